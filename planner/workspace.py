@@ -1,0 +1,422 @@
+"""The workspace file: creating, opening safely, migrating, editing with undo.
+
+Opening never changes a file it refuses: every bad case (missing, a folder,
+empty, not SQLite, someone else's SQLite, a newer schema, damaged, in use) is
+detected with read-only access first and reported as a one-line
+:class:`~planner.errors.WorkspaceError`. An older schema is migrated in one
+transaction after a backup copy is written beside the file.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import sqlite3
+import stat
+import time
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlite_utils import Database
+
+from planner.errors import (
+    CorruptWorkspace,
+    MigrationFailed,
+    NewerSchema,
+    NotAWorkspace,
+    NothingToUndo,
+    WorkspaceError,
+    WorkspaceNotFound,
+    WorkspaceReadOnly,
+)
+from planner.history import Change, Row, RowChange, UndoHistory
+from planner.lock import WorkspaceLock
+from planner.schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
+
+log = logging.getLogger(__name__)
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+WORKSPACE_SUFFIX = ".cplan"
+
+
+def now_ms() -> int:
+    """The current time in UTC milliseconds, as stored in ``updated_at``."""
+    return time.time_ns() // 1_000_000
+
+
+def new_id() -> str:
+    return str(uuid.uuid4())
+
+
+@dataclass(frozen=True)
+class Header:
+    """What the first 100 bytes of a workspace file say."""
+
+    application_id: int
+    user_version: int
+
+
+def read_header(path: Path) -> Header:
+    """Identify ``path`` from its SQLite header without opening it as a database.
+
+    Raises the user-facing error for a missing path, a folder, an empty file,
+    a file that is not SQLite and an SQLite file that is not a workspace.
+    """
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        raise WorkspaceNotFound(path) from None
+    except OSError as exc:
+        raise NotAWorkspace(path, f"{path}: cannot be read ({exc.strerror}).") from None
+    if stat.S_ISDIR(st.st_mode):
+        raise NotAWorkspace(path, f"{path}: is a folder, not a workspace file.")
+    if st.st_size == 0:
+        raise NotAWorkspace(path, f"{path}: the file is empty (0 bytes), not a workspace.")
+    try:
+        with open(path, "rb") as f:
+            head = f.read(100)
+    except OSError as exc:
+        raise NotAWorkspace(path, f"{path}: cannot be read ({exc.strerror}).") from None
+    if len(head) < 100 or not head.startswith(SQLITE_MAGIC):
+        raise NotAWorkspace(
+            path, f"{path}: not a Community Planner workspace (not an SQLite database)."
+        )
+    header = Header(
+        application_id=int.from_bytes(head[68:72], "big", signed=True),
+        user_version=int.from_bytes(head[60:64], "big", signed=True),
+    )
+    # A WAL-mode file may hold a newer application_id in its -wal file than in
+    # its header; zero there is decided by the connection (see _verify).
+    in_wal = head[18] == 2 and head[19] == 2
+    if header.application_id != APPLICATION_ID and not (in_wal and header.application_id == 0):
+        raise NotAWorkspace(
+            path,
+            f"{path}: an SQLite database, but not a Community Planner workspace.",
+        )
+    return header
+
+
+def is_read_only_file(path: Path) -> bool:
+    """True when the file or its folder cannot be written.
+
+    The owner's write bit is checked as well as ``os.access``, so a file the
+    user marked read-only is treated as such even for an administrator.
+    """
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return True
+    if not mode & stat.S_IWUSR:
+        return True
+    # WAL mode needs to create the -wal and -shm files beside the workspace.
+    return not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK))
+
+
+def connect_read_only(path: Path, *, immutable: bool = False) -> sqlite3.Connection:
+    """A connection that cannot write to ``path``, with untrusted schema off."""
+    uri = path.resolve().as_uri() + "?mode=ro" + ("&immutable=1" if immutable else "")
+    conn = sqlite3.connect(uri, uri=True)
+    conn.execute("PRAGMA trusted_schema = OFF")
+    return conn
+
+
+def _verify(conn: sqlite3.Connection, path: Path) -> int:
+    """Check identity and integrity through ``conn``; return the schema version."""
+    try:
+        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        if app_id != APPLICATION_ID:
+            raise NotAWorkspace(
+                path, f"{path}: an SQLite database, but not a Community Planner workspace."
+            )
+        if version > SCHEMA_VERSION:
+            raise NewerSchema(path, version, SCHEMA_VERSION)
+        if version < 1:
+            raise CorruptWorkspace(path, "it has no schema version")
+        result = [row[0] for row in conn.execute("PRAGMA quick_check")]
+    except sqlite3.DatabaseError as exc:
+        raise CorruptWorkspace(path, str(exc)) from None
+    if result != ["ok"]:
+        raise CorruptWorkspace(path, result[0])
+    return int(version)
+
+
+def backup_path_for(path: Path, version: int) -> Path:
+    stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
+    candidate = path.with_name(f"{path.stem}.schema{version}-backup-{stamp}{path.suffix}")
+    n = 2
+    while candidate.exists():
+        candidate = path.with_name(f"{path.stem}.schema{version}-backup-{stamp}-{n}{path.suffix}")
+        n += 1
+    return candidate
+
+
+def _write_backup(source: sqlite3.Connection, target: Path) -> None:
+    dest = sqlite3.connect(target)
+    try:
+        source.backup(dest)
+    finally:
+        dest.close()
+
+
+def _migrate(db: Database) -> None:
+    """Apply every pending migration in one transaction: all or nothing."""
+    with db.atomic():
+        MIGRATIONS.apply(db)
+
+
+class Workspace:
+    """An open workspace file.
+
+    Attributes:
+        path: the workspace file.
+        db: the sqlite-utils database over its connection.
+        device_id: this installation's id, written to ``updated_by``.
+        read_only: True when the file cannot be changed; edits raise.
+        history: the undo and redo stacks of this session.
+        backup: the backup copy written before a migration, if one was.
+    """
+
+    def __init__(
+        self,
+        path: Path,
+        db: Database,
+        *,
+        device_id: str,
+        read_only: bool,
+        lock: WorkspaceLock | None = None,
+        backup: Path | None = None,
+    ) -> None:
+        self.path = path
+        self.db = db
+        self.device_id = device_id
+        self.read_only = read_only
+        self.history = UndoHistory()
+        self.backup = backup
+        self._lock = lock
+
+    @property
+    def name(self) -> str:
+        """The name shown in the window title: the file name without suffix."""
+        return self.path.stem
+
+    @property
+    def schema_version(self) -> int:
+        return int(self.db.execute("PRAGMA user_version").fetchone()[0])
+
+    def close(self) -> None:
+        try:
+            self.db.close()
+        finally:
+            if self._lock is not None:
+                self._lock.release()
+                self._lock = None
+
+    def __enter__(self) -> Workspace:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- editing -----------------------------------------------------------
+
+    @contextlib.contextmanager
+    def edit(self, action: str, subject: str = "") -> Iterator[Edit]:
+        """One user action: one transaction, recorded for undo.
+
+        The ``Edit`` collects every row written; after a successful commit its
+        :attr:`Edit.change` is pushed on the undo stack.
+        """
+        if self.read_only:
+            raise WorkspaceReadOnly(
+                self.path, f"{self.path}: this workspace is open read-only; nothing was changed."
+            )
+        recorder = Edit(self, action, subject)
+        with self.db.atomic():
+            yield recorder
+        if recorder.rows:
+            self.history.push(recorder.change)
+
+    def undo(self) -> Change:
+        """Undo the newest change; returns what the undo itself changed."""
+        change = self.history.next_undo()
+        if change is None:
+            raise NothingToUndo("There is nothing to undo.")
+        applied = self._apply_images(change, use_before=True)
+        self.history.undo_stack.pop()
+        self.history.redo_stack.append(change)
+        return applied
+
+    def redo(self) -> Change:
+        """Redo the newest undone change; returns what it changed."""
+        change = self.history.next_redo()
+        if change is None:
+            raise NothingToUndo("There is nothing to redo.")
+        applied = self._apply_images(change, use_before=False)
+        self.history.redo_stack.pop()
+        self.history.undo_stack.append(change)
+        return applied
+
+    def _apply_images(self, change: Change, *, use_before: bool) -> Change:
+        if self.read_only:
+            raise WorkspaceReadOnly(self.path, f"{self.path}: this workspace is open read-only.")
+        rows = change.rows[::-1] if use_before else change.rows
+        written: list[RowChange] = []
+        stamp = now_ms()
+        with self.db.atomic():
+            for row in rows:
+                image = row.before if use_before else row.after
+                current = self.get_row(row.table, row.id)
+                table = self.db.table(row.table)
+                if image is None:
+                    if current is not None:
+                        table.delete(row.id)
+                    written.append(RowChange(row.table, row.id, current, None))
+                    continue
+                values = dict(image, updated_at=stamp, updated_by=self.device_id)
+                if current is None:
+                    table.insert(values)
+                else:
+                    table.update(row.id, values)
+                written.append(RowChange(row.table, row.id, current, values))
+        return Change(change.action, change.subject, tuple(written))
+
+    def get_row(self, table: str, row_id: str) -> Row | None:
+        rows = list(self.db.query(f'SELECT * FROM "{table}" WHERE id = ?', [row_id]))
+        return rows[0] if rows else None
+
+
+class Edit:
+    """Writes rows for one action and remembers their before and after images."""
+
+    def __init__(self, workspace: Workspace, action: str, subject: str) -> None:
+        self._ws = workspace
+        self.action = action
+        self.subject = subject
+        self.rows: list[RowChange] = []
+
+    @property
+    def change(self) -> Change:
+        return Change(self.action, self.subject, tuple(self.rows))
+
+    def insert(self, table: str, values: dict[str, Any]) -> str:
+        """Insert a new row with fresh sync columns; returns its id."""
+        stamp = now_ms()
+        row = dict(values)
+        row.setdefault("id", new_id())
+        row.update(created_at=stamp, updated_at=stamp, updated_by=self._ws.device_id, deleted=0)
+        self._ws.db.table(table).insert(row)
+        self.rows.append(RowChange(table, row["id"], None, self._ws.get_row(table, row["id"])))
+        return str(row["id"])
+
+    def update(self, table: str, row_id: str, values: dict[str, Any]) -> None:
+        """Change some columns of an existing row (tombstones included)."""
+        before = self._ws.get_row(table, row_id)
+        if before is None:
+            raise KeyError(f"{table} {row_id}")
+        updates = dict(values, updated_at=now_ms(), updated_by=self._ws.device_id)
+        self._ws.db.table(table).update(row_id, updates)
+        self.rows.append(RowChange(table, row_id, before, self._ws.get_row(table, row_id)))
+
+
+def create_workspace(path: Path, *, device_id: str, lock_dir: Path) -> Workspace:
+    """Make a new, empty workspace at ``path`` (which must not exist) and open it."""
+    if path.exists():
+        raise WorkspaceError(path, f"{path}: a file with that name already exists.")
+    if not path.parent.is_dir():
+        raise WorkspaceError(path, f"{path.parent}: no such folder.")
+    lock = WorkspaceLock(path, lock_dir)
+    try:
+        conn = sqlite3.connect(path)
+        db = Database(conn, execute_plugins=False)
+        try:
+            db.execute("PRAGMA journal_mode = WAL")
+            _migrate(db)
+            # Put the new header (application_id, user_version) into the main file.
+            db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        except BaseException:
+            db.close()
+            with contextlib.suppress(OSError):
+                path.unlink()
+            raise
+        _configure(db, writable=True)
+    except BaseException:
+        lock.release()
+        raise
+    return Workspace(path, db, device_id=device_id, read_only=False, lock=lock)
+
+
+def _configure(db: Database, *, writable: bool) -> None:
+    db.execute("PRAGMA foreign_keys = ON")
+    db.execute("PRAGMA trusted_schema = OFF")
+    if writable:
+        db.execute("PRAGMA journal_mode = WAL")
+        db.execute("PRAGMA synchronous = NORMAL")
+
+
+def open_workspace(
+    path: Path, *, device_id: str, lock_dir: Path, read_only: bool = False
+) -> Workspace:
+    """Open an existing workspace safely, migrating an older schema.
+
+    Raises a :class:`~planner.errors.WorkspaceError` with a one-line message
+    for every file that cannot be opened; such a file is left as it was.
+    A file that cannot be written is opened read-only (``read_only`` set).
+    """
+    path = Path(path)
+    read_header(path)
+    read_only = read_only or is_read_only_file(path)
+    lock = None if read_only else WorkspaceLock(path, lock_dir)
+    try:
+        probe = connect_read_only(path, immutable=read_only)
+        try:
+            version = _verify(probe, path)
+            backup: Path | None = None
+            if version < SCHEMA_VERSION:
+                if read_only:
+                    raise WorkspaceError(
+                        path,
+                        f"{path}: this workspace uses an older format (schema {version}) and "
+                        "is read-only, so it cannot be upgraded. Copy it to a folder you can "
+                        "write to and open the copy.",
+                    )
+                backup = backup_path_for(path, version)
+                _write_backup(probe, backup)
+                log.info("backed up %s to %s before migrating", path, backup)
+        finally:
+            probe.close()
+        if read_only:
+            db = Database(connect_read_only(path, immutable=True), execute_plugins=False)
+            _configure(db, writable=False)
+            return Workspace(path, db, device_id=device_id, read_only=True)
+        db = Database(sqlite3.connect(path), execute_plugins=False)
+        try:
+            if version < SCHEMA_VERSION:
+                try:
+                    _migrate(db)
+                except Exception as exc:
+                    log.exception("migration of %s failed", path)
+                    # The file was rolled back to what it was, so the copy is not needed.
+                    if backup is not None:
+                        with contextlib.suppress(OSError):
+                            backup.unlink()
+                    raise MigrationFailed(
+                        path,
+                        f"{path}: upgrading the workspace from schema {version} failed "
+                        f"({exc}); the file was left as it was.",
+                    ) from exc
+                db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            _configure(db, writable=True)
+        except BaseException:
+            db.close()
+            raise
+        return Workspace(path, db, device_id=device_id, read_only=False, lock=lock, backup=backup)
+    except BaseException:
+        if lock is not None:
+            lock.release()
+        raise
