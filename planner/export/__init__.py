@@ -1,0 +1,1 @@
+"""Renderers (PDF, PNG, SVG, ICS). May use QtGui/QtSvg/QtPdf, never QtWidgets."""

@@ -1,0 +1,1 @@
+"""The Qt user interface: a client of the core in ``planner``."""

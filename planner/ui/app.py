@@ -1,0 +1,73 @@
+"""Starting the GUI: the QApplication, the theme, the main window."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+import traceback
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication
+
+from planner import APP_NAME, __version__
+from planner.paths import AppPaths, device_id
+from planner.settings import Settings
+from planner.ui.dialogs import show_error
+from planner.ui.main_window import MainWindow
+from planner.ui.theme import app_icon, apply_theme
+
+log = logging.getLogger(__name__)
+
+# Set by bench/startup.py: print "shown" once the window is on screen, then quit.
+STARTUP_PROBE_ENV = "PLANNER_STARTUP_PROBE"
+
+
+def create_application(argv: list[str] | None = None) -> QApplication:
+    """The QApplication with our names, icon and theme (or the existing one)."""
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(argv or [sys.argv[0]])
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName("Community Planner")
+    app.setDesktopFileName("community-planner")
+    app.setWindowIcon(app_icon())
+    apply_theme(app)
+    QGuiApplication.styleHints().colorSchemeChanged.connect(lambda _s: apply_theme(app))
+    return app
+
+
+def install_excepthook(window: MainWindow) -> None:
+    """Unexpected errors go to the log and a one-line dialog; the app keeps running."""
+
+    def hook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+        log.error("unexpected error:\n%s", "".join(traceback.format_exception(kind, exc, tb)))
+        show_error(
+            window,
+            window.tr("Something went wrong (%1). Your data is safe; details are in %2.")
+            .replace("%1", f"{kind.__name__}: {exc}")
+            .replace("%2", str(window.paths.log_file)),
+        )
+
+    sys.excepthook = hook
+
+
+def run_gui(paths: AppPaths, workspace: Path | None) -> int:
+    """Open the main window on ``workspace`` (or the default one) and run the app."""
+    app = create_application()
+    window = MainWindow(paths, Settings(paths.settings_file), device_id(paths))
+    install_excepthook(window)
+    window.show()
+    window.open_initial(workspace)
+    if os.environ.get(STARTUP_PROBE_ENV):
+
+        def probe() -> None:
+            print("shown", flush=True)
+            window.close()
+            app.quit()
+
+        QTimer.singleShot(0, probe)
+    return app.exec()

@@ -1,0 +1,578 @@
+"""The main window: sidebar of communities, the community page, menus."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner import APP_NAME, __version__
+from planner.communities import (
+    create_community,
+    delete_community,
+    get_community,
+    list_communities,
+    restore_community,
+)
+from planner.demo import write_demo
+from planner.errors import PlannerError
+from planner.history import Change
+from planner.paths import AppPaths
+from planner.settings import Settings
+from planner.ui.community_model import CommunityListModel
+from planner.ui.community_page import CommunityPage
+from planner.ui.dialogs import NewCommunityDialog, TrashDialog, ask_yes_no, show_error
+from planner.ui.labels import action_label
+from planner.ui.session import Session
+from planner.ui.sidebar import Sidebar
+from planner.ui.start_screen import StartScreen
+from planner.ui.theme import SPACING, app_icon, icon
+from planner.workspace import WORKSPACE_SUFFIX, create_workspace, open_workspace
+
+log = logging.getLogger(__name__)
+
+FILE_FILTER = "Community Planner workspace (*.cplan);;All files (*)"
+Confirm = Callable[[QWidget, str, str, str], bool]
+
+
+class MainWindow(QMainWindow):
+    """The app's one window.
+
+    Attributes:
+        session: the open workspace, or None.
+        sidebar, page, start: the three main views.
+    """
+
+    def __init__(
+        self,
+        paths: AppPaths,
+        settings: Settings,
+        device_id: str,
+        *,
+        confirm: Confirm = ask_yes_no,
+    ) -> None:
+        super().__init__()
+        self.paths = paths
+        self.settings = settings
+        self.device_id = device_id
+        self.confirm = confirm
+        self.session: Session | None = None
+        self.trash_dialog: TrashDialog | None = None
+        self.setWindowIcon(app_icon())
+        self.setMinimumSize(760, 520)
+
+        self.model = CommunityListModel()
+        self.sidebar = Sidebar(self.model)
+        self.page = CommunityPage()
+        self.start = StartScreen()
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.start)
+        self.stack.addWidget(self.page)
+
+        self.banner = QFrame()
+        self.banner.setObjectName("banner")
+        banner_icon = QLabel()
+        banner_icon.setPixmap(icon("lock").pixmap(16, 16))
+        self.banner_text = QLabel(
+            self.tr(
+                "This workspace is open read-only: you can look around, but changes cannot be "
+                "saved. Copy the file somewhere you can write to in order to edit it."
+            )
+        )
+        self.banner_text.setWordWrap(True)
+        banner_layout = QHBoxLayout(self.banner)
+        banner_layout.setContentsMargins(SPACING * 2, SPACING, SPACING * 2, SPACING)
+        banner_layout.addWidget(banner_icon)
+        banner_layout.addWidget(self.banner_text, 1)
+        self.banner.hide()
+
+        self.splitter = QSplitter()
+        self.splitter.addWidget(self.sidebar)
+        self.splitter.addWidget(self.stack)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([280, 840])
+        self.splitter.setChildrenCollapsible(False)
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
+        self.path_label = QLabel()
+        self.path_label.setProperty("role", "hint")
+        self.statusBar().addPermanentWidget(self.path_label)
+
+        self._create_actions()
+        self._create_menus()
+        self._connect()
+        self._restore_geometry()
+        self._show_state()
+
+    # -- construction ------------------------------------------------------
+
+    def _action(
+        self,
+        text: str,
+        slot: Callable[[], object],
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+        icon_name: str = "",
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if icon_name:
+            action.setIcon(icon(icon_name))
+        action.triggered.connect(lambda _checked=False: slot())
+        return action
+
+    def _create_actions(self) -> None:
+        self.new_workspace_action = self._action(
+            self.tr("&New workspace…"), self.choose_new_workspace, "Ctrl+Shift+N", "file-plus"
+        )
+        self.open_action = self._action(
+            self.tr("&Open…"), self.choose_workspace, QKeySequence.StandardKey.Open, "folder-open"
+        )
+        self.sample_action = self._action(
+            self.tr("Open the &sample workspace"), self.open_sample, None, "sparkles"
+        )
+        self.quit_action = self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        self.undo_action = self._action(
+            self.tr("&Undo"), self.undo, QKeySequence.StandardKey.Undo, "arrow-back-up"
+        )
+        self.redo_action = self._action(
+            self.tr("&Redo"), self.redo, "Ctrl+Shift+Z", "arrow-forward-up"
+        )
+        self.redo_action.setShortcuts(
+            [QKeySequence("Ctrl+Shift+Z"), QKeySequence(QKeySequence.StandardKey.Redo)]
+        )
+        self.find_action = self._action(
+            self.tr("&Find community"), self._focus_search, QKeySequence.StandardKey.Find, "search"
+        )
+        self.new_community_action = self._action(
+            self.tr("&New community…"), self.new_community, QKeySequence.StandardKey.New, "plus"
+        )
+        self.save_action = self._action(
+            self.tr("&Save changes"), self.page.save, QKeySequence.StandardKey.Save, "device-floppy"
+        )
+        self.delete_action = self._action(
+            self.tr("&Move to trash"), self._delete_current, "Ctrl+Delete", "trash"
+        )
+        self.trash_action = self._action(self.tr("&Trash…"), self.show_trash, None, "history")
+        self.about_action = self._action(self.tr("&About Community Planner"), self._about)
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+
+    def _create_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        file_menu.addAction(self.new_workspace_action)
+        file_menu.addAction(self.open_action)
+        self.recent_menu = QMenu(self.tr("Open &recent"), self)
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        file_menu.addMenu(self.recent_menu)
+        file_menu.addAction(self.sample_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        edit_menu = bar.addMenu(self.tr("&Edit"))
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.find_action)
+        community_menu = bar.addMenu(self.tr("&Community"))
+        community_menu.addAction(self.new_community_action)
+        community_menu.addAction(self.save_action)
+        community_menu.addSeparator()
+        community_menu.addAction(self.delete_action)
+        community_menu.addAction(self.trash_action)
+        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(self.about_action)
+
+    def _connect(self) -> None:
+        self.sidebar.community_selected.connect(self._on_selected)
+        self.sidebar.new_requested.connect(self.new_community)
+        self.sidebar.trash_requested.connect(self.show_trash)
+        self.sidebar.delete_requested.connect(self.delete_community)
+        self.page.delete_button.clicked.connect(self._delete_current)
+        self.page.dirty_changed.connect(self._on_dirty)
+        self.page.error.connect(self.show_error)
+        self.start.create_requested.connect(self.new_community)
+        self.start.sample_requested.connect(self.open_sample)
+        self.start.new_workspace_requested.connect(self.choose_new_workspace)
+        self.start.open_requested.connect(self.choose_workspace)
+
+    # -- workspaces --------------------------------------------------------
+
+    def open_initial(self, path: Path | None) -> None:
+        """At start-up: the workspace asked for, or the default one (made on first start)."""
+        if path is not None:
+            self.open_path(path)
+            return
+        default = self.paths.default_workspace
+        if default.exists():
+            self.open_path(default)
+        else:
+            self.new_workspace_at(default)
+
+    def open_path(self, path: Path) -> bool:
+        """Open a workspace file; on failure show why and keep what was open."""
+        if not self._leave_page():
+            return False
+        try:
+            workspace = open_workspace(
+                Path(path), device_id=self.device_id, lock_dir=self.paths.lock_dir
+            )
+        except PlannerError as exc:
+            self.show_error(str(exc))
+            return False
+        self._set_session(Session(workspace))
+        if workspace.backup is not None:
+            self.statusBar().showMessage(
+                self.tr(
+                    "Upgraded this workspace to the current format; the old file was kept as %1"
+                ).replace("%1", workspace.backup.name),
+                15000,
+            )
+        return True
+
+    def new_workspace_at(self, path: Path) -> bool:
+        """Create an empty workspace at ``path`` and open it."""
+        if not self._leave_page():
+            return False
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            workspace = create_workspace(
+                path, device_id=self.device_id, lock_dir=self.paths.lock_dir
+            )
+        except (PlannerError, OSError) as exc:
+            self.show_error(str(exc))
+            return False
+        self._set_session(Session(workspace))
+        return True
+
+    def open_sample(self) -> bool:
+        """Open the sample workspace, writing it first if it is not there yet."""
+        sample = self.paths.sample_workspace
+        if not sample.exists():
+            try:
+                sample.parent.mkdir(parents=True, exist_ok=True)
+                write_demo(sample, device_id=self.device_id, lock_dir=self.paths.lock_dir)
+            except (PlannerError, OSError) as exc:
+                self.show_error(str(exc))
+                return False
+        return self.open_path(sample)
+
+    def choose_workspace(self) -> None:
+        start = str(self.session.workspace.path.parent if self.session else self.paths.data_dir)
+        name, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Open workspace"), start, self.tr(FILE_FILTER)
+        )
+        if name:
+            self.open_path(Path(name))
+
+    def choose_new_workspace(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("New workspace"), str(self.paths.data_dir), self.tr(FILE_FILTER)
+        )
+        if not name:
+            return
+        path = Path(name)
+        if path.suffix != WORKSPACE_SUFFIX:
+            path = path.with_name(path.name + WORKSPACE_SUFFIX)
+        self.new_workspace_at(path)
+
+    def close_workspace(self) -> None:
+        if self.session is not None:
+            self.model.set_session(None)
+            self.page.set_session(None)
+            self.session.close()
+            self.session.deleteLater()
+            self.session = None
+        if self.trash_dialog is not None:
+            self.trash_dialog.close()
+            self.trash_dialog = None
+
+    def _set_session(self, session: Session) -> None:
+        self.close_workspace()
+        self.session = session
+        session.changed.connect(self._on_changed)
+        session.history_changed.connect(self._update_actions)
+        self.page.set_session(session)
+        self.model.set_session(session)
+        path = session.workspace.path
+        self.settings.add_recent(path.resolve())
+        self.settings.set("last_workspace", str(path.resolve()))
+        self._show_state()
+        first = self.model.index(0)
+        if first.isValid():
+            self.sidebar.select(str(self.model.community(0).id))
+
+    # -- communities -------------------------------------------------------
+
+    def new_community(self) -> None:
+        if self.session is None or self.session.read_only or not self._leave_page():
+            return
+        dialog = NewCommunityDialog(self.session, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._create_from(dialog))
+        dialog.open()
+
+    def _create_from(self, dialog: NewCommunityDialog) -> None:
+        community_id = self._run(create_community, dialog.values())
+        if community_id:
+            self.sidebar.select(str(community_id[0]))
+            self.page.common_interest.setFocus()
+
+    def delete_community(self, community_id: str) -> None:
+        if self.session is None or self.session.read_only:
+            return
+        community = get_community(self.session.workspace, community_id)
+        if not self.confirm(
+            self,
+            self.tr("Move to trash"),
+            self.tr(
+                "Move “%1” to the trash? You can restore it from the trash, or undo with Ctrl+Z."
+            ).replace("%1", community.name),
+            self.tr("Move to trash"),
+        ):
+            return
+        if self._run(delete_community, community_id) is not None:
+            self.statusBar().showMessage(
+                self.tr("Moved “%1” to the trash.").replace("%1", community.name), 8000
+            )
+
+    def _delete_current(self) -> None:
+        if self.page.community_id and self.stack.currentWidget() is self.page:
+            self.delete_community(self.page.community_id)
+
+    def restore_community(self, community_id: str) -> None:
+        if self._run(restore_community, community_id) is not None:
+            self.sidebar.select(community_id)
+
+    def show_trash(self) -> None:
+        if self.session is None:
+            return
+        if self.trash_dialog is None:
+            self.trash_dialog = TrashDialog(self.session, self.restore_community, self)
+        self.trash_dialog.show()
+        self.trash_dialog.raise_()
+
+    def _run(self, operation: Callable[..., object], *args: object) -> object | None:
+        """Run a core operation through the session; show any error."""
+        if self.session is None:
+            return None
+        try:
+            return self.session.run(operation, *args)
+        except PlannerError as exc:
+            self.show_error(str(exc))
+            return None
+
+    # -- undo --------------------------------------------------------------
+
+    def undo(self) -> None:
+        if self.page.dirty:
+            self.page.revert()  # the newest edit is the typing not saved yet
+            return
+        if self.session is not None and self.session.workspace.history.can_undo:
+            self._show_undo_result(self._safe(self.session.undo), self.tr("Undid %1"))
+
+    def redo(self) -> None:
+        if self.page.dirty or self.session is None:
+            return
+        if self.session.workspace.history.can_redo:
+            self._show_undo_result(self._safe(self.session.redo), self.tr("Redid %1"))
+
+    def _safe(self, fn: Callable[[], Change]) -> Change | None:
+        try:
+            return fn()
+        except PlannerError as exc:
+            self.show_error(str(exc))
+            return None
+
+    def _show_undo_result(self, change: Change | None, template: str) -> None:
+        if change is None:
+            return
+        self.statusBar().showMessage(template.replace("%1", action_label(change)), 5000)
+        ids = change.ids("communities")
+        live = {c.id for c in list_communities(self.session.workspace)} if self.session else set()
+        shown = [i for i in ids if i in live]
+        if shown and self.page.community_id not in shown:
+            self.sidebar.select(shown[0])
+
+    # -- state -------------------------------------------------------------
+
+    def _on_selected(self, community_id: str) -> None:
+        if community_id == self.page.community_id and community_id:
+            return
+        if not self._leave_page():
+            # Invalid edits stay on screen: go back to the community being edited.
+            QTimer.singleShot(0, lambda: self.sidebar.select(self.page.community_id))
+            return
+        if community_id:
+            self.page.show_community(community_id)
+        self._show_state()
+
+    def _leave_page(self) -> bool:
+        if self.page.leave():
+            return True
+        self.show_error(
+            self.tr(
+                "“%1” has changes that cannot be saved yet; fix the fields marked in red "
+                "or choose Revert."
+            ).replace("%1", self.page.name.text() or "?")
+        )
+        return False
+
+    def _on_changed(self, change: Change) -> None:
+        self._show_state()
+        if self.page.community_id and self.session is not None:
+            current = get_community(self.session.workspace, self.page.community_id)
+            if current.deleted and self.model.rowCount() > 0:
+                self.sidebar.select(self.model.community(0).id)
+
+    def _on_dirty(self, dirty: bool) -> None:
+        self.setWindowModified(dirty)
+        self._update_actions()
+
+    def _show_state(self) -> None:
+        """Pick the view, title, banner and enabled actions for the current state."""
+        session = self.session
+        if session is None:
+            self.start.show_no_workspace()
+            self.stack.setCurrentWidget(self.start)
+            self.setWindowTitle(APP_NAME)
+            self.banner.hide()
+            self.path_label.clear()
+        else:
+            ws = session.workspace
+            read_only = ws.read_only
+            suffix = self.tr(" (read-only)") if read_only else ""
+            self.setWindowTitle(f"{ws.name}{suffix}[*] — {APP_NAME}")
+            self.banner.setVisible(read_only)
+            self.path_label.setText(str(ws.path))
+            has_communities = self.model.rowCount() > 0
+            if not has_communities:
+                self.start.show_empty_workspace(read_only=read_only)
+                self.stack.setCurrentWidget(self.start)
+            elif self.page.community_id and not get_community(ws, self.page.community_id).deleted:
+                self.stack.setCurrentWidget(self.page)
+            trash = len(list_communities(ws, trash=True))
+            self.sidebar.set_trash_count(trash)
+        self.sidebar.setVisible(session is not None)
+        self._update_actions()
+
+    def _update_actions(self) -> None:
+        session = self.session
+        writable = session is not None and not session.read_only
+        on_page = self.stack.currentWidget() is self.page and bool(self.page.community_id)
+        self.new_community_action.setEnabled(writable)
+        self.sidebar.new_button.setEnabled(writable)
+        self.save_action.setEnabled(writable and self.page.dirty)
+        self.delete_action.setEnabled(writable and on_page)
+        self.trash_action.setEnabled(session is not None)
+        history = session.workspace.history if session is not None else None
+        undo = history.next_undo() if history else None
+        redo = history.next_redo() if history else None
+        if self.page.dirty:
+            self.undo_action.setText(self.tr("&Undo Typing"))
+            self.undo_action.setEnabled(True)
+        else:
+            self.undo_action.setText(
+                self.tr("&Undo %1").replace("%1", action_label(undo)) if undo else self.tr("&Undo")
+            )
+            self.undo_action.setEnabled(writable and undo is not None)
+        self.redo_action.setText(
+            self.tr("&Redo %1").replace("%1", action_label(redo)) if redo else self.tr("&Redo")
+        )
+        self.redo_action.setEnabled(writable and redo is not None and not self.page.dirty)
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        recent = self.settings.get("recent_workspaces")
+        for entry in recent:
+            path = Path(entry)
+            action = self.recent_menu.addAction(path.name)
+            action.setToolTip(entry)
+            action.setStatusTip(entry)
+            action.setEnabled(path.exists())
+            action.triggered.connect(lambda _c=False, p=path: self.open_path(p))
+        if not recent:
+            none = self.recent_menu.addAction(self.tr("No recent workspaces"))
+            none.setEnabled(False)
+        else:
+            self.recent_menu.addSeparator()
+            clear = self.recent_menu.addAction(self.tr("Clear list"))
+            clear.triggered.connect(lambda: self.settings.set("recent_workspaces", []))
+
+    def _focus_search(self) -> None:
+        self.sidebar.search.setFocus()
+        self.sidebar.search.selectAll()
+
+    def _about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About Community Planner"),
+            self.tr(
+                "<b>Community Planner %1</b><p>Plan, run and replicate online "
+                "communities.</p><p>Log file: %2</p>"
+            )
+            .replace("%1", __version__)
+            .replace("%2", str(self.paths.log_file)),
+        )
+
+    def show_error(self, message: str) -> None:
+        log.info("shown to the user: %s", message)
+        show_error(self, message)
+
+    # -- geometry ----------------------------------------------------------
+
+    def _restore_geometry(self) -> None:
+        geometry = self.settings.get("window_geometry")
+        if geometry:
+            self.restoreGeometry(QByteArray.fromBase64(geometry.encode("ascii")))
+        else:
+            self.resize(1180, 760)
+        splitter = self.settings.get("splitter_state")
+        if splitter:
+            self.splitter.restoreState(QByteArray.fromBase64(splitter.encode("ascii")))
+
+    def _save_geometry(self) -> None:
+        self.settings.set(
+            "window_geometry", bytes(self.saveGeometry().toBase64().data()).decode("ascii")
+        )
+        self.settings.set(
+            "splitter_state", bytes(self.splitter.saveState().toBase64().data()).decode("ascii")
+        )
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Override QWidget::closeEvent: save edits and geometry, close the workspace."""
+        if self.page.dirty and not self.page.leave():
+            if not self.confirm(
+                self,
+                self.tr("Unsaved changes"),
+                self.tr(
+                    "Some changes cannot be saved because fields are invalid. Quit and lose them?"
+                ),
+                self.tr("Quit without saving"),
+            ):
+                event.ignore()
+                return
+        self._save_geometry()
+        self.close_workspace()
+        event.accept()

@@ -1,0 +1,123 @@
+"""Look and feel: Fusion, a palette that follows the system scheme, our icons."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPainter, QPalette, QPixmap
+from PySide6.QtSvg import QSvgRenderer
+from PySide6.QtWidgets import QApplication, QStyleFactory
+
+ASSETS = Path(__file__).resolve().parents[2] / "assets"
+ICON_DIR = ASSETS / "icons"
+APP_ICON = ASSETS / "app-icon.svg"
+
+# Spacing used by every screen, in pixels.
+SPACING = 8
+MARGIN = 16
+
+
+def is_dark() -> bool:
+    """True when the system asks for a dark scheme."""
+    hints = QGuiApplication.styleHints()
+    return bool(hints.colorScheme() == Qt.ColorScheme.Dark)
+
+
+def _dark_palette() -> QPalette:
+    p = QPalette()
+    window, base, text = QColor("#202124"), QColor("#17181a"), QColor("#e8eaed")
+    disabled = QColor("#7f8389")
+    roles = {
+        QPalette.ColorRole.Window: window,
+        QPalette.ColorRole.WindowText: text,
+        QPalette.ColorRole.Base: base,
+        QPalette.ColorRole.AlternateBase: QColor("#26282b"),
+        QPalette.ColorRole.ToolTipBase: QColor("#2d2f33"),
+        QPalette.ColorRole.ToolTipText: text,
+        QPalette.ColorRole.PlaceholderText: disabled,
+        QPalette.ColorRole.Text: text,
+        QPalette.ColorRole.Button: QColor("#2b2d31"),
+        QPalette.ColorRole.ButtonText: text,
+        QPalette.ColorRole.BrightText: QColor("#ff6b6b"),
+        QPalette.ColorRole.Highlight: QColor("#3b82f6"),
+        QPalette.ColorRole.HighlightedText: QColor("#ffffff"),
+        QPalette.ColorRole.Link: QColor("#8ab4f8"),
+        QPalette.ColorRole.Mid: QColor("#3c4043"),
+        QPalette.ColorRole.Midlight: QColor("#34363a"),
+        QPalette.ColorRole.Dark: QColor("#111214"),
+        QPalette.ColorRole.Shadow: QColor("#000000"),
+    }
+    for role, color in roles.items():
+        p.setColor(role, color)
+    for role in (
+        QPalette.ColorRole.Text,
+        QPalette.ColorRole.ButtonText,
+        QPalette.ColorRole.WindowText,
+    ):
+        p.setColor(QPalette.ColorGroup.Disabled, role, disabled)
+    return p
+
+
+def _light_palette() -> QPalette:
+    style = QStyleFactory.create("Fusion")
+    p = style.standardPalette()
+    p.setColor(QPalette.ColorRole.Window, QColor("#f5f6f8"))
+    p.setColor(QPalette.ColorRole.Highlight, QColor("#2f6fde"))
+    p.setColor(QPalette.ColorRole.AlternateBase, QColor("#f0f2f5"))
+    return p
+
+
+def apply_theme(app: QApplication) -> None:
+    """Fusion with our light or dark palette, following the system scheme."""
+    app.setStyle("Fusion")
+    app.setPalette(_dark_palette() if is_dark() else _light_palette())
+    icon.cache_clear()
+    app.setStyleSheet(STYLE_SHEET)
+
+
+STYLE_SHEET = """
+QLabel[role="error"] { color: #d93025; }
+QLabel[role="hint"] { color: palette(placeholder-text); }
+QLabel[role="title"] { font-size: 20pt; font-weight: 600; }
+QLineEdit[invalid="true"], QPlainTextEdit[invalid="true"], QSpinBox[invalid="true"] {
+    border: 1px solid #d93025; border-radius: 3px;
+}
+QFrame#banner { background: #fff4ce; color: #5c4400; border-bottom: 1px solid #e6d08a; }
+QPushButton[primary="true"] {
+    background: palette(highlight); color: palette(highlighted-text);
+    border: none; border-radius: 4px; padding: 8px 18px; font-weight: 600;
+}
+QPushButton[primary="true"]:hover { background: #4a86f0; }
+"""
+
+
+@cache
+def icon(name: str, color: str = "") -> QIcon:
+    """A Tabler icon drawn in ``color``, by default the palette's text colour."""
+    stroke = color or QApplication.palette().color(QPalette.ColorRole.WindowText).name()
+    svg = (ICON_DIR / f"{name}.svg").read_text(encoding="utf-8")
+    data = QByteArray(svg.replace("currentColor", stroke).encode("utf-8"))
+    return _icon_from_svg(data, (16, 20, 24, 32, 48))
+
+
+@cache
+def app_icon() -> QIcon:
+    return _icon_from_svg(QByteArray(APP_ICON.read_bytes()), (16, 32, 64, 128, 256))
+
+
+def _icon_from_svg(data: QByteArray, sizes: tuple[int, ...]) -> QIcon:
+    renderer = QSvgRenderer(data)
+    result = QIcon()
+    for size in sizes:
+        for ratio in (1.0, 2.0):
+            pixmap = QPixmap(QSize(size, size) * ratio)
+            pixmap.setDevicePixelRatio(ratio)
+            pixmap.fill(Qt.GlobalColor.transparent)
+            painter = QPainter(pixmap)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            renderer.render(painter, QRectF(0, 0, size, size))
+            painter.end()
+            result.addPixmap(pixmap)
+    return result
