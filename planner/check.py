@@ -24,7 +24,7 @@ from planner.communities import (
 )
 from planner.errors import CorruptWorkspace, NewerSchema, NotAWorkspace
 from planner.schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION, STEP_NAMES
-from planner.workspace import connect_read_only, is_read_only_file, read_header
+from planner.workspace import connect_read_only, read_header
 
 
 @dataclass
@@ -112,7 +112,7 @@ def check_workspace(path: Path) -> CheckReport:
     path = Path(path)
     read_header(path)
     try:
-        conn = connect_read_only(path, immutable=is_read_only_file(path))
+        conn = connect_read_only(path)
     except sqlite3.Error as exc:
         raise CorruptWorkspace(path, str(exc)) from None
     try:

@@ -117,8 +117,15 @@ def is_read_only_file(path: Path) -> bool:
     return not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK))
 
 
-def connect_read_only(path: Path, *, immutable: bool = False) -> sqlite3.Connection:
-    """A connection that cannot write to ``path``, with untrusted schema off."""
+def connect_read_only(path: Path, *, immutable: bool | None = None) -> sqlite3.Connection:
+    """A connection that cannot write to ``path``, with untrusted schema off.
+
+    ``immutable`` (by default: when no ``-wal`` file sits beside ``path``)
+    keeps SQLite from creating ``-wal``/``-shm`` files for a WAL-mode file,
+    so looking at a file leaves its folder exactly as it was.
+    """
+    if immutable is None:
+        immutable = is_read_only_file(path) or not Path(f"{path}-wal").exists()
     uri = path.resolve().as_uri() + "?mode=ro" + ("&immutable=1" if immutable else "")
     conn = sqlite3.connect(uri, uri=True)
     conn.execute("PRAGMA trusted_schema = OFF")
@@ -373,7 +380,7 @@ def open_workspace(
     read_only = read_only or is_read_only_file(path)
     lock = None if read_only else WorkspaceLock(path, lock_dir)
     try:
-        probe = connect_read_only(path, immutable=read_only)
+        probe = connect_read_only(path, immutable=True if read_only else None)
         try:
             version = _verify(probe, path)
             backup: Path | None = None

@@ -1,0 +1,43 @@
+"""Shared fixtures. Qt runs offscreen; every test gets its own app folders."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from collections.abc import Iterator  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+
+from planner.demo import write_demo  # noqa: E402
+from planner.paths import AppPaths  # noqa: E402
+from planner.workspace import Workspace, create_workspace  # noqa: E402
+
+DEVICE = "00000000-0000-4000-8000-000000000001"
+DATA = Path(__file__).parent / "data"
+
+
+@pytest.fixture
+def paths(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> AppPaths:
+    """App folders under tmp_path; PLANNER_HOME points there for subprocesses too."""
+    home = tmp_path / "home"
+    monkeypatch.setenv("PLANNER_HOME", str(home))
+    return AppPaths.under(home)
+
+
+@pytest.fixture
+def workspace(tmp_path: Path, paths: AppPaths) -> Iterator[Workspace]:
+    """A new, empty workspace, closed after the test."""
+    ws = create_workspace(tmp_path / "test.cplan", device_id=DEVICE, lock_dir=paths.lock_dir)
+    yield ws
+    ws.close()
+
+
+@pytest.fixture
+def sample_path(tmp_path: Path, paths: AppPaths) -> Path:
+    """The sample workspace written to a file (not open)."""
+    out = tmp_path / "sample.cplan"
+    write_demo(out, device_id=DEVICE, lock_dir=paths.lock_dir)
+    return out
