@@ -318,7 +318,7 @@ class CommunityPage(QWidget):
         edit.setPlaceholderText(placeholder)
         edit.setTabChangesFocus(True)
         edit.setMinimumHeight(64)
-        edit.setMaximumHeight(110)
+        edit.setMaximumHeight(96)
         return edit
 
     def _group(self, title: str, rows: list[tuple[str, str, QWidget]]) -> QGroupBox:

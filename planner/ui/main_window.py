@@ -51,6 +51,14 @@ FILE_FILTER = "Community Planner workspace (*.cplan);;All files (*)"
 Confirm = Callable[[QWidget, str, str, str], bool]
 
 
+def display_path(path: Path) -> str:
+    """``path`` with the home folder shortened to ``~``."""
+    try:
+        return str(Path("~") / path.resolve().relative_to(Path.home().resolve()))
+    except ValueError:
+        return str(path)
+
+
 class MainWindow(QMainWindow):
     """The app's one window.
 
@@ -334,9 +342,9 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def _create_from(self, dialog: NewCommunityDialog) -> None:
-        community_id = self._run(create_community, dialog.values())
-        if community_id:
-            self.sidebar.select(str(community_id[0]))
+        created = self._run(create_community, dialog.values())
+        if isinstance(created, tuple):
+            self.sidebar.select(str(created[0]))
             self.page.common_interest.setFocus()
 
     def delete_community(self, community_id: str) -> None:
@@ -465,7 +473,7 @@ class MainWindow(QMainWindow):
             suffix = self.tr(" (read-only)") if read_only else ""
             self.setWindowTitle(f"{ws.name}{suffix}[*] — {APP_NAME}")
             self.banner.setVisible(read_only)
-            self.path_label.setText(str(ws.path))
+            self.path_label.setText(display_path(ws.path))
             has_communities = self.model.rowCount() > 0
             if not has_communities:
                 self.start.show_empty_workspace(read_only=read_only)
