@@ -24,7 +24,7 @@ from planner.communities import (
 )
 from planner.errors import CorruptWorkspace, NewerSchema, NotAWorkspace
 from planner.schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION, STEP_NAMES
-from planner.workspace import connect_read_only, read_header
+from planner.workspace import connect_read_only, integrity_problems, read_header
 
 
 @dataclass
@@ -139,7 +139,7 @@ def check_workspace(path: Path) -> CheckReport:
         except sqlite3.DatabaseError as exc:
             integrity = [str(exc)]
         if integrity != ["ok"]:
-            problems.extend(f"damaged: {line}" for line in integrity)
+            problems.extend(f"damaged: {line}" for line in integrity_problems(integrity))
             return report
         try:
             for table, rowid, parent, _ in conn.execute("PRAGMA foreign_key_check"):

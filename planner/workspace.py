@@ -149,8 +149,16 @@ def _verify(conn: sqlite3.Connection, path: Path) -> int:
     except sqlite3.DatabaseError as exc:
         raise CorruptWorkspace(path, str(exc)) from None
     if result != ["ok"]:
-        raise CorruptWorkspace(path, result[0])
+        log.warning("quick_check of %s failed:\n%s", path, "\n".join(result))
+        raise CorruptWorkspace(path, integrity_problems(result)[0])
     return int(version)
+
+
+def integrity_problems(quick_check: list[str]) -> list[str]:
+    """SQLite's quick_check rows as one-line problems, without its section headers."""
+    lines = [" ".join(line.split()) for row in quick_check for line in row.splitlines()]
+    found = [line for line in lines if line and not line.startswith("*** in database")]
+    return found or ["integrity check failed"]
 
 
 def backup_path_for(path: Path, version: int) -> Path:

@@ -43,7 +43,7 @@ FULL: dict[str, Any] = {
     "member_count": 312,
     "owner": "Lily 李",
     "color": "#9b51e0",
-    "notes": "续费季在 12 月 ‘quoted’ \"double\" \\ back",
+    "notes": '续费季在 12 月 ‘quoted’ "double" \\ back',
 }
 
 
@@ -207,8 +207,9 @@ def test_a_new_edit_clears_redo(workspace: Workspace) -> None:
 
 def test_a_failing_edit_leaves_nothing_behind(workspace: Workspace) -> None:
     with pytest.raises(RuntimeError), workspace.edit("create_community", "x") as edit:
-        edit.insert("communities", {"name": "x", "platform": "qq", "stage": "build",
-                                    "color": "#000000"})
+        edit.insert(
+            "communities", {"name": "x", "platform": "qq", "stage": "build", "color": "#000000"}
+        )
         raise RuntimeError("interrupted")
     assert workspace.db.execute("SELECT count(*) FROM communities").fetchone()[0] == 0
     assert not workspace.history.can_undo

@@ -70,9 +70,7 @@ def test_new_workspace_has_our_identity_and_pragmas(workspace: Workspace) -> Non
 
 
 def test_every_user_table_has_the_sync_columns(workspace: Workspace) -> None:
-    tables = {
-        t for t in workspace.db.table_names() if not t.startswith(("_", "sqlite_"))
-    }
+    tables = {t for t in workspace.db.table_names() if not t.startswith(("_", "sqlite_"))}
     assert tables == set(USER_TABLES)
     for table in tables:
         columns = {c.name: c for c in workspace.db.table(table).columns}
@@ -165,9 +163,9 @@ def corrupt(path: Path) -> None:
     conn = sqlite3.connect(path)
     conn.execute("PRAGMA journal_mode = DELETE")
     page_size = conn.execute("PRAGMA page_size").fetchone()[0]
-    root = conn.execute(
-        "SELECT rootpage FROM sqlite_master WHERE name = 'communities'"
-    ).fetchone()[0]
+    root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'communities'").fetchone()[
+        0
+    ]
     conn.close()
     with open(path, "r+b") as f:
         f.seek((root - 1) * page_size)
@@ -234,9 +232,7 @@ def test_a_refused_file_releases_its_lock(tmp_path: Path, paths: AppPaths) -> No
 # -- read-only and in-use --------------------------------------------------------
 
 
-def test_read_only_file_opens_read_only_and_refuses_edits(
-    tmp_path: Path, paths: AppPaths
-) -> None:
+def test_read_only_file_opens_read_only_and_refuses_edits(tmp_path: Path, paths: AppPaths) -> None:
     path = make_workspace(tmp_path / "ro.cplan", paths, ("只读群",))
     os.chmod(path, 0o444)
     before = snapshot(tmp_path)
@@ -309,9 +305,7 @@ def test_schema1_file_from_tests_data_opens_with_its_records(
         assert ws.schema_version == SCHEMA_VERSION
 
 
-def _with_extra_step(
-    monkeypatch: pytest.MonkeyPatch, step: Callable[[Database], None]
-) -> None:
+def _with_extra_step(monkeypatch: pytest.MonkeyPatch, step: Callable[[Database], None]) -> None:
     """Pretend this version has one more migration step than the file."""
     migrations = Migrations(MIGRATION_SET)
     for existing in MIGRATIONS._migrations:

@@ -29,7 +29,10 @@ STARTUP_PROBE_ENV = "PLANNER_STARTUP_PROBE"
 def create_application(argv: list[str] | None = None) -> QApplication:
     """The QApplication with our names, icon and theme (or the existing one)."""
     existing = QApplication.instance()
+    if isinstance(existing, QApplication) and existing.property("planner_ready"):
+        return existing
     app = existing if isinstance(existing, QApplication) else QApplication(argv or [sys.argv[0]])
+    app.setProperty("planner_ready", True)
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setOrganizationName("Community Planner")

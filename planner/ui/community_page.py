@@ -39,7 +39,7 @@ from planner.communities import (
     get_community,
     update_community,
 )
-from planner.errors import PlannerError, ValidationError
+from planner.errors import NotFound, PlannerError, ValidationError
 from planner.ui.labels import (
     built_around_label,
     members_text,
@@ -485,7 +485,10 @@ class CommunityPage(QWidget):
             return
         if self._community.id not in getattr(change, "ids", lambda _t: set())("communities"):
             return
-        fresh = get_community(self._session.workspace, self._community.id)
+        try:
+            fresh = get_community(self._session.workspace, self._community.id)
+        except NotFound:
+            return  # an undone creation removed the row; the window moves on
         self._community = fresh
         if fresh.deleted:
             return  # the window moves on to another page

@@ -240,6 +240,11 @@ class MainWindow(QMainWindow):
 
     def open_path(self, path: Path) -> bool:
         """Open a workspace file; on failure show why and keep what was open."""
+        if (
+            self.session is not None
+            and Path(path).resolve() == self.session.workspace.path.resolve()
+        ):
+            return True  # already open here; its lock would report it "in another window"
         if not self._leave_page():
             return False
         try:
@@ -319,10 +324,11 @@ class MainWindow(QMainWindow):
     def _set_session(self, session: Session) -> None:
         self.close_workspace()
         self.session = session
-        session.changed.connect(self._on_changed)
         session.history_changed.connect(self._update_actions)
         self.page.set_session(session)
         self.model.set_session(session)
+        # After the model's own connection, so the window sees the reloaded list.
+        session.changed.connect(self._on_changed)
         path = session.workspace.path
         self.settings.add_recent(path.resolve())
         self.settings.set("last_workspace", str(path.resolve()))
@@ -349,6 +355,9 @@ class MainWindow(QMainWindow):
 
     def delete_community(self, community_id: str) -> None:
         if self.session is None or self.session.read_only:
+            return
+        # Save typing first, so it is not recorded after (and undone before) the delete.
+        if not self._leave_page():
             return
         community = get_community(self.session.workspace, community_id)
         if not self.confirm(
@@ -449,10 +458,13 @@ class MainWindow(QMainWindow):
 
     def _on_changed(self, change: Change) -> None:
         self._show_state()
-        if self.page.community_id and self.session is not None:
-            current = get_community(self.session.workspace, self.page.community_id)
-            if current.deleted and self.model.rowCount() > 0:
-                self.sidebar.select(self.model.community(0).id)
+        # The page's community was trashed, or removed by undoing its creation.
+        if not self._page_is_live() and self.model.rowCount() > 0:
+            self.sidebar.select(self.model.community(0).id)
+
+    def _page_is_live(self) -> bool:
+        """True when the page shows a community that is in the (reloaded) live list."""
+        return bool(self.page.community_id) and self.model.row_of(self.page.community_id) >= 0
 
     def _on_dirty(self, dirty: bool) -> None:
         self.setWindowModified(dirty)
@@ -478,7 +490,7 @@ class MainWindow(QMainWindow):
             if not has_communities:
                 self.start.show_empty_workspace(read_only=read_only)
                 self.stack.setCurrentWidget(self.start)
-            elif self.page.community_id and not get_community(ws, self.page.community_id).deleted:
+            elif self._page_is_live():
                 self.stack.setCurrentWidget(self.page)
             trash = len(list_communities(ws, trash=True))
             self.sidebar.set_trash_count(trash)

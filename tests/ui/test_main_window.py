@@ -1,0 +1,976 @@
+"""The main window, driven the way a user drives it: clicks, typing, shortcuts."""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import itertools
+import os
+import random
+import sqlite3
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QInputMethodEvent, QKeySequence
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox, QWidget
+
+from planner.check import check_workspace
+from planner.communities import (
+    Community,
+    create_community,
+    find_community,
+    get_community,
+    list_communities,
+)
+from planner.paths import AppPaths
+from planner.schema import SCHEMA_VERSION
+from planner.settings import Settings
+from planner.ui.app import create_application
+from planner.ui.community_model import Role
+from planner.ui.dialogs import NewCommunityDialog, TrashDialog
+from planner.ui.main_window import MainWindow
+from planner.workspace import create_workspace, open_workspace
+from tests.conftest import DEVICE
+
+SAMPLE_NAMES = [
+    "Growth Hackers 增长交流群",
+    "Notion 中文用户群",
+    "初二（3）班家长群",
+    "深夜读书会 · 付费会员圈",
+]
+NOTION = "Notion 中文用户群"
+READING = "深夜读书会 · 付费会员圈"
+
+# -- helpers -----------------------------------------------------------------
+
+
+@pytest.fixture(scope="module", autouse=True)
+def themed_app(qapp: QApplication) -> QApplication:
+    """Our style and palette on the test QApplication, set once."""
+    return create_application()
+
+
+@dataclass
+class Confirm:
+    """Stands in for the confirmation box: records the questions, gives an answer."""
+
+    answer: bool = True
+    questions: list[str] = field(default_factory=list)
+
+    def __call__(self, _parent: QWidget, _title: str, question: str, _yes: str) -> bool:
+        self.questions.append(question)
+        return self.answer
+
+
+def make_window(qtbot, paths: AppPaths, confirm: Confirm | None = None) -> MainWindow:
+    w = MainWindow(
+        paths, Settings(paths.settings_file), DEVICE, confirm=confirm or Confirm(answer=True)
+    )
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    return w
+
+
+@pytest.fixture
+def confirm() -> Confirm:
+    return Confirm()
+
+
+@pytest.fixture
+def window(qtbot, paths: AppPaths, sample_path: Path, confirm: Confirm) -> MainWindow:
+    """The main window with the sample workspace open."""
+    w = make_window(qtbot, paths, confirm)
+    assert w.open_path(sample_path)
+    return w
+
+
+def db_community(w: MainWindow, name: str) -> Community:
+    assert w.session is not None
+    return find_community(w.session.workspace, name)
+
+
+def sidebar_names(w: MainWindow) -> list[str]:
+    proxy = w.sidebar.proxy
+    return [proxy.index(row, 0).data() for row in range(proxy.rowCount())]
+
+
+def click_in_sidebar(qtbot, w: MainWindow, name: str) -> None:
+    """Click the sidebar row of the community called ``name``."""
+    proxy = w.sidebar.proxy
+    rows = [r for r in range(proxy.rowCount()) if proxy.index(r, 0).data() == name]
+    assert rows, f"{name} is not in the sidebar"
+    rect = w.sidebar.list.visualRect(proxy.index(rows[0], 0))
+    qtbot.mouseClick(w.sidebar.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+
+def select(qtbot, w: MainWindow, name: str) -> None:
+    click_in_sidebar(qtbot, w, name)
+    qtbot.waitUntil(lambda: w.page.name.text() == name)
+
+
+def error_boxes(w: MainWindow) -> list[QMessageBox]:
+    return [box for box in w.findChildren(QMessageBox) if box.isVisible()]
+
+
+def take_errors(w: MainWindow) -> list[str]:
+    """The texts of the error boxes shown now; closes them."""
+    boxes = error_boxes(w)
+    texts = [box.text() for box in boxes]
+    for box in boxes:
+        box.close()
+    return texts
+
+
+def type_text(qtbot, widget: QWidget, text: str) -> None:
+    """Type ``text`` into ``widget`` as a user would.
+
+    ASCII goes in as key clicks. QTest cannot click keys for other characters
+    (it aborts), and Chinese is typed through an input method anyway, so those
+    runs arrive as the input method's commit, the way an IME delivers them.
+    """
+    for is_ascii, chars in itertools.groupby(text, key=str.isascii):
+        run = "".join(chars)
+        if is_ascii:
+            qtbot.keyClicks(widget, run)
+        elif widget.testAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled):
+            # (The platform sends input method events only to widgets that take them.)
+            event = QInputMethodEvent()
+            event.setCommitString(run)
+            QApplication.sendEvent(widget, event)
+
+
+def retype(qtbot, widget: QWidget, text: str) -> None:
+    """Select everything in a line edit, spin box or text edit and type ``text``."""
+    widget.setFocus()
+    widget.selectAll()  # type: ignore[attr-defined]
+    if text:
+        type_text(qtbot, widget, text)
+    else:
+        qtbot.keyClick(widget, Qt.Key.Key_Backspace)
+
+
+def sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def press_delete_in_sidebar(qtbot, w: MainWindow) -> None:
+    """Focus the community list (its Delete shortcut is widget-wide) and press Delete."""
+    w.activateWindow()
+    qtbot.waitActive(w)
+    w.sidebar.list.setFocus()
+    qtbot.waitUntil(w.sidebar.list.hasFocus)
+    qtbot.keyClick(w.sidebar.list, Qt.Key.Key_Delete)
+
+
+def ok_button(dialog: NewCommunityDialog):
+    return dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+
+
+def open_new_community_dialog(qtbot, w: MainWindow) -> NewCommunityDialog:
+    qtbot.mouseClick(w.sidebar.new_button, Qt.MouseButton.LeftButton)
+    dialog = w.findChild(NewCommunityDialog)
+    assert dialog is not None
+    qtbot.waitExposed(dialog)
+    return dialog
+
+
+# -- opening the sample ------------------------------------------------------
+
+
+def test_open_sample_shows_sidebar_and_selected_page(window: MainWindow) -> None:
+    w = window
+    assert "sample" in w.windowTitle()
+    assert w.sidebar.isVisible()
+    assert sidebar_names(w) == SAMPLE_NAMES
+    assert w.stack.currentWidget() is w.page
+    # The first community is selected and its fields are on the page, Chinese intact.
+    first = db_community(w, SAMPLE_NAMES[0])
+    assert w.sidebar.current_id() == first.id
+    assert w.page.community_id == first.id
+    assert w.page.name.text() == "Growth Hackers 增长交流群"
+    assert w.page.owner.text() == "Kevin 王"
+    assert w.page.segment.text() == "增长、市场、运营从业者"
+    assert (
+        w.page.notes.toPlainText() == "定位还没想清楚：围绕嘉宾分享还是工具？先访谈 10 位种子用户。"
+    )
+    assert w.page.platform.currentData() == "telegram"
+    assert w.page.header_name.text() == "Growth Hackers 增长交流群"
+    assert w.sidebar.trash_button.text() == "Trash (1)"
+    assert not w.banner.isVisible()
+    assert not error_boxes(w)
+
+
+def test_selecting_in_sidebar_shows_that_community(qtbot, window: MainWindow) -> None:
+    w = window
+    select(qtbot, w, READING)
+    reading = db_community(w, READING)
+    assert w.page.community_id == reading.id
+    assert w.page.member_count.value() == 312
+    assert w.page.common_interest.toPlainText() == reading.common_interest
+    assert (
+        w.page.joining_principles.toPlainText()
+        == "年费 365 元；老会员邀请优先；入群需填写读书计划。"
+    )
+
+
+# -- new community -----------------------------------------------------------
+
+
+def test_create_community_through_dialog(qtbot, window: MainWindow) -> None:
+    w = window
+    dialog = open_new_community_dialog(qtbot, w)
+    type_text(qtbot, dialog.name, "读书会 2 群")
+    dialog.platform.setCurrentIndex(dialog.platform.findData("qq"))
+    qtbot.mouseClick(ok_button(dialog), Qt.MouseButton.LeftButton)
+
+    assert w.session is not None
+    stored = find_community(w.session.workspace, "读书会 2 群")
+    assert stored.platform == "qq" and stored.stage == "build"
+    assert len(list_communities(w.session.workspace)) == 5
+    assert "读书会 2 群" in sidebar_names(w)
+    # The new community is selected and on the page.
+    assert w.sidebar.current_id() == stored.id
+    assert w.page.community_id == stored.id
+    assert w.page.name.text() == "读书会 2 群"
+    assert "Create community “读书会 2 群”" in w.undo_action.text()
+    assert not error_boxes(w)
+
+
+def test_new_community_dialog_refuses_empty_name(qtbot, window: MainWindow) -> None:
+    w = window
+    dialog = open_new_community_dialog(qtbot, w)
+    qtbot.keyClicks(dialog.name, "   ")
+    qtbot.mouseClick(ok_button(dialog), Qt.MouseButton.LeftButton)
+    assert dialog.isVisible()
+    assert dialog.error.isVisible()
+    assert dialog.error.text() == "A community needs a name."
+    assert w.session is not None
+    assert len(list_communities(w.session.workspace)) == 4
+    assert sidebar_names(w) == SAMPLE_NAMES
+    # Typing again hides the message; a good name then goes through.
+    type_text(qtbot, dialog.name, "新群")
+    assert not dialog.error.isVisible()
+    qtbot.mouseClick(ok_button(dialog), Qt.MouseButton.LeftButton)
+    assert find_community(w.session.workspace, "新群").name == "新群"
+
+
+def test_new_community_dialog_refuses_duplicate_name(qtbot, window: MainWindow) -> None:
+    w = window
+    dialog = open_new_community_dialog(qtbot, w)
+    type_text(qtbot, dialog.name, "notion  中文用户群")  # other case, extra space
+    qtbot.mouseClick(ok_button(dialog), Qt.MouseButton.LeftButton)
+    assert dialog.isVisible()
+    assert "already called" in dialog.error.text()
+    assert dialog.error.isVisible()
+    assert w.session is not None
+    assert [c.name for c in list_communities(w.session.workspace)] == SAMPLE_NAMES
+
+
+def test_cancel_new_community_dialog_creates_nothing(qtbot, window: MainWindow) -> None:
+    w = window
+    dialog = open_new_community_dialog(qtbot, w)
+    type_text(qtbot, dialog.name, "不要了")
+    cancel = dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+    qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()
+    assert w.session is not None
+    assert len(list_communities(w.session.workspace)) == 4
+
+
+# -- editing -----------------------------------------------------------------
+
+
+def edit_reading_group(qtbot, w: MainWindow) -> Community:
+    """Select the reading group and type new values into three fields."""
+    select(qtbot, w, READING)
+    before = db_community(w, READING)
+    retype(qtbot, w.page.name, "深夜读书会 · 年度会员")
+    retype(qtbot, w.page.member_count, "400")
+    retype(qtbot, w.page.notes, "续费季改到 11 月。")
+    assert w.page.dirty
+    assert w.page.save_button.isEnabled()
+    assert w.save_action.isEnabled()
+    assert w.isWindowModified()
+    # Nothing is stored before saving.
+    assert db_community(w, READING) == before
+    return before
+
+
+def assert_new_values(w: MainWindow, community_id: str) -> None:
+    assert w.session is not None
+    stored = get_community(w.session.workspace, community_id)
+    assert stored.name == "深夜读书会 · 年度会员"
+    assert stored.member_count == 400
+    assert stored.notes == "续费季改到 11 月。"
+    assert stored.owner == "Lily 李"  # untouched
+    assert w.page.name.text() == "深夜读书会 · 年度会员"
+    assert w.page.member_count.value() == 400
+    assert w.page.notes.toPlainText() == "续费季改到 11 月。"
+
+
+def test_edit_save_with_button_then_undo_and_redo(qtbot, window: MainWindow) -> None:
+    w = window
+    before = edit_reading_group(qtbot, w)
+    qtbot.mouseClick(w.page.save_button, Qt.MouseButton.LeftButton)
+    assert_new_values(w, before.id)
+    assert not w.page.dirty and not w.isWindowModified()
+    assert not w.save_action.isEnabled()
+    assert "深夜读书会 · 年度会员" in sidebar_names(w)
+
+    assert "Edit community" in w.undo_action.text()
+    assert "深夜读书会 · 年度会员" in w.undo_action.text()
+    w.undo_action.trigger()
+    assert w.session is not None
+    assert get_community(w.session.workspace, before.id).editable() == before.editable()
+    assert w.page.community_id == before.id
+    assert w.page.name.text() == READING
+    assert w.page.member_count.value() == 312
+    assert w.page.notes.toPlainText() == before.notes
+    assert READING in sidebar_names(w)
+
+    assert "Edit community" in w.redo_action.text()
+    w.redo_action.trigger()
+    assert_new_values(w, before.id)
+    assert not w.redo_action.isEnabled()
+
+
+def test_ctrl_s_saves(qtbot, window: MainWindow) -> None:
+    w = window
+    before = edit_reading_group(qtbot, w)
+    w.activateWindow()
+    qtbot.waitActive(w)
+    qtbot.keySequence(w.page.notes, QKeySequence("Ctrl+S"))
+    assert_new_values(w, before.id)
+    assert not w.page.dirty
+
+
+def test_save_action_saves(qtbot, window: MainWindow) -> None:
+    w = window
+    before = edit_reading_group(qtbot, w)
+    w.save_action.trigger()
+    assert_new_values(w, before.id)
+
+
+def test_undo_while_typing_reverts_the_form(qtbot, window: MainWindow) -> None:
+    w = window
+    before = edit_reading_group(qtbot, w)
+    assert w.undo_action.isEnabled()
+    assert "Typing" in w.undo_action.text()
+    w.undo_action.trigger()
+    assert not w.page.dirty
+    assert w.page.name.text() == READING
+    assert w.page.member_count.value() == 312
+    assert db_community(w, READING) == before
+
+
+# -- validation and leaving a page -------------------------------------------
+
+
+def test_empty_name_is_refused_on_save(qtbot, window: MainWindow) -> None:
+    w = window
+    select(qtbot, w, NOTION)
+    before = db_community(w, NOTION)
+    retype(qtbot, w.page.name, "")
+    assert w.page.name.text() == ""
+    assert w.page.dirty
+    qtbot.mouseClick(w.page.save_button, Qt.MouseButton.LeftButton)
+    assert w.page.field_error("name") == "A community needs a name."
+    assert w.page.name.property("invalid") is True
+    assert w.page.field_error("owner") == ""
+    assert w.page.dirty
+    assert db_community(w, NOTION) == before
+    # Typing into the field clears its error.
+    type_text(qtbot, w.page.name, "Notion 群")
+    assert w.page.field_error("name") == ""
+
+
+def test_duplicate_name_is_refused_on_save(qtbot, window: MainWindow) -> None:
+    w = window
+    select(qtbot, w, NOTION)
+    retype(qtbot, w.page.name, READING)
+    w.save_action.trigger()
+    assert "already called" in w.page.field_error("name")
+    assert db_community(w, NOTION).name == NOTION
+    assert db_community(w, READING).member_count == 312
+
+
+def test_leaving_an_invalid_page_stays_and_says_why(qtbot, window: MainWindow) -> None:
+    w = window
+    select(qtbot, w, NOTION)
+    notion = db_community(w, NOTION)
+    retype(qtbot, w.page.name, "")
+    click_in_sidebar(qtbot, w, READING)
+
+    # The window goes back to the community being edited, edits kept.
+    qtbot.waitUntil(lambda: w.sidebar.current_id() == notion.id)
+    assert w.page.community_id == notion.id
+    assert w.page.name.text() == ""
+    assert w.page.dirty
+    assert w.page.field_error("name") == "A community needs a name."
+    texts = take_errors(w)
+    assert len(texts) == 1
+    assert "cannot be saved yet" in texts[0]
+    assert db_community(w, NOTION) == notion
+
+
+def test_leaving_a_page_saves_valid_edits(qtbot, window: MainWindow) -> None:
+    w = window
+    select(qtbot, w, NOTION)
+    notion = db_community(w, NOTION)
+    retype(qtbot, w.page.owner, "Kevin 王 / Amy 陈")
+    retype(qtbot, w.page.common_interest, "Notion 模板与工作流")
+    select(qtbot, w, READING)
+    assert w.page.community_id == db_community(w, READING).id
+    assert w.session is not None
+    stored = get_community(w.session.workspace, notion.id)
+    assert stored.owner == "Kevin 王 / Amy 陈"
+    assert stored.common_interest == "Notion 模板与工作流"
+    assert not w.page.dirty
+    assert not error_boxes(w)
+    # That save is one undoable change.
+    assert "Edit community “Notion 中文用户群”" in w.undo_action.text()
+
+
+# -- trash -------------------------------------------------------------------
+
+
+def delete_with_button(qtbot, w: MainWindow, name: str) -> Community:
+    select(qtbot, w, name)
+    community = db_community(w, name)
+    qtbot.mouseClick(w.page.delete_button, Qt.MouseButton.LeftButton)
+    return community
+
+
+def trash_names(w: MainWindow) -> list[str]:
+    assert w.session is not None
+    return [c.name for c in list_communities(w.session.workspace, trash=True)]
+
+
+def test_delete_button_moves_to_trash_and_undo_brings_back(
+    qtbot, window: MainWindow, confirm: Confirm
+) -> None:
+    w = window
+    notion = delete_with_button(qtbot, w, NOTION)
+    assert len(confirm.questions) == 1 and NOTION in confirm.questions[0]
+    assert NOTION not in sidebar_names(w)
+    assert trash_names(w) == [NOTION, "双十一临时福利群"]
+    assert w.sidebar.trash_button.text() == "Trash (2)"
+    # The page moves on to a community that is still there.
+    assert w.page.community_id != notion.id
+    assert w.page.community_id in {c.id for c in list_communities(w.session.workspace)}
+    assert w.stack.currentWidget() is w.page
+
+    assert "Move “Notion 中文用户群” to the trash" in w.undo_action.text()
+    w.undo_action.trigger()
+    assert sidebar_names(w) == SAMPLE_NAMES
+    assert trash_names(w) == ["双十一临时福利群"]
+    assert w.page.community_id == notion.id
+    assert w.sidebar.current_id() == notion.id
+
+
+def test_delete_the_selected_first_community(qtbot, window: MainWindow) -> None:
+    w = window
+    first = delete_with_button(qtbot, w, SAMPLE_NAMES[0])
+    assert SAMPLE_NAMES[0] not in sidebar_names(w)
+    live = {c.id for c in list_communities(w.session.workspace)}
+    assert w.page.community_id in live and w.page.community_id != first.id
+    assert w.sidebar.current_id() == w.page.community_id
+
+
+def test_restore_from_trash_dialog(qtbot, window: MainWindow) -> None:
+    w = window
+    notion = delete_with_button(qtbot, w, NOTION)
+    w.show_trash()
+    dialog = w.trash_dialog
+    assert isinstance(dialog, TrashDialog)
+    qtbot.waitExposed(dialog)
+    assert not dialog.restore_button.isEnabled()
+    row = dialog.model.row_of(notion.id)
+    assert row >= 0
+    rect = dialog.list.visualRect(dialog.model.index(row, 0))
+    qtbot.mouseClick(dialog.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert dialog.list.currentIndex().data(Role.ID) == notion.id
+    assert dialog.info.text().startswith("Deleted ")
+    assert dialog.restore_button.isEnabled()
+    qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
+
+    assert w.session is not None
+    assert not get_community(w.session.workspace, notion.id).deleted
+    assert sidebar_names(w) == SAMPLE_NAMES
+    assert w.page.community_id == notion.id
+    assert dialog.model.row_of(notion.id) == -1
+    assert dialog.model.rowCount() == 1
+    assert "Restore “Notion 中文用户群”" in w.undo_action.text()
+
+
+def test_declining_the_confirmation_keeps_the_community(
+    qtbot, window: MainWindow, confirm: Confirm
+) -> None:
+    w = window
+    confirm.answer = False
+    notion = delete_with_button(qtbot, w, NOTION)
+    assert len(confirm.questions) == 1
+    assert sidebar_names(w) == SAMPLE_NAMES
+    assert w.session is not None
+    assert not get_community(w.session.workspace, notion.id).deleted
+    assert trash_names(w) == ["双十一临时福利群"]
+    assert w.page.community_id == notion.id
+    assert not w.undo_action.isEnabled()
+
+
+def test_delete_key_in_sidebar_asks_and_trashes(
+    qtbot, window: MainWindow, confirm: Confirm
+) -> None:
+    w = window
+    select(qtbot, w, READING)
+    reading = db_community(w, READING)
+    press_delete_in_sidebar(qtbot, w)
+    assert len(confirm.questions) == 1 and READING in confirm.questions[0]
+    assert w.session is not None
+    assert get_community(w.session.workspace, reading.id).deleted
+    assert READING not in sidebar_names(w)
+
+
+def test_undo_create_while_its_page_is_shown(qtbot, window: MainWindow) -> None:
+    w = window
+    dialog = open_new_community_dialog(qtbot, w)
+    type_text(qtbot, dialog.name, "读书会 2 群")
+    qtbot.mouseClick(ok_button(dialog), Qt.MouseButton.LeftButton)
+    assert w.page.name.text() == "读书会 2 群"
+    w.undo_action.trigger()
+    assert w.session is not None
+    assert [c.name for c in list_communities(w.session.workspace)] == SAMPLE_NAMES
+    assert sidebar_names(w) == SAMPLE_NAMES
+    assert w.page.community_id in {c.id for c in list_communities(w.session.workspace)}
+    assert not error_boxes(w)
+    w.redo_action.trigger()
+    assert w.page.name.text() == "读书会 2 群"
+
+
+def test_delete_with_unsaved_edits_saves_them_first(
+    qtbot, window: MainWindow, confirm: Confirm
+) -> None:
+    w = window
+    select(qtbot, w, NOTION)
+    notion = db_community(w, NOTION)
+    retype(qtbot, w.page.owner, "Amy 陈")
+    press_delete_in_sidebar(qtbot, w)
+    assert w.session is not None
+    stored = get_community(w.session.workspace, notion.id)
+    assert stored.deleted and stored.owner == "Amy 陈"
+
+    # Ctrl+Z first brings the community back, with the edit; then undoes the edit.
+    assert "Move “Notion 中文用户群” to the trash" in w.undo_action.text()
+    w.undo_action.trigger()
+    assert NOTION in sidebar_names(w)
+    assert w.page.community_id == notion.id
+    assert w.page.owner.text() == "Amy 陈"
+    assert "Edit community" in w.undo_action.text()
+    w.undo_action.trigger()
+    assert w.page.owner.text() == "Kevin 王"
+    assert db_community(w, NOTION).owner == "Kevin 王"
+
+
+def test_delete_with_invalid_edits_is_refused(qtbot, window: MainWindow, confirm: Confirm) -> None:
+    w = window
+    select(qtbot, w, NOTION)
+    retype(qtbot, w.page.name, "")
+    qtbot.mouseClick(w.page.delete_button, Qt.MouseButton.LeftButton)
+    texts = take_errors(w)
+    assert len(texts) == 1 and "cannot be saved yet" in texts[0]
+    assert confirm.questions == []
+    assert not db_community(w, NOTION).deleted
+    assert w.page.name.text() == "" and w.page.dirty
+
+
+# -- files that cannot be opened ---------------------------------------------
+
+
+def closed_workspace(path: Path, paths: AppPaths) -> Path:
+    """A real workspace with a few communities, closed again."""
+    with create_workspace(path, device_id=DEVICE, lock_dir=paths.lock_dir) as ws:
+        for n in range(3):
+            create_community(ws, {"name": f"测试群 {n}", "notes": "备注 " * 50})
+    return path
+
+
+def page_size(path: Path) -> int:
+    size = int.from_bytes(path.read_bytes()[16:18], "big")
+    return 65536 if size == 1 else size
+
+
+def make_missing(d: Path, paths: AppPaths, stack: contextlib.ExitStack) -> Path:
+    return d / "missing.cplan"
+
+
+def make_folder(d: Path, paths: AppPaths, stack: contextlib.ExitStack) -> Path:
+    folder = d / "folder.cplan"
+    folder.mkdir()
+    return folder
+
+
+def make_empty(d: Path, paths: AppPaths, stack: contextlib.ExitStack) -> Path:
+    empty = d / "empty.cplan"
+    empty.write_bytes(b"")
+    return empty
+
+
+def make_random(d: Path, paths: AppPaths, stack: contextlib.ExitStack) -> Path:
+    noise = d / "noise.cplan"
+    noise.write_bytes(random.Random(7).randbytes(8192))
+    return noise
+
+
+def make_plain_sqlite(d: Path, paths: AppPaths, stack: contextlib.ExitStack) -> Path:
+    plain = d / "plain.cplan"
+    with contextlib.closing(sqlite3.connect(plain)) as conn:
+        conn.execute("CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT)")
+        conn.execute("INSERT INTO notes (text) VALUES ('hello')")
+        conn.commit()
+    return plain
+
+
+def make_newer(d: Path, paths: AppPaths, stack: contextlib.ExitStack) -> Path:
+    newer = closed_workspace(d / "newer.cplan", paths)
+    with contextlib.closing(sqlite3.connect(newer)) as conn:
+        conn.execute("PRAGMA user_version = 99")
+    assert int.from_bytes(newer.read_bytes()[60:64], "big") == 99 > SCHEMA_VERSION
+    return newer
+
+
+def make_corrupt(d: Path, paths: AppPaths, stack: contextlib.ExitStack) -> Path:
+    """A workspace whose page 2 (the communities table's b-tree) has a garbled header."""
+    corrupt = closed_workspace(d / "corrupt.cplan", paths)
+    data = bytearray(corrupt.read_bytes())
+    start = page_size(corrupt)  # page 2 starts after page 1
+    data[start : start + 24] = b"\xa5" * 24
+    corrupt.write_bytes(bytes(data))
+    assert not check_workspace(corrupt).sound, "the damage must be one quick_check sees"
+    return corrupt
+
+
+def make_in_use(d: Path, paths: AppPaths, stack: contextlib.ExitStack) -> Path:
+    busy = closed_workspace(d / "busy.cplan", paths)
+    stack.enter_context(open_workspace(busy, device_id=DEVICE, lock_dir=paths.lock_dir))
+    return busy
+
+
+BAD_FILES = [
+    pytest.param(make_missing, "no such file", id="missing"),
+    pytest.param(make_folder, "is a folder", id="folder"),
+    pytest.param(make_empty, "empty (0 bytes)", id="empty"),
+    pytest.param(make_random, "not an SQLite database", id="random-bytes"),
+    pytest.param(make_plain_sqlite, "not a Community Planner workspace", id="plain-sqlite"),
+    pytest.param(make_newer, "newer version of Community Planner (schema 99)", id="newer"),
+    pytest.param(make_corrupt, "damaged", id="corrupt"),
+    pytest.param(make_in_use, "already open", id="in-use"),
+]
+
+
+def snapshot(d: Path) -> dict[str, str]:
+    """Every file below ``d`` with a hash of its bytes (folders as "<dir>")."""
+    return {
+        str(p.relative_to(d)): "<dir>" if p.is_dir() else sha256(p) for p in sorted(d.rglob("*"))
+    }
+
+
+def sample_files(sample_path: Path) -> dict[str, str]:
+    """The workspace file and anything SQLite put beside it, with hashes."""
+    return {p.name: sha256(p) for p in sample_path.parent.glob(sample_path.name + "*")}
+
+
+@pytest.fixture
+def bad_dir(tmp_path: Path) -> Path:
+    d = tmp_path / "bad"
+    d.mkdir()
+    return d
+
+
+@pytest.fixture
+def exit_stack() -> Iterator[contextlib.ExitStack]:
+    with contextlib.ExitStack() as stack:
+        yield stack
+
+
+@pytest.mark.parametrize(("make", "expected"), BAD_FILES)
+def test_bad_file_is_refused_and_sample_stays_open(
+    window: MainWindow,
+    sample_path: Path,
+    bad_dir: Path,
+    paths: AppPaths,
+    exit_stack: contextlib.ExitStack,
+    make: Callable[[Path, AppPaths, contextlib.ExitStack], Path],
+    expected: str,
+) -> None:
+    w = window
+    bad = make(bad_dir, paths, exit_stack)
+    before = snapshot(bad_dir)
+    shown_id = w.page.community_id
+    title = w.windowTitle()
+
+    assert w.open_path(bad) is False
+
+    texts = take_errors(w)
+    assert len(texts) == 1
+    message = texts[0]
+    assert expected in message
+    assert str(bad) in message
+    assert "\n" not in message and "Traceback" not in message
+    # The window keeps what it had: the sample, its list, its page.
+    assert w.session is not None and w.session.workspace.path == sample_path
+    assert len(list_communities(w.session.workspace)) == 4  # still usable
+    assert sidebar_names(w) == SAMPLE_NAMES
+    assert w.page.community_id == shown_id
+    assert w.stack.currentWidget() is w.page
+    assert w.windowTitle() == title
+    assert str(bad.resolve()) not in w.settings.get("recent_workspaces")
+    # The bad file (and its folder) are exactly as they were: no bytes, no -wal.
+    assert snapshot(bad_dir) == before
+    assert bad.exists() == (make is not make_missing)
+
+
+@pytest.mark.parametrize(("make", "expected"), BAD_FILES)
+def test_bad_file_with_nothing_open_shows_no_workspace(
+    qtbot,
+    paths: AppPaths,
+    bad_dir: Path,
+    exit_stack: contextlib.ExitStack,
+    make: Callable[[Path, AppPaths, contextlib.ExitStack], Path],
+    expected: str,
+) -> None:
+    w = make_window(qtbot, paths)
+    assert w.open_path(make(bad_dir, paths, exit_stack)) is False
+    texts = take_errors(w)
+    assert len(texts) == 1 and expected in texts[0]
+    assert w.session is None
+    assert w.stack.currentWidget() is w.start
+    assert w.start.title.text() == "No workspace is open"
+    assert w.start.open_button.isVisible()
+    assert not w.sidebar.isVisible()
+    assert not w.new_community_action.isEnabled()
+
+
+def test_damaged_cells_give_a_one_line_message(
+    window: MainWindow, bad_dir: Path, paths: AppPaths
+) -> None:
+    w = window
+    damaged = closed_workspace(bad_dir / "cells.cplan", paths)
+    data = bytearray(damaged.read_bytes())
+    end = 2 * page_size(damaged)  # the cell content at the end of page 2
+    data[end - 200 : end] = b"\xa5" * 200
+    damaged.write_bytes(bytes(data))
+    assert not check_workspace(damaged).sound
+
+    assert w.open_path(damaged) is False
+    texts = take_errors(w)
+    assert len(texts) == 1
+    assert "damaged" in texts[0]
+    assert "\n" not in texts[0]
+
+
+# -- read-only, empty and first start ----------------------------------------
+
+
+def test_read_only_file_opens_for_looking_only(
+    qtbot, paths: AppPaths, sample_path: Path, confirm: Confirm
+) -> None:
+    os.chmod(sample_path, 0o444)
+    folder_before = sample_files(sample_path)
+    w = make_window(qtbot, paths, confirm)
+    assert w.open_path(sample_path) is True
+
+    assert w.session is not None and w.session.read_only
+    assert w.banner.isVisible()
+    assert "read-only" in w.banner_text.text()
+    assert "read-only" in w.windowTitle()
+    assert sidebar_names(w) == SAMPLE_NAMES
+    assert w.page.name.text() == SAMPLE_NAMES[0]
+    for action in (w.save_action, w.new_community_action, w.delete_action, w.undo_action):
+        assert not action.isEnabled(), action.text()
+    assert not w.sidebar.new_button.isEnabled()
+    assert not w.page.save_button.isEnabled()
+    assert not w.page.delete_button.isEnabled()
+    for field_ in (w.page.name, w.page.owner, w.page.segment, w.page.notes):
+        assert field_.isReadOnly()
+    for control in (w.page.platform, w.page.stage, w.page.member_count, w.page.color):
+        assert not control.isEnabled()
+
+    # Typing and the Delete key change nothing.
+    type_text(qtbot, w.page.name, "x 改名")
+    assert w.page.name.text() == SAMPLE_NAMES[0]
+    assert not w.page.dirty
+    press_delete_in_sidebar(qtbot, w)
+    assert confirm.questions == []
+    w.new_community()
+    assert w.findChild(NewCommunityDialog) is None
+
+    w.close()
+    assert w.session is None
+    # Not a byte changed, and no -wal or -shm beside it.
+    assert sample_files(sample_path) == folder_before
+
+
+def test_empty_workspace_shows_start_screen(qtbot, paths: AppPaths, tmp_path: Path) -> None:
+    w = make_window(qtbot, paths)
+    assert w.new_workspace_at(tmp_path / "x.cplan")
+    assert w.stack.currentWidget() is w.start
+    assert w.start.create_button.isVisible()
+    assert w.start.create_button.text() == "Create your first community"
+    assert w.sidebar.isVisible() and w.model.rowCount() == 0
+    assert w.windowTitle().startswith("x")
+    assert not w.delete_action.isEnabled()
+
+    qtbot.mouseClick(w.start.create_button, Qt.MouseButton.LeftButton)
+    dialog = w.findChild(NewCommunityDialog)
+    assert dialog is not None and dialog.isVisible()
+    type_text(qtbot, dialog.name, "第一个群")
+    qtbot.mouseClick(ok_button(dialog), Qt.MouseButton.LeftButton)
+    assert w.stack.currentWidget() is w.page
+    assert w.page.name.text() == "第一个群"
+    assert sidebar_names(w) == ["第一个群"]
+
+
+def test_trashing_the_last_community_shows_start_screen(
+    qtbot, paths: AppPaths, tmp_path: Path
+) -> None:
+    w = make_window(qtbot, paths)
+    assert w.new_workspace_at(tmp_path / "x.cplan")
+    w.new_community()
+    dialog = w.findChild(NewCommunityDialog)
+    type_text(qtbot, dialog.name, "唯一的群")
+    qtbot.mouseClick(ok_button(dialog), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(w.page.delete_button, Qt.MouseButton.LeftButton)
+    assert w.stack.currentWidget() is w.start
+    assert w.start.create_button.isVisible()
+    assert w.sidebar.trash_button.text() == "Trash (1)"
+    w.undo_action.trigger()
+    assert w.stack.currentWidget() is w.page
+    assert w.page.name.text() == "唯一的群"
+
+
+def test_first_start_creates_and_opens_default_workspace(qtbot, paths: AppPaths) -> None:
+    assert not paths.default_workspace.exists()
+    w = make_window(qtbot, paths)
+    w.open_initial(None)
+    assert paths.default_workspace.is_file()
+    assert w.session is not None
+    assert w.session.workspace.path == paths.default_workspace
+    assert w.stack.currentWidget() is w.start
+    assert "My communities" in w.windowTitle()
+    assert not error_boxes(w)
+    w.session.run(create_community, {"name": "留下来的群"})
+    w.close()
+    assert check_workspace(paths.default_workspace).sound
+
+    # The next start opens the same file again.
+    again = make_window(qtbot, paths)
+    again.open_initial(None)
+    assert again.session is not None
+    assert again.session.workspace.path == paths.default_workspace
+    assert sidebar_names(again) == ["留下来的群"]
+
+
+def test_open_initial_with_a_path_opens_it(qtbot, paths: AppPaths, sample_path: Path) -> None:
+    w = make_window(qtbot, paths)
+    w.open_initial(sample_path)
+    assert w.session is not None and w.session.workspace.path == sample_path
+    assert not paths.default_workspace.exists()
+
+
+# -- settings: geometry, recent workspaces -----------------------------------
+
+
+def test_window_size_is_remembered(qtbot, paths: AppPaths) -> None:
+    w = make_window(qtbot, paths)
+    w.resize(790, 560)
+    qtbot.waitUntil(lambda: (w.width(), w.height()) == (790, 560))
+    w.close()
+    assert paths.settings_file.is_file()
+
+    again = make_window(qtbot, paths)
+    assert (again.width(), again.height()) == (790, 560)
+
+
+def test_recent_menu_lists_opened_workspaces(
+    qtbot, window: MainWindow, sample_path: Path, tmp_path: Path
+) -> None:
+    w = window
+    other = tmp_path / "other.cplan"
+    assert w.new_workspace_at(other)
+    w._fill_recent_menu()
+    actions = [a for a in w.recent_menu.actions() if not a.isSeparator()]
+    assert [a.text() for a in actions] == ["other.cplan", "sample.cplan", "Clear list"]
+    assert actions[0].toolTip() == str(other.resolve())
+    assert actions[1].toolTip() == str(sample_path.resolve())
+    assert all(a.isEnabled() for a in actions)
+
+    actions[1].trigger()  # reopen the sample from the menu
+    assert w.session is not None and w.session.workspace.path == sample_path
+    assert sidebar_names(w) == SAMPLE_NAMES
+
+    # The list survives a restart (it is in the settings file).
+    w.close()
+    again = make_window(qtbot, w.paths)
+    again._fill_recent_menu()
+    assert [a.text() for a in again.recent_menu.actions()][:2] == ["sample.cplan", "other.cplan"]
+
+
+def test_recent_menu_empty_and_clear(qtbot, window: MainWindow) -> None:
+    w = window
+    w._fill_recent_menu()
+    clear = [a for a in w.recent_menu.actions() if a.text() == "Clear list"]
+    assert len(clear) == 1
+    clear[0].trigger()
+    assert w.settings.get("recent_workspaces") == []
+    w._fill_recent_menu()
+    texts = [a.text() for a in w.recent_menu.actions()]
+    assert texts == ["No recent workspaces"]
+    assert not w.recent_menu.actions()[0].isEnabled()
+
+
+def test_reopening_the_open_workspace_from_recent_menu(
+    qtbot, window: MainWindow, sample_path: Path
+) -> None:
+    w = window
+    session = w.session
+    select(qtbot, w, READING)
+    w._fill_recent_menu()
+    current = w.recent_menu.actions()[0]
+    assert current.text() == "sample.cplan"
+    current.trigger()
+    assert not error_boxes(w)
+    assert w.session is session
+    assert w.page.name.text() == READING
+    assert w.open_path(sample_path) is True
+    assert not error_boxes(w)
+
+
+# -- search ------------------------------------------------------------------
+
+
+def test_search_box_filters_sidebar(qtbot, window: MainWindow) -> None:
+    w = window
+    qtbot.keyClicks(w.sidebar.search, "Notion")
+    assert w.sidebar.proxy.rowCount() == 1
+    assert sidebar_names(w) == [NOTION]
+    w.sidebar.search.clear()
+    assert sidebar_names(w) == SAMPLE_NAMES
+    type_text(qtbot, w.sidebar.search, "家长")
+    assert sidebar_names(w) == ["初二（3）班家长群"]
+    w.sidebar.search.clear()
+    qtbot.keyClicks(w.sidebar.search, "kevin")  # owner, any case
+    assert sidebar_names(w) == ["Growth Hackers 增长交流群", NOTION]
+
+
+def test_selecting_a_hidden_community_clears_the_search(qtbot, window: MainWindow) -> None:
+    w = window
+    qtbot.keyClicks(w.sidebar.search, "Notion")
+    reading = db_community(w, READING)
+    w.sidebar.select(reading.id)
+    assert w.sidebar.search.text() == ""
+    assert w.sidebar.current_id() == reading.id
+    assert w.page.community_id == reading.id
