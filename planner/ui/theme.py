@@ -90,6 +90,7 @@ QPushButton[primary="true"] {
     border: none; border-radius: 4px; padding: 8px 18px; font-weight: 600;
 }
 QPushButton[primary="true"]:hover { background: #4a86f0; }
+QPushButton[primary="true"]:disabled { background: palette(button); color: palette(mid); }
 """
 
 
