@@ -31,7 +31,7 @@ SYNC_COLUMNS_SQL = """
 SYNC_COLUMNS = ("id", "created_at", "updated_at", "updated_by", "deleted")
 
 # Tables that hold user records (and so carry the sync columns).
-USER_TABLES = ("communities",)
+USER_TABLES = ("communities", "calendar_items")
 
 MIGRATIONS = Migrations(MIGRATION_SET)
 STEP_NAMES: list[str] = []
@@ -81,6 +81,61 @@ def _initial(db: Database) -> None:
         """
     )
     db.execute("CREATE INDEX communities_live ON communities (deleted, name)")
+
+
+@step("0002_calendar")
+def _calendar(db: Database) -> None:
+    # Times are local wall-clock times ("YYYY-MM-DDTHH:MM") in the item's
+    # zone ``tz``, so a series at 08:00 stays at 08:00 across DST changes.
+    # A series has an RRULE; an override (a moved or changed occurrence) has
+    # ``series_id`` and ``recurrence_id``, the original start it replaces.
+    db.execute(
+        f"""
+        CREATE TABLE calendar_items (
+            {SYNC_COLUMNS_SQL},
+            community_id TEXT NOT NULL REFERENCES communities (id),
+            kind TEXT NOT NULL,
+            item_type TEXT NOT NULL,
+            title TEXT NOT NULL,
+            all_day INTEGER NOT NULL DEFAULT 0 CHECK (all_day IN (0, 1)),
+            starts_at TEXT NOT NULL,
+            ends_at TEXT NOT NULL,
+            tz TEXT NOT NULL,
+            status TEXT NOT NULL,
+            owner TEXT NOT NULL DEFAULT '',
+            description TEXT NOT NULL DEFAULT '',
+            speaker TEXT NOT NULL DEFAULT '',
+            location TEXT NOT NULL DEFAULT '',
+            rrule TEXT NOT NULL DEFAULT '',
+            exdates TEXT NOT NULL DEFAULT '[]',
+            last_ends_at TEXT,
+            series_id TEXT REFERENCES calendar_items (id),
+            recurrence_id TEXT,
+            ical_uid TEXT NOT NULL DEFAULT '',
+            planned_participants INTEGER,
+            actual_participants INTEGER,
+            planned_new_members INTEGER,
+            actual_new_members INTEGER,
+            planned_shares INTEGER,
+            actual_shares INTEGER,
+            planned_conversions INTEGER,
+            actual_conversions INTEGER,
+            planned_revenue REAL,
+            actual_revenue REAL,
+            planned_cost REAL,
+            actual_cost REAL,
+            CHECK (ends_at > starts_at)
+        )
+        """
+    )
+    # One-off items and overrides are found by start (they last at most
+    # MAX_ITEM_DAYS); series by their span.
+    db.execute("CREATE INDEX calendar_singles ON calendar_items (deleted, rrule, starts_at)")
+    db.execute("CREATE INDEX calendar_series_span ON calendar_items (rrule, last_ends_at)")
+    db.execute("CREATE INDEX calendar_overrides ON calendar_items (series_id, recurrence_id)")
+    db.execute("CREATE INDEX calendar_community ON calendar_items (community_id)")
+    # Items imported from ICS keep the UID they came with (ours is our id).
+    db.execute("CREATE INDEX calendar_ical_uid ON calendar_items (ical_uid)")
 
 
 SCHEMA_VERSION = len(STEP_NAMES)

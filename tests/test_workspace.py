@@ -33,6 +33,7 @@ from planner.schema import (
     MIGRATION_SET,
     MIGRATIONS,
     SCHEMA_VERSION,
+    STEP_NAMES,
     SYNC_COLUMNS,
     USER_TABLES,
 )
@@ -66,7 +67,7 @@ def test_new_workspace_has_our_identity_and_pragmas(workspace: Workspace) -> Non
     assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
     applied = [m.name for m in MIGRATIONS.applied(db)]
-    assert applied == ["0001_initial"]
+    assert applied == STEP_NAMES
 
 
 def test_every_user_table_has_the_sync_columns(workspace: Workspace) -> None:
@@ -292,17 +293,28 @@ def test_lock_held_by_another_process_and_freed_when_it_dies(
 # -- migrations --------------------------------------------------------------------
 
 
-def test_schema1_file_from_tests_data_opens_with_its_records(
+def test_schema1_file_is_migrated_with_a_backup_and_keeps_its_records(
     tmp_path: Path, paths: AppPaths
 ) -> None:
+    """0002_calendar, run on a file written by the version before it."""
     copy = tmp_path / "old.cplan"
     shutil.copy(DATA / "workspace-schema1.cplan", copy)
     with open_ws(copy, paths) as ws:
+        assert ws.schema_version == SCHEMA_VERSION
         names = {c.name for c in list_communities(ws)}
         assert "深夜读书会 · 付费会员圈" in names
         assert len(names) == 4
         assert len(list_communities(ws, trash=True)) == 1
-        assert ws.schema_version == SCHEMA_VERSION
+        assert "calendar_items" in ws.db.table_names()
+        assert ws.backup is not None
+        backup = ws.backup
+    with sqlite3.connect(backup) as conn, sqlite3.connect(DATA / "workspace-schema1.cplan") as old:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+        query = "SELECT * FROM communities ORDER BY id"
+        assert conn.execute(query).fetchall() == old.execute(query).fetchall()
+    from planner.check import check_workspace
+
+    assert check_workspace(copy).sound
 
 
 def _with_extra_step(monkeypatch: pytest.MonkeyPatch, step: Callable[[Database], None]) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLocale
 
+from planner.calendar import ActivityType, ContentType, EditScope, ItemKind, Status
 from planner.communities import BuiltAround, Platform, SegmentBasis, Stage
 from planner.history import Change
 
@@ -69,6 +70,80 @@ def segment_basis_label(value: SegmentBasis) -> str:
     }[value]
 
 
+def kind_label(kind: ItemKind) -> str:
+    return {
+        ItemKind.CONTENT: _tr("ItemKind", "Content"),
+        ItemKind.ACTIVITY: _tr("ItemKind", "Activity"),
+    }[kind]
+
+
+def item_type_label(item_type: str) -> str:
+    """The name of a content type or activity kind."""
+    names: dict[str, str] = {
+        ContentType.MORNING_DIGEST: _tr("ItemType", "Morning digest"),
+        ContentType.ARTICLE: _tr("ItemType", "Article recommendation"),
+        ContentType.TOPIC_DISCUSSION: _tr("ItemType", "Topic discussion"),
+        ContentType.CURRENT_AFFAIRS: _tr("ItemType", "Current affairs"),
+        ContentType.LIVE_CLASS: _tr("ItemType", "Live class"),
+        ContentType.GUEST_SHARE: _tr("ItemType", "Guest share"),
+        ContentType.LEARNING_MATERIAL: _tr("ItemType", "Learning material (bait)"),
+        ContentType.OTHER: _tr("ItemType", "Other content"),
+        ActivityType.BRAND: _tr("ItemType", "Brand activity"),
+        ActivityType.MEMBER: _tr("ItemType", "Member activity"),
+        ActivityType.SHARING: _tr("ItemType", "Sharing activity"),
+        ActivityType.PAID: _tr("ItemType", "Paid activity"),
+    }
+    return names.get(item_type, item_type)
+
+
+def item_type_badge(item_type: str) -> str:
+    """A short badge for a type, shown on calendar chips."""
+    badges: dict[str, str] = {
+        ContentType.MORNING_DIGEST: _tr("ItemBadge", "Digest"),
+        ContentType.ARTICLE: _tr("ItemBadge", "Article"),
+        ContentType.TOPIC_DISCUSSION: _tr("ItemBadge", "Topic"),
+        ContentType.CURRENT_AFFAIRS: _tr("ItemBadge", "News"),
+        ContentType.LIVE_CLASS: _tr("ItemBadge", "Live"),
+        ContentType.GUEST_SHARE: _tr("ItemBadge", "Guest"),
+        ContentType.LEARNING_MATERIAL: _tr("ItemBadge", "Bait"),
+        ContentType.OTHER: _tr("ItemBadge", "Post"),
+        ActivityType.BRAND: _tr("ItemBadge", "Brand"),
+        ActivityType.MEMBER: _tr("ItemBadge", "Member"),
+        ActivityType.SHARING: _tr("ItemBadge", "Sharing"),
+        ActivityType.PAID: _tr("ItemBadge", "Paid"),
+    }
+    return badges.get(item_type, "")
+
+
+def status_label(status: Status) -> str:
+    return {
+        Status.IDEA: _tr("Status", "Idea"),
+        Status.PLANNED: _tr("Status", "Planned"),
+        Status.READY: _tr("Status", "Ready"),
+        Status.DONE: _tr("Status", "Done"),
+        Status.CANCELLED: _tr("Status", "Cancelled"),
+    }[status]
+
+
+def metric_label(metric: str) -> str:
+    return {
+        "participants": _tr("Metric", "Participants"),
+        "new_members": _tr("Metric", "New members"),
+        "shares": _tr("Metric", "Shares"),
+        "conversions": _tr("Metric", "Conversions"),
+        "revenue": _tr("Metric", "Revenue"),
+        "cost": _tr("Metric", "Cost"),
+    }[metric]
+
+
+def scope_label(scope: EditScope) -> str:
+    return {
+        EditScope.THIS: _tr("EditScope", "This occurrence"),
+        EditScope.FOLLOWING: _tr("EditScope", "This and following occurrences"),
+        EditScope.ALL: _tr("EditScope", "All occurrences"),
+    }[scope]
+
+
 def members_text(count: int) -> str:
     """“1 member”, “486 members”, with the locale's digit grouping."""
     number = QLocale().toString(count)
@@ -84,6 +159,15 @@ def action_label(change: Change) -> str:
         "edit_community": _tr("Action", "Edit community “{0}”"),
         "delete_community": _tr("Action", "Move “{0}” to the trash"),
         "restore_community": _tr("Action", "Restore “{0}”"),
+        "create_item": _tr("Action", "Add “{0}” to the calendar"),
+        "edit_item": _tr("Action", "Edit “{0}”"),
+        "edit_occurrence": _tr("Action", "Edit one occurrence of “{0}”"),
+        "edit_series": _tr("Action", "Edit every occurrence of “{0}”"),
+        "edit_following": _tr("Action", "Edit “{0}” from this occurrence on"),
+        "delete_item": _tr("Action", "Delete “{0}”"),
+        "delete_occurrence": _tr("Action", "Delete one occurrence of “{0}”"),
+        "delete_following": _tr("Action", "Delete “{0}” from this occurrence on"),
+        "delete_series": _tr("Action", "Delete every occurrence of “{0}”"),
     }
     template = templates.get(change.action)
     return template.format(change.subject) if template else change.describe()

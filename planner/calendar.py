@@ -1,0 +1,754 @@
+"""The calendar: content output and activities, one-off or recurring.
+
+Each item belongs to a community and is either **content** (a morning digest,
+a live class, a guest share...) or an **activity** (brand, member, sharing,
+paid), with goals and results for participants, new members, shares,
+conversions, revenue and cost.
+
+A recurring item is a *series* (an RRULE). Changing one occurrence writes an
+*override* row for it; removing one adds its start to the series' exdates.
+Edits to a series ask for a scope: this occurrence, this and the following,
+or all. :func:`occurrences_between` expands series for one range only.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime, time, timedelta
+from enum import StrEnum
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from planner.errors import NotFound, ValidationError
+from planner.history import Change
+from planner.recurrence import Recurrence, RecurrenceError, expand
+from planner.workspace import Edit, Workspace
+
+TABLE = "calendar_items"
+TIME_FORMAT = "%Y-%m-%dT%H:%M"
+MAX_ITEM_DAYS = 31
+TITLE_MAX = 200
+TEXT_MAX = 10_000
+
+
+class ItemKind(StrEnum):
+    CONTENT = "content"
+    ACTIVITY = "activity"
+
+
+class ContentType(StrEnum):
+    MORNING_DIGEST = "morning_digest"
+    ARTICLE = "article"
+    TOPIC_DISCUSSION = "topic_discussion"
+    CURRENT_AFFAIRS = "current_affairs"
+    LIVE_CLASS = "live_class"
+    GUEST_SHARE = "guest_share"
+    LEARNING_MATERIAL = "learning_material"
+    OTHER = "other"
+
+
+class ActivityType(StrEnum):
+    BRAND = "brand"
+    MEMBER = "member"
+    SHARING = "sharing"
+    PAID = "paid"
+
+
+TYPES_BY_KIND: dict[ItemKind, tuple[str, ...]] = {
+    ItemKind.CONTENT: tuple(t.value for t in ContentType),
+    ItemKind.ACTIVITY: tuple(t.value for t in ActivityType),
+}
+
+
+class Status(StrEnum):
+    IDEA = "idea"
+    PLANNED = "planned"
+    READY = "ready"
+    DONE = "done"
+    CANCELLED = "cancelled"
+
+
+class EditScope(StrEnum):
+    """Which occurrences of a series an edit applies to."""
+
+    THIS = "this"
+    FOLLOWING = "following"
+    ALL = "all"
+
+
+METRICS = ("participants", "new_members", "shares", "conversions", "revenue", "cost")
+MONEY_METRICS = frozenset({"revenue", "cost"})
+GOAL_FIELDS = tuple(f"{side}_{m}" for m in METRICS for side in ("planned", "actual"))
+
+# What a user edits; "start", "end" are datetimes and "recurrence" a Recurrence.
+EDITABLE_FIELDS = (
+    "community_id",
+    "kind",
+    "item_type",
+    "title",
+    "all_day",
+    "start",
+    "end",
+    "tz",
+    "status",
+    "owner",
+    "description",
+    "speaker",
+    "location",
+    "recurrence",
+    *GOAL_FIELDS,
+)
+# Fields an occurrence of a series may change on its own.
+OCCURRENCE_FIELDS = tuple(f for f in EDITABLE_FIELDS if f not in ("recurrence", "community_id"))
+
+
+def format_time(moment: datetime) -> str:
+    return moment.strftime(TIME_FORMAT)
+
+
+def parse_time(text: str) -> datetime:
+    return datetime.strptime(text, TIME_FORMAT)
+
+
+@dataclass(frozen=True)
+class CalendarItem:
+    """One stored row: a one-off item, a series, or an override of one occurrence."""
+
+    id: str
+    community_id: str
+    kind: ItemKind
+    item_type: str
+    title: str
+    all_day: bool
+    start: datetime
+    end: datetime
+    tz: str
+    status: Status
+    owner: str
+    description: str
+    speaker: str
+    location: str
+    recurrence: Recurrence | None
+    exdates: frozenset[datetime]
+    last_end: datetime | None
+    series_id: str | None
+    recurrence_id: datetime | None
+    goals: dict[str, float | None] = field(hash=False, compare=True)
+    updated_at: int = 0
+    deleted: bool = False
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> CalendarItem:
+        rule = row["rrule"]
+        return cls(
+            id=row["id"],
+            community_id=row["community_id"],
+            kind=ItemKind(row["kind"]),
+            item_type=row["item_type"],
+            title=row["title"],
+            all_day=bool(row["all_day"]),
+            start=parse_time(row["starts_at"]),
+            end=parse_time(row["ends_at"]),
+            tz=row["tz"],
+            status=Status(row["status"]),
+            owner=row["owner"],
+            description=row["description"],
+            speaker=row["speaker"],
+            location=row["location"],
+            recurrence=Recurrence.parse(rule) if rule else None,
+            exdates=frozenset(parse_time(t) for t in json.loads(row["exdates"])),
+            last_end=parse_time(row["last_ends_at"]) if row["last_ends_at"] else None,
+            series_id=row["series_id"],
+            recurrence_id=parse_time(row["recurrence_id"]) if row["recurrence_id"] else None,
+            goals={name: row[name] for name in GOAL_FIELDS},
+            updated_at=int(row["updated_at"]),
+            deleted=bool(row["deleted"]),
+        )
+
+    @property
+    def duration(self) -> timedelta:
+        return self.end - self.start
+
+    @property
+    def is_series(self) -> bool:
+        return self.recurrence is not None
+
+    @property
+    def is_override(self) -> bool:
+        return self.series_id is not None
+
+    def values(self) -> dict[str, Any]:
+        """The editable fields, as the editor and the services take them."""
+        base: dict[str, Any] = {
+            "community_id": self.community_id,
+            "kind": self.kind.value,
+            "item_type": self.item_type,
+            "title": self.title,
+            "all_day": self.all_day,
+            "start": self.start,
+            "end": self.end,
+            "tz": self.tz,
+            "status": self.status.value,
+            "owner": self.owner,
+            "description": self.description,
+            "speaker": self.speaker,
+            "location": self.location,
+            "recurrence": self.recurrence,
+        }
+        base.update(self.goals)
+        return base
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    """One appearance of an item on the calendar.
+
+    Attributes:
+        item: the row whose fields show (a one-off, a series, or an override).
+        start, end: when this occurrence happens (local wall-clock time).
+        series: the series this occurrence belongs to, if any.
+        recurrence_id: its original start within the series.
+    """
+
+    item: CalendarItem
+    start: datetime
+    end: datetime
+    series: CalendarItem | None = None
+    recurrence_id: datetime | None = None
+
+    @property
+    def is_recurring(self) -> bool:
+        return self.series is not None
+
+    @property
+    def key(self) -> tuple[str, str]:
+        """Stable identity of this occurrence across reloads."""
+        if self.series is not None and self.recurrence_id is not None:
+            return (self.series.id, format_time(self.recurrence_id))
+        return (self.item.id, "")
+
+    def values(self) -> dict[str, Any]:
+        """The editable fields as this occurrence shows them."""
+        values = self.item.values()
+        values.update(start=self.start, end=self.end)
+        if self.series is not None:
+            values["recurrence"] = self.series.recurrence
+        return values
+
+
+@dataclass(frozen=True)
+class CalendarFilter:
+    """Which occurrences to show; None means no restriction on that field."""
+
+    community_ids: frozenset[str] | None = None
+    kinds: frozenset[str] | None = None
+    item_types: frozenset[str] | None = None
+    statuses: frozenset[str] | None = None
+    owners: frozenset[str] | None = None
+
+    def sql(self) -> tuple[str, list[Any]]:
+        clauses: list[str] = []
+        params: list[Any] = []
+        for column, values in (
+            ("c.community_id", self.community_ids),
+            ("c.kind", self.kinds),
+            ("c.item_type", self.item_types),
+            ("c.status", self.statuses),
+            ("c.owner", self.owners),
+        ):
+            if values is not None:
+                clauses.append(f"{column} IN ({','.join('?' * len(values))})" if values else "0")
+                params.extend(sorted(values))
+        return (" AND " + " AND ".join(clauses) if clauses else ""), params
+
+    def matches(self, item: CalendarItem) -> bool:
+        return (
+            (self.community_ids is None or item.community_id in self.community_ids)
+            and (self.kinds is None or item.kind.value in self.kinds)
+            and (self.item_types is None or item.item_type in self.item_types)
+            and (self.statuses is None or item.status.value in self.statuses)
+            and (self.owners is None or item.owner in self.owners)
+        )
+
+
+# -- validation -----------------------------------------------------------------
+
+
+def _count(value: Any, name: str, errors: dict[str, str]) -> float | None:
+    if value is None or value == "":
+        return None
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        errors[name] = "Enter a number, or leave it empty."
+        return None
+    if number < 0:
+        errors[name] = "Goals and results cannot be negative."
+    metric = name.split("_", 1)[1]
+    if metric not in MONEY_METRICS:
+        if number != int(number):
+            errors[name] = "Enter a whole number."
+        return int(number)
+    return round(number, 2)
+
+
+def clean_values(ws: Workspace, values: dict[str, Any]) -> dict[str, Any]:
+    """Check and normalize a full set of item values; raise ValidationError."""
+    errors: dict[str, str] = {}
+    clean: dict[str, Any] = {}
+    unknown = set(values) - set(EDITABLE_FIELDS)
+    if unknown:
+        raise ValueError(f"unknown calendar item field: {', '.join(sorted(unknown))}")
+    title = " ".join(str(values.get("title", "")).split())
+    if not title:
+        errors["title"] = "An item needs a title."
+    elif len(title) > TITLE_MAX:
+        errors["title"] = f"The title is too long (at most {TITLE_MAX} characters)."
+    clean["title"] = title
+
+    community_id = values.get("community_id") or ""
+    row = ws.get_row("communities", community_id) if community_id else None
+    if row is None or row["deleted"]:
+        errors["community_id"] = "Choose the community this item is for."
+    clean["community_id"] = community_id
+
+    try:
+        kind = ItemKind(values.get("kind", ""))
+    except ValueError:
+        errors["kind"] = "Choose content or activity."
+        kind = ItemKind.CONTENT
+    clean["kind"] = kind.value
+    item_type = values.get("item_type", "")
+    if item_type not in TYPES_BY_KIND[kind]:
+        errors["item_type"] = f"Choose a type of {kind.value}."
+    clean["item_type"] = item_type
+
+    try:
+        clean["status"] = Status(values.get("status", Status.PLANNED.value)).value
+    except ValueError:
+        errors["status"] = "Choose a status."
+    tz = str(values.get("tz") or "UTC")
+    try:
+        ZoneInfo(tz)
+    except (ZoneInfoNotFoundError, ValueError):
+        errors["tz"] = f"“{tz}” is not a time zone."
+    clean["tz"] = tz
+
+    all_day = bool(values.get("all_day", False))
+    start, end = values.get("start"), values.get("end")
+    if not isinstance(start, datetime):
+        errors["start"] = "Choose when it starts."
+    if not isinstance(end, datetime):
+        errors["end"] = "Choose when it ends."
+    if isinstance(start, datetime) and isinstance(end, datetime):
+        start, end = start.replace(second=0, microsecond=0), end.replace(second=0, microsecond=0)
+        if all_day:
+            start = datetime.combine(start.date(), time())
+            end = datetime.combine(end.date(), time())
+            if end <= start:
+                end = start + timedelta(days=1)
+        if end <= start:
+            errors["end"] = "The end must be after the start."
+        elif end - start > timedelta(days=MAX_ITEM_DAYS):
+            errors["end"] = (
+                f"An item can last at most {MAX_ITEM_DAYS} days; "
+                "plan a longer programme as a series."
+            )
+    clean.update(all_day=all_day, start=start, end=end)
+
+    for name in ("owner", "description", "speaker", "location"):
+        text = str(values.get(name, "") or "").strip()
+        if len(text) > TEXT_MAX:
+            errors[name] = "Too long."
+        clean[name] = text
+
+    rule = values.get("recurrence")
+    if isinstance(rule, str):
+        try:
+            rule = Recurrence.parse(rule) if rule else None
+        except RecurrenceError as exc:
+            errors["recurrence"] = str(exc)
+            rule = None
+    if isinstance(rule, Recurrence):
+        problems = rule.problems()
+        if problems:
+            errors["recurrence"] = problems[0]
+        elif rule.until is not None and isinstance(start, datetime) and rule.until < start.date():
+            errors["recurrence"] = "The series must end on or after its first day."
+        elif isinstance(start, datetime) and not rule.starts(start, 1):
+            errors["recurrence"] = "This repeat rule has no occurrence."
+        elif isinstance(start, datetime) and isinstance(end, datetime) and end > start:
+            span = rule.starts(start, 2)
+            if len(span) == 2 and end - start > span[1] - span[0]:
+                errors["end"] = "An occurrence must end before the next one starts."
+    clean["recurrence"] = rule if isinstance(rule, Recurrence) else None
+
+    for name in GOAL_FIELDS:
+        clean[name] = _count(values.get(name), name, errors)
+    if errors:
+        raise ValidationError(errors)
+    return clean
+
+
+def _row(clean: dict[str, Any]) -> dict[str, Any]:
+    """Storage columns for clean values (sync columns excepted)."""
+    rule: Recurrence | None = clean["recurrence"]
+    start: datetime = clean["start"]
+    end: datetime = clean["end"]
+    last_end: datetime | None = end
+    if rule is not None:
+        # A series' first occurrence is its first match of the rule.
+        first = rule.starts(start, 1)[0]
+        end = first + (end - start)
+        start = first
+        last = rule.last_start(start)
+        last_end = last + (end - start) if last is not None else None
+    row = {k: v for k, v in clean.items() if k not in ("start", "end", "recurrence")}
+    row.update(
+        all_day=int(clean["all_day"]),
+        starts_at=format_time(start),
+        ends_at=format_time(end),
+        rrule=rule.to_rrule() if rule else "",
+        last_ends_at=format_time(last_end) if last_end else None,
+    )
+    return row
+
+
+# -- reading ----------------------------------------------------------------------
+
+
+def get_item(ws: Workspace, item_id: str) -> CalendarItem:
+    row = ws.get_row(TABLE, item_id)
+    if row is None:
+        raise NotFound(f"No calendar item with id {item_id}.")
+    return CalendarItem.from_row(row)
+
+
+_LIVE = "c.deleted = 0 AND c.community_id IN (SELECT id FROM communities WHERE deleted = 0)"
+
+
+def occurrences_between(
+    ws: Workspace,
+    start: datetime,
+    end: datetime,
+    filters: CalendarFilter | None = None,
+) -> list[Occurrence]:
+    """Every occurrence overlapping [start, end), sorted by start, all-day first."""
+    where, params = (filters or CalendarFilter()).sql()
+    lo = format_time(start - timedelta(days=MAX_ITEM_DAYS))
+    found: list[Occurrence] = []
+    series_by_id: dict[str, CalendarItem] = {}
+    for row in ws.db.query(
+        f"SELECT c.* FROM {TABLE} c WHERE {_LIVE} AND c.rrule = '' "
+        f"AND c.starts_at >= ? AND c.starts_at < ? AND c.ends_at > ?{where}",
+        [lo, format_time(end), format_time(start), *params],
+    ):
+        item = CalendarItem.from_row(row)
+        found.append(Occurrence(item, item.start, item.end, None, item.recurrence_id))
+    series_rows = ws.db.query(
+        f"SELECT c.* FROM {TABLE} c WHERE {_LIVE} AND c.rrule != '' AND c.starts_at < ? "
+        f"AND (c.last_ends_at IS NULL OR c.last_ends_at > ?){where}",
+        [format_time(end), format_time(start), *params],
+    )
+    for row in series_rows:
+        series = CalendarItem.from_row(row)
+        series_by_id[series.id] = series
+    if series_by_id:
+        replaced = _overridden(ws, series_by_id, start, end)
+        for series in series_by_id.values():
+            assert series.recurrence is not None
+            last_start = series.last_end - series.duration if series.last_end else None
+            for occ_start in expand(
+                series.recurrence,
+                series.start,
+                series.duration,
+                start,
+                end,
+                last_start=last_start,
+            ):
+                if occ_start in series.exdates or (series.id, occ_start) in replaced:
+                    continue
+                found.append(
+                    Occurrence(series, occ_start, occ_start + series.duration, series, occ_start)
+                )
+    # Overrides found among the one-offs: attach their series.
+    result = []
+    for occ in found:
+        if occ.item.is_override and occ.series is None:
+            parent = series_by_id.get(occ.item.series_id or "") or _maybe_item(
+                ws, occ.item.series_id
+            )
+            if parent is None or parent.deleted:
+                continue
+            occ = replace(occ, series=parent)
+        result.append(occ)
+    result.sort(key=lambda o: (o.start.date(), not o.item.all_day, o.start, o.item.title))
+    return result
+
+
+def _maybe_item(ws: Workspace, item_id: str | None) -> CalendarItem | None:
+    if not item_id:
+        return None
+    row = ws.get_row(TABLE, item_id)
+    return CalendarItem.from_row(row) if row else None
+
+
+def _overridden(
+    ws: Workspace, series: dict[str, CalendarItem], start: datetime, end: datetime
+) -> set[tuple[str, datetime]]:
+    """(series id, original start) of overrides whose original falls in range."""
+    ids = list(series)
+    result: set[tuple[str, datetime]] = set()
+    lo = format_time(start - timedelta(days=MAX_ITEM_DAYS))
+    for chunk in range(0, len(ids), 500):
+        part = ids[chunk : chunk + 500]
+        for row in ws.db.query(
+            f"SELECT series_id, recurrence_id FROM {TABLE} WHERE deleted = 0 "
+            f"AND series_id IN ({','.join('?' * len(part))}) "
+            "AND recurrence_id >= ? AND recurrence_id < ?",
+            [*part, lo, format_time(end)],
+        ):
+            result.add((row["series_id"], parse_time(row["recurrence_id"])))
+    return result
+
+
+def find_occurrence(ws: Workspace, key: tuple[str, str]) -> Occurrence:
+    """The occurrence with ``key`` (from :attr:`Occurrence.key`), as it is now."""
+    item_id, recurrence = key
+    item = get_item(ws, item_id)
+    if not recurrence:
+        series = _maybe_item(ws, item.series_id) if item.is_override else None
+        return Occurrence(item, item.start, item.end, series, item.recurrence_id)
+    original = parse_time(recurrence)
+    for row in ws.db.query(
+        f"SELECT * FROM {TABLE} WHERE deleted = 0 AND series_id = ? AND recurrence_id = ?",
+        [item_id, recurrence],
+    ):
+        override = CalendarItem.from_row(row)
+        return Occurrence(override, override.start, override.end, item, original)
+    return Occurrence(item, original, original + item.duration, item, original)
+
+
+def owners(ws: Workspace) -> list[str]:
+    """Every owner named on a live item, for filters and completion."""
+    rows = ws.db.query(
+        f"SELECT DISTINCT owner FROM {TABLE} WHERE deleted = 0 AND owner != '' ORDER BY owner"
+    )
+    return [r["owner"] for r in rows]
+
+
+# -- changing -----------------------------------------------------------------------
+
+
+def create_item(ws: Workspace, values: dict[str, Any]) -> tuple[str, Change]:
+    """Create a one-off item or a series; returns its id and the change."""
+    draft: dict[str, Any] = {"status": Status.PLANNED.value, "kind": ItemKind.CONTENT.value}
+    draft.update(values)
+    clean = clean_values(ws, draft)
+    with ws.edit("create_item", clean["title"]) as edit:
+        item_id = edit.insert(TABLE, _row(clean) | {"exdates": "[]"})
+    return item_id, edit.change
+
+
+def update_occurrence(
+    ws: Workspace, occ: Occurrence, changes: dict[str, Any], scope: EditScope = EditScope.ALL
+) -> Change:
+    """Apply ``changes`` to an occurrence, to it and the following ones, or to all."""
+    if occ.series is None:
+        merged = occ.item.values() | changes
+        clean = clean_values(ws, merged)
+        with ws.edit("edit_item", clean["title"]) as edit:
+            edit.update(TABLE, occ.item.id, _row(clean))
+        return edit.change
+    series = occ.series
+    assert series.recurrence is not None and occ.recurrence_id is not None
+    if scope is EditScope.THIS:
+        return _edit_one(ws, occ, series, changes)
+    if scope is EditScope.FOLLOWING and occ.recurrence_id > series.start:
+        return _edit_following(ws, occ, series, changes)
+    return _edit_all(ws, occ, series, changes)
+
+
+def _edit_one(
+    ws: Workspace, occ: Occurrence, series: CalendarItem, changes: dict[str, Any]
+) -> Change:
+    if "recurrence" in changes and changes["recurrence"] != series.recurrence:
+        raise ValidationError(
+            {"recurrence": "One occurrence cannot repeat on its own; change all occurrences."}
+        )
+    if "community_id" in changes and changes["community_id"] != series.community_id:
+        raise ValidationError({"community_id": "One occurrence cannot move to another community."})
+    merged = occ.values() | changes | {"recurrence": None}
+    clean = clean_values(ws, merged)
+    row = _row(clean) | {
+        "series_id": series.id,
+        "recurrence_id": format_time(occ.recurrence_id or occ.start),
+    }
+    with ws.edit("edit_occurrence", clean["title"]) as edit:
+        if occ.item.is_override:
+            edit.update(TABLE, occ.item.id, row)
+        else:
+            edit.insert(TABLE, row | {"exdates": "[]"})
+    return edit.change
+
+
+def _overrides_of(ws: Workspace, series_id: str) -> list[CalendarItem]:
+    return [
+        CalendarItem.from_row(r)
+        for r in ws.db.query(
+            f"SELECT * FROM {TABLE} WHERE deleted = 0 AND series_id = ?", [series_id]
+        )
+    ]
+
+
+def _series_values(
+    series: CalendarItem, occ: Occurrence, changes: dict[str, Any]
+) -> dict[str, Any]:
+    """The series' values after applying changes made on one of its occurrences."""
+    merged = series.values() | {k: v for k, v in changes.items() if k not in ("start", "end")}
+    new_start = changes.get("start", occ.start)
+    new_end = changes.get("end", occ.end)
+    # Moving an occurrence moves the series by the same amount.
+    merged["start"] = series.start + (new_start - occ.start)
+    merged["end"] = merged["start"] + (new_end - new_start)
+    return merged
+
+
+SHARED_FIELDS = tuple(f for f in OCCURRENCE_FIELDS if f not in ("start", "end", "all_day"))
+
+
+def _shift_overrides(
+    edit: Edit,
+    overrides: Iterable[CalendarItem],
+    shift: timedelta,
+    shared: dict[str, Any],
+    new_series_id: str | None = None,
+) -> None:
+    """Keep overrides attached after their series moved, with the series' shared changes.
+
+    ``shared`` holds clean values of the fields the user changed for every
+    occurrence (title, owner, goals...); moved times of overrides stay.
+    """
+    for override in overrides:
+        assert override.recurrence_id is not None
+        update: dict[str, Any] = dict(shared)
+        update["recurrence_id"] = format_time(override.recurrence_id + shift)
+        if new_series_id is not None:
+            update["series_id"] = new_series_id
+        edit.update(TABLE, override.id, update)
+
+
+def _shared(clean: dict[str, Any], changes: dict[str, Any]) -> dict[str, Any]:
+    return {k: clean[k] for k in changes if k in SHARED_FIELDS}
+
+
+def _exdates_json(dates: Iterable[datetime]) -> str:
+    return json.dumps(sorted(format_time(d) for d in dates))
+
+
+def _edit_all(
+    ws: Workspace, occ: Occurrence, series: CalendarItem, changes: dict[str, Any]
+) -> Change:
+    merged = _series_values(series, occ, changes)
+    clean = clean_values(ws, merged)
+    row = _row(clean)
+    shift = parse_time(row["starts_at"]) - series.start
+    with ws.edit("edit_series", clean["title"]) as edit:
+        row["exdates"] = _exdates_json(d + shift for d in series.exdates)
+        edit.update(TABLE, series.id, row)
+        _shift_overrides(edit, _overrides_of(ws, series.id), shift, _shared(clean, changes))
+    return edit.change
+
+
+def _edit_following(
+    ws: Workspace, occ: Occurrence, series: CalendarItem, changes: dict[str, Any]
+) -> Change:
+    assert series.recurrence is not None and occ.recurrence_id is not None
+    split = occ.recurrence_id
+    old_rule = series.recurrence
+    before = (
+        [s for s in old_rule.starts(series.start, old_rule.count) if s < split]
+        if old_rule.count is not None
+        else []
+    )
+    # The old series now ends the day before this occurrence.
+    head_rule = replace(old_rule, until=split.date() - timedelta(days=1), count=None)
+    tail_values = _series_values(series, occ, changes)
+    tail_values["start"] = changes.get("start", occ.start)
+    tail_values["end"] = changes.get("end", occ.end)
+    tail_rule = tail_values.get("recurrence") or old_rule
+    if tail_rule is old_rule and old_rule.count is not None:
+        tail_rule = replace(old_rule, count=max(old_rule.count - len(before), 1))
+    tail_values["recurrence"] = tail_rule
+    tail = clean_values(ws, tail_values)
+    head = clean_values(ws, series.values() | {"recurrence": head_rule})
+    shift = tail["start"] - split
+    overrides = [
+        o for o in _overrides_of(ws, series.id) if o.recurrence_id and o.recurrence_id >= split
+    ]
+    with ws.edit("edit_following", tail["title"]) as edit:
+        head_row = _row(head)
+        head_row["exdates"] = _exdates_json(d for d in series.exdates if d < split)
+        edit.update(TABLE, series.id, head_row)
+        tail_row = _row(tail)
+        tail_row["exdates"] = _exdates_json(d + shift for d in series.exdates if d >= split)
+        tail_id = edit.insert(TABLE, tail_row)
+        _shift_overrides(edit, overrides, shift, _shared(tail, changes), new_series_id=tail_id)
+    return edit.change
+
+
+def move_occurrence(
+    ws: Workspace,
+    occ: Occurrence,
+    start: datetime,
+    end: datetime,
+    scope: EditScope = EditScope.THIS,
+) -> Change:
+    """Move (or resize) an occurrence: a drag in the week view."""
+    return update_occurrence(ws, occ, {"start": start, "end": end}, scope)
+
+
+def delete_occurrence(ws: Workspace, occ: Occurrence, scope: EditScope = EditScope.ALL) -> Change:
+    """Remove an occurrence, it and the following ones, or the whole item."""
+    series = occ.series
+    if series is None:
+        with ws.edit("delete_item", occ.item.title) as edit:
+            edit.update(TABLE, occ.item.id, {"deleted": 1})
+        return edit.change
+    assert occ.recurrence_id is not None and series.recurrence is not None
+    overrides = _overrides_of(ws, series.id)
+    if scope is EditScope.THIS:
+        with ws.edit("delete_occurrence", occ.item.title) as edit:
+            edit.update(
+                TABLE,
+                series.id,
+                {"exdates": _exdates_json(series.exdates | {occ.recurrence_id})},
+            )
+            if occ.item.is_override:
+                edit.update(TABLE, occ.item.id, {"deleted": 1})
+        return edit.change
+    if scope is EditScope.FOLLOWING and occ.recurrence_id > series.start:
+        head_rule = replace(
+            series.recurrence, until=occ.recurrence_id.date() - timedelta(days=1), count=None
+        )
+        head = clean_values(ws, series.values() | {"recurrence": head_rule})
+        with ws.edit("delete_following", series.title) as edit:
+            row = _row(head)
+            row["exdates"] = _exdates_json(d for d in series.exdates if d < occ.recurrence_id)
+            edit.update(TABLE, series.id, row)
+            for override in overrides:
+                if override.recurrence_id and override.recurrence_id >= occ.recurrence_id:
+                    edit.update(TABLE, override.id, {"deleted": 1})
+        return edit.change
+    with ws.edit("delete_series", series.title) as edit:
+        edit.update(TABLE, series.id, {"deleted": 1})
+        for override in overrides:
+            edit.update(TABLE, override.id, {"deleted": 1})
+    return edit.change
+
+
+def week_start(day: date) -> date:
+    """The Monday of ``day``'s ISO week."""
+    return day - timedelta(days=day.weekday())

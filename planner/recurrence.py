@@ -1,0 +1,350 @@
+"""Recurrence rules for content series, with RFC 5545 RRULE semantics.
+
+A :class:`Recurrence` covers what operators plan: every day (or every
+weekday), weekly on chosen days, monthly on a date or on the nth weekday
+("2nd Tuesday", "last Friday"), every N periods, until a date or for a count.
+It reads and writes the RRULE text that ICS files carry, and expands a series
+over one range at a time: :func:`expand` starts close to the range instead of
+walking from the first occurrence, so a two-year-old daily digest costs the
+same as a new one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from enum import StrEnum
+from typing import Literal
+
+from dateutil.rrule import DAILY, MONTHLY, WEEKLY, rrule, weekday
+
+WEEKDAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+MAX_COUNT = 1000
+MAX_INTERVAL = 99
+
+
+class Frequency(StrEnum):
+    DAILY = "DAILY"
+    WEEKLY = "WEEKLY"
+    MONTHLY = "MONTHLY"
+
+
+_DATEUTIL_FREQ: dict[Frequency, Literal[0, 1, 2, 3, 4, 5, 6]] = {
+    Frequency.DAILY: DAILY,
+    Frequency.WEEKLY: WEEKLY,
+    Frequency.MONTHLY: MONTHLY,
+}
+
+
+class RecurrenceError(ValueError):
+    """A rule that cannot be read or makes no sense; the message says why."""
+
+
+@dataclass(frozen=True)
+class Recurrence:
+    """How a series repeats.
+
+    Attributes:
+        freq: daily, weekly or monthly.
+        interval: every ``interval`` days/weeks/months.
+        weekdays: 0 = Monday ... 6 = Sunday; the days of a weekly rule, or the
+            days a daily rule is limited to (every weekday).
+        month_day: a monthly rule's date (1..31, or -1 for the last day).
+        nth_weekday: a monthly rule's (n, weekday): (2, 1) is the 2nd Tuesday,
+            (-1, 4) the last Friday.
+        until: the last date an occurrence may fall on (inclusive).
+        count: how many occurrences in all (instead of ``until``).
+    """
+
+    freq: Frequency
+    interval: int = 1
+    weekdays: tuple[int, ...] = field(default=())
+    month_day: int | None = None
+    nth_weekday: tuple[int, int] | None = None
+    until: date | None = None
+    count: int | None = None
+
+    def problems(self) -> list[str]:
+        """What is wrong with this rule, as sentences (empty when it is sound)."""
+        found: list[str] = []
+        if not 1 <= self.interval <= MAX_INTERVAL:
+            found.append(f"The interval must be between 1 and {MAX_INTERVAL}.")
+        if any(not 0 <= d <= 6 for d in self.weekdays):
+            found.append("Weekdays must be Monday to Sunday.")
+        if self.freq is Frequency.WEEKLY and not self.weekdays:
+            found.append("Choose at least one day of the week.")
+        if self.freq is Frequency.MONTHLY:
+            if (self.month_day is None) == (self.nth_weekday is None):
+                found.append("A monthly rule repeats on a date or on a weekday, not both.")
+            if self.month_day is not None and not (
+                1 <= self.month_day <= 31 or self.month_day == -1
+            ):
+                found.append("The day of the month must be 1 to 31, or the last day.")
+            if self.nth_weekday is not None:
+                n, day = self.nth_weekday
+                if n not in (1, 2, 3, 4, 5, -1) or not 0 <= day <= 6:
+                    found.append("Choose the 1st to 5th or the last weekday of the month.")
+        elif self.month_day is not None or self.nth_weekday is not None:
+            found.append("Only a monthly rule has a day of the month.")
+        if self.until is not None and self.count is not None:
+            found.append("A series ends on a date or after a number of times, not both.")
+        if self.count is not None and not 1 <= self.count <= MAX_COUNT:
+            found.append(f"The number of times must be between 1 and {MAX_COUNT}.")
+        return found
+
+    def check(self) -> Recurrence:
+        problems = self.problems()
+        if problems:
+            raise RecurrenceError(problems[0])
+        return self
+
+    # -- RRULE text ----------------------------------------------------------
+
+    def to_rrule(self) -> str:
+        """The rule as RRULE text (``UNTIL`` as the end of that day, local time)."""
+        parts = [f"FREQ={self.freq.value}"]
+        if self.interval != 1:
+            parts.append(f"INTERVAL={self.interval}")
+        if self.weekdays:
+            parts.append("BYDAY=" + ",".join(WEEKDAY_CODES[d] for d in sorted(self.weekdays)))
+        if self.month_day is not None:
+            parts.append(f"BYMONTHDAY={self.month_day}")
+        if self.nth_weekday is not None:
+            n, day = self.nth_weekday
+            parts.append(f"BYDAY={n}{WEEKDAY_CODES[day]}")
+        if self.until is not None:
+            parts.append(f"UNTIL={self.until:%Y%m%d}T235959")
+        if self.count is not None:
+            parts.append(f"COUNT={self.count}")
+        return ";".join(parts)
+
+    @classmethod
+    def parse(cls, text: str) -> Recurrence:
+        """Read RRULE text (with or without the ``RRULE:`` prefix).
+
+        Raises RecurrenceError for text that is malformed or asks for more
+        than the planner supports (yearly rules, BYSETPOS, hourly...).
+        """
+        body = text.strip()
+        if body.upper().startswith("RRULE:"):
+            body = body[6:]
+        if not body:
+            raise RecurrenceError("The repeat rule is empty.")
+        parts: dict[str, str] = {}
+        for chunk in body.split(";"):
+            if not chunk:
+                continue
+            key, sep, value = chunk.partition("=")
+            if not sep or not value:
+                raise RecurrenceError(f"“{chunk}” is not a NAME=VALUE part of a repeat rule.")
+            parts[key.strip().upper()] = value.strip().upper()
+        freq_text = parts.pop("FREQ", "")
+        try:
+            freq = Frequency(freq_text)
+        except ValueError:
+            raise RecurrenceError(
+                f"Repeating “{freq_text or '?'}” is not supported; use daily, weekly or monthly."
+            ) from None
+        parts.pop("WKST", None)  # weeks start on Monday here, as in most calendars
+        try:
+            interval = int(parts.pop("INTERVAL", "1"))
+            count = int(parts["COUNT"]) if "COUNT" in parts else None
+            parts.pop("COUNT", None)
+            month_day = int(parts.pop("BYMONTHDAY")) if "BYMONTHDAY" in parts else None
+        except ValueError:
+            raise RecurrenceError("A number in the repeat rule is not a whole number.") from None
+        until = _parse_until(parts.pop("UNTIL")) if "UNTIL" in parts else None
+        weekdays: tuple[int, ...] = ()
+        nth: tuple[int, int] | None = None
+        if "BYDAY" in parts:
+            weekdays, nth = _parse_byday(parts.pop("BYDAY"), freq)
+        if parts:
+            raise RecurrenceError(
+                f"Repeat rules with {', '.join(sorted(parts))} are not supported."
+            )
+        return cls(freq, interval, weekdays, month_day, nth, until, count).check()
+
+    # -- words ------------------------------------------------------------------
+
+    def describe(self) -> str:
+        """English words for the rule, such as “Every 2 weeks on Tuesday”."""
+        names = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+        unit = {Frequency.DAILY: "day", Frequency.WEEKLY: "week", Frequency.MONTHLY: "month"}[
+            self.freq
+        ]
+        text = f"Every {unit}" if self.interval == 1 else f"Every {self.interval} {unit}s"
+        if self.freq is Frequency.DAILY and sorted(self.weekdays) == [0, 1, 2, 3, 4]:
+            text = "Every weekday" if self.interval == 1 else text + " on weekdays"
+        elif self.weekdays:
+            text += " on " + ", ".join(names[d] for d in sorted(self.weekdays))
+        if self.month_day is not None:
+            text += " on the last day" if self.month_day == -1 else f" on day {self.month_day}"
+        if self.nth_weekday is not None:
+            n, day = self.nth_weekday
+            ordinal = {1: "1st", 2: "2nd", 3: "3rd", 4: "4th", 5: "5th", -1: "last"}[n]
+            text += f" on the {ordinal} {names[day]}"
+        if self.until is not None:
+            text += f", until {self.until.isoformat()}"
+        if self.count is not None:
+            text += f", {self.count} times"
+        return text
+
+    # -- expansion -----------------------------------------------------------------
+
+    def _rrule(self, dtstart: datetime, until: datetime | None) -> rrule:
+        byweekday: list[weekday] | weekday | None = None
+        if self.weekdays:
+            byweekday = [weekday(d) for d in self.weekdays]
+        if self.nth_weekday is not None:
+            n, day = self.nth_weekday
+            byweekday = weekday(day, n)
+        return rrule(
+            _DATEUTIL_FREQ[self.freq],
+            dtstart=dtstart,
+            interval=self.interval,
+            wkst=0,
+            byweekday=byweekday,
+            bymonthday=self.month_day,
+            until=until,
+            count=None if until is not None else self.count,
+            cache=False,
+        )
+
+    def last_start(self, dtstart: datetime) -> datetime | None:
+        """The start of the last occurrence, or None if the series never ends."""
+        if self.until is not None:
+            found = self._rrule(dtstart, _end_of(self.until)).before(_end_of(self.until), inc=True)
+            return found if found is not None else None
+        if self.count is not None:
+            starts = list(self._rrule(dtstart, None))
+            return starts[-1] if starts else None
+        return None
+
+    def starts(self, dtstart: datetime, limit: int) -> list[datetime]:
+        """The first ``limit`` occurrence starts (for previews)."""
+        result: list[datetime] = []
+        for start in self._rrule(dtstart, _end_of(self.until) if self.until else None):
+            result.append(start)
+            if len(result) >= limit:
+                break
+        return result
+
+
+def _end_of(day: date) -> datetime:
+    return datetime.combine(day, time(23, 59, 59))
+
+
+def _parse_until(value: str) -> date:
+    digits = value.rstrip("Z")
+    try:
+        if "T" in digits:
+            return datetime.strptime(digits, "%Y%m%dT%H%M%S").date()
+        return datetime.strptime(digits, "%Y%m%d").date()
+    except ValueError:
+        raise RecurrenceError(f"“{value}” is not a date the repeat rule can end on.") from None
+
+
+def _parse_byday(value: str, freq: Frequency) -> tuple[tuple[int, ...], tuple[int, int] | None]:
+    days: list[int] = []
+    nth: tuple[int, int] | None = None
+    for token in value.split(","):
+        code = token[-2:]
+        if code not in WEEKDAY_CODES:
+            raise RecurrenceError(f"“{token}” is not a day of the week.")
+        prefix = token[:-2]
+        if prefix in ("", "+"):
+            days.append(WEEKDAY_CODES.index(code))
+            continue
+        try:
+            n = int(prefix)
+        except ValueError:
+            raise RecurrenceError(f"“{token}” is not a day of the week.") from None
+        if freq is not Frequency.MONTHLY or nth is not None or days:
+            raise RecurrenceError("Only a monthly rule can name one “nth weekday”.")
+        nth = (n, WEEKDAY_CODES.index(code))
+    if nth is not None and days:
+        raise RecurrenceError("Only a monthly rule can name one “nth weekday”.")
+    return tuple(sorted(set(days))), nth
+
+
+def _shift_months(moment: datetime, months: int) -> datetime:
+    index = moment.month - 1 + months
+    return moment.replace(year=moment.year + index // 12, month=index % 12 + 1, day=1)
+
+
+def _aligned_start(rule: Recurrence, dtstart: datetime, not_after: datetime) -> datetime:
+    """A later start for the same series, at most ``not_after``.
+
+    Every occurrence from the returned start on is an occurrence of the
+    original series, so expansion can begin there instead of at ``dtstart``.
+    """
+    if not_after <= dtstart:
+        return dtstart
+    if rule.freq is Frequency.MONTHLY:
+        months = (not_after.year - dtstart.year) * 12 + not_after.month - dtstart.month - 1
+        periods = max(months // rule.interval, 0)
+        if periods == 0:
+            return dtstart
+        return _shift_months(dtstart, periods * rule.interval)
+    period_days = rule.interval * (7 if rule.freq is Frequency.WEEKLY else 1)
+    if rule.freq is Frequency.WEEKLY:
+        # Align on the Monday of dtstart's week, so weekdays before dtstart's
+        # own weekday in a later week are not skipped.
+        week_start = datetime.combine(
+            dtstart.date() - timedelta(days=dtstart.weekday()), dtstart.time()
+        )
+        periods = (not_after - week_start).days // period_days - 1
+        if periods <= 0:
+            return dtstart
+        return week_start + timedelta(days=periods * period_days)
+    periods = (not_after - dtstart).days // period_days - 1
+    if periods <= 0:
+        return dtstart
+    return dtstart + timedelta(days=periods * period_days)
+
+
+def expand(
+    rule: Recurrence,
+    dtstart: datetime,
+    duration: timedelta,
+    window_start: datetime,
+    window_end: datetime,
+    *,
+    last_start: datetime | None = None,
+) -> list[datetime]:
+    """Occurrence starts of a series that overlap [window_start, window_end).
+
+    ``last_start`` (from :meth:`Recurrence.last_start`, stored with the
+    series) bounds a series with a count or an end date, so the expansion can
+    begin near the window instead of counting from the first occurrence.
+    """
+    if last_start is None and rule.count is not None:
+        last_start = rule.last_start(dtstart)
+    if last_start is not None and last_start + duration <= window_start:
+        return []
+    limit = last_start
+    if rule.until is not None:
+        limit = min(limit, _end_of(rule.until)) if limit else _end_of(rule.until)
+    begin = _aligned_start(rule, dtstart, window_start - duration)
+    starts = rule._rrule(begin, limit).between(window_start - duration, window_end, inc=True)
+    return [s for s in starts if s >= dtstart and s + duration > window_start and s < window_end]
+
+
+def naive_expand(
+    rule: Recurrence,
+    dtstart: datetime,
+    duration: timedelta,
+    window_start: datetime,
+    window_end: datetime,
+) -> list[datetime]:
+    """The same as :func:`expand`, walking from the first occurrence (for tests)."""
+    until = _end_of(rule.until) if rule.until else None
+    result: Iterable[datetime] = rule._rrule(dtstart, until)
+    out = []
+    for start in result:
+        if start >= window_end:
+            break
+        if start + duration > window_start:
+            out.append(start)
+    return out
