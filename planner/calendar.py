@@ -14,6 +14,9 @@ or all. :func:`occurrences_between` expands series for one range only.
 from __future__ import annotations
 
 import json
+import os
+import sys
+import time as time_module
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
@@ -747,6 +750,26 @@ def delete_occurrence(ws: Workspace, occ: Occurrence, scope: EditScope = EditSco
         for override in overrides:
             edit.update(TABLE, override.id, {"deleted": 1})
     return edit.change
+
+
+def local_timezone() -> str:
+    """The IANA name of this machine's time zone ("UTC" if it cannot be told)."""
+    name = os.environ.get("TZ", "").lstrip(":")
+    if not name:
+        try:
+            target = os.path.realpath("/etc/localtime")
+            marker = "zoneinfo" + os.sep
+            if marker in target:
+                name = target.split(marker, 1)[1]
+        except OSError:
+            name = ""
+    if not name and sys.platform == "win32":  # pragma: no cover - Windows only
+        name = time_module.tzname[0]
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return "UTC"
+    return name
 
 
 def week_start(day: date) -> date:
