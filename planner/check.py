@@ -8,13 +8,12 @@ A file that cannot be read as a workspace at all raises a WorkspaceError.
 
 from __future__ import annotations
 
-import re
 import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from sqlite_utils import Database
-
+from planner.calendar import TYPES_BY_KIND, CalendarItem
 from planner.communities import (
     COLOR_RE,
     BuiltAround,
@@ -23,7 +22,7 @@ from planner.communities import (
     Stage,
 )
 from planner.errors import CorruptWorkspace, NewerSchema, NotAWorkspace
-from planner.schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION, STEP_NAMES
+from planner.schema import APPLICATION_ID, SCHEMA_VERSION, schema_problems
 from planner.workspace import connect_read_only, integrity_problems, read_header
 
 
@@ -47,64 +46,65 @@ class CheckReport:
         return not self.problems
 
 
-def _normalize_sql(sql: str | None) -> str:
-    return re.sub(r"\s+", " ", sql or "").strip()
-
-
-def expected_schema(version: int) -> dict[tuple[str, str], str]:
-    """The schema objects a workspace of ``version`` has, as (type, name) -> SQL."""
-    db = Database(memory=True, execute_plugins=False)
-    stop = STEP_NAMES[version] if version < len(STEP_NAMES) else None
-    MIGRATIONS.apply(db, stop_before=stop)
-    return schema_objects(db.conn)
-
-
-def schema_objects(conn: sqlite3.Connection) -> dict[tuple[str, str], str]:
-    rows = conn.execute(
-        "SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'"
-    ).fetchall()
-    return {(t, n): _normalize_sql(s) for t, n, s in rows}
-
-
-def _check_schema(conn: sqlite3.Connection, version: int, problems: list[str]) -> None:
-    expected = expected_schema(version)
-    actual = schema_objects(conn)
-    for kind, name in sorted(actual.keys() - expected.keys()):
-        problems.append(f"unknown {kind} “{name}”: not part of a Community Planner workspace")
-    for kind, name in sorted(expected.keys() - actual.keys()):
-        problems.append(f"missing {kind} “{name}”")
-    for key in sorted(actual.keys() & expected.keys()):
-        if actual[key] != expected[key]:
-            problems.append(f"{key[0]} “{key[1]}” has an unexpected definition")
-
-
-def _check_communities(conn: sqlite3.Connection, problems: list[str]) -> int:
+def _community_rows(conn: sqlite3.Connection) -> tuple[list[str], list[str], int]:
+    """(values the app cannot read, other problems, live count) of communities."""
     enums: dict[str, set[str]] = {
         "platform": {p.value for p in Platform},
         "stage": {s.value for s in Stage},
         "built_around": {b.value for b in BuiltAround},
         "segment_basis": {s.value for s in SegmentBasis},
     }
+    fatal: list[str] = []
+    other: list[str] = []
     cols = ", ".join(["id", "name", "color", "deleted", *enums])
-    live_names: dict[str, str] = {}
+    live_names: set[str] = set()
     live = 0
     for row in conn.execute(f"SELECT {cols} FROM communities"):
         rid, name, color, deleted, *values = row
         label = f"community “{name}” ({rid})"
         if not (name or "").strip():
-            problems.append(f"community {rid} has no name")
+            other.append(f"community {rid} has no name")
         for column, value in zip(enums, values, strict=True):
             if value not in enums[column]:
-                problems.append(f"{label}: unknown {column} “{value}”")
+                fatal.append(f"{label}: unknown {column} “{value}”")
         if not COLOR_RE.match(color or ""):
-            problems.append(f"{label}: colour “{color}” is not #RRGGBB")
+            fatal.append(f"{label}: colour “{color}” is not #RRGGBB")
         if not deleted:
             live += 1
             key = (name or "").casefold()
             if key in live_names:
-                problems.append(f"two communities are called “{name}”")
-            live_names[key] = rid
-    return live
+                other.append(f"two communities are called “{name}”")
+            live_names.add(key)
+    return fatal, other, live
+
+
+def _calendar_rows(conn: sqlite3.Connection) -> tuple[list[str], int]:
+    """(values the app cannot read, live count) of calendar items."""
+    fatal: list[str] = []
+    live = 0
+    conn.row_factory = sqlite3.Row
+    try:
+        for row in conn.execute("SELECT * FROM calendar_items"):
+            try:
+                item = CalendarItem.from_row(dict(row))
+                if item.item_type not in TYPES_BY_KIND[item.kind]:
+                    raise ValueError(f"type “{item.item_type}” is not a {item.kind.value} type")
+                ZoneInfo(item.tz)
+            except (ValueError, KeyError, TypeError, ZoneInfoNotFoundError) as exc:
+                fatal.append(f"calendar item “{row['title']}” ({row['id']}): {exc}")
+                continue
+            live += 0 if item.deleted else 1
+    finally:
+        conn.row_factory = None
+    return fatal, live
+
+
+def unreadable_rows(conn: sqlite3.Connection, version: int) -> list[str]:
+    """Rows holding values this version cannot read (an open must refuse them)."""
+    fatal, _, _ = _community_rows(conn)
+    if version >= 2:
+        fatal += _calendar_rows(conn)[0]
+    return fatal
 
 
 def check_workspace(path: Path) -> CheckReport:
@@ -144,9 +144,13 @@ def check_workspace(path: Path) -> CheckReport:
         try:
             for table, rowid, parent, _ in conn.execute("PRAGMA foreign_key_check"):
                 problems.append(f"{table} row {rowid} points to a missing {parent} record")
-            _check_schema(conn, version, problems)
+            problems.extend(schema_problems(conn, version))
             if not any(p.startswith("missing table") for p in problems):
-                report.counts["communities"] = _check_communities(conn, problems)
+                fatal, other, report.counts["communities"] = _community_rows(conn)
+                problems.extend(fatal + other)
+                if version >= 2:
+                    fatal, report.counts["calendar items"] = _calendar_rows(conn)
+                    problems.extend(fatal)
         except sqlite3.DatabaseError as exc:
             problems.append(f"damaged: {exc}")
         return report

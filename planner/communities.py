@@ -32,10 +32,6 @@ class Stage(StrEnum):
     REPLICATE = "replicate"
 
     @property
-    def label(self) -> str:
-        return self.value.capitalize()
-
-    @property
     def number(self) -> int:
         return list(Stage).index(self) + 1
 
@@ -52,24 +48,6 @@ class Platform(StrEnum):
     FEISHU = "feishu"
     OTHER = "other"
 
-    @property
-    def label(self) -> str:
-        return PLATFORM_LABELS[self]
-
-
-PLATFORM_LABELS = {
-    Platform.WECHAT: "WeChat",
-    Platform.WECOM: "WeCom",
-    Platform.QQ: "QQ",
-    Platform.TELEGRAM: "Telegram",
-    Platform.DISCORD: "Discord",
-    Platform.WHATSAPP: "WhatsApp",
-    Platform.SLACK: "Slack",
-    Platform.DINGTALK: "DingTalk",
-    Platform.FEISHU: "Feishu / Lark",
-    Platform.OTHER: "Other",
-}
-
 
 class BuiltAround(StrEnum):
     """What gathers people: a person, a product, or services around them."""
@@ -78,10 +56,6 @@ class BuiltAround(StrEnum):
     SOUL_FIGURE = "soul_figure"
     CORE_PRODUCT = "core_product"
     SOFT_SERVICES = "soft_services"
-
-    @property
-    def label(self) -> str:
-        return self.value.replace("_", " ").capitalize() if self.value else "Not decided yet"
 
 
 class SegmentBasis(StrEnum):
@@ -94,10 +68,6 @@ class SegmentBasis(StrEnum):
     COURSE_COHORT = "course_cohort"
     CITY = "city"
     OTHER = "other"
-
-    @property
-    def label(self) -> str:
-        return self.value.replace("_", " ").capitalize() if self.value else "Not set"
 
 
 # Distinct, readable on light and dark backgrounds; new communities take the

@@ -16,6 +16,7 @@ from typing import Any
 
 from planner.communities import create_community, delete_community
 from planner.errors import WorkspaceError
+from planner.lock import WorkspaceLock
 from planner.workspace import create_workspace
 
 SAMPLE_COMMUNITIES: list[dict[str, Any]] = [
@@ -111,12 +112,24 @@ def write_demo(out: Path, *, device_id: str, lock_dir: Path, overwrite: bool = F
         raise WorkspaceError(out, f"{out}: already exists; choose another name.")
     if not out.parent.is_dir():
         raise WorkspaceError(out, f"{out.parent}: no such folder.")
-    fd, tmp_name = tempfile.mkstemp(prefix=".demo-", suffix=".cplan", dir=out.parent)
+    if Path(f"{out}-wal").exists():
+        raise WorkspaceError(
+            out,
+            f"{out}: is in use or was not closed cleanly; open it once, or choose another name.",
+        )
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=".demo-", suffix=".cplan", dir=out.parent)
+    except OSError as exc:
+        raise WorkspaceError(out, f"{out.parent}: cannot write here ({exc.strerror}).") from None
     os.close(fd)
     tmp = Path(tmp_name)
     tmp.unlink()
+    # Hold OUT's lock while replacing it, so a window that has it open is not overwritten.
     try:
-        with create_workspace(tmp, device_id=device_id, lock_dir=lock_dir) as ws:
+        with (
+            WorkspaceLock(out, lock_dir),
+            create_workspace(tmp, device_id=device_id, lock_dir=lock_dir) as ws,
+        ):
             for values in SAMPLE_COMMUNITIES:
                 create_community(ws, values)
             trashed, _ = create_community(ws, TRASHED_COMMUNITY)
@@ -124,7 +137,8 @@ def write_demo(out: Path, *, device_id: str, lock_dir: Path, overwrite: bool = F
             ws.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             # A file to hand around is one self-contained file, not WAL mode.
             ws.db.execute("PRAGMA journal_mode = DELETE")
-        os.replace(tmp, out)
+            ws.close()
+            os.replace(tmp, out)
     finally:
         for leftover in (tmp, Path(f"{tmp}-wal"), Path(f"{tmp}-shm")):
             with contextlib.suppress(OSError):

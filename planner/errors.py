@@ -68,6 +68,18 @@ class CorruptWorkspace(WorkspaceError):
         self.detail = detail
 
 
+class ForeignSchema(WorkspaceError):
+    """The file holds tables, views or triggers that are not ours."""
+
+    def __init__(self, path: Path | str, detail: str) -> None:
+        super().__init__(
+            path,
+            f"{path}: this file holds parts that Community Planner did not make ({detail}), "
+            "so it was not opened. Run `planner check` for the full list.",
+        )
+        self.detail = detail
+
+
 class WorkspaceInUse(WorkspaceError):
     def __init__(self, path: Path | str, holder: str) -> None:
         where = f" ({holder})" if holder else ""

@@ -5,7 +5,7 @@ the row as it was before and as it is after (a :class:`RowChange`). Undo
 writes the "before" images back, redo the "after" images, each as a new
 edit with fresh ``updated_at``/``updated_by`` so teammates' merges see it.
 Deletions are tombstones (``deleted = 1``), so undoing one restores the row;
-undoing a creation removes the row, which never left this session.
+undoing a creation leaves a tombstone too, so merges never resurrect it.
 """
 
 from __future__ import annotations

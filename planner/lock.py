@@ -47,7 +47,9 @@ else:
 
 
 def lock_file_for(workspace: Path, lock_dir: Path) -> Path:
-    key = hashlib.sha256(str(workspace.resolve()).encode("utf-8")).hexdigest()[:32]
+    # normcase: on Windows (and case-insensitive disks) A.cplan and a.cplan are one file.
+    name = os.path.normcase(str(workspace.resolve()))
+    key = hashlib.sha256(name.encode("utf-8")).hexdigest()[:32]
     return lock_dir / f"{key}.lock"
 
 

@@ -13,6 +13,8 @@ tombstone) that make teammates' copies mergeable.
 
 from __future__ import annotations
 
+import re
+import sqlite3
 from collections.abc import Callable
 
 from sqlite_utils import Database
@@ -139,3 +141,47 @@ def _calendar(db: Database) -> None:
 
 
 SCHEMA_VERSION = len(STEP_NAMES)
+
+
+def schema_objects(conn: sqlite3.Connection) -> dict[tuple[str, str], str]:
+    """The schema objects in ``conn`` as (type, name) -> normalized SQL."""
+    rows = conn.execute(
+        "SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'"
+    ).fetchall()
+    return {(t, n): re.sub(r"\s+", " ", s or "").strip() for t, n, s in rows}
+
+
+def expected_schema(version: int) -> dict[tuple[str, str], str]:
+    """The schema objects a workspace of ``version`` has."""
+    db = Database(memory=True, execute_plugins=False)
+    try:
+        stop = STEP_NAMES[version] if version < len(STEP_NAMES) else None
+        MIGRATIONS.apply(db, stop_before=stop)
+        return schema_objects(db.conn)
+    finally:
+        db.close()
+
+
+def schema_problems(conn: sqlite3.Connection, version: int) -> list[str]:
+    """How the schema in ``conn`` differs from ours at ``version``.
+
+    Unknown tables, views, triggers or indexes are problems: a file from
+    someone else must not bring code (triggers, views) into our database.
+    The migrations table belongs to sqlite-utils, so only its presence is
+    compared, not its SQL text.
+    """
+    expected = expected_schema(version)
+    actual = schema_objects(conn)
+    problems = [
+        f"unknown {kind} “{name}”: not part of a Community Planner workspace"
+        for kind, name in sorted(actual.keys() - expected.keys())
+    ]
+    problems += [
+        f"missing {kind} “{name}”" for kind, name in sorted(expected.keys() - actual.keys())
+    ]
+    for key in sorted(actual.keys() & expected.keys()):
+        if key[1].startswith(MIGRATIONS.migrations_table):
+            continue
+        if actual[key] != expected[key]:
+            problems.append(f"{key[0]} “{key[1]}” has an unexpected definition")
+    return problems

@@ -31,9 +31,7 @@ DECLARED: dict[str, Setting] = {
     s.name: s
     for s in (
         Setting("recent_workspaces", list, [], "Workspaces opened lately, newest first."),
-        Setting("last_workspace", str, "", "The workspace open when the app was last closed."),
         Setting("window_geometry", str, "", "Main window geometry (Qt saveGeometry, base64)."),
-        Setting("window_state", str, "", "Main window toolbars and docks (Qt saveState, base64)."),
         Setting("splitter_state", str, "", "Sidebar width (Qt QSplitter.saveState, base64)."),
     )
 }

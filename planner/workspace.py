@@ -26,6 +26,7 @@ from sqlite_utils import Database
 
 from planner.errors import (
     CorruptWorkspace,
+    ForeignSchema,
     MigrationFailed,
     NewerSchema,
     NotAWorkspace,
@@ -36,7 +37,7 @@ from planner.errors import (
 )
 from planner.history import Change, Row, RowChange, UndoHistory
 from planner.lock import WorkspaceLock
-from planner.schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
+from planner.schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION, schema_problems
 
 log = logging.getLogger(__name__)
 
@@ -151,6 +152,19 @@ def _verify(conn: sqlite3.Connection, path: Path) -> int:
     if result != ["ok"]:
         log.warning("quick_check of %s failed:\n%s", path, "\n".join(result))
         raise CorruptWorkspace(path, integrity_problems(result)[0])
+    try:
+        foreign = schema_problems(conn, version)
+        if foreign:
+            raise ForeignSchema(path, foreign[0])
+        # Late import: the row checks build on the domain modules, which build on this one.
+        from planner.check import unreadable_rows
+
+        unreadable = unreadable_rows(conn, version)
+    except sqlite3.DatabaseError as exc:
+        raise CorruptWorkspace(path, str(exc)) from None
+    if unreadable:
+        more = f" and {len(unreadable) - 1} more" if len(unreadable) > 1 else ""
+        raise CorruptWorkspace(path, unreadable[0] + more)
     return int(version)
 
 
@@ -289,9 +303,16 @@ class Workspace:
                 current = self.get_row(row.table, row.id)
                 table = self.db.table(row.table)
                 if image is None:
-                    if current is not None:
-                        table.delete(row.id)
-                    written.append(RowChange(row.table, row.id, current, None))
+                    # Undoing a creation leaves a tombstone, like any deletion,
+                    # so a copy shared meanwhile does not bring the row back.
+                    if current is not None and not current["deleted"]:
+                        table.update(
+                            row.id,
+                            {"deleted": 1, "updated_at": stamp, "updated_by": self.device_id},
+                        )
+                    written.append(
+                        RowChange(row.table, row.id, current, self.get_row(row.table, row.id))
+                    )
                     continue
                 values = dict(image, updated_at=stamp, updated_by=self.device_id)
                 if current is None:
@@ -347,8 +368,7 @@ def create_workspace(path: Path, *, device_id: str, lock_dir: Path) -> Workspace
         raise WorkspaceError(path, f"{path.parent}: no such folder.")
     lock = WorkspaceLock(path, lock_dir)
     try:
-        conn = sqlite3.connect(path)
-        db = Database(conn, execute_plugins=False)
+        db = Database(_connect(path), execute_plugins=False)
         try:
             db.execute("PRAGMA journal_mode = WAL")
             _migrate(db)
@@ -364,6 +384,16 @@ def create_workspace(path: Path, *, device_id: str, lock_dir: Path) -> Workspace
         lock.release()
         raise
     return Workspace(path, db, device_id=device_id, read_only=False, lock=lock)
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    """A read-write connection that never runs code stored in the file's schema."""
+    try:
+        conn = sqlite3.connect(path)
+        conn.execute("PRAGMA trusted_schema = OFF")
+    except sqlite3.Error as exc:
+        raise WorkspaceError(path, f"{path}: cannot be opened for writing ({exc}).") from None
+    return conn
 
 
 def _configure(db: Database, *, writable: bool) -> None:
@@ -401,7 +431,16 @@ def open_workspace(
                         "write to and open the copy.",
                     )
                 backup = backup_path_for(path, version)
-                _write_backup(probe, backup)
+                try:
+                    _write_backup(probe, backup)
+                except (OSError, sqlite3.Error) as exc:
+                    with contextlib.suppress(OSError):
+                        backup.unlink()
+                    raise WorkspaceError(
+                        path,
+                        f"{path}: could not write a backup copy before upgrading it ({exc}); "
+                        "the file was left as it was.",
+                    ) from None
                 log.info("backed up %s to %s before migrating", path, backup)
         finally:
             probe.close()
@@ -409,7 +448,7 @@ def open_workspace(
             db = Database(connect_read_only(path, immutable=True), execute_plugins=False)
             _configure(db, writable=False)
             return Workspace(path, db, device_id=device_id, read_only=True)
-        db = Database(sqlite3.connect(path), execute_plugins=False)
+        db = Database(_connect(path), execute_plugins=False)
         try:
             if version < SCHEMA_VERSION:
                 try:

@@ -165,3 +165,16 @@ def test_unexpected_errors_are_one_line_and_logged(
     assert "ZeroDivisionError: boom" in err and str(paths.log_file) in err
     assert "Traceback" not in err
     assert "Traceback" in paths.log_file.read_text(encoding="utf-8")
+
+
+def test_demo_force_refuses_a_workspace_open_elsewhere(
+    tmp_path: Path, paths: AppPaths, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from planner.workspace import open_workspace
+
+    out = make_workspace(tmp_path / "busy.cplan", paths, ("正在用",))
+    with open_workspace(out, device_id="x", lock_dir=paths.lock_dir):
+        code, _, err = run(["demo", "--force", str(out)], capsys)
+        assert code == 2 and ("in use" in err or "already open" in err)
+    code, out_text, _ = run(["check", str(out)], capsys)
+    assert code == 0 and "1 communities" in out_text

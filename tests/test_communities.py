@@ -169,8 +169,10 @@ def test_undo_and_redo_every_kind_of_edit(workspace: Workspace) -> None:
     workspace.undo()  # the edit
     c = get_community(workspace, community_id)
     assert (c.name, c.member_count) == ("A", 0)
-    workspace.undo()  # the creation: the row is gone
-    assert workspace.get_row("communities", community_id) is None
+    workspace.undo()  # the creation: a tombstone, so merges cannot resurrect it
+    row = workspace.get_row("communities", community_id)
+    assert row is not None and row["deleted"] == 1
+    assert list_communities(workspace) == []
     with pytest.raises(NothingToUndo):
         workspace.undo()
 

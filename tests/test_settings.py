@@ -44,11 +44,11 @@ def test_settings_persist_and_ignore_junk(tmp_path: Path) -> None:
     file = tmp_path / "settings.json"
     settings = Settings(file)
     assert settings.get("recent_workspaces") == []
-    settings.set("last_workspace", "/x/读书会.cplan")
-    assert Settings(file).get("last_workspace") == "/x/读书会.cplan"
-    file.write_text('{"last_workspace": 5, "unknown": 1, "window_geometry": "abc"}')
+    settings.set("splitter_state", "状态 AAAA")
+    assert Settings(file).get("splitter_state") == "状态 AAAA"
+    file.write_text('{"splitter_state": 5, "unknown": 1, "window_geometry": "abc"}')
     reloaded = Settings(file)
-    assert reloaded.get("last_workspace") == ""  # wrong type: default
+    assert reloaded.get("splitter_state") == ""  # wrong type: default
     assert reloaded.get("window_geometry") == "abc"
     file.write_text("{not json")
     assert Settings(file).get("recent_workspaces") == []

@@ -19,6 +19,7 @@ import planner.workspace as workspace_module
 from planner.communities import create_community, list_communities
 from planner.errors import (
     CorruptWorkspace,
+    ForeignSchema,
     MigrationFailed,
     NewerSchema,
     NotAWorkspace,
@@ -107,9 +108,7 @@ def test_create_refuses_an_existing_file(tmp_path: Path, paths: AppPaths) -> Non
 def test_reopen_round_trip(tmp_path: Path, paths: AppPaths) -> None:
     path = make_workspace(tmp_path / "w.cplan", paths, ("甲", "乙"))
     with open_ws(path, paths) as ws:
-        assert [c.name for c in list_communities(ws)] == ["乙", "甲"] or sorted(
-            c.name for c in list_communities(ws)
-        ) == ["乙", "甲"]
+        assert [c.name for c in list_communities(ws)] == ["乙", "甲"]  # sorted by name
         assert not ws.read_only
         assert ws.backup is None
 
@@ -385,3 +384,29 @@ def test_read_only_older_schema_is_refused_not_migrated(
         assert snapshot(tmp_path) == before
     finally:
         os.chmod(path, 0o644)
+
+
+def test_a_file_with_foreign_triggers_is_refused_and_untouched(
+    tmp_path: Path, paths: AppPaths
+) -> None:
+    path = make_workspace(tmp_path / "w.cplan", paths, ("a", "b"))
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE VIEW peek AS SELECT name FROM communities")
+    conn.commit()
+    conn.close()
+    before = snapshot(tmp_path)
+    with pytest.raises(ForeignSchema, match="view “peek”"):
+        open_ws(path, paths)
+    assert snapshot(tmp_path) == before
+
+
+def test_a_file_with_values_this_version_cannot_read_is_refused(
+    tmp_path: Path, paths: AppPaths
+) -> None:
+    path = make_workspace(tmp_path / "w.cplan", paths, ("a",))
+    conn = sqlite3.connect(path)
+    conn.execute("UPDATE communities SET platform = 'myspace'")
+    conn.commit()
+    conn.close()
+    with pytest.raises(CorruptWorkspace, match="unknown platform “myspace”"):
+        open_ws(path, paths)

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QColor, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QColorDialog,
     QComboBox,
@@ -311,7 +311,34 @@ class CommunityPage(QWidget):
             combo.currentIndexChanged.connect(self._on_edited)
         self.member_count.valueChanged.connect(self._on_edited)
         self.color.color_changed.connect(self._on_edited)
+        for key in self._errors:
+            field = self.findChild(QWidget, key)
+            if field is not None:
+                field.installEventFilter(self)
+                # A spin box's own line edit is what handles the keys.
+                for child in field.findChildren(QLineEdit):
+                    child.installEventFilter(self)
         self._update_buttons()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Override QObject::eventFilter: saved fields leave Ctrl+Z to the window.
+
+        A text field claims Undo/Redo for its own typing. Once the form is
+        saved there is no typing left to undo, so the keys go to Edit > Undo,
+        which undoes the saved change.
+        """
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and not self._dirty
+            and isinstance(event, QKeyEvent)
+            and (
+                event.matches(QKeySequence.StandardKey.Undo)
+                or event.matches(QKeySequence.StandardKey.Redo)
+                or QKeySequence(event.keyCombination()) == QKeySequence("Ctrl+Shift+Z")
+            )
+        ):
+            return True
+        return super().eventFilter(watched, event)
 
     def _text_edit(self, placeholder: str) -> QPlainTextEdit:
         edit = QPlainTextEdit()
@@ -459,6 +486,10 @@ class CommunityPage(QWidget):
             return True
         try:
             self._session.run(update_community, self._community.id, values)
+            # Show what was stored (trimmed text, for instance), which also
+            # clears the dirty state when the edit changed nothing.
+            self._community = get_community(self._session.workspace, self._community.id)
+            self._load(self._community)
         except ValidationError as exc:
             self._show_errors(exc.fields)
             widget = self.findChild(QWidget, next(iter(exc.fields)))

@@ -319,6 +319,7 @@ class MainWindow(QMainWindow):
             self.session = None
         if self.trash_dialog is not None:
             self.trash_dialog.close()
+            self.trash_dialog.deleteLater()
             self.trash_dialog = None
 
     def _set_session(self, session: Session) -> None:
@@ -331,7 +332,6 @@ class MainWindow(QMainWindow):
         session.changed.connect(self._on_changed)
         path = session.workspace.path
         self.settings.add_recent(path.resolve())
-        self.settings.set("last_workspace", str(path.resolve()))
         self._show_state()
         first = self.model.index(0)
         if first.isValid():
@@ -379,6 +379,8 @@ class MainWindow(QMainWindow):
             self.delete_community(self.page.community_id)
 
     def restore_community(self, community_id: str) -> None:
+        if not self._leave_page():
+            return
         if self._run(restore_community, community_id) is not None:
             self.sidebar.select(community_id)
 

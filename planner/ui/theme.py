@@ -5,8 +5,16 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPainter, QPalette, QPixmap
+from PySide6.QtCore import QByteArray, QRect, QRectF, QSize, Qt
+from PySide6.QtGui import (
+    QColor,
+    QGuiApplication,
+    QIcon,
+    QIconEngine,
+    QPainter,
+    QPalette,
+    QPixmap,
+)
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QApplication, QStyleFactory
 
@@ -73,7 +81,6 @@ def apply_theme(app: QApplication) -> None:
     """Fusion with our light or dark palette, following the system scheme."""
     app.setStyle("Fusion")
     app.setPalette(_dark_palette() if is_dark() else _light_palette())
-    icon.cache_clear()
     app.setStyleSheet(STYLE_SHEET)
 
 
@@ -94,13 +101,52 @@ QPushButton[primary="true"]:disabled { background: palette(button); color: palet
 """
 
 
+class _TintedSvgEngine(QIconEngine):
+    """Draws a ``currentColor`` SVG in the palette's text colour at paint time,
+
+    so icons follow a light/dark switch and look disabled when they are.
+    """
+
+    def __init__(self, svg: str, color: str) -> None:
+        super().__init__()
+        self._svg = svg
+        self._color = color
+
+    def _renderer(self, mode: QIcon.Mode) -> QSvgRenderer:
+        color = self._color
+        if not color or mode == QIcon.Mode.Disabled:
+            group = (
+                QPalette.ColorGroup.Disabled
+                if mode == QIcon.Mode.Disabled
+                else QPalette.ColorGroup.Active
+            )
+            color = QApplication.palette().color(group, QPalette.ColorRole.WindowText).name()
+        return QSvgRenderer(QByteArray(self._svg.replace("currentColor", color).encode("utf-8")))
+
+    def paint(self, painter: QPainter, rect: QRect, mode: QIcon.Mode, state: QIcon.State) -> None:
+        """Override QIconEngine::paint."""
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self._renderer(mode).render(painter, QRectF(rect))
+
+    def pixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QPixmap:
+        """Override QIconEngine::pixmap."""
+        pixmap = QPixmap(size)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        self.paint(painter, QRect(0, 0, size.width(), size.height()), mode, state)
+        painter.end()
+        return pixmap
+
+    def clone(self) -> QIconEngine:
+        """Override QIconEngine::clone."""
+        return _TintedSvgEngine(self._svg, self._color)
+
+
 @cache
 def icon(name: str, color: str = "") -> QIcon:
     """A Tabler icon drawn in ``color``, by default the palette's text colour."""
-    stroke = color or QApplication.palette().color(QPalette.ColorRole.WindowText).name()
     svg = (ICON_DIR / f"{name}.svg").read_text(encoding="utf-8")
-    data = QByteArray(svg.replace("currentColor", stroke).encode("utf-8"))
-    return _icon_from_svg(data, (16, 20, 24, 32, 48))
+    return QIcon(_TintedSvgEngine(svg, color))
 
 
 @cache

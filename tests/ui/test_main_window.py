@@ -367,6 +367,42 @@ def test_undo_while_typing_reverts_the_form(qtbot, window: MainWindow) -> None:
     assert db_community(w, READING) == before
 
 
+def test_ctrl_z_in_a_saved_field_undoes_the_saved_change(qtbot, window: MainWindow) -> None:
+    """Focus usually stays in a field after saving; Ctrl+Z must still reach Edit > Undo."""
+    w = window
+    before = edit_reading_group(qtbot, w)
+    qtbot.keySequence(w.page.notes, QKeySequence("Ctrl+S"))
+    assert_new_values(w, before.id)
+    w.page.owner.setFocus()
+    qtbot.keySequence(w.page.owner, QKeySequence("Ctrl+Z"))
+    assert db_community(w, READING).editable() == before.editable()
+    qtbot.keySequence(w.page.owner, QKeySequence("Ctrl+Shift+Z"))
+    assert_new_values(w, before.id)
+
+
+def test_ctrl_z_while_typing_stays_in_the_field(qtbot, window: MainWindow) -> None:
+    w = window
+    select(qtbot, w, READING)
+    w.page.owner.setFocus()
+    qtbot.keyClicks(w.page.owner, "X")
+    assert w.page.owner.text() == "Lily 李X"
+    qtbot.keySequence(w.page.owner, QKeySequence("Ctrl+Z"))
+    assert w.page.owner.text() == "Lily 李"  # the field's own undo
+    assert db_community(w, READING).owner == "Lily 李"
+    assert w.session is not None
+    assert not w.session.workspace.history.can_undo
+
+
+def test_saving_only_white_space_leaves_the_form_clean(qtbot, window: MainWindow) -> None:
+    w = window
+    select(qtbot, w, READING)
+    qtbot.keyClicks(w.page.owner, "   ")
+    assert w.page.dirty
+    qtbot.mouseClick(w.page.save_button, Qt.MouseButton.LeftButton)
+    assert not w.page.dirty and not w.isWindowModified()
+    assert w.page.owner.text() == "Lily 李"
+
+
 # -- validation and leaving a page -------------------------------------------
 
 
@@ -659,7 +695,29 @@ def make_in_use(d: Path, paths: AppPaths, stack: contextlib.ExitStack) -> Path:
     return busy
 
 
+def make_with_trigger(d: Path, paths: AppPaths, stack: contextlib.ExitStack) -> Path:
+    """A workspace someone slipped a destructive trigger into."""
+    rigged = closed_workspace(d / "rigged.cplan", paths)
+    with contextlib.closing(sqlite3.connect(rigged)) as conn:
+        conn.execute(
+            "CREATE TRIGGER wipe AFTER UPDATE ON communities "
+            "BEGIN DELETE FROM communities WHERE id != new.id; END"
+        )
+        conn.commit()
+    return rigged
+
+
+def make_unreadable_row(d: Path, paths: AppPaths, stack: contextlib.ExitStack) -> Path:
+    odd = closed_workspace(d / "odd.cplan", paths)
+    with contextlib.closing(sqlite3.connect(odd)) as conn:
+        conn.execute("UPDATE communities SET stage = 'decline'")
+        conn.commit()
+    return odd
+
+
 BAD_FILES = [
+    pytest.param(make_with_trigger, "parts that Community Planner did not make", id="trigger"),
+    pytest.param(make_unreadable_row, "unknown stage “decline”", id="unreadable-row"),
     pytest.param(make_missing, "no such file", id="missing"),
     pytest.param(make_folder, "is a folder", id="folder"),
     pytest.param(make_empty, "empty (0 bytes)", id="empty"),
