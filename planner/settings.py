@@ -33,6 +33,15 @@ DECLARED: dict[str, Setting] = {
         Setting("recent_workspaces", list, [], "Workspaces opened lately, newest first."),
         Setting("window_geometry", str, "", "Main window geometry (Qt saveGeometry, base64)."),
         Setting("splitter_state", str, "", "Sidebar width (Qt QSplitter.saveState, base64)."),
+        Setting("main_view", str, "calendar", "What the window shows: calendar or communities."),
+        Setting("calendar_mode", str, "month", "The calendar's view: month, week or agenda."),
+        Setting(
+            "calendar_filters",
+            dict,
+            {},
+            "Calendar filters: lists of community ids, item types, statuses and owners "
+            "to show (a missing key shows all).",
+        ),
     )
 }
 
@@ -59,7 +68,9 @@ class Settings:
     def get(self, name: str) -> Any:
         setting = DECLARED[name]
         value = self._values.get(name, setting.default)
-        return list(value) if isinstance(value, list) else value
+        if isinstance(value, list | dict):
+            return value.copy()
+        return value
 
     def set(self, name: str, value: Any) -> None:
         setting = DECLARED[name]

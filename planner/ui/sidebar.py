@@ -121,12 +121,14 @@ class Sidebar(QWidget):
 
     Signals:
         community_selected(str): the id of the community now selected, or "".
+        community_activated(str): a community was clicked (or Enter pressed on it).
         new_requested(): the user asked for a new community.
         trash_requested(): the user asked to see the trash.
         delete_requested(str): the user pressed Delete on a community.
     """
 
     community_selected = Signal(str)
+    community_activated = Signal(str)
     new_requested = Signal()
     trash_requested = Signal()
     delete_requested = Signal(str)
@@ -151,6 +153,10 @@ class Sidebar(QWidget):
         self.list.setSelectionMode(QListView.SelectionMode.SingleSelection)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.selectionModel().currentChanged.connect(self._on_current_changed)
+        self.list.clicked.connect(lambda index: self.community_activated.emit(index.data(Role.ID)))
+        self.list.activated.connect(
+            lambda index: self.community_activated.emit(index.data(Role.ID))
+        )
         delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.list)
         delete.setContext(Qt.ShortcutContext.WidgetShortcut)
         delete.activated.connect(self._on_delete_key)

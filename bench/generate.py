@@ -1,0 +1,144 @@
+"""Make a large, realistic workspace for benchmarks.
+
+    python bench/generate.py OUT.cplan [--communities 200] [--items 50000] [--series 500]
+
+Items spread over two years around today: one-off content and activities
+(with goals, and results in the past) and recurring content series (daily
+check-ins, weekday digests, weekly classes, monthly guest shares).
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+import time
+import uuid
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from planner.calendar import TYPES_BY_KIND, ItemKind, format_time
+from planner.communities import PALETTE, Platform, Stage
+from planner.recurrence import Recurrence
+from planner.workspace import create_workspace, now_ms
+
+RULES = (
+    "FREQ=DAILY",
+    "FREQ=DAILY;BYDAY=MO,TU,WE,TH,FR",
+    "FREQ=WEEKLY;BYDAY=WE",
+    "FREQ=WEEKLY;BYDAY=TU,TH",
+    "FREQ=WEEKLY;INTERVAL=2;BYDAY=TU",
+    "FREQ=MONTHLY;BYDAY=2TH",
+    "FREQ=MONTHLY;BYDAY=-1FR",
+    "FREQ=MONTHLY;BYMONTHDAY=15",
+)
+TITLES = ("晨报", "直播课", "嘉宾分享", "话题讨论", "模板精选", "会员沙龙", "训练营", "读书打卡")
+
+
+def _sync(device: str, stamp: int) -> dict[str, Any]:
+    return {
+        "id": str(uuid.uuid4()),
+        "created_at": stamp,
+        "updated_at": stamp,
+        "updated_by": device,
+        "deleted": 0,
+    }
+
+
+def generate(
+    out: Path,
+    *,
+    communities: int = 200,
+    items: int = 50_000,
+    series: int = 500,
+    today: date | None = None,
+    seed: int = 7,
+    lock_dir: Path,
+) -> dict[str, int]:
+    """Write the workspace; returns how many rows of each kind it holds."""
+    rng = random.Random(seed)
+    today = today or date.today()
+    start_day = today - timedelta(days=365)
+    device = "bench-generator"
+    stamp = now_ms()
+    with create_workspace(out, device_id=device, lock_dir=lock_dir) as ws:
+        community_rows = []
+        for n in range(communities):
+            community_rows.append(
+                _sync(device, stamp)
+                | {
+                    "name": f"社群 {n + 1:03d} · {rng.choice(TITLES)}",
+                    "platform": rng.choice(list(Platform)).value,
+                    "stage": rng.choice(list(Stage)).value,
+                    "member_count": rng.randint(20, 500),
+                    "owner": rng.choice(("Lily 李", "Kevin 王", "张老师", "Ada")),
+                    "color": PALETTE[n % len(PALETTE)],
+                }
+            )
+        item_rows = []
+        for n in range(items):
+            community = rng.choice(community_rows)["id"]
+            kind = ItemKind.ACTIVITY if rng.random() < 0.3 else ItemKind.CONTENT
+            is_series = n < series
+            # Series start in the first ten months; one-offs anywhere in two years.
+            day = start_day + timedelta(days=rng.randrange(300 if is_series else 730))
+            hour = rng.choice((7, 8, 10, 12, 14, 19, 20, 21))
+            begin = datetime(day.year, day.month, day.day, hour, rng.choice((0, 30)))
+            end = begin + timedelta(minutes=rng.choice((15, 30, 60, 90)))
+            row = _sync(device, stamp) | {
+                "community_id": community,
+                "kind": kind.value,
+                "item_type": rng.choice(TYPES_BY_KIND[kind]),
+                "title": f"{rng.choice(TITLES)} #{n}",
+                "all_day": 0,
+                "starts_at": format_time(begin),
+                "ends_at": format_time(end),
+                "tz": "Asia/Shanghai",
+                "status": "done" if day < today else "planned",
+                "owner": rng.choice(("Lily 李", "Kevin 王", "张老师", "Ada")),
+                "rrule": "",
+                "exdates": "[]",
+                "last_ends_at": format_time(end),
+            }
+            if is_series:
+                rule = Recurrence.parse(rng.choice(RULES))
+                first = rule.starts(begin, 1)[0]
+                row["starts_at"] = format_time(first)
+                row["ends_at"] = format_time(first + (end - begin))
+                row["rrule"] = rule.to_rrule()
+                row["last_ends_at"] = None
+            if kind is ItemKind.ACTIVITY:
+                row["planned_participants"] = rng.randint(10, 200)
+                if day < today:
+                    row["actual_participants"] = rng.randint(5, 220)
+            item_rows.append(row)
+        with ws.db.atomic():
+            ws.db.table("communities").insert_all(community_rows, batch_size=500)
+            ws.db.table("calendar_items").insert_all(item_rows, batch_size=1000)
+        ws.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        ws.db.execute("ANALYZE")
+    return {"communities": communities, "calendar items": items, "series": series}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("out", type=Path)
+    parser.add_argument("--communities", type=int, default=200)
+    parser.add_argument("--items", type=int, default=50_000)
+    parser.add_argument("--series", type=int, default=500)
+    args = parser.parse_args()
+    if args.out.exists():
+        print(f"{args.out} exists; choose another name", file=sys.stderr)
+        return 2
+    began = time.perf_counter()
+    counts = generate(
+        args.out, communities=args.communities, items=args.items, series=args.series,
+        lock_dir=args.out.parent / ".locks",
+    )
+    print(f"wrote {args.out}: {counts} in {time.perf_counter() - began:.1f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

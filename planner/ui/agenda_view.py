@@ -1,0 +1,256 @@
+"""The agenda: the coming days as a list, one heading per day."""
+
+from __future__ import annotations
+
+from datetime import date
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QDate,
+    QLocale,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QWidget
+
+from planner.calendar import Occurrence, Status
+from planner.ui.labels import item_type_label, status_label
+
+Index = QModelIndex | QPersistentModelIndex
+_NO_DAY = 0xFFFFFFFF  # internalId of a day row; item rows carry their day's row
+
+
+class AgendaColumn(IntEnum):
+    TIME = 0
+    TITLE = 1
+    COMMUNITY = 2
+    TYPE = 3
+    OWNER = 4
+    STATUS = 5
+
+
+class AgendaRole(IntEnum):
+    OCCURRENCE = Qt.ItemDataRole.UserRole + 1
+    DATE = Qt.ItemDataRole.UserRole + 2
+
+
+class AgendaModel(QAbstractItemModel):
+    """Days (top level) with their occurrences (children), in time order."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._days: list[tuple[date, list[Occurrence]]] = []
+        self._names: dict[str, str] = {}
+        self._colors: dict[str, str] = {}
+        self._today = date.today()
+
+    def set_occurrences(
+        self,
+        occurrences: list[Occurrence],
+        names: dict[str, str],
+        colors: dict[str, str],
+        today: date | None = None,
+    ) -> None:
+        self.beginResetModel()
+        self._names, self._colors = names, colors
+        self._today = today or date.today()
+        by_day: dict[date, list[Occurrence]] = {}
+        for occ in occurrences:
+            by_day.setdefault(occ.start.date(), []).append(occ)
+        self._days = sorted(by_day.items())
+        self.endResetModel()
+
+    def occurrence(self, index: Index) -> Occurrence | None:
+        if not index.isValid() or index.internalId() == _NO_DAY:
+            return None
+        return self._days[index.internalId()][1][index.row()]
+
+    def day_row(self, day: date) -> int:
+        for row, (d, _) in enumerate(self._days):
+            if d == day:
+                return row
+        return -1
+
+    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+        """Override QAbstractItemModel::index."""
+        if not self.hasIndex(row, column, parent):
+            return QModelIndex()
+        if not parent.isValid():
+            return self.createIndex(row, column, _NO_DAY)
+        return self.createIndex(row, column, parent.row())
+
+    def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
+        """Override QAbstractItemModel::parent."""
+        if not index.isValid() or index.internalId() == _NO_DAY:
+            return QModelIndex()
+        return self.createIndex(int(index.internalId()), 0, _NO_DAY)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        """Override QAbstractItemModel::rowCount."""
+        if not parent.isValid():
+            return len(self._days)
+        if parent.internalId() == _NO_DAY and parent.column() == 0:
+            return len(self._days[parent.row()][1])
+        return 0
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        """Override QAbstractItemModel::columnCount."""
+        return len(AgendaColumn)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """Override QAbstractItemModel::data."""
+        if not index.isValid():
+            return None
+        if index.internalId() == _NO_DAY:
+            return self._day_data(index, role)
+        occ = self._days[index.internalId()][1][index.row()]
+        column = index.column()
+        if role == AgendaRole.OCCURRENCE:
+            return occ
+        if role == AgendaRole.DATE:
+            return occ.start.date()
+        if role == Qt.ItemDataRole.DisplayRole:
+            item = occ.item
+            if column == AgendaColumn.TIME:
+                if item.all_day:
+                    return self.tr("All day")
+                return f"{occ.start:%H:%M}–{occ.end:%H:%M}"
+            if column == AgendaColumn.TITLE:
+                return item.title + (f" · {item.speaker}" if item.speaker else "")
+            if column == AgendaColumn.COMMUNITY:
+                return self._names.get(item.community_id, "")
+            if column == AgendaColumn.TYPE:
+                return item_type_label(item.item_type)
+            if column == AgendaColumn.OWNER:
+                return item.owner
+            if column == AgendaColumn.STATUS:
+                return status_label(item.status)
+        if role == Qt.ItemDataRole.DecorationRole and column == AgendaColumn.COMMUNITY:
+            return QColor(self._colors.get(occ.item.community_id, "#7a7a7a"))
+        if role == Qt.ItemDataRole.FontRole and occ.item.status is Status.CANCELLED:
+            font = QFont()
+            font.setStrikeOut(True)
+            return font
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return occ.item.description or occ.item.title
+        return None
+
+    def _day_data(self, index: Index, role: int) -> Any:
+        day, items = self._days[index.row()]
+        if role == AgendaRole.DATE:
+            return day
+        if index.column() != 0:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            text = QLocale().toString(QDate(day.year, day.month, day.day), "dddd, d MMMM yyyy")
+            if day == self._today:
+                text = self.tr("Today · %1").replace("%1", text)
+            return text
+        if role == Qt.ItemDataRole.FontRole:
+            font = QFont()
+            font.setWeight(QFont.Weight.DemiBold)
+            return font
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return QBrush(QColor(127, 127, 127, 28))
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        """Override QAbstractItemModel::headerData."""
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        titles = {
+            AgendaColumn.TIME: self.tr("Time"),
+            AgendaColumn.TITLE: self.tr("Title"),
+            AgendaColumn.COMMUNITY: self.tr("Community"),
+            AgendaColumn.TYPE: self.tr("Type"),
+            AgendaColumn.OWNER: self.tr("Owner"),
+            AgendaColumn.STATUS: self.tr("Status"),
+        }
+        return titles.get(AgendaColumn(section)) if 0 <= section < len(AgendaColumn) else None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        """Override QAbstractItemModel::flags."""
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+
+class AgendaView(QTreeView):
+    """The coming days, one heading per day with its items below.
+
+    Signals:
+        open_requested(Occurrence): an item was double-clicked or Enter pressed.
+        delete_requested(Occurrence): Delete pressed on an item.
+        create_requested(date): Enter or double-click on a day heading.
+    """
+
+    open_requested = Signal(object)
+    delete_requested = Signal(object)
+    create_requested = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.agenda_model = AgendaModel()
+        self.setModel(self.agenda_model)
+        self.setRootIsDecorated(False)
+        self.setItemsExpandable(False)
+        self.setUniformRowHeights(True)
+        self.setAlternatingRowColors(False)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        header = self.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(AgendaColumn.TITLE, QHeaderView.ResizeMode.Stretch)
+        for column in (
+            AgendaColumn.TIME,
+            AgendaColumn.COMMUNITY,
+            AgendaColumn.TYPE,
+            AgendaColumn.OWNER,
+            AgendaColumn.STATUS,
+        ):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.doubleClicked.connect(self._on_activated)
+        self.agenda_model.modelReset.connect(self._after_reset)
+
+    def _after_reset(self) -> None:
+        self.expandAll()
+        for row in range(self.agenda_model.rowCount()):
+            self.setFirstColumnSpanned(row, QModelIndex(), True)
+
+    def set_days(
+        self,
+        occurrences: list[Occurrence],
+        names: dict[str, str],
+        colors: dict[str, str],
+        today: date | None = None,
+    ) -> None:
+        self.agenda_model.set_occurrences(occurrences, names, colors, today)
+
+    def selected(self) -> Occurrence | None:
+        return self.agenda_model.occurrence(self.currentIndex())
+
+    def _on_activated(self, index: QModelIndex) -> None:
+        occ = self.agenda_model.occurrence(index)
+        if occ is not None:
+            self.open_requested.emit(occ)
+        elif index.isValid():
+            self.create_requested.emit(index.data(AgendaRole.DATE))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Override QAbstractItemView::keyPressEvent: Enter opens, Delete deletes."""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self._on_activated(self.currentIndex())
+            return
+        if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+            occ = self.selected()
+            if occ is not None:
+                self.delete_requested.emit(occ)
+            return
+        super().keyPressEvent(event)

@@ -1,0 +1,456 @@
+"""The month view: six weeks of day cells, each with as many items as fit."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QDate,
+    QLocale,
+    QModelIndex,
+    QPersistentModelIndex,
+    QPoint,
+    QRect,
+    QSize,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QMouseEvent, QPainter, QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QMenu,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QWidget,
+)
+
+from planner.calendar import Occurrence, Status, week_start
+from planner.ui.labels import item_type_badge
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class MonthRole(IntEnum):
+    DATE = Qt.ItemDataRole.UserRole + 1
+    OCCURRENCES = Qt.ItemDataRole.UserRole + 2
+    IN_MONTH = Qt.ItemDataRole.UserRole + 3
+    IS_TODAY = Qt.ItemDataRole.UserRole + 4
+
+
+class MonthModel(QAbstractTableModel):
+    """Six weeks (rows) of seven days (columns, Monday first) around one month."""
+
+    WEEKS = 6
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._month = date.today().replace(day=1)
+        self._first = week_start(self._month)
+        self._today = date.today()
+        self._by_day: dict[date, list[Occurrence]] = {}
+
+    @property
+    def first_day(self) -> date:
+        return self._first
+
+    @property
+    def last_day(self) -> date:
+        """The day after the last cell."""
+        return self._first + timedelta(weeks=self.WEEKS)
+
+    @staticmethod
+    def grid_start(month: date) -> date:
+        return week_start(month.replace(day=1))
+
+    def set_month(
+        self, month: date, occurrences: list[Occurrence], today: date | None = None
+    ) -> None:
+        """Show the month containing ``month`` with ``occurrences`` placed on their days."""
+        self.beginResetModel()
+        self._month = month.replace(day=1)
+        self._first = self.grid_start(self._month)
+        self._today = today or date.today()
+        self._by_day = {}
+        last = self.last_day
+        for occ in occurrences:
+            day = occ.start.date()
+            # An item spanning several days shows on each of them.
+            end_day = (occ.end - timedelta(microseconds=1)).date()
+            while day <= end_day and day < last:
+                if day >= self._first:
+                    self._by_day.setdefault(day, []).append(occ)
+                day += timedelta(days=1)
+        self.endResetModel()
+
+    def date_at(self, index: Index) -> date:
+        return self._first + timedelta(days=index.row() * 7 + index.column())
+
+    def index_of(self, day: date) -> QModelIndex:
+        offset = (day - self._first).days
+        if not 0 <= offset < self.WEEKS * 7:
+            return QModelIndex()
+        return self.index(offset // 7, offset % 7)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        """Override QAbstractTableModel::rowCount."""
+        return 0 if parent.isValid() else self.WEEKS
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        """Override QAbstractTableModel::columnCount."""
+        return 0 if parent.isValid() else 7
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """Override QAbstractTableModel::data."""
+        if not index.isValid() or not self.hasIndex(index.row(), index.column()):
+            return None
+        day = self.date_at(index)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return str(day.day)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            items = self._by_day.get(day, [])
+            lines = [
+                QLocale().toString(
+                    QDate(day.year, day.month, day.day), QLocale.FormatType.LongFormat
+                )
+            ]
+            lines += [
+                ("" if o.item.all_day else o.start.strftime("%H:%M ")) + o.item.title for o in items
+            ]
+            return "\n".join(lines)
+        if role == MonthRole.DATE:
+            return day
+        if role == MonthRole.OCCURRENCES:
+            return self._by_day.get(day, [])
+        if role == MonthRole.IN_MONTH:
+            return day.month == self._month.month
+        if role == MonthRole.IS_TODAY:
+            return day == self._today
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        """Override QAbstractTableModel::headerData: weekdays across, ISO weeks down."""
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            if 0 <= section < 7:
+                return QLocale().dayName(section + 1, QLocale.FormatType.ShortFormat)
+            return None
+        if 0 <= section < self.WEEKS:
+            week = (self._first + timedelta(weeks=section)).isocalendar().week
+            return self.tr("W%1").replace("%1", str(week))
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        """Override QAbstractTableModel::flags."""
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+
+def readable_on(color: QColor) -> QColor:
+    """Black or white, whichever reads better on ``color``."""
+    r, g, b = color.redF(), color.greenF(), color.blueF()
+    return QColor("#000000") if 0.299 * r + 0.587 * g + 0.114 * b > 0.6 else QColor("#ffffff")
+
+
+class MonthDelegate(QStyledItemDelegate):
+    """Paints a day: its number, then one line per item, then "+N more"."""
+
+    PADDING = 4
+
+    def __init__(self, view: MonthView) -> None:
+        super().__init__(view)
+        self._view = view
+
+    def line_height(self, option_font: QFont) -> int:
+        return QFontMetrics(self.small_font(option_font)).height() + 4
+
+    @staticmethod
+    def small_font(font: QFont) -> QFont:
+        small = QFont(font)
+        small.setPointSizeF(max(font.pointSizeF() * 0.88, 7.0))
+        return small
+
+    def layout(self, rect: QRect, count: int, font: QFont) -> tuple[list[QRect], QRect | None]:
+        """Rectangles of the item lines that fit in ``rect``, and of "+N more" if needed."""
+        line = self.line_height(font)
+        top = rect.top() + QFontMetrics(font).height() + self.PADDING + 2
+        available = max((rect.bottom() - self.PADDING - top) // line, 0)
+        shown = count if count <= available else max(available - 1, 0)
+        rects = [
+            QRect(
+                rect.left() + self.PADDING,
+                top + i * line,
+                rect.width() - 2 * self.PADDING,
+                line - 2,
+            )
+            for i in range(shown)
+        ]
+        more = None
+        if shown < count:
+            more = QRect(
+                rect.left() + self.PADDING,
+                top + shown * line,
+                rect.width() - 2 * self.PADDING,
+                line - 2,
+            )
+        return rects, more
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        """Override QStyledItemDelegate::paint."""
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        palette = option.palette
+        rect = option.rect
+        in_month = bool(index.data(MonthRole.IN_MONTH))
+        base = palette.color(QPalette.ColorRole.Base)
+        if not in_month:
+            base = palette.color(QPalette.ColorRole.AlternateBase)
+        painter.fillRect(rect, base)
+        if option.state & QStyle.StateFlag.State_Selected:
+            highlight = QColor(palette.color(QPalette.ColorRole.Highlight))
+            highlight.setAlphaF(0.14)
+            painter.fillRect(rect, highlight)
+        text = palette.color(QPalette.ColorRole.Text)
+        if not in_month:
+            text = palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
+
+        # day number; today in a filled circle
+        fm = QFontMetrics(option.font)
+        number = str(index.data(Qt.ItemDataRole.DisplayRole))
+        num_rect = QRect(
+            rect.left() + self.PADDING, rect.top() + self.PADDING, fm.height() + 6, fm.height()
+        )
+        if index.data(MonthRole.IS_TODAY):
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(palette.color(QPalette.ColorRole.Highlight))
+            painter.drawRoundedRect(num_rect, fm.height() / 2, fm.height() / 2)
+            painter.setPen(palette.color(QPalette.ColorRole.HighlightedText))
+        else:
+            painter.setPen(text)
+        bold = QFont(option.font)
+        bold.setWeight(QFont.Weight.DemiBold)
+        painter.setFont(bold)
+        painter.drawText(num_rect, Qt.AlignmentFlag.AlignCenter, number)
+
+        occurrences: list[Occurrence] = index.data(MonthRole.OCCURRENCES) or []
+        rects, more = self.layout(rect, len(occurrences), option.font)
+        small = self.small_font(option.font)
+        sfm = QFontMetrics(small)
+        painter.setFont(small)
+        selected_key = self._view.selected_key()
+        for occ, line in zip(occurrences, rects, strict=False):
+            self._paint_item(painter, occ, line, sfm, text, occ.key == selected_key, palette)
+        if more is not None:
+            painter.setPen(palette.color(QPalette.ColorRole.Link))
+            painter.drawText(
+                more,
+                Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
+                self._view.tr("+%1 more").replace("%1", str(len(occurrences) - len(rects))),
+            )
+        # grid line
+        painter.setPen(palette.color(QPalette.ColorRole.Mid))
+        painter.drawLine(rect.topRight(), rect.bottomRight())
+        painter.drawLine(rect.bottomLeft(), rect.bottomRight())
+        painter.restore()
+
+    def _paint_item(
+        self,
+        painter: QPainter,
+        occ: Occurrence,
+        line: QRect,
+        fm: QFontMetrics,
+        text: QColor,
+        selected: bool,
+        palette: QPalette,
+    ) -> None:
+        color = QColor(self._view.color_of(occ.item.community_id))
+        cancelled = occ.item.status is Status.CANCELLED
+        painter.setOpacity(0.45 if cancelled else 1.0)
+        if occ.item.all_day:
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(color)
+            painter.drawRoundedRect(line, 3, 3)
+            fg = readable_on(color)
+            label = occ.item.title
+        else:
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(color)
+            painter.drawRoundedRect(QRect(line.left(), line.top() + 2, 4, line.height() - 4), 2, 2)
+            fg = text
+            label = f"{occ.start:%H:%M} {occ.item.title}"
+        if selected:
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.setPen(palette.color(QPalette.ColorRole.Highlight))
+            painter.drawRoundedRect(line.adjusted(-1, 0, 0, 0), 3, 3)
+        badge = item_type_badge(occ.item.item_type)
+        badge_w = fm.horizontalAdvance(badge) + 8 if badge else 0
+        text_rect = line.adjusted(6 if not occ.item.all_day else 4, 0, -badge_w - 2, 0)
+        font = painter.font()
+        if cancelled:
+            struck = QFont(font)
+            struck.setStrikeOut(True)
+            painter.setFont(struck)
+        painter.setPen(fg)
+        painter.drawText(
+            text_rect,
+            Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
+            fm.elidedText(label, Qt.TextElideMode.ElideRight, text_rect.width()),
+        )
+        painter.setFont(font)
+        if badge and line.width() > badge_w + 40:
+            badge_rect = QRect(line.right() - badge_w, line.top() + 1, badge_w, line.height() - 2)
+            dim = QColor(fg)
+            dim.setAlphaF(0.75)
+            painter.setPen(dim)
+            painter.drawText(badge_rect, Qt.AlignmentFlag.AlignCenter, badge)
+        painter.setOpacity(1.0)
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        """Override QStyledItemDelegate::sizeHint."""
+        return QSize(120, 110)
+
+
+class MonthView(QTableView):
+    """Six weeks of days; items coloured by community.
+
+    Signals:
+        open_requested(Occurrence): an item was double-clicked (or Enter on it).
+        create_requested(date): a day's empty space was double-clicked (or Enter).
+        delete_requested(Occurrence): Delete pressed on the selected item.
+        selection_changed(object): the selected item (an Occurrence or None).
+    """
+
+    open_requested = Signal(object)
+    create_requested = Signal(object)
+    delete_requested = Signal(object)
+    selection_changed = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.month_model = MonthModel()
+        self.setModel(self.month_model)
+        self._delegate = MonthDelegate(self)
+        self.setItemDelegate(self._delegate)
+        self._colors: dict[str, str] = {}
+        self._selected: Occurrence | None = None
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setShowGrid(False)
+        self.setWordWrap(False)
+        self.setMouseTracking(True)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.verticalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.horizontalHeader().setHighlightSections(False)
+        self.verticalHeader().setHighlightSections(False)
+
+    def set_month(
+        self,
+        month: date,
+        occurrences: list[Occurrence],
+        colors: dict[str, str],
+        today: date | None = None,
+        current: date | None = None,
+    ) -> None:
+        self._colors = colors
+        key = self._selected.key if self._selected else None
+        self.month_model.set_month(month, occurrences, today)
+        self._selected = next((o for o in occurrences if o.key == key), None)
+        target = current or (today or date.today())
+        index = self.month_model.index_of(target)
+        if not index.isValid():
+            index = self.month_model.index_of(month.replace(day=1))
+        self.setCurrentIndex(index)
+        self.viewport().update()
+
+    def color_of(self, community_id: str) -> str:
+        return self._colors.get(community_id, "#7a7a7a")
+
+    def selected(self) -> Occurrence | None:
+        return self._selected
+
+    def selected_key(self) -> tuple[str, str] | None:
+        return self._selected.key if self._selected else None
+
+    def current_date(self) -> date:
+        index = self.currentIndex()
+        return self.month_model.date_at(index) if index.isValid() else date.today()
+
+    def occurrence_at(self, pos: QPoint) -> tuple[Occurrence | None, bool]:
+        """The item under ``pos`` and whether ``pos`` is on a "+N more" line."""
+        index = self.indexAt(pos)
+        if not index.isValid():
+            return None, False
+        occurrences: list[Occurrence] = index.data(MonthRole.OCCURRENCES) or []
+        rects, more = self._delegate.layout(self.visualRect(index), len(occurrences), self.font())
+        for occ, rect in zip(occurrences, rects, strict=False):
+            if rect.contains(pos):
+                return occ, False
+        return None, bool(more and more.contains(pos))
+
+    def _select(self, occ: Occurrence | None) -> None:
+        if (occ.key if occ else None) != self.selected_key():
+            self._selected = occ
+            self.selection_changed.emit(occ)
+        self.viewport().update()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        """Override QAbstractItemView::mousePressEvent: select the item under the mouse."""
+        super().mousePressEvent(event)
+        pos = event.position().toPoint()
+        occ, more = self.occurrence_at(pos)
+        if more and event.button() == Qt.MouseButton.LeftButton:
+            self._show_more(self.indexAt(pos), pos)
+            return
+        self._select(occ)
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        """Override QAbstractItemView::mouseDoubleClickEvent: open an item or add one."""
+        pos = event.position().toPoint()
+        index = self.indexAt(pos)
+        if not index.isValid():
+            return
+        occ, more = self.occurrence_at(pos)
+        if occ is not None:
+            self.open_requested.emit(occ)
+        elif not more:
+            self.create_requested.emit(self.month_model.date_at(index))
+
+    def _show_more(self, index: QModelIndex, pos: QPoint) -> None:
+        menu = QMenu(self)
+        for occ in index.data(MonthRole.OCCURRENCES) or []:
+            label = occ.item.title if occ.item.all_day else f"{occ.start:%H:%M}  {occ.item.title}"
+            action = menu.addAction(label)
+            action.triggered.connect(lambda _c=False, o=occ: self.open_requested.emit(o))
+        menu.popup(self.viewport().mapToGlobal(pos))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Override QAbstractItemView::keyPressEvent: Enter opens or adds, Delete deletes."""
+        key = event.key()
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if self._selected is not None:
+                self.open_requested.emit(self._selected)
+            else:
+                self.create_requested.emit(self.current_date())
+            return
+        if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and self._selected is not None:
+            self.delete_requested.emit(self._selected)
+            return
+        if key == Qt.Key.Key_Escape:
+            self._select(None)
+            return
+        super().keyPressEvent(event)
+        # Moving to another day drops the item selection.
+        if self._selected is not None and self.current_date() != self._selected.start.date():
+            self._select(None)
