@@ -33,7 +33,7 @@ def is_dark() -> bool:
     return bool(hints.colorScheme() == Qt.ColorScheme.Dark)
 
 
-def _dark_palette() -> QPalette:
+def dark_palette() -> QPalette:
     p = QPalette()
     window, base, text = QColor("#202124"), QColor("#17181a"), QColor("#e8eaed")
     disabled = QColor("#7f8389")
@@ -68,7 +68,7 @@ def _dark_palette() -> QPalette:
     return p
 
 
-def _light_palette() -> QPalette:
+def light_palette() -> QPalette:
     style = QStyleFactory.create("Fusion")
     p = style.standardPalette()
     p.setColor(QPalette.ColorRole.Window, QColor("#f5f6f8"))
@@ -80,7 +80,7 @@ def _light_palette() -> QPalette:
 def apply_theme(app: QApplication) -> None:
     """Fusion with our light or dark palette, following the system scheme."""
     app.setStyle("Fusion")
-    app.setPalette(_dark_palette() if is_dark() else _light_palette())
+    app.setPalette(dark_palette() if is_dark() else light_palette())
     app.setStyleSheet(STYLE_SHEET)
 
 
