@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QSplitter,
     QStackedWidget,
+    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -35,6 +36,7 @@ from planner.errors import PlannerError
 from planner.history import Change
 from planner.paths import AppPaths
 from planner.settings import Settings
+from planner.ui.calendar_page import CalendarMode, CalendarPage
 from planner.ui.community_model import CommunityListModel
 from planner.ui.community_page import CommunityPage
 from planner.ui.dialogs import NewCommunityDialog, TrashDialog, ask_yes_no, show_error
@@ -90,8 +92,12 @@ class MainWindow(QMainWindow):
         self.page = CommunityPage()
         self.start = StartScreen()
         self.stack = QStackedWidget()
+        self.calendar = CalendarPage(settings, confirm=confirm)
         self.stack.addWidget(self.start)
         self.stack.addWidget(self.page)
+        self.stack.addWidget(self.calendar)
+        view = settings.get("main_view")
+        self.main_view = view if view in ("calendar", "communities") else "calendar"
 
         self.banner = QFrame()
         self.banner.setObjectName("banner")
@@ -184,6 +190,46 @@ class MainWindow(QMainWindow):
             self.tr("&Move to trash"), self._delete_current, "Ctrl+Delete", "trash"
         )
         self.trash_action = self._action(self.tr("&Trash…"), self.show_trash, None, "history")
+        self.month_action = self._action(
+            self.tr("&Month"), lambda: self.show_calendar(CalendarMode.MONTH), "Ctrl+1", "calendar"
+        )
+        self.week_action = self._action(
+            self.tr("&Week"), lambda: self.show_calendar(CalendarMode.WEEK), "Ctrl+2"
+        )
+        self.agenda_action = self._action(
+            self.tr("&Agenda"), lambda: self.show_calendar(CalendarMode.AGENDA), "Ctrl+3"
+        )
+        self.communities_action = self._action(
+            self.tr("&Communities"), self.show_communities, "Ctrl+4", "users"
+        )
+        self.calendar_nav_action = self._action(
+            self.tr("Calendar"), lambda: self.show_calendar(None), None, "calendar"
+        )
+        self.communities_nav_action = self._action(
+            self.tr("Communities"), self.show_communities, None, "users"
+        )
+        for action in (self.calendar_nav_action, self.communities_nav_action):
+            action.setCheckable(True)
+        self.today_action = self._action(
+            self.tr("Go to &today"), lambda: self._in_calendar(self.calendar.go_today), "Ctrl+T"
+        )
+        self.previous_action = self._action(
+            self.tr("&Previous"),
+            lambda: self._in_calendar(lambda: self.calendar.step(-1)),
+            "Alt+Left",
+        )
+        self.next_action = self._action(
+            self.tr("&Next"), lambda: self._in_calendar(lambda: self.calendar.step(1)), "Alt+Right"
+        )
+        self.go_to_date_action = self._action(
+            self.tr("&Go to date…"), lambda: self._in_calendar(self.calendar.focus_date), "Ctrl+G"
+        )
+        self.new_item_action = self._action(
+            self.tr("New calendar &item…"),
+            lambda: self._in_calendar(self.calendar.new_item),
+            "Ctrl+I",
+            "calendar",
+        )
         self.about_action = self._action(self.tr("&About Community Planner"), self._about)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
 
@@ -203,6 +249,18 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.redo_action)
         edit_menu.addSeparator()
         edit_menu.addAction(self.find_action)
+        view_menu = bar.addMenu(self.tr("&View"))
+        view_menu.addAction(self.month_action)
+        view_menu.addAction(self.week_action)
+        view_menu.addAction(self.agenda_action)
+        view_menu.addAction(self.communities_action)
+        view_menu.addSeparator()
+        view_menu.addAction(self.today_action)
+        view_menu.addAction(self.previous_action)
+        view_menu.addAction(self.next_action)
+        view_menu.addAction(self.go_to_date_action)
+        calendar_menu = bar.addMenu(self.tr("C&alendar"))
+        calendar_menu.addAction(self.new_item_action)
         community_menu = bar.addMenu(self.tr("&Community"))
         community_menu.addAction(self.new_community_action)
         community_menu.addAction(self.save_action)
@@ -211,6 +269,14 @@ class MainWindow(QMainWindow):
         community_menu.addAction(self.trash_action)
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(self.about_action)
+        views = QToolBar(self.tr("Views"))
+        views.setObjectName("views")
+        views.setMovable(False)
+        views.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        views.addAction(self.calendar_nav_action)
+        views.addAction(self.communities_nav_action)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, views)
+        self.views_toolbar = views
 
     def _connect(self) -> None:
         self.sidebar.community_selected.connect(self._on_selected)
@@ -224,6 +290,9 @@ class MainWindow(QMainWindow):
         self.start.sample_requested.connect(self.open_sample)
         self.start.new_workspace_requested.connect(self.choose_new_workspace)
         self.start.open_requested.connect(self.choose_workspace)
+        self.sidebar.community_activated.connect(lambda _id: self.show_communities())
+        self.calendar.error.connect(self.show_error)
+        self.calendar.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
 
     # -- workspaces --------------------------------------------------------
 
@@ -314,6 +383,7 @@ class MainWindow(QMainWindow):
         if self.session is not None:
             self.model.set_session(None)
             self.page.set_session(None)
+            self.calendar.set_session(None)
             self.session.close()
             self.session.deleteLater()
             self.session = None
@@ -328,6 +398,7 @@ class MainWindow(QMainWindow):
         session.history_changed.connect(self._update_actions)
         self.page.set_session(session)
         self.model.set_session(session)
+        self.calendar.set_session(session)
         # After the model's own connection, so the window sees the reloaded list.
         session.changed.connect(self._on_changed)
         path = session.workspace.path
@@ -351,6 +422,7 @@ class MainWindow(QMainWindow):
         created = self._run(create_community, dialog.values())
         if isinstance(created, tuple):
             self.sidebar.select(str(created[0]))
+            self.show_communities()
             self.page.common_interest.setFocus()
 
     def delete_community(self, community_id: str) -> None:
@@ -434,6 +506,33 @@ class MainWindow(QMainWindow):
         if shown and self.page.community_id not in shown:
             self.sidebar.select(shown[0])
 
+    # -- views -------------------------------------------------------------
+
+    def show_calendar(self, mode: CalendarMode | None = None) -> None:
+        """Show the calendar (in ``mode``, or the one last used)."""
+        if not self._leave_page():
+            return
+        self.main_view = "calendar"
+        self.settings.set("main_view", "calendar")
+        if mode is not None:
+            self.calendar.set_mode(mode)
+        self._show_state()
+        view = self.calendar.stack.currentWidget()
+        if view is not None:
+            view.setFocus()
+
+    def show_communities(self) -> None:
+        self.main_view = "communities"
+        self.settings.set("main_view", "communities")
+        self._show_state()
+
+    def _in_calendar(self, action: Callable[[], object]) -> None:
+        if self.session is None or self.model.rowCount() == 0:
+            return
+        if self.stack.currentWidget() is not self.calendar:
+            self.show_calendar(None)
+        action()
+
     # -- state -------------------------------------------------------------
 
     def _on_selected(self, community_id: str) -> None:
@@ -492,11 +591,17 @@ class MainWindow(QMainWindow):
             if not has_communities:
                 self.start.show_empty_workspace(read_only=read_only)
                 self.stack.setCurrentWidget(self.start)
+            elif self.main_view == "calendar":
+                self.stack.setCurrentWidget(self.calendar)
             elif self._page_is_live():
                 self.stack.setCurrentWidget(self.page)
             trash = len(list_communities(ws, trash=True))
             self.sidebar.set_trash_count(trash)
         self.sidebar.setVisible(session is not None)
+        on_calendar = self.stack.currentWidget() is self.calendar
+        self.calendar_nav_action.setChecked(on_calendar)
+        self.communities_nav_action.setChecked(self.stack.currentWidget() is self.page)
+        self.views_toolbar.setVisible(session is not None and self.model.rowCount() > 0)
         self._update_actions()
 
     def _update_actions(self) -> None:

@@ -66,9 +66,10 @@ class Confirm:
 
 
 def make_window(qtbot, paths: AppPaths, confirm: Confirm | None = None) -> MainWindow:
-    w = MainWindow(
-        paths, Settings(paths.settings_file), DEVICE, confirm=confirm or Confirm(answer=True)
-    )
+    """A main window on the communities view (these tests are about communities)."""
+    settings = Settings(paths.settings_file)
+    settings.set("main_view", "communities")
+    w = MainWindow(paths, settings, DEVICE, confirm=confirm or Confirm(answer=True))
     qtbot.addWidget(w)
     w.show()
     qtbot.waitExposed(w)

@@ -1,0 +1,543 @@
+"""The calendar page: month, week and agenda views with navigation and filters.
+
+The page owns the flow of every calendar edit: it asks which occurrences an
+edit of a series applies to, runs the core operation through the session
+(one undoable step) and refreshes from what changed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, datetime, time, timedelta
+from enum import StrEnum
+from typing import Any
+
+from PySide6.QtCore import QDate, QLocale, Qt, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QDateEdit,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QStackedWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner.calendar import (
+    TYPES_BY_KIND,
+    CalendarFilter,
+    EditScope,
+    ItemKind,
+    Occurrence,
+    Status,
+    create_item,
+    delete_occurrence,
+    local_timezone,
+    move_occurrence,
+    occurrences_between,
+    owners,
+    update_occurrence,
+    week_start,
+)
+from planner.communities import Community, list_communities
+from planner.errors import PlannerError
+from planner.history import Change
+from planner.settings import Settings
+from planner.ui.agenda_view import AgendaView
+from planner.ui.item_editor import ItemEditor, QuickAddDialog, ask_scope
+from planner.ui.labels import item_type_label, kind_label, status_label
+from planner.ui.month_view import MonthModel, MonthView
+from planner.ui.session import Session
+from planner.ui.theme import SPACING, icon
+from planner.ui.week_view import WeekView
+
+AGENDA_DAYS = 14
+FILTER_KEYS = ("communities", "item_types", "statuses", "owners")
+
+AskScope = Callable[[QWidget, str], EditScope | None]
+Confirm = Callable[[QWidget, str, str, str], bool]
+
+
+class CalendarMode(StrEnum):
+    MONTH = "month"
+    WEEK = "week"
+    AGENDA = "agenda"
+
+
+def _dt(day: date) -> datetime:
+    return datetime.combine(day, time())
+
+
+class CalendarPage(QWidget):
+    """Month / week / agenda of the open workspace.
+
+    Signals:
+        error(str): something to show the user in an error box.
+        message(str): a short note for the status bar.
+    """
+
+    error = Signal(str)
+    message = Signal(str)
+
+    def __init__(
+        self,
+        settings: Settings,
+        *,
+        confirm: Confirm,
+        choose_scope: AskScope = ask_scope,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self.confirm = confirm
+        self.choose_scope = choose_scope
+        self.session: Session | None = None
+        self.anchor = date.today()
+        self.today = date.today()
+        self.occurrences: list[Occurrence] = []
+        self._communities: list[Community] = []
+        try:
+            self.mode = CalendarMode(settings.get("calendar_mode"))
+        except ValueError:
+            self.mode = CalendarMode.MONTH
+        self.filters: dict[str, list[str]] = {
+            k: v for k, v in settings.get("calendar_filters").items() if k in FILTER_KEYS
+        }
+        self._build()
+
+    # -- construction ------------------------------------------------------
+
+    def _build(self) -> None:
+        self.today_button = QPushButton(self.tr("Today"))
+        self.today_button.setToolTip(self.tr("Go to today (Ctrl+T)"))
+        self.today_button.clicked.connect(self.go_today)
+        self.prev_button = QToolButton()
+        self.prev_button.setText("‹")
+        self.prev_button.setToolTip(self.tr("Previous (Alt+Left)"))
+        self.prev_button.clicked.connect(lambda: self.step(-1))
+        self.next_button = QToolButton()
+        self.next_button.setText("›")
+        self.next_button.setToolTip(self.tr("Next (Alt+Right)"))
+        self.next_button.clicked.connect(lambda: self.step(1))
+        for arrow in (self.prev_button, self.next_button):
+            font = arrow.font()
+            font.setPointSizeF(font.pointSizeF() * 1.4)
+            arrow.setFont(font)
+            arrow.setAutoRaise(True)
+        self.title = QLabel()
+        self.title.setProperty("role", "title")
+        self.date_edit = QDateEdit()
+        self.date_edit.setCalendarPopup(True)
+        self.date_edit.setToolTip(self.tr("Go to a date (Ctrl+G)"))
+        self.date_edit.setDisplayFormat("yyyy-MM-dd")
+        self.date_edit.dateChanged.connect(self._on_date_edited)
+
+        self.mode_buttons = QButtonGroup(self)
+        modes = QHBoxLayout()
+        modes.setSpacing(0)
+        labels = {
+            CalendarMode.MONTH: self.tr("Month"),
+            CalendarMode.WEEK: self.tr("Week"),
+            CalendarMode.AGENDA: self.tr("Agenda"),
+        }
+        self._mode_button: dict[CalendarMode, QPushButton] = {}
+        for n, mode in enumerate(CalendarMode):
+            button = QPushButton(labels[mode])
+            button.setCheckable(True)
+            button.setToolTip(f"{labels[mode]} (Ctrl+{n + 1})")
+            button.clicked.connect(lambda _c=False, m=mode: self.set_mode(m))
+            self.mode_buttons.addButton(button)
+            self._mode_button[mode] = button
+            modes.addWidget(button)
+
+        self.filter_button = QToolButton()
+        self.filter_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.filter_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.filter_menu = QMenu(self)
+        self.filter_menu.aboutToShow.connect(self._fill_filter_menu)
+        self.filter_button.setMenu(self.filter_menu)
+        self.new_button = QPushButton(icon("plus", "#ffffff"), self.tr("New item"))
+        self.new_button.setProperty("primary", True)
+        self.new_button.setToolTip(self.tr("Add content or an activity (Ctrl+I)"))
+        self.new_button.clicked.connect(self.new_item)
+
+        bar = QHBoxLayout()
+        bar.setSpacing(SPACING)
+        bar.addWidget(self.today_button)
+        bar.addWidget(self.prev_button)
+        bar.addWidget(self.next_button)
+        bar.addWidget(self.title, 1)
+        bar.addWidget(self.date_edit)
+        bar.addLayout(modes)
+        bar.addWidget(self.filter_button)
+        bar.addWidget(self.new_button)
+
+        self.month = MonthView()
+        self.week = WeekView()
+        self.agenda = AgendaView()
+        self.empty = QLabel()
+        self.empty.setProperty("role", "hint")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)
+        self.stack = QStackedWidget()
+        for view in (self.month, self.week, self.agenda):
+            self.stack.addWidget(view)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(SPACING * 2, SPACING * 2, SPACING * 2, SPACING)
+        layout.setSpacing(SPACING)
+        layout.addLayout(bar)
+        layout.addWidget(self.empty)
+        layout.addWidget(self.stack, 1)
+
+        for view in (self.month, self.week, self.agenda):
+            view.open_requested.connect(self.open_occurrence)
+            view.delete_requested.connect(self.delete)
+        self.month.create_requested.connect(
+            lambda day: self.quick_add(
+                _dt(day) + timedelta(hours=9), _dt(day) + timedelta(hours=10), False
+            )
+        )
+        self.agenda.create_requested.connect(
+            lambda day: self.quick_add(
+                _dt(day) + timedelta(hours=9), _dt(day) + timedelta(hours=10), False
+            )
+        )
+        self.week.create_requested.connect(self.quick_add)
+        self.week.move_requested.connect(self.drag_to)
+
+        self._update_filter_button()
+
+    # -- session -------------------------------------------------------------
+
+    def set_session(self, session: Session | None) -> None:
+        if self.session is not None:
+            self.session.changed.disconnect(self._on_changed)
+        self.session = session
+        if session is not None:
+            session.changed.connect(self._on_changed)
+        self.refresh()
+
+    def _on_changed(self, change: Change) -> None:
+        if change.tables & {"calendar_items", "communities"}:
+            self.refresh()
+
+    # -- navigation ------------------------------------------------------------
+
+    def set_mode(self, mode: CalendarMode) -> None:
+        self.mode = mode
+        self.settings.set("calendar_mode", mode.value)
+        self.refresh()
+
+    def go_today(self) -> None:
+        self.today = date.today()
+        self.go_to(self.today)
+
+    def go_to(self, day: date) -> None:
+        self.anchor = day
+        self.refresh()
+
+    def step(self, direction: int) -> None:
+        """Move one month, week or agenda page forwards (1) or back (-1)."""
+        if self.mode is CalendarMode.MONTH:
+            index = self.anchor.month - 1 + direction
+            self.anchor = date(self.anchor.year + index // 12, index % 12 + 1, 1)
+        elif self.mode is CalendarMode.WEEK:
+            self.anchor += timedelta(weeks=direction)
+        else:
+            self.anchor += timedelta(days=AGENDA_DAYS * direction)
+        self.refresh()
+
+    def visible_range(self) -> tuple[date, date]:
+        """The first day shown and the day after the last."""
+        if self.mode is CalendarMode.MONTH:
+            first = MonthModel.grid_start(self.anchor)
+            return first, first + timedelta(weeks=MonthModel.WEEKS)
+        if self.mode is CalendarMode.WEEK:
+            monday = week_start(self.anchor)
+            return monday, monday + timedelta(days=7)
+        return self.anchor, self.anchor + timedelta(days=AGENDA_DAYS)
+
+    def focus_date(self) -> None:
+        self.date_edit.setFocus()
+        self.date_edit.selectAll()
+
+    def _on_date_edited(self, qdate: QDate) -> None:
+        day = date(qdate.year(), qdate.month(), qdate.day())
+        if day != self.anchor:
+            self.go_to(day)
+
+    # -- data ------------------------------------------------------------------
+
+    def current_filter(self) -> CalendarFilter:
+        def pick(key: str) -> frozenset[str] | None:
+            values = self.filters.get(key)
+            return None if values is None else frozenset(values)
+
+        return CalendarFilter(
+            community_ids=pick("communities"),
+            item_types=pick("item_types"),
+            statuses=pick("statuses"),
+            owners=pick("owners"),
+        )
+
+    def refresh(self) -> None:
+        """Query the visible range and show it in the current view."""
+        for mode, button in self._mode_button.items():
+            button.setChecked(mode is self.mode)
+        self.date_edit.blockSignals(True)
+        self.date_edit.setDate(QDate(self.anchor.year, self.anchor.month, self.anchor.day))
+        self.date_edit.blockSignals(False)
+        self.title.setText(self._title())
+        session = self.session
+        writable = session is not None and not session.read_only
+        self.new_button.setEnabled(writable)
+        if session is None:
+            self.occurrences = []
+            self._communities = []
+        else:
+            first, last = self.visible_range()
+            self._communities = list_communities(session.workspace)
+            self.occurrences = occurrences_between(
+                session.workspace, _dt(first), _dt(last), self.current_filter()
+            )
+        colors = {c.id: c.color for c in self._communities}
+        names = {c.id: c.name for c in self._communities}
+        if self.mode is CalendarMode.MONTH:
+            self.month.set_month(self.anchor, self.occurrences, colors, self.today, self.anchor)
+            self.stack.setCurrentWidget(self.month)
+        elif self.mode is CalendarMode.WEEK:
+            self.week.set_week(week_start(self.anchor), self.occurrences, colors, self.today)
+            self.stack.setCurrentWidget(self.week)
+        else:
+            self.agenda.set_days(self.occurrences, names, colors, self.today)
+            self.stack.setCurrentWidget(self.agenda)
+        self._update_empty()
+
+    def _update_empty(self) -> None:
+        if self.occurrences or self.session is None:
+            self.empty.hide()
+            return
+        if any(self.filters.get(k) is not None for k in FILTER_KEYS):
+            text = self.tr(
+                "Nothing here matches the filters. Change them with Filter, "
+                "or choose Show everything."
+            )
+        else:
+            text = self.tr(
+                "Nothing planned here yet. Double-click a day (or press Enter) to "
+                "add content or an activity, or use New item."
+            )
+        self.empty.setText(text)
+        self.empty.show()
+
+    def _title(self) -> str:
+        locale = QLocale()
+        first, last = self.visible_range()
+        if self.mode is CalendarMode.MONTH:
+            return locale.toString(QDate(self.anchor.year, self.anchor.month, 1), "MMMM yyyy")
+        end = last - timedelta(days=1)
+        span = (
+            f"{locale.toString(QDate(first.year, first.month, first.day), 'd MMM')} – "
+            f"{locale.toString(QDate(end.year, end.month, end.day), 'd MMM yyyy')}"
+        )
+        if self.mode is CalendarMode.WEEK:
+            week = first.isocalendar().week
+            return self.tr("Week %1 · %2").replace("%1", str(week)).replace("%2", span)
+        return span
+
+    # -- filters -----------------------------------------------------------------
+
+    def _fill_filter_menu(self) -> None:
+        menu = self.filter_menu
+        menu.clear()
+        show_all = menu.addAction(self.tr("Show everything"))
+        show_all.triggered.connect(self.clear_filters)
+        options: list[tuple[str, list[tuple[str, str]]]] = [
+            (self.tr("Communities"), [(c.id, c.name) for c in self._communities]),
+            (
+                self.tr("Types"),
+                [
+                    (t, f"{kind_label(kind)} · {item_type_label(t)}")
+                    for kind in ItemKind
+                    for t in TYPES_BY_KIND[kind]
+                ],
+            ),
+            (self.tr("Status"), [(s.value, status_label(s)) for s in Status]),
+            (
+                self.tr("Owner"),
+                [(o, o) for o in (owners(self.session.workspace) if self.session else [])],
+            ),
+        ]
+        for key, (title, values) in zip(FILTER_KEYS, options, strict=True):
+            sub = menu.addMenu(title)
+            chosen = self.filters.get(key)
+            for value, label in values:
+                action = sub.addAction(label)
+                action.setCheckable(True)
+                action.setChecked(chosen is None or value in chosen)
+                action.toggled.connect(
+                    lambda on, k=key, v=value, all_values=[x for x, _ in values]: (
+                        self.toggle_filter(k, v, on, all_values)
+                    )
+                )
+
+    def toggle_filter(self, key: str, value: str, shown: bool, all_values: list[str]) -> None:
+        """Show or hide one value of a filter; all shown means no filter."""
+        current = set(self.filters.get(key, all_values))
+        if shown:
+            current.add(value)
+        else:
+            current.discard(value)
+        if current >= set(all_values):
+            self.filters.pop(key, None)
+        else:
+            self.filters[key] = sorted(current)
+        self._save_filters()
+
+    def clear_filters(self) -> None:
+        self.filters = {}
+        self._save_filters()
+
+    def _save_filters(self) -> None:
+        self.settings.set("calendar_filters", dict(self.filters))
+        self._update_filter_button()
+        self.refresh()
+
+    def _update_filter_button(self) -> None:
+        active = sum(1 for k in FILTER_KEYS if self.filters.get(k) is not None)
+        self.filter_button.setText(
+            self.tr("Filter (%1)").replace("%1", str(active)) if active else self.tr("Filter")
+        )
+        self.filter_button.setIcon(icon("search"))
+
+    # -- editing -----------------------------------------------------------------
+
+    def _run(self, operation: Callable[..., Any], *args: Any) -> Any:
+        if self.session is None:
+            return None
+        try:
+            return self.session.run(operation, *args)
+        except PlannerError as exc:
+            self.error.emit(str(exc))
+            return None
+
+    def _writable(self) -> bool:
+        return self.session is not None and not self.session.read_only
+
+    def _scope(self, occ: Occurrence, action: str) -> EditScope | None:
+        """The scope for an edit: asked for a series, ALL for a one-off item."""
+        if not occ.is_recurring:
+            return EditScope.ALL
+        return self.choose_scope(self, action)
+
+    def new_item(self) -> None:
+        """The full editor for a new item, at the next full hour of the shown day."""
+        now = datetime.now()
+        start = datetime.combine(self.anchor, time(now.hour + 1 if now.hour < 22 else 9))
+        self.open_editor(self._defaults(start, start + timedelta(hours=1), False), None)
+
+    def _defaults(self, start: datetime, end: datetime, all_day: bool) -> dict[str, Any]:
+        community = self._communities[0].id if self._communities else ""
+        chosen = self.filters.get("communities")
+        if chosen:
+            community = chosen[0]
+        return {
+            "community_id": community,
+            "kind": ItemKind.CONTENT.value,
+            "item_type": "other",
+            "title": "",
+            "all_day": all_day,
+            "start": start,
+            "end": end,
+            "tz": local_timezone(),
+            "status": Status.PLANNED.value,
+            "owner": "",
+            "description": "",
+            "speaker": "",
+            "location": "",
+            "recurrence": None,
+        }
+
+    def quick_add(self, start: datetime, end: datetime, all_day: bool) -> None:
+        """A quick-add in an empty slot: title, community and type; More opens the editor."""
+        if not self._writable() or self.session is None:
+            return
+        dialog = QuickAddDialog(
+            self.session,
+            self._defaults(start, end, all_day),
+            communities=self._communities,
+            parent=self,
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(lambda result: self._after_quick_add(dialog, result))
+        dialog.open()
+
+    def _after_quick_add(self, dialog: QuickAddDialog, result: int) -> None:
+        if result == QuickAddDialog.MORE_OPTIONS:
+            self.open_editor(dialog.values(), None)
+        elif result:
+            self._run(create_item, dialog.values())
+
+    def open_occurrence(self, occ: Occurrence) -> None:
+        self.open_editor(occ.values(), occ)
+
+    def open_editor(self, values: dict[str, Any], occ: Occurrence | None) -> None:
+        if self.session is None:
+            return
+        editor = ItemEditor(
+            self.session, values, communities=self._communities, new=occ is None, parent=self
+        )
+        editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        if self.session.read_only:
+            editor.setEnabled(False)
+        editor.accepted.connect(lambda: self._after_edit(editor, occ))
+        if occ is not None:
+            editor.delete_requested.connect(lambda: self.delete(occ))
+        editor.open()
+
+    def _after_edit(self, editor: ItemEditor, occ: Occurrence | None) -> None:
+        values = editor.values()
+        if occ is None:
+            self._run(create_item, values)
+            return
+        before = occ.values()
+        changes = {k: v for k, v in values.items() if before.get(k) != v}
+        if not changes:
+            return
+        scope = self._scope(occ, "edit")
+        if scope is not None:
+            self._run(update_occurrence, occ, changes, scope)
+
+    def drag_to(self, occ: Occurrence, start: datetime, end: datetime) -> None:
+        """A drag in the week view: move or resize, asking the scope for a series."""
+        if not self._writable():
+            self.refresh()
+            return
+        scope = self._scope(occ, "move")
+        if scope is None or self._run(move_occurrence, occ, start, end, scope) is None:
+            self.refresh()  # put the chip back where it was
+
+    def delete(self, occ: Occurrence) -> None:
+        if not self._writable():
+            return
+        if occ.is_recurring:
+            scope = self.choose_scope(self, "delete")
+            if scope is None:
+                return
+        else:
+            scope = EditScope.ALL
+            if not self.confirm(
+                self,
+                self.tr("Delete item"),
+                self.tr("Delete “%1”? You can undo this with Ctrl+Z.").replace(
+                    "%1", occ.item.title
+                ),
+                self.tr("Delete"),
+            ):
+                return
+        if self._run(delete_occurrence, occ, scope) is not None:
+            self.message.emit(self.tr("Deleted “%1”.").replace("%1", occ.item.title))
