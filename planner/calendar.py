@@ -14,6 +14,7 @@ or all. :func:`occurrences_between` expands series for one range only.
 from __future__ import annotations
 
 import json
+import math
 import os
 import sys
 import time as time_module
@@ -32,6 +33,7 @@ from planner.workspace import Edit, Workspace
 TABLE = "calendar_items"
 TIME_FORMAT = "%Y-%m-%dT%H:%M"
 MAX_ITEM_DAYS = 31
+GAP_SAMPLE = 60  # occurrences looked at to find a series' smallest gap
 TITLE_MAX = 200
 TEXT_MAX = 10_000
 
@@ -287,6 +289,12 @@ def _count(value: Any, name: str, errors: dict[str, str]) -> float | None:
     except (TypeError, ValueError):
         errors[name] = "Enter a number, or leave it empty."
         return None
+    # Fix: "inf" and "nan" parse as floats; int() of them raised
+    # OverflowError/ValueError instead of a ValidationError, and NaN money
+    # was stored as NULL without a word.
+    if not math.isfinite(number):
+        errors[name] = "Enter a number, or leave it empty."
+        return None
     if number < 0:
         errors[name] = "Goals and results cannot be negative."
     metric = name.split("_", 1)[1]
@@ -335,7 +343,9 @@ def clean_values(ws: Workspace, values: dict[str, Any]) -> dict[str, Any]:
     tz = str(values.get("tz") or "UTC")
     try:
         ZoneInfo(tz)
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OSError):
+        # OSError: fix for a folder of the zone database such as "Europe",
+        # which raised IsADirectoryError instead of a ValidationError.
         errors["tz"] = f"“{tz}” is not a time zone."
     clean["tz"] = tz
 
@@ -350,7 +360,10 @@ def clean_values(ws: Workspace, values: dict[str, Any]) -> dict[str, Any]:
         if all_day:
             start = datetime.combine(start.date(), time())
             end = datetime.combine(end.date(), time())
-            if end <= start:
+            # Fix: was ``end <= start``, which turned an end date *before* the
+            # start into a one-day item instead of refusing it below; only an
+            # end on the start day means "that one day".
+            if end == start:
                 end = start + timedelta(days=1)
         if end <= start:
             errors["end"] = "The end must be after the start."
@@ -383,8 +396,14 @@ def clean_values(ws: Workspace, values: dict[str, Any]) -> dict[str, Any]:
         elif isinstance(start, datetime) and not rule.starts(start, 1):
             errors["recurrence"] = "This repeat rule has no occurrence."
         elif isinstance(start, datetime) and isinstance(end, datetime) and end > start:
-            span = rule.starts(start, 2)
-            if len(span) == 2 and end - start > span[1] - span[0]:
+            # Fix: the gap between the first two occurrences is not always the
+            # smallest (weekly on Monday and Wednesday from a Wednesday: 5 days,
+            # then 2; the last day of the month from February: 31, then 28).
+            # GAP_SAMPLE occurrences cover every weekly cycle and 5 years of
+            # monthly ones (incl. a February after a January).
+            span = rule.starts(start, GAP_SAMPLE)
+            gaps = [b - a for a, b in zip(span, span[1:], strict=False)]
+            if gaps and end - start > min(gaps):
                 errors["end"] = "An occurrence must end before the next one starts."
     clean["recurrence"] = rule if isinstance(rule, Recurrence) else None
 
@@ -615,7 +634,11 @@ def _series_values(
     new_end = changes.get("end", occ.end)
     # Moving an occurrence moves the series by the same amount.
     merged["start"] = series.start + (new_start - occ.start)
-    merged["end"] = merged["start"] + (new_end - new_start)
+    # Fix: was ``merged["start"] + (new_end - new_start)``, which gave the
+    # series the duration of the occurrence edited: editing only the title of
+    # all occurrences from a resized override resized the whole series. The
+    # end moves by as much as the occurrence's end moved instead.
+    merged["end"] = series.end + (new_end - occ.end)
     return merged
 
 
@@ -679,10 +702,16 @@ def _edit_following(
     # The old series now ends the day before this occurrence.
     head_rule = replace(old_rule, until=split.date() - timedelta(days=1), count=None)
     tail_values = _series_values(series, occ, changes)
-    tail_values["start"] = changes.get("start", occ.start)
-    tail_values["end"] = changes.get("end", occ.end)
+    # Fix: was ``changes.get("start", occ.start)`` (and the same for the end):
+    # from an override moved to 10:00, a title change made every following
+    # occurrence 10:00 too. The tail starts at the original slot, moved and
+    # resized by as much as the user moved and resized this occurrence.
+    tail_values["start"] = split + (changes.get("start", occ.start) - occ.start)
+    tail_values["end"] = split + series.duration + (changes.get("end", occ.end) - occ.end)
     tail_rule = tail_values.get("recurrence") or old_rule
-    if tail_rule is old_rule and old_rule.count is not None:
+    # Fix: was ``tail_rule is old_rule``; an equal rule passed back by the
+    # editor (parsed again from its text) gave the tail the whole count again.
+    if tail_rule == old_rule and old_rule.count is not None:
         tail_rule = replace(old_rule, count=max(old_rule.count - len(before), 1))
     tail_values["recurrence"] = tail_rule
     tail = clean_values(ws, tail_values)

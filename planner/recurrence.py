@@ -11,6 +11,7 @@ same as a new one.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
@@ -75,7 +76,20 @@ class Recurrence:
         if self.freq is Frequency.WEEKLY and not self.weekdays:
             found.append("Choose at least one day of the week.")
         if self.freq is Frequency.MONTHLY:
-            if (self.month_day is None) == (self.nth_weekday is None):
+            # Fix: a monthly rule with plain weekdays (BYDAY=MO, or Friday the
+            # 13th as BYMONTHDAY=13;BYDAY=FR) was accepted although nothing here
+            # can show or edit it; and a rule with neither a date nor a weekday
+            # was told "not both".
+            if self.weekdays:
+                found.append(
+                    "A monthly rule repeats on one weekday such as the 2nd Tuesday, "
+                    "not every week; use a weekly rule for that."
+                )
+            elif self.month_day is None and self.nth_weekday is None:
+                found.append(
+                    "A monthly rule needs a day of the month or a weekday such as the 2nd Tuesday."
+                )
+            elif self.month_day is not None and self.nth_weekday is not None:
                 found.append("A monthly rule repeats on a date or on a weekday, not both.")
             if self.month_day is not None and not (
                 1 <= self.month_day <= 31 or self.month_day == -1
@@ -231,11 +245,19 @@ class Recurrence:
         return result
 
 
+_UNTIL_FORM = re.compile(r"[0-9]{8}(T[0-9]{6}Z?)?")
+
+
 def _end_of(day: date) -> datetime:
     return datetime.combine(day, time(23, 59, 59))
 
 
 def _parse_until(value: str) -> date:
+    # Fix: strptime alone accepted malformed values and misread them
+    # ("2026123" as 2026-12-03, "20261231T2500Z" as 02:50): insist on the
+    # RFC 5545 forms DATE (8 digits) or DATE-TIME (8 digits, T, 6 digits, Z?).
+    if not _UNTIL_FORM.fullmatch(value):
+        raise RecurrenceError(f"“{value}” is not a date the repeat rule can end on.")
     digits = value.rstrip("Z")
     try:
         if "T" in digits:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QWidget
 
 from planner.calendar import Occurrence, Status
 from planner.ui.labels import item_type_label, status_label
+from planner.ui.theme import swatch_icon
 
 Index = QModelIndex | QPersistentModelIndex
 _NO_DAY = 0xFFFFFFFF  # internalId of a day row; item rows carry their day's row
@@ -131,7 +132,7 @@ class AgendaModel(QAbstractItemModel):
             if column == AgendaColumn.STATUS:
                 return status_label(item.status)
         if role == Qt.ItemDataRole.DecorationRole and column == AgendaColumn.COMMUNITY:
-            return QColor(self._colors.get(occ.item.community_id, "#7a7a7a"))
+            return swatch_icon(self._colors.get(occ.item.community_id, "#7a7a7a"))
         if role == Qt.ItemDataRole.FontRole and occ.item.status is Status.CANCELLED:
             font = QFont()
             font.setStrikeOut(True)

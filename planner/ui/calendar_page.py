@@ -13,6 +13,7 @@ from enum import StrEnum
 from typing import Any
 
 from PySide6.QtCore import QDate, QLocale, Qt, Signal
+from PySide6.QtGui import QFont, QResizeEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDateEdit,
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMenu,
     QPushButton,
+    QSizePolicy,
     QStackedWidget,
     QToolButton,
     QVBoxLayout,
@@ -128,7 +130,13 @@ class CalendarPage(QWidget):
             arrow.setFont(font)
             arrow.setAutoRaise(True)
         self.title = QLabel()
-        self.title.setProperty("role", "title")
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.6)
+        font.setWeight(QFont.Weight.DemiBold)
+        self.title.setFont(font)
+        self.title.setMinimumWidth(120)
+        # Let the title give way (it elides) rather than push the buttons out.
+        self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.date_edit = QDateEdit()
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setToolTip(self.tr("Go to a date (Ctrl+G)"))
@@ -211,6 +219,18 @@ class CalendarPage(QWidget):
 
         self._update_filter_button()
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Override QWidget::resizeEvent: re-elide the title."""
+        super().resizeEvent(event)
+        self._elide_title()
+
+    def _elide_title(self) -> None:
+        full = self.title.toolTip()
+        width = max(self.title.width(), 40)
+        self.title.setText(
+            self.title.fontMetrics().elidedText(full, Qt.TextElideMode.ElideRight, width)
+        )
+
     # -- session -------------------------------------------------------------
 
     def set_session(self, session: Session | None) -> None:
@@ -291,7 +311,8 @@ class CalendarPage(QWidget):
         self.date_edit.blockSignals(True)
         self.date_edit.setDate(QDate(self.anchor.year, self.anchor.month, self.anchor.day))
         self.date_edit.blockSignals(False)
-        self.title.setText(self._title())
+        self.title.setToolTip(self._title())
+        self._elide_title()
         session = self.session
         writable = session is not None and not session.read_only
         self.new_button.setEnabled(writable)
@@ -346,7 +367,7 @@ class CalendarPage(QWidget):
         )
         if self.mode is CalendarMode.WEEK:
             week = first.isocalendar().week
-            return self.tr("Week %1 · %2").replace("%1", str(week)).replace("%2", span)
+            return self.tr("W%1 · %2").replace("%1", str(week)).replace("%2", span)
         return span
 
     # -- filters -----------------------------------------------------------------

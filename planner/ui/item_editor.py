@@ -30,14 +30,10 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import (
-    QColor,
     QDoubleValidator,
     QFont,
-    QIcon,
     QIntValidator,
     QKeySequence,
-    QPainter,
-    QPixmap,
     QResizeEvent,
     QShortcut,
     QStandardItem,
@@ -87,7 +83,7 @@ from planner.errors import ValidationError
 from planner.recurrence import MAX_COUNT, MAX_INTERVAL, Frequency, Recurrence
 from planner.ui.labels import item_type_label, kind_label, metric_label, scope_label, status_label
 from planner.ui.session import Session
-from planner.ui.theme import SPACING, icon
+from planner.ui.theme import SPACING, icon, swatch_icon
 
 DATE_FORMAT = "ddd yyyy-MM-dd"
 DATETIME_FORMAT = "ddd yyyy-MM-dd  HH:mm"
@@ -138,19 +134,6 @@ def new_item_values(
     }
     values.update(dict.fromkeys(GOAL_FIELDS))
     return values
-
-
-def swatch_icon(color: str, size: int = 16) -> QIcon:
-    """A round colour swatch, as the sidebar shows a community's colour."""
-    pixmap = QPixmap(size, size)
-    pixmap.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(pixmap)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(QColor(color))
-    painter.drawEllipse(2, 2, size - 4, size - 4)
-    painter.end()
-    return QIcon(pixmap)
 
 
 def _to_qdatetime(moment: datetime) -> QDateTime:

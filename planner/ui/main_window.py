@@ -599,6 +599,9 @@ class MainWindow(QMainWindow):
             self.sidebar.set_trash_count(trash)
         self.sidebar.setVisible(session is not None)
         on_calendar = self.stack.currentWidget() is self.calendar
+        if on_calendar:
+            # The sidebar is a legend here; a highlighted row would read as a filter.
+            self.sidebar.list.clearSelection()
         self.calendar_nav_action.setChecked(on_calendar)
         self.communities_nav_action.setChecked(self.stack.currentWidget() is self.page)
         self.views_toolbar.setVisible(session is not None and self.model.rowCount() > 0)

@@ -168,3 +168,16 @@ def _icon_from_svg(data: QByteArray, sizes: tuple[int, ...]) -> QIcon:
             painter.end()
             result.addPixmap(pixmap)
     return result
+
+
+def swatch_icon(color: str, size: int = 16) -> QIcon:
+    """A round colour swatch, as the sidebar shows a community's colour."""
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QColor(color))
+    painter.drawEllipse(2, 2, size - 4, size - 4)
+    painter.end()
+    return QIcon(pixmap)

@@ -199,7 +199,8 @@ def test_agenda_model_groups_by_day(qtmodeltester, workspace: Workspace, communi
     assert model.index(2, AgendaColumn.STATUS, tuesday).data() == "Idea"
     community_cell = model.index(0, AgendaColumn.COMMUNITY, tuesday)
     assert community_cell.data() == "读书会"
-    assert community_cell.data(Qt.ItemDataRole.DecorationRole) == QColor("#9b51e0")
+    swatch = community_cell.data(Qt.ItemDataRole.DecorationRole).pixmap(16, 16).toImage()
+    assert swatch.pixelColor(8, 8) == QColor("#9b51e0")
     assert model.index(0, 0, tuesday).data(AgendaRole.OCCURRENCE).item.title == "晨读打卡"
 
 
