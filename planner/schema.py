@@ -133,9 +133,7 @@ def _calendar(db: Database) -> None:
     # One-off items and overrides are found by start (they last at most
     # MAX_ITEM_DAYS); series (rrule > '') are few and read whole.
     # (ends_at is in the index so the overlap test needs no table lookup.)
-    db.execute(
-        "CREATE INDEX calendar_range ON calendar_items (deleted, rrule, starts_at, ends_at)"
-    )
+    db.execute("CREATE INDEX calendar_range ON calendar_items (deleted, rrule, starts_at, ends_at)")
     db.execute("CREATE INDEX calendar_overrides ON calendar_items (series_id, recurrence_id)")
     db.execute("CREATE INDEX calendar_community ON calendar_items (community_id)")
     # Items imported from ICS keep the UID they came with (ours is our id).

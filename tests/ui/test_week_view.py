@@ -25,7 +25,7 @@ from planner.calendar import (
 )
 from planner.communities import PALETTE, create_community, list_communities
 from planner.recurrence import Frequency, Recurrence
-from planner.ui.theme import dark_palette, apply_theme
+from planner.ui.theme import apply_theme, dark_palette
 from planner.ui.week_layout import contrast_ratio, fit_lines, text_color_for
 from planner.ui.week_view import WeekView
 from planner.workspace import Workspace
