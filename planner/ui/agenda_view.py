@@ -209,14 +209,20 @@ class AgendaView(QTreeView):
         header = self.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(AgendaColumn.TITLE, QHeaderView.ResizeMode.Stretch)
-        for column in (
-            AgendaColumn.TIME,
-            AgendaColumn.COMMUNITY,
-            AgendaColumn.TYPE,
-            AgendaColumn.OWNER,
-            AgendaColumn.STATUS,
-        ):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        # Widths from the font, not ResizeToContents: that measures every row
+        # on every reload, which is slow for a busy fortnight.
+        fm = self.fontMetrics()
+        widths = {
+            AgendaColumn.TIME: fm.horizontalAdvance("00:00–00:00") + 24,
+            AgendaColumn.COMMUNITY: fm.horizontalAdvance("M") * 16 + 24,
+            AgendaColumn.TYPE: fm.horizontalAdvance("M") * 12,
+            AgendaColumn.OWNER: fm.horizontalAdvance("M") * 6,
+            AgendaColumn.STATUS: fm.horizontalAdvance("M") * 6,
+        }
+        for column, width in widths.items():
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, width)
+
         self.doubleClicked.connect(self._on_activated)
         self.agenda_model.modelReset.connect(self._after_reset)
 

@@ -78,14 +78,20 @@ class MonthModel(QAbstractTableModel):
         self._today = today or date.today()
         self._by_day = {}
         last = self.last_day
+        by_day = self._by_day
+        one_day = timedelta(days=1)
         for occ in occurrences:
             day = occ.start.date()
-            # An item spanning several days shows on each of them.
             end_day = (occ.end - timedelta(microseconds=1)).date()
+            if day == end_day:
+                if self._first <= day < last:
+                    by_day.setdefault(day, []).append(occ)
+                continue
+            # An item spanning several days shows on each of them.
             while day <= end_day and day < last:
                 if day >= self._first:
-                    self._by_day.setdefault(day, []).append(occ)
-                day += timedelta(days=1)
+                    by_day.setdefault(day, []).append(occ)
+                day += one_day
         self.endResetModel()
 
     def date_at(self, index: Index) -> date:
