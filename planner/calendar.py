@@ -669,6 +669,15 @@ def _series_values(
     new_end = changes.get("end", occ.end)
     # Moving an occurrence moves the series by the same amount.
     merged["start"] = series.start + (new_start - occ.start)
+    # ...and a move to another day moves the rule's days with it, unless the
+    # user gave the rule themselves.
+    day_shift = (new_start.date() - occ.start.date()).days
+    if (
+        day_shift
+        and series.recurrence is not None
+        and (changes.get("recurrence") in (None, series.recurrence))
+    ):
+        merged["recurrence"] = series.recurrence.shifted(day_shift)
     # Fix: was ``merged["start"] + (new_end - new_start)``, which gave the
     # series the duration of the occurrence edited: editing only the title of
     # all occurrences from a resized override resized the whole series. The
@@ -716,10 +725,33 @@ def _edit_all(
     clean = clean_values(ws, merged)
     row = _row(clean)
     shift = parse_time(row["starts_at"]) - series.start
+    new_rule: Recurrence = clean["recurrence"]
+    new_start = parse_time(row["starts_at"])
+    duration = parse_time(row["ends_at"]) - new_start
+    kept: list[CalendarItem] = []
+    dropped: list[CalendarItem] = []
+    for override in _overrides_of(ws, series.id):
+        assert override.recurrence_id is not None
+        moved = override.recurrence_id + shift
+        # An exception of a day the (new) rule no longer has would stand alone.
+        on_rule = expand(new_rule, new_start, duration, moved, moved + timedelta(minutes=1))
+        (kept if moved in on_rule else dropped).append(override)
     with ws.edit("edit_series", clean["title"]) as edit:
         row["exdates"] = _exdates_json(d + shift for d in series.exdates)
         edit.update(TABLE, series.id, row)
-        _shift_overrides(edit, _overrides_of(ws, series.id), shift, _shared(clean, changes))
+        _shift_overrides(edit, kept, shift, _shared(clean, changes))
+        for override in dropped:
+            edit.update(TABLE, override.id, {"deleted": 1})
+        if occ.item.is_override and occ.item in kept and ({"start", "end"} & changes.keys()):
+            # The occurrence dragged was an exception: it goes where it was dropped.
+            edit.update(
+                TABLE,
+                occ.item.id,
+                {
+                    "starts_at": format_time(changes.get("start", occ.start)),
+                    "ends_at": format_time(changes.get("end", occ.end)),
+                },
+            )
     return edit.change
 
 

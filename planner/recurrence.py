@@ -225,6 +225,24 @@ class Recurrence:
             cache=False,
         )
 
+    def shifted(self, days: int) -> Recurrence:
+        """The same rule for a series moved by ``days`` days.
+
+        Moving a Wednesday class to Thursday moves its weekdays (and an
+        nth-weekday or day-of-month rule, and the end date) along with it.
+        """
+        if days == 0:
+            return self
+        weekdays = tuple(sorted((d + days) % 7 for d in self.weekdays))
+        nth = None
+        if self.nth_weekday is not None:
+            nth = (self.nth_weekday[0], (self.nth_weekday[1] + days) % 7)
+        month_day = self.month_day
+        if month_day is not None and month_day != -1 and 1 <= month_day + days <= 31:
+            month_day += days
+        until = self.until + timedelta(days=days) if self.until is not None else None
+        return Recurrence(self.freq, self.interval, weekdays, month_day, nth, until, self.count)
+
     def last_start(self, dtstart: datetime) -> datetime | None:
         """The start of the last occurrence, or None if the series never ends."""
         if self.until is not None:

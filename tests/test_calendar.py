@@ -883,11 +883,6 @@ def test_all_can_change_the_rule(workspace: Workspace, digest: str) -> None:
     assert series.recurrence == Recurrence.parse("FREQ=WEEKLY;BYDAY=MO;COUNT=3")
 
 
-@pytest.mark.xfail(
-    reason="known issue, left to the lead: after the rule of all occurrences changes, an "
-    "override of a start the new rule no longer has still shows (03-10 is not a Monday)",
-    strict=True,
-)
 def test_changing_the_rule_leaves_no_orphan_override(
     workspace: Workspace, digest_with_exceptions: str
 ) -> None:
@@ -898,11 +893,6 @@ def test_changing_the_rule_leaves_no_orphan_override(
     assert snapshot(ws) == digest_slots(["03-02", "03-09", "03-16"])
 
 
-@pytest.mark.xfail(
-    reason="known issue, left to the lead: moving all occurrences to another weekday keeps "
-    "BYDAY, so the series start snaps to the next Wednesday and 03-04 is lost",
-    strict=True,
-)
 def test_moving_all_occurrences_to_another_weekday(workspace: Workspace, community: str) -> None:
     ws = workspace
     series = add(
@@ -916,11 +906,6 @@ def test_moving_all_occurrences_to_another_weekday(workspace: Workspace, communi
     assert [s for _, s, _ in snapshot(ws)] == [d(f"03-{n} 20:00") for n in ("05", "12", "19", "26")]
 
 
-@pytest.mark.xfail(
-    reason="known issue, left to the lead: dragging an override with scope ALL moves the "
-    "series but not the dragged override, whose moved time is kept",
-    strict=True,
-)
 def test_dragging_an_override_for_all_moves_it_too(workspace: Workspace, digest: str) -> None:
     ws = workspace
     move_occurrence(ws, occ(ws, digest, "03-10 08:00"), d("03-10 12:00"), d("03-10 12:30"))

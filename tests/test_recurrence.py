@@ -500,3 +500,19 @@ def test_expand_matches_walking_from_the_first_occurrence(
     slow = naive_expand(rule, dtstart, duration, window_start, window_end)
     event("occurrences in window" if slow else "empty window")
     assert fast == slow
+
+
+@pytest.mark.parametrize(
+    ("text", "days", "expected"),
+    [
+        ("FREQ=WEEKLY;BYDAY=WE", 1, "FREQ=WEEKLY;BYDAY=TH"),
+        ("FREQ=WEEKLY;BYDAY=SA,SU", 2, "FREQ=WEEKLY;BYDAY=MO,TU"),
+        ("FREQ=MONTHLY;BYDAY=2TU", -1, "FREQ=MONTHLY;BYDAY=2MO"),
+        ("FREQ=MONTHLY;BYMONTHDAY=15", 3, "FREQ=MONTHLY;BYMONTHDAY=18"),
+        ("FREQ=MONTHLY;BYMONTHDAY=-1", 3, "FREQ=MONTHLY;BYMONTHDAY=-1"),
+        ("FREQ=DAILY;UNTIL=20261231", 1, "FREQ=DAILY;UNTIL=20270101T235959"),
+        ("FREQ=DAILY", 0, "FREQ=DAILY"),
+    ],
+)
+def test_a_rule_moves_with_its_series(text: str, days: int, expected: str) -> None:
+    assert Recurrence.parse(text).shifted(days).to_rrule() == expected
