@@ -3,6 +3,8 @@
     planner [gui] [WORKSPACE]     open the app (default: the default workspace)
     planner demo OUT.cplan        write a realistic bilingual sample workspace
     planner check WORKSPACE       exit 0 sound, 1 problems listed, 2 unreadable
+    planner export-ics WORKSPACE [--from DATE] [--to DATE] [--community NAME]... -o OUT.ics
+    planner import-ics WORKSPACE FILE.ics --community NAME     (idempotent by UID)
 
 Errors are one line on stderr; exit 1 for a failure, 2 for bad usage or input.
 """
@@ -10,20 +12,33 @@ Errors are one line on stderr; exit 1 for a failure, 2 for bad usage or input.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import logging
+import os
 import sys
+import tempfile
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from planner import APP_NAME, __version__
 from planner.errors import EXIT_BAD_INPUT, EXIT_FAILURE, PlannerError
 from planner.logs import setup_logging
 from planner.paths import AppPaths, device_id
 
+if TYPE_CHECKING:
+    from planner.workspace import Workspace
+
 log = logging.getLogger(__name__)
 
-COMMANDS = ("gui", "demo", "check")
+COMMANDS = ("gui", "demo", "check", "export-ics", "import-ics")
+
+
+class UsageError(PlannerError):
+    """Bad input on the command line (a missing file, dates out of order...)."""
+
+    exit_code = EXIT_BAD_INPUT
 
 
 class _Parser(argparse.ArgumentParser):
@@ -54,7 +69,64 @@ def build_parser() -> argparse.ArgumentParser:
         "check", help="validate a workspace: exit 0 sound, 1 problems listed, 2 unreadable"
     )
     check.add_argument("workspace", type=Path, metavar="WORKSPACE")
+
+    export_ics = sub.add_parser(
+        "export-ics",
+        help="write the calendar as an iCalendar (.ics) file",
+        description="Write the calendar as an iCalendar (.ics) file: one event per item "
+        "or series, with repeat rules, exceptions and time zones.",
+    )
+    export_ics.add_argument(
+        "workspace", type=Path, metavar="WORKSPACE", help="the workspace file (.cplan)"
+    )
+    export_ics.add_argument(
+        "--from",
+        dest="start",
+        type=_iso_date,
+        metavar="DATE",
+        help="only items on or after this day (YYYY-MM-DD)",
+    )
+    export_ics.add_argument(
+        "--to",
+        dest="end",
+        type=_iso_date,
+        metavar="DATE",
+        help="only items on or before this day (YYYY-MM-DD)",
+    )
+    export_ics.add_argument(
+        "--community",
+        action="append",
+        metavar="NAME",
+        help="only this community (repeat for several; default: all)",
+    )
+    export_ics.add_argument(
+        "-o", "--output", type=Path, required=True, metavar="OUT.ics", help="the file to write"
+    )
+
+    import_ics = sub.add_parser(
+        "import-ics",
+        help="import an iCalendar (.ics) file into a community (idempotent by UID)",
+        description="Import the events of an iCalendar (.ics) file into one community. "
+        "Importing the same file again changes nothing; a file that cannot be imported "
+        "whole imports nothing.",
+    )
+    import_ics.add_argument(
+        "workspace", type=Path, metavar="WORKSPACE", help="the workspace file (.cplan)"
+    )
+    import_ics.add_argument(
+        "file", type=Path, metavar="FILE.ics", help="the calendar file to import"
+    )
+    import_ics.add_argument(
+        "--community", required=True, metavar="NAME", help="the community the events are for"
+    )
     return parser
+
+
+def _iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"“{text}” is not a date like 2026-11-30") from None
 
 
 def _normalize_argv(argv: list[str]) -> list[str]:
@@ -87,6 +159,104 @@ def _cmd_check(args: argparse.Namespace, paths: AppPaths) -> int:
     return EXIT_FAILURE
 
 
+def _open(args: argparse.Namespace, paths: AppPaths, *, read_only: bool = False) -> Workspace:
+    from planner.workspace import open_workspace
+
+    return open_workspace(
+        args.workspace, device_id=device_id(paths), lock_dir=paths.lock_dir, read_only=read_only
+    )
+
+
+def _cmd_export_ics(args: argparse.Namespace, paths: AppPaths) -> int:
+    from planner.communities import find_community
+    from planner.ics import export_ics
+
+    if args.start and args.end and args.end < args.start:
+        raise UsageError(f"--to {args.end} is before --from {args.start}.")
+    _check_output(args.output)
+    # Read-only, so exporting works while the workspace is open in the app.
+    ws = _open(args, paths, read_only=True)
+    try:
+        ids = [find_community(ws, name).id for name in args.community or []] or None
+        data = export_ics(ws, start=args.start, end=args.end, community_ids=ids)
+    finally:
+        ws.close()
+    _write_atomically(args.output, data)
+    events = data.count(b"\r\nBEGIN:VEVENT\r\n")
+    print(f"Wrote {events} event{'s' if events != 1 else ''} to {args.output}")
+    return 0
+
+
+def _check_output(path: Path) -> None:
+    if not path.parent.is_dir():
+        raise UsageError(f"{path.parent}: no such folder.")
+    if path.is_dir():
+        raise UsageError(f"{path}: is a folder.")
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    """Write ``path`` whole or not at all: a temp file beside it, then a rename."""
+    _check_output(path)
+    try:
+        mode = path.stat().st_mode & 0o777
+    except OSError:
+        mode = 0o644
+    try:
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as exc:
+        raise PlannerError(f"{path}: cannot be written ({exc.strerror}).") from None
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.chmod(tmp, mode)  # mkstemp makes it private; give it a normal file's mode
+        os.replace(tmp, path)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise PlannerError(f"{path}: cannot be written ({exc.strerror}).") from None
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+def _cmd_import_ics(args: argparse.Namespace, paths: AppPaths) -> int:
+    from planner.calendar import local_timezone
+    from planner.communities import find_community
+    from planner.ics import MAX_ICS_BYTES, import_ics
+
+    source: Path = args.file
+    try:
+        if source.stat().st_size > MAX_ICS_BYTES:
+            raise UsageError(f"{source}: the file is too large to be a calendar (over 50 MB).")
+        data = source.read_bytes()
+    except FileNotFoundError:
+        raise UsageError(f"{source}: no such file.") from None
+    except IsADirectoryError:
+        raise UsageError(f"{source}: is a folder, not an .ics file.") from None
+    except OSError as exc:
+        raise UsageError(f"{source}: cannot be read ({exc.strerror}).") from None
+    ws = _open(args, paths)
+    try:
+        community = find_community(ws, args.community)
+        result = import_ics(
+            ws,
+            data,
+            community_id=community.id,
+            default_tz=local_timezone(),
+            source=source.name,
+        )
+    finally:
+        ws.close()
+    print(
+        f"Imported {result.added} new, {result.updated} updated, "
+        f"{result.unchanged} unchanged events into “{community.name}”."
+    )
+    return 0
+
+
 def _cmd_gui(args: argparse.Namespace, paths: AppPaths) -> int:
     from planner.ui.app import run_gui
 
@@ -99,7 +269,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     setup_logging(paths.log_file)
     parser = build_parser()
     args = parser.parse_args(_normalize_argv(list(sys.argv[1:] if argv is None else argv)))
-    handlers = {"gui": _cmd_gui, "demo": _cmd_demo, "check": _cmd_check}
+    handlers = {
+        "gui": _cmd_gui,
+        "demo": _cmd_demo,
+        "check": _cmd_check,
+        "export-ics": _cmd_export_ics,
+        "import-ics": _cmd_import_ics,
+    }
     try:
         return handlers[args.command](args, paths)
     except PlannerError as exc:

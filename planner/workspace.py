@@ -418,7 +418,7 @@ def open_workspace(
     read_only = read_only or is_read_only_file(path)
     lock = None if read_only else WorkspaceLock(path, lock_dir)
     try:
-        probe = connect_read_only(path, immutable=True if read_only else None)
+        probe = connect_read_only(path)
         try:
             version = _verify(probe, path)
             backup: Path | None = None
@@ -445,7 +445,8 @@ def open_workspace(
         finally:
             probe.close()
         if read_only:
-            db = Database(connect_read_only(path, immutable=True), execute_plugins=False)
+            # Not immutable while a -wal is beside it: another window may be writing.
+            db = Database(connect_read_only(path), execute_plugins=False)
             _configure(db, writable=False)
             return Workspace(path, db, device_id=device_id, read_only=True)
         db = Database(_connect(path), execute_plugins=False)
