@@ -99,12 +99,16 @@ def main() -> int:
         growth = rss_mb() - before
         shown = len(page.occurrences)
         holder["session"].close()
-    print(f"calendar on {path.name}: 200 communities, 50,000 items, 500 series "
-          f"(QT_QPA_PLATFORM={os.environ['QT_QPA_PLATFORM']})")
+    print(
+        f"calendar on {path.name}: 200 communities, 50,000 items, 500 series "
+        f"(QT_QPA_PLATFORM={os.environ['QT_QPA_PLATFORM']})"
+    )
     print(f"  {'open, month view painted':<34}{open_ms:8.1f} ms   (target < 300)")
     for mode, steps in results.items():
-        print(f"  {mode + ' change, median':<34}{statistics.median(steps):8.1f} ms   "
-              f"worst {max(steps):6.1f} ms   (target < 50)")
+        print(
+            f"  {mode + ' change, median':<34}{statistics.median(steps):8.1f} ms   "
+            f"worst {max(steps):6.1f} ms   (target < 50)"
+        )
     print(f"  {'memory growth':<34}{growth:8.1f} MB   (target < 100)")
     print(f"  (last view showed {shown} occurrences)")
     return 0

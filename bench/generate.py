@@ -133,7 +133,10 @@ def main() -> int:
         return 2
     began = time.perf_counter()
     counts = generate(
-        args.out, communities=args.communities, items=args.items, series=args.series,
+        args.out,
+        communities=args.communities,
+        items=args.items,
+        series=args.series,
         lock_dir=args.out.parent / ".locks",
     )
     print(f"wrote {args.out}: {counts} in {time.perf_counter() - began:.1f} s")

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
-from collections.abc import Callable
+import os
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QFileDialog,
     QFrame,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QMainWindow,
     QMenu,
@@ -24,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner import APP_NAME, __version__
+from planner.calendar import local_timezone
 from planner.communities import (
     create_community,
     delete_community,
@@ -34,6 +39,7 @@ from planner.communities import (
 from planner.demo import write_demo
 from planner.errors import PlannerError
 from planner.history import Change
+from planner.ics import ImportResult, export_ics, import_ics
 from planner.paths import AppPaths
 from planner.settings import Settings
 from planner.ui.calendar_page import CalendarMode, CalendarPage
@@ -45,11 +51,24 @@ from planner.ui.session import Session
 from planner.ui.sidebar import Sidebar
 from planner.ui.start_screen import StartScreen
 from planner.ui.theme import SPACING, app_icon, icon
-from planner.workspace import WORKSPACE_SUFFIX, create_workspace, open_workspace
+from planner.workspace import WORKSPACE_SUFFIX, Workspace, create_workspace, open_workspace
 
 log = logging.getLogger(__name__)
 
 FILE_FILTER = "Community Planner workspace (*.cplan);;All files (*)"
+ICS_FILTER = "Calendar files (*.ics);;All files (*)"
+
+
+@contextlib.contextmanager
+def busy() -> Iterator[None]:
+    """A wait cursor while the GUI thread does a longer piece of work."""
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        yield
+    finally:
+        QApplication.restoreOverrideCursor()
+
+
 Confirm = Callable[[QWidget, str, str, str], bool]
 
 
@@ -166,6 +185,12 @@ class MainWindow(QMainWindow):
         self.sample_action = self._action(
             self.tr("Open the &sample workspace"), self.open_sample, None, "sparkles"
         )
+        self.import_ics_action = self._action(
+            self.tr("&Import calendar (ICS)…"), self.choose_ics_to_import, None, "calendar"
+        )
+        self.export_ics_action = self._action(
+            self.tr("&Export calendar (ICS)…"), self.choose_ics_export, None, "calendar"
+        )
         self.quit_action = self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         self.undo_action = self._action(
@@ -242,6 +267,9 @@ class MainWindow(QMainWindow):
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         file_menu.addMenu(self.recent_menu)
         file_menu.addAction(self.sample_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.import_ics_action)
+        file_menu.addAction(self.export_ics_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = bar.addMenu(self.tr("&Edit"))
@@ -506,6 +534,88 @@ class MainWindow(QMainWindow):
         if shown and self.page.community_id not in shown:
             self.sidebar.select(shown[0])
 
+    # -- calendar files ----------------------------------------------------
+
+    def choose_ics_export(self) -> None:
+        if self.session is None:
+            return
+        default = self.session.workspace.path.with_suffix(".ics")
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export calendar"), str(default), self.tr(ICS_FILTER)
+        )
+        if name:
+            self.export_ics_to(Path(name))
+
+    def export_ics_to(self, path: Path) -> bool:
+        """Write the whole calendar as an .ics file (atomically)."""
+        if self.session is None:
+            return False
+        try:
+            with busy():
+                data = export_ics(self.session.workspace)
+                tmp = path.with_name(f".{path.name}.tmp")
+                tmp.write_bytes(data)
+                os.replace(tmp, path)
+        except (PlannerError, OSError) as exc:
+            self.show_error(str(exc))
+            return False
+        self.statusBar().showMessage(
+            self.tr("Exported the calendar to %1.").replace("%1", path.name), 8000
+        )
+        return True
+
+    def choose_ics_to_import(self) -> None:
+        if self.session is None or self.session.read_only or self.model.rowCount() == 0:
+            return
+        name, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Import calendar"), str(Path.home()), self.tr(ICS_FILTER)
+        )
+        if not name:
+            return
+        names = [self.model.community(row).name for row in range(self.model.rowCount())]
+        current = self.model.row_of(self.page.community_id)
+        chosen, ok = QInputDialog.getItem(
+            self,
+            self.tr("Import calendar"),
+            self.tr("Add the events of %1 to which community?").replace("%1", Path(name).name),
+            names,
+            max(current, 0),
+            False,
+        )
+        if ok:
+            self.import_ics_from(Path(name), self.model.community(names.index(chosen)).id)
+
+    def import_ics_from(self, path: Path, community_id: str) -> bool:
+        """Import an .ics file into one community: one undoable step, all or nothing."""
+        if self.session is None:
+            return False
+
+        def run(ws: Workspace) -> tuple[ImportResult, Change]:
+            result = import_ics(
+                ws,
+                path.read_bytes(),
+                community_id=community_id,
+                default_tz=local_timezone(),
+                source=path.name,
+            )
+            return result, result.change
+
+        try:
+            with busy():
+                result, _ = self.session.run(run)
+        except (PlannerError, OSError) as exc:
+            self.show_error(str(exc))
+            return False
+        self.statusBar().showMessage(
+            self.tr("Imported %1 new, %2 updated, %3 unchanged events from %4.")
+            .replace("%1", str(result.added))
+            .replace("%2", str(result.updated))
+            .replace("%3", str(result.unchanged))
+            .replace("%4", path.name),
+            10000,
+        )
+        return True
+
     # -- views -------------------------------------------------------------
 
     def show_calendar(self, mode: CalendarMode | None = None) -> None:
@@ -616,6 +726,21 @@ class MainWindow(QMainWindow):
         self.save_action.setEnabled(writable and self.page.dirty)
         self.delete_action.setEnabled(writable and on_page)
         self.trash_action.setEnabled(session is not None)
+        has_communities = self.model.rowCount() > 0
+        self.import_ics_action.setEnabled(writable and has_communities)
+        self.export_ics_action.setEnabled(session is not None and has_communities)
+        for action in (
+            self.today_action,
+            self.previous_action,
+            self.next_action,
+            self.go_to_date_action,
+            self.month_action,
+            self.week_action,
+            self.agenda_action,
+            self.communities_action,
+        ):
+            action.setEnabled(session is not None and has_communities)
+        self.new_item_action.setEnabled(writable and has_communities)
         history = session.workspace.history if session is not None else None
         undo = history.next_undo() if history else None
         redo = history.next_redo() if history else None
