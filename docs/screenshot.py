@@ -1,6 +1,9 @@
-"""Regenerate docs/screenshot.png: the main window on the sample workspace.
+"""Regenerate the README's screenshots from the sample workspace.
 
-QT_QPA_PLATFORM=offscreen python docs/screenshot.py
+    QT_QPA_PLATFORM=offscreen python docs/screenshot.py
+
+Writes docs/screenshot.png (the calendar's month view, the main screen),
+docs/screenshot-week.png and docs/screenshot-community.png.
 """
 
 from __future__ import annotations
@@ -16,9 +19,10 @@ from planner.communities import find_community  # noqa: E402
 from planner.paths import AppPaths  # noqa: E402
 from planner.settings import Settings  # noqa: E402
 from planner.ui.app import create_application  # noqa: E402
+from planner.ui.calendar_page import CalendarMode  # noqa: E402
 from planner.ui.main_window import MainWindow  # noqa: E402
 
-OUT = Path(__file__).resolve().parent / "screenshot.png"
+DOCS = Path(__file__).resolve().parent
 
 
 def main() -> int:
@@ -31,13 +35,22 @@ def main() -> int:
         window.show()
         window.open_sample()
         assert window.session is not None
-        window.sidebar.select(
-            find_community(window.session.workspace, "深夜读书会 · 付费会员圈").id
-        )
-        app.processEvents()
-        window.grab().save(str(OUT))
+        shots = {
+            "screenshot.png": lambda: window.show_calendar(CalendarMode.MONTH),
+            "screenshot-week.png": lambda: window.show_calendar(CalendarMode.WEEK),
+            "screenshot-community.png": lambda: (
+                window.sidebar.select(
+                    find_community(window.session.workspace, "深夜读书会 · 付费会员圈").id
+                ),
+                window.show_communities(),
+            ),
+        }
+        for name, show in shots.items():
+            show()
+            app.processEvents()
+            window.grab().save(str(DOCS / name))
+            print(f"wrote {DOCS / name}")
         window.close()
-    print(f"wrote {OUT}")
     return 0
 
 

@@ -18,7 +18,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QWidget
 
-from planner.calendar import Occurrence, Status
+from planner.calendar import TYPES_BY_KIND, ItemKind, Occurrence, Status
 from planner.ui.labels import item_type_label, status_label
 from planner.ui.theme import swatch_icon
 
@@ -212,12 +212,19 @@ class AgendaView(QTreeView):
         # Widths from the font, not ResizeToContents: that measures every row
         # on every reload, which is slow for a busy fortnight.
         fm = self.fontMetrics()
+
+        def widest(texts: list[str]) -> int:
+            return max(fm.horizontalAdvance(t) for t in texts) + 2 * fm.averageCharWidth() + 8
+
         widths = {
-            AgendaColumn.TIME: fm.horizontalAdvance("00:00–00:00") + 24,
-            AgendaColumn.COMMUNITY: fm.horizontalAdvance("M") * 16 + 24,
-            AgendaColumn.TYPE: fm.horizontalAdvance("M") * 12,
+            # items are indented under their day, hence the indentation
+            AgendaColumn.TIME: widest(["00:00–00:00", self.tr("All day")]) + self.indentation(),
+            AgendaColumn.COMMUNITY: fm.horizontalAdvance("M") * 14 + 24,
+            AgendaColumn.TYPE: widest(
+                [item_type_label(t) for k in ItemKind for t in TYPES_BY_KIND[k]]
+            ),
             AgendaColumn.OWNER: fm.horizontalAdvance("M") * 6,
-            AgendaColumn.STATUS: fm.horizontalAdvance("M") * 6,
+            AgendaColumn.STATUS: widest([status_label(s) for s in Status]),
         }
         for column, width in widths.items():
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)

@@ -365,10 +365,7 @@ class CalendarPage(QWidget):
             f"{locale.toString(QDate(first.year, first.month, first.day), 'd MMM')} – "
             f"{locale.toString(QDate(end.year, end.month, end.day), 'd MMM yyyy')}"
         )
-        if self.mode is CalendarMode.WEEK:
-            week = first.isocalendar().week
-            return self.tr("W%1 · %2").replace("%1", str(week)).replace("%2", span)
-        return span
+        return span  # the week view's corner shows the week number
 
     # -- filters -----------------------------------------------------------------
 

@@ -39,7 +39,6 @@ from planner.communities import (
 from planner.demo import write_demo
 from planner.errors import PlannerError
 from planner.history import Change
-from planner.ics import ImportResult, export_ics, import_ics
 from planner.paths import AppPaths
 from planner.settings import Settings
 from planner.ui.calendar_page import CalendarMode, CalendarPage
@@ -550,6 +549,8 @@ class MainWindow(QMainWindow):
         """Write the whole calendar as an .ics file (atomically)."""
         if self.session is None:
             return False
+        from planner.ics import export_ics  # icalendar is slow to import: only when used
+
         try:
             with busy():
                 data = export_ics(self.session.workspace)
@@ -589,6 +590,7 @@ class MainWindow(QMainWindow):
         """Import an .ics file into one community: one undoable step, all or nothing."""
         if self.session is None:
             return False
+        from planner.ics import ImportResult, import_ics  # slow to import: only when used
 
         def run(ws: Workspace) -> tuple[ImportResult, Change]:
             result = import_ics(
