@@ -40,6 +40,7 @@ from planner.communities import (
     update_community,
 )
 from planner.errors import NotFound, PlannerError, ValidationError
+from planner.ui.field_errors import FieldErrors
 from planner.ui.labels import (
     built_around_label,
     members_text,
@@ -145,7 +146,7 @@ class CommunityPage(QWidget):
         self._community: Community | None = None
         self._loading = False
         self._dirty = False
-        self._errors: dict[str, QLabel] = {}
+        self._errors = FieldErrors()
         self._build()
         self.set_session(session)
 
@@ -311,13 +312,11 @@ class CommunityPage(QWidget):
             combo.currentIndexChanged.connect(self._on_edited)
         self.member_count.valueChanged.connect(self._on_edited)
         self.color.color_changed.connect(self._on_edited)
-        for key in self._errors:
-            field = self.findChild(QWidget, key)
-            if field is not None:
-                field.installEventFilter(self)
-                # A spin box's own line edit is what handles the keys.
-                for child in field.findChildren(QLineEdit):
-                    child.installEventFilter(self)
+        for field in self._errors.fields.values():
+            field.installEventFilter(self)
+            # A spin box's own line edit is what handles the keys.
+            for child in field.findChildren(QLineEdit):
+                child.installEventFilter(self)
         self._update_buttons()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -355,18 +354,7 @@ class CommunityPage(QWidget):
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.setSpacing(SPACING)
         for label, key, widget in rows:
-            error = QLabel()
-            error.setProperty("role", "error")
-            error.setWordWrap(True)
-            error.hide()
-            self._errors[key] = error
-            widget.setObjectName(key)
-            holder = QWidget()
-            col = QVBoxLayout(holder)
-            col.setContentsMargins(0, 0, 0, 0)
-            col.setSpacing(2)
-            col.addWidget(widget)
-            col.addWidget(error)
+            holder = self._errors.wrap(key, widget)
             if label:
                 form.addRow(label, holder)
                 form.labelForField(holder).setBuddy(widget)  # type: ignore[attr-defined]
@@ -420,7 +408,7 @@ class CommunityPage(QWidget):
             self.notes.setPlainText(c.notes)
         finally:
             self._loading = False
-        self._show_errors({})
+        self._errors.show({})
         self._update_header(c)
         self._set_dirty(False)
 
@@ -472,8 +460,8 @@ class CommunityPage(QWidget):
             return
         sender = self.sender()
         key = sender.objectName() if sender is not None else ""
-        if key in self._errors:
-            self._set_field_error(key, "")
+        if key in self._errors.fields:
+            self._errors.set(key, "")
         self._set_dirty(bool(self._changed_values()))
 
     def save(self) -> bool:
@@ -491,7 +479,7 @@ class CommunityPage(QWidget):
             self._community = get_community(self._session.workspace, self._community.id)
             self._load(self._community)
         except ValidationError as exc:
-            self._show_errors(exc.fields)
+            self._errors.show(exc.fields)
             widget = self.findChild(QWidget, next(iter(exc.fields)))
             if widget is not None:
                 widget.setFocus()
@@ -536,28 +524,12 @@ class CommunityPage(QWidget):
         self.save_button.setEnabled(editable and self._dirty)
         self.revert_button.setEnabled(self._dirty)
         self.delete_button.setEnabled(editable and self._community is not None)
-        for widget in self._errors:
-            field = self.findChild(QWidget, widget)
+        for field in self._errors.fields.values():
             if isinstance(field, QLineEdit | QPlainTextEdit):
                 field.setReadOnly(not editable)
-            elif field is not None:
+            else:
                 field.setEnabled(editable)
-
-    def _show_errors(self, errors: dict[str, str]) -> None:
-        for key in self._errors:
-            self._set_field_error(key, errors.get(key, ""))
-
-    def _set_field_error(self, key: str, message: str) -> None:
-        label = self._errors[key]
-        label.setText(message)
-        label.setVisible(bool(message))
-        field = self.findChild(QWidget, key)
-        if field is not None:
-            field.setProperty("invalid", bool(message))
-            field.style().unpolish(field)
-            field.style().polish(field)
 
     def field_error(self, key: str) -> str:
         """The error shown on a field now ("" if none)."""
-        label = self._errors[key]
-        return label.text() if not label.isHidden() else ""
+        return self._errors.message(key)

@@ -81,6 +81,7 @@ from planner.calendar import (
 from planner.communities import Community
 from planner.errors import ValidationError
 from planner.recurrence import MAX_COUNT, MAX_INTERVAL, Frequency, Recurrence
+from planner.ui.field_errors import FieldErrors
 from planner.ui.labels import item_type_label, kind_label, metric_label, scope_label, status_label
 from planner.ui.session import Session
 from planner.ui.theme import SPACING, icon, swatch_icon
@@ -157,13 +158,6 @@ def _from_qdate(value: QDate) -> date:
 
 def _date_text(day: date) -> str:
     return QLocale().toString(_to_qdate(day), DATE_FORMAT)
-
-
-def _set_invalid(widget: QWidget, invalid: bool) -> None:
-    widget.setProperty("invalid", invalid)
-    style = widget.style()
-    style.unpolish(widget)
-    style.polish(widget)
 
 
 def _select_data(combo: QComboBox, value: object) -> None:
@@ -278,54 +272,6 @@ class _NotesEdit(QPlainTextEdit):
         """Override QAbstractScrollArea::sizeHint."""
         lines = self.fontMetrics().lineSpacing() * 4
         return QSize(super().sizeHint().width(), lines + 2 * self.frameWidth() + 8)
-
-
-class _FieldErrors:
-    """Error messages under fields, keyed by field name, as on the community page."""
-
-    def __init__(self) -> None:
-        self.labels: dict[str, QLabel] = {}
-        self.fields: dict[str, QWidget] = {}
-
-    def register(self, key: str, field: QWidget, label: QLabel | None = None) -> QLabel:
-        """Errors for ``key`` show in ``label`` and mark ``field`` invalid."""
-        if label is None:
-            label = QLabel()
-        label.setProperty("role", "error")
-        label.setWordWrap(True)
-        label.hide()
-        field.setObjectName(key)
-        self.labels[key] = label
-        self.fields[key] = field
-        return label
-
-    def wrap(self, key: str, field: QWidget) -> QWidget:
-        """``field`` with the error label for ``key`` under it."""
-        holder = QWidget()
-        column = QVBoxLayout(holder)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(2)
-        column.addWidget(field)
-        column.addWidget(self.register(key, field))
-        return holder
-
-    def show(self, errors: dict[str, str]) -> None:
-        for key in self.labels:
-            self.set(key, errors.get(key, ""))
-
-    def set(self, key: str, message: str) -> None:
-        label = self.labels[key]
-        label.setText(message)
-        label.setVisible(bool(message))
-        _set_invalid(self.fields[key], bool(message))
-
-    def message(self, key: str) -> str:
-        label = self.labels.get(key)
-        return label.text() if label is not None and not label.isHidden() else ""
-
-    def first(self, errors: dict[str, str]) -> str | None:
-        """The first field with an error, in the order the fields were registered."""
-        return next((key for key in self.labels if key in errors), None)
 
 
 class _TimeRange(QObject):
@@ -860,7 +806,7 @@ class GoalsGrid(QWidget):
 
     ROWS_PER_COLUMN = 3
 
-    def __init__(self, errors: _FieldErrors, parent: QWidget | None = None) -> None:
+    def __init__(self, errors: FieldErrors, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.number_locale = QLocale()
         self.number_locale.setNumberOptions(
@@ -989,7 +935,7 @@ class ItemEditor(_FitsWrappedText):
         self._new = new
         self._recurrence_editable = recurrence_editable
         self._tz = str(values.get("tz") or local_timezone())
-        self._errors = _FieldErrors()
+        self._errors = FieldErrors()
         self._type_memory: dict[ItemKind, str] = {}
         self._shown_kind = ItemKind.CONTENT
         self.setWindowTitle(self.tr("New item") if new else self.tr("Edit item"))
@@ -1484,7 +1430,7 @@ class QuickAddDialog(_FitsWrappedText):
         self.more_options_requested = False
         self._base = dict(values)
         self._base.setdefault("tz", local_timezone())
-        self._errors = _FieldErrors()
+        self._errors = FieldErrors()
         self.setWindowTitle(self.tr("Quick add"))
         self.setStyleSheet(_INVALID_STYLE)
 

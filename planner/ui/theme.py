@@ -88,7 +88,8 @@ STYLE_SHEET = """
 QLabel[role="error"] { color: #d93025; }
 QLabel[role="hint"] { color: palette(placeholder-text); }
 QLabel[role="title"] { font-size: 20pt; font-weight: 600; }
-QLineEdit[invalid="true"], QPlainTextEdit[invalid="true"], QSpinBox[invalid="true"] {
+QLineEdit[invalid="true"], QPlainTextEdit[invalid="true"], QSpinBox[invalid="true"],
+QComboBox[invalid="true"], QDateTimeEdit[invalid="true"] {
     border: 1px solid #d93025; border-radius: 3px;
 }
 QFrame#banner { background: #fff4ce; color: #5c4400; border-bottom: 1px solid #e6d08a; }
