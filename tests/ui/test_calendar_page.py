@@ -11,7 +11,6 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from planner.calendar import (
     EditScope,
-    Occurrence,
     create_item,
     occurrences_between,
     week_start,
@@ -308,7 +307,3 @@ def test_a_bad_ics_file_shows_one_line_and_imports_nothing(
     assert len(boxes) == 1 and "\n" not in boxes[0].text()
     assert len(window.calendar.occurrences) == before
     assert not ws_of(window).history.can_undo
-
-
-def occurrence_keys(occurrences: list[Occurrence]) -> set[tuple[str, str]]:
-    return {o.key for o in occurrences}

@@ -160,8 +160,8 @@ def sha256(path: Path) -> str:
 
 def press_delete_in_sidebar(qtbot, w: MainWindow) -> None:
     """Focus the community list (its Delete shortcut is widget-wide) and press Delete."""
-    w.activateWindow()
-    qtbot.waitActive(w)
+    with qtbot.waitActive(w):
+        w.activateWindow()
     w.sidebar.list.setFocus()
     qtbot.waitUntil(w.sidebar.list.hasFocus)
     qtbot.keyClick(w.sidebar.list, Qt.Key.Key_Delete)
@@ -342,8 +342,8 @@ def test_edit_save_with_button_then_undo_and_redo(qtbot, window: MainWindow) -> 
 def test_ctrl_s_saves(qtbot, window: MainWindow) -> None:
     w = window
     before = edit_reading_group(qtbot, w)
-    w.activateWindow()
-    qtbot.waitActive(w)
+    with qtbot.waitActive(w):
+        w.activateWindow()
     qtbot.keySequence(w.page.notes, QKeySequence("Ctrl+S"))
     assert_new_values(w, before.id)
     assert not w.page.dirty
