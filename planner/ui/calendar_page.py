@@ -511,7 +511,9 @@ class CalendarPage(QWidget):
         )
         editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         if self.session.read_only:
-            editor.setEnabled(False)
+            # Look, but not change: Cancel (and Esc) still close the dialog.
+            editor.save_button.setEnabled(False)
+            editor.delete_button.setEnabled(False)
         editor.accepted.connect(lambda: self._after_edit(editor, occ))
         if occ is not None:
             editor.delete_requested.connect(lambda: self.delete(occ))

@@ -307,3 +307,32 @@ def test_a_bad_ics_file_shows_one_line_and_imports_nothing(
     assert len(boxes) == 1 and "\n" not in boxes[0].text()
     assert len(window.calendar.occurrences) == before
     assert not ws_of(window).history.can_undo
+
+
+def test_a_read_only_workspace_shows_items_but_cannot_change_them(
+    qtbot, paths: AppPaths, tmp_path: Path
+) -> None:
+    import os
+
+    path = make_workspace(tmp_path / "ro.cplan", paths)
+    os.chmod(path, 0o444)
+    try:
+        w = MainWindow(paths, Settings(paths.settings_file), DEVICE)
+        qtbot.addWidget(w)
+        w.resize(1280, 860)
+        w.show()
+        assert w.open_path(path) and w.session is not None and w.session.read_only
+        w.show_calendar(CalendarMode.MONTH)
+        w.calendar.go_today()
+        assert not w.calendar.new_button.isEnabled()
+        assert not w.new_item_action.isEnabled()
+        editor = open_editor_on(qtbot, w, MONDAY + timedelta(days=2), "林老师直播")
+        assert not editor.save_button.isEnabled() and not editor.delete_button.isEnabled()
+        editor.reject()
+        assert not editor.isVisible()
+        before = [o.key for o in w.calendar.occurrences]
+        w.calendar.quick_add(datetime(2030, 1, 1, 9), datetime(2030, 1, 1, 10), False)
+        assert w.calendar.findChild(QuickAddDialog) is None
+        assert [o.key for o in w.calendar.occurrences] == before
+    finally:
+        os.chmod(path, 0o644)
