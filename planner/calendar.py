@@ -677,7 +677,7 @@ def _series_values(
         and series.recurrence is not None
         and (changes.get("recurrence") in (None, series.recurrence))
     ):
-        merged["recurrence"] = series.recurrence.shifted(day_shift)
+        merged["recurrence"] = series.recurrence.moved(occ.start, new_start)
     # Fix: was ``merged["start"] + (new_end - new_start)``, which gave the
     # series the duration of the occurrence edited: editing only the title of
     # all occurrences from a resized override resized the whole series. The
@@ -686,6 +686,7 @@ def _series_values(
     return merged
 
 
+_MINUTE = timedelta(minutes=1)
 SHARED_FIELDS = tuple(f for f in OCCURRENCE_FIELDS if f not in ("start", "end", "all_day"))
 
 
@@ -711,7 +712,12 @@ def _shift_overrides(
 
 
 def _shared(clean: dict[str, Any], changes: dict[str, Any]) -> dict[str, Any]:
-    return {k: clean[k] for k in changes if k in SHARED_FIELDS}
+    """Fields changed for a whole series that its exceptions take too.
+
+    The community goes with them: an exception left in the old community
+    would leave a gap in the new one.
+    """
+    return {k: clean[k] for k in changes if k in SHARED_FIELDS or k == "community_id"}
 
 
 def _exdates_json(dates: Iterable[datetime]) -> str:
@@ -724,7 +730,9 @@ def _edit_all(
     merged = _series_values(series, occ, changes)
     clean = clean_values(ws, merged)
     row = _row(clean)
-    shift = parse_time(row["starts_at"]) - series.start
+    # Exceptions and removed dates move by as much as the user moved the
+    # series, not by where a changed rule happens to start.
+    shift = clean["start"] - series.start
     new_rule: Recurrence = clean["recurrence"]
     new_start = parse_time(row["starts_at"])
     duration = parse_time(row["ends_at"]) - new_start
@@ -734,10 +742,15 @@ def _edit_all(
         assert override.recurrence_id is not None
         moved = override.recurrence_id + shift
         # An exception of a day the (new) rule no longer has would stand alone.
-        on_rule = expand(new_rule, new_start, duration, moved, moved + timedelta(minutes=1))
+        on_rule = expand(new_rule, new_start, duration, moved, moved + _MINUTE)
         (kept if moved in on_rule else dropped).append(override)
+    removed = [
+        d + shift
+        for d in series.exdates
+        if d + shift in expand(new_rule, new_start, duration, d + shift, d + shift + _MINUTE)
+    ]
     with ws.edit("edit_series", clean["title"]) as edit:
-        row["exdates"] = _exdates_json(d + shift for d in series.exdates)
+        row["exdates"] = _exdates_json(removed)
         edit.update(TABLE, series.id, row)
         _shift_overrides(edit, kept, shift, _shared(clean, changes))
         for override in dropped:
@@ -795,6 +808,16 @@ def _edit_following(
         tail_row["exdates"] = _exdates_json(d + shift for d in series.exdates if d >= split)
         tail_id = edit.insert(TABLE, tail_row)
         _shift_overrides(edit, overrides, shift, _shared(tail, changes), new_series_id=tail_id)
+        if occ.item.is_override and ({"start", "end"} & changes.keys()):
+            # The occurrence dragged was an exception: it goes where it was dropped.
+            edit.update(
+                TABLE,
+                occ.item.id,
+                {
+                    "starts_at": format_time(changes.get("start", occ.start)),
+                    "ends_at": format_time(changes.get("end", occ.end)),
+                },
+            )
     return edit.change
 
 

@@ -225,21 +225,25 @@ class Recurrence:
             cache=False,
         )
 
-    def shifted(self, days: int) -> Recurrence:
-        """The same rule for a series moved by ``days`` days.
+    def moved(self, old: datetime, new: datetime) -> Recurrence:
+        """The same rule for a series whose occurrence at ``old`` moved to ``new``.
 
-        Moving a Wednesday class to Thursday moves its weekdays (and an
-        nth-weekday or day-of-month rule, and the end date) along with it.
+        Moving a Wednesday class to Thursday moves its weekdays along; a
+        monthly rule follows the day it was dropped on ("2nd Tuesday" dropped
+        on the 3rd Wednesday becomes "3rd Wednesday", "the 15th" dropped on the
+        16th becomes "the 16th"); the end date moves by as many days.
         """
+        days = (new.date() - old.date()).days
         if days == 0:
             return self
         weekdays = tuple(sorted((d + days) % 7 for d in self.weekdays))
         nth = None
         if self.nth_weekday is not None:
-            nth = (self.nth_weekday[0], (self.nth_weekday[1] + days) % 7)
+            n = -1 if self.nth_weekday[0] == -1 else (new.day - 1) // 7 + 1
+            nth = (n, new.weekday())
         month_day = self.month_day
-        if month_day is not None and month_day != -1 and 1 <= month_day + days <= 31:
-            month_day += days
+        if month_day is not None and month_day != -1:
+            month_day = new.day
         until = self.until + timedelta(days=days) if self.until is not None else None
         return Recurrence(self.freq, self.interval, weekdays, month_day, nth, until, self.count)
 

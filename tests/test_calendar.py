@@ -1184,3 +1184,70 @@ def test_week_start_is_the_monday() -> None:
     assert week_start(date(2026, 3, 8)) == date(2026, 3, 2)
     assert week_start(date(2026, 3, 2)) == date(2026, 3, 2)
     assert week_start(date(2026, 1, 1)) == date(2025, 12, 29)
+
+
+# -- found in review ---------------------------------------------------------------
+
+
+def test_a_new_rule_keeps_removed_dates_and_exceptions_on_their_own_days(
+    workspace: Workspace, digest: str
+) -> None:
+    """Weekdays -> Tue/Thu for all: a removed Tuesday stays removed, nothing moves."""
+    ws = workspace
+    delete_occurrence(ws, occ(ws, digest, "03-17 08:00"), THIS)  # a Tuesday
+    move_occurrence(ws, occ(ws, digest, "03-19 08:00"), d("03-19 09:00"), d("03-19 09:30"))
+    update_occurrence(
+        ws, occ(ws, digest, "03-02 08:00"), {"recurrence": "FREQ=WEEKLY;BYDAY=TU,TH"}, ALL
+    )
+    days = [o.start for o in occurrences_between(ws, *RANGE)]
+    assert d("03-17 08:00") not in days  # still removed
+    assert d("03-19 09:00") in days and d("03-19 08:00") not in days  # exception kept
+    assert d("03-24 08:00") in days and d("03-26 08:00") in days
+    assert all(day.weekday() in (1, 3) for day in days)
+
+
+def test_changing_the_community_of_all_occurrences_takes_the_exceptions_along(
+    workspace: Workspace, digest: str
+) -> None:
+    ws = workspace
+    other, _ = create_community(ws, {"name": "Notion 中文用户群"})
+    move_occurrence(ws, occ(ws, digest, "03-10 08:00"), d("03-10 12:00"), d("03-10 12:30"))
+    update_occurrence(ws, occ(ws, digest, "03-02 08:00"), {"community_id": other}, ALL)
+    shown = occurrences_between(ws, *RANGE, CalendarFilter(community_ids=frozenset({other})))
+    assert d("03-10 12:00") in [o.start for o in shown]
+    assert len(shown) == len(FIRST_FOUR_WEEKS)
+
+
+def test_dragging_an_exception_for_the_following_ones_moves_it_too(
+    workspace: Workspace, digest: str
+) -> None:
+    ws = workspace
+    move_occurrence(ws, occ(ws, digest, "03-10 08:00"), d("03-14 07:00"), d("03-14 07:30"))
+    move_occurrence(
+        ws, occ(ws, digest, "03-10 08:00"), d("03-14 09:00"), d("03-14 09:30"), FOLLOWING
+    )
+    assert on_day(ws, "03-14") == [("早报", d("03-14 09:00"), d("03-14 09:30"))]
+    # the following ones move by as much as the dragged one moved: two hours later
+    assert on_day(ws, "03-11") == [("早报", d("03-11 10:00"), d("03-11 10:30"))]
+
+
+def test_dragging_a_2nd_tuesday_series_follows_the_day_it_was_dropped_on(
+    workspace: Workspace, community: str
+) -> None:
+    ws = workspace
+    series = add(
+        ws,
+        community,
+        title="用户分享会",
+        start=d("2027-09-14 20:00"),
+        end=d("2027-09-14 21:00"),
+        recurrence="FREQ=MONTHLY;BYDAY=2TU",
+    )
+    move_occurrence(
+        ws, occ(ws, series, "2027-09-14 20:00"), d("2027-09-15 20:00"), d("2027-09-15 21:00"), ALL
+    )
+    starts = [
+        o.start for o in occurrences_between(ws, d("2027-09-01 00:00"), d("2027-11-30 00:00"))
+    ]
+    assert starts[0] == d("2027-09-15 20:00")  # the 3rd Wednesday, where it was dropped
+    assert starts[1] == d("2027-10-20 20:00")  # the 3rd Wednesday of October

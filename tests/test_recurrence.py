@@ -503,16 +503,24 @@ def test_expand_matches_walking_from_the_first_occurrence(
 
 
 @pytest.mark.parametrize(
-    ("text", "days", "expected"),
+    ("text", "old", "new", "expected"),
     [
-        ("FREQ=WEEKLY;BYDAY=WE", 1, "FREQ=WEEKLY;BYDAY=TH"),
-        ("FREQ=WEEKLY;BYDAY=SA,SU", 2, "FREQ=WEEKLY;BYDAY=MO,TU"),
-        ("FREQ=MONTHLY;BYDAY=2TU", -1, "FREQ=MONTHLY;BYDAY=2MO"),
-        ("FREQ=MONTHLY;BYMONTHDAY=15", 3, "FREQ=MONTHLY;BYMONTHDAY=18"),
-        ("FREQ=MONTHLY;BYMONTHDAY=-1", 3, "FREQ=MONTHLY;BYMONTHDAY=-1"),
-        ("FREQ=DAILY;UNTIL=20261231", 1, "FREQ=DAILY;UNTIL=20270101T235959"),
-        ("FREQ=DAILY", 0, "FREQ=DAILY"),
+        ("FREQ=WEEKLY;BYDAY=WE", "2026-03-04", "2026-03-05", "FREQ=WEEKLY;BYDAY=TH"),
+        ("FREQ=WEEKLY;BYDAY=SA,SU", "2026-03-07", "2026-03-09", "FREQ=WEEKLY;BYDAY=MO,TU"),
+        # a "2nd Tuesday" dropped on the 3rd Wednesday (2027-09-15)
+        ("FREQ=MONTHLY;BYDAY=2TU", "2027-09-14", "2027-09-15", "FREQ=MONTHLY;BYDAY=3WE"),
+        ("FREQ=MONTHLY;BYDAY=-1FR", "2026-03-27", "2026-03-26", "FREQ=MONTHLY;BYDAY=-1TH"),
+        ("FREQ=MONTHLY;BYMONTHDAY=15", "2026-03-15", "2026-03-18", "FREQ=MONTHLY;BYMONTHDAY=18"),
+        ("FREQ=MONTHLY;BYMONTHDAY=-1", "2026-03-31", "2026-03-30", "FREQ=MONTHLY;BYMONTHDAY=-1"),
+        (
+            "FREQ=DAILY;UNTIL=20261231",
+            "2026-03-01",
+            "2026-03-02",
+            "FREQ=DAILY;UNTIL=20270101T235959",
+        ),
+        ("FREQ=DAILY", "2026-03-01", "2026-03-01", "FREQ=DAILY"),
     ],
 )
-def test_a_rule_moves_with_its_series(text: str, days: int, expected: str) -> None:
-    assert Recurrence.parse(text).shifted(days).to_rrule() == expected
+def test_a_rule_moves_with_its_series(text: str, old: str, new: str, expected: str) -> None:
+    moved = Recurrence.parse(text).moved(datetime.fromisoformat(old), datetime.fromisoformat(new))
+    assert moved.to_rrule() == expected
