@@ -317,7 +317,18 @@ def add_sample_calendar(ws: Workspace, ids: dict[str, str], today: date) -> None
         location="学校报告厅 + 群直播",
     )
 
-    # -- Growth Hackers: still being built, so mostly ideas
+    # -- Growth Hackers: still being built, so mostly ideas and one weekly post
+    add(
+        growth,
+        kind="content",
+        item_type="article",
+        title="增长周报：本周 3 个案例",
+        start=_at(monday + timedelta(days=4), 12),
+        end=_at(monday + timedelta(days=4), 12, 30),
+        owner="Kevin 王",
+        status="ready",
+        recurrence=Recurrence.parse("FREQ=WEEKLY;BYDAY=FR"),
+    )
     add(
         growth,
         kind="activity",

@@ -39,8 +39,8 @@ DECLARED: dict[str, Setting] = {
             "calendar_filters",
             dict,
             {},
-            "Calendar filters: lists of community ids, item types, statuses and owners "
-            "to show (a missing key shows all).",
+            "Calendar filters per workspace file: the community ids, item types, "
+            "statuses and owners each one hides.",
         ),
     )
 }

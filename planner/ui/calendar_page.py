@@ -17,6 +17,7 @@ from PySide6.QtGui import QFont, QResizeEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDateEdit,
+    QDialog,
     QHBoxLayout,
     QLabel,
     QMenu,
@@ -45,7 +46,7 @@ from planner.calendar import (
     week_start,
 )
 from planner.communities import Community, list_communities
-from planner.errors import PlannerError
+from planner.errors import PlannerError, ValidationError
 from planner.history import Change
 from planner.settings import Settings
 from planner.ui.agenda_view import AgendaView
@@ -98,6 +99,8 @@ class CalendarPage(QWidget):
         self.choose_scope = choose_scope
         self.session: Session | None = None
         self.anchor = date.today()
+        # The day the user is on: the anchor, or a day picked in the month grid.
+        self.focus_day = self.anchor
         self.today = date.today()
         self.occurrences: list[Occurrence] = []
         self._communities: list[Community] = []
@@ -105,9 +108,9 @@ class CalendarPage(QWidget):
             self.mode = CalendarMode(settings.get("calendar_mode"))
         except ValueError:
             self.mode = CalendarMode.MONTH
-        self.filters: dict[str, list[str]] = {
-            k: v for k, v in settings.get("calendar_filters").items() if k in FILTER_KEYS
-        }
+        # What each filter hides (communities, types, statuses, owners), for the
+        # open workspace; hiding rather than showing lets new values appear.
+        self.hidden: dict[str, list[str]] = {}
         self._build()
 
     # -- construction ------------------------------------------------------
@@ -139,6 +142,7 @@ class CalendarPage(QWidget):
         self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.date_edit = QDateEdit()
         self.date_edit.setCalendarPopup(True)
+        self.date_edit.setDateRange(QDate(1900, 1, 1), QDate(9998, 12, 31))
         self.date_edit.setToolTip(self.tr("Go to a date (Ctrl+G)"))
         self.date_edit.setDisplayFormat("yyyy-MM-dd")
         self.date_edit.dateChanged.connect(self._on_date_edited)
@@ -215,6 +219,7 @@ class CalendarPage(QWidget):
             )
         )
         self.week.create_requested.connect(self.quick_add)
+        self.month.day_changed.connect(self._on_day_changed)
         self.week.move_requested.connect(self.drag_to)
 
         self._update_filter_button()
@@ -234,12 +239,28 @@ class CalendarPage(QWidget):
     # -- session -------------------------------------------------------------
 
     def set_session(self, session: Session | None) -> None:
+        # Dialogs about the previous workspace must not outlive it.
+        for dialog in self.findChildren(QDialog):
+            dialog.reject()
         if self.session is not None:
             self.session.changed.disconnect(self._on_changed)
         self.session = session
+        self.hidden = {}
         if session is not None:
             session.changed.connect(self._on_changed)
+            saved = self.settings.get("calendar_filters").get(self._filter_key(), {})
+            if isinstance(saved, dict):
+                self.hidden = {
+                    k: [str(v) for v in values]
+                    for k, values in saved.items()
+                    if k in FILTER_KEYS and isinstance(values, list) and values
+                }
+        self._update_filter_button()
         self.refresh()
+
+    def _filter_key(self) -> str:
+        """Filters are remembered per workspace file."""
+        return str(self.session.workspace.path.resolve()) if self.session else ""
 
     def _on_changed(self, change: Change) -> None:
         if change.tables & {"calendar_items", "communities"}:
@@ -250,6 +271,7 @@ class CalendarPage(QWidget):
     def set_mode(self, mode: CalendarMode) -> None:
         self.mode = mode
         self.settings.set("calendar_mode", mode.value)
+        self.anchor = self.focus_day  # a day picked in the month opens its week
         self.refresh()
 
     def go_today(self) -> None:
@@ -257,19 +279,22 @@ class CalendarPage(QWidget):
         self.go_to(self.today)
 
     def go_to(self, day: date) -> None:
-        self.anchor = day
+        self.anchor = self.focus_day = min(max(day, date(1900, 1, 1)), date(9998, 12, 31))
         self.refresh()
 
     def step(self, direction: int) -> None:
         """Move one month, week or agenda page forwards (1) or back (-1)."""
         if self.mode is CalendarMode.MONTH:
             index = self.anchor.month - 1 + direction
-            self.anchor = date(self.anchor.year + index // 12, index % 12 + 1, 1)
+            target = date(self.anchor.year + index // 12, index % 12 + 1, 1)
         elif self.mode is CalendarMode.WEEK:
-            self.anchor += timedelta(weeks=direction)
+            target = self.anchor + timedelta(weeks=direction)
         else:
-            self.anchor += timedelta(days=AGENDA_DAYS * direction)
-        self.refresh()
+            target = self.anchor + timedelta(days=AGENDA_DAYS * direction)
+        self.go_to(target)
+
+    def _on_day_changed(self, day: date) -> None:
+        self.focus_day = day
 
     def visible_range(self) -> tuple[date, date]:
         """The first day shown and the day after the last."""
@@ -292,16 +317,26 @@ class CalendarPage(QWidget):
 
     # -- data ------------------------------------------------------------------
 
+    def _universe(self, key: str) -> set[str]:
+        """Every value a filter can take now."""
+        if key == "communities":
+            return {c.id for c in self._communities}
+        if key == "item_types":
+            return {t for kind in ItemKind for t in TYPES_BY_KIND[kind]}
+        if key == "statuses":
+            return {s.value for s in Status}
+        return set(owners(self.session.workspace)) | {""} if self.session else {""}
+
     def current_filter(self) -> CalendarFilter:
-        def pick(key: str) -> frozenset[str] | None:
-            values = self.filters.get(key)
-            return None if values is None else frozenset(values)
+        def shown(key: str) -> frozenset[str] | None:
+            hidden = self.hidden.get(key)
+            return frozenset(self._universe(key) - set(hidden)) if hidden else None
 
         return CalendarFilter(
-            community_ids=pick("communities"),
-            item_types=pick("item_types"),
-            statuses=pick("statuses"),
-            owners=pick("owners"),
+            community_ids=shown("communities"),
+            item_types=shown("item_types"),
+            statuses=shown("statuses"),
+            owners=shown("owners"),
         )
 
     def refresh(self) -> None:
@@ -328,7 +363,7 @@ class CalendarPage(QWidget):
         colors = {c.id: c.color for c in self._communities}
         names = {c.id: c.name for c in self._communities}
         if self.mode is CalendarMode.MONTH:
-            self.month.set_month(self.anchor, self.occurrences, colors, self.today, self.anchor)
+            self.month.set_month(self.anchor, self.occurrences, colors, self.today, self.focus_day)
             self.stack.setCurrentWidget(self.month)
         elif self.mode is CalendarMode.WEEK:
             self.week.set_week(week_start(self.anchor), self.occurrences, colors, self.today)
@@ -342,7 +377,7 @@ class CalendarPage(QWidget):
         if self.occurrences or self.session is None:
             self.empty.hide()
             return
-        if any(self.filters.get(k) is not None for k in FILTER_KEYS):
+        if any(self.hidden.get(k) for k in FILTER_KEYS):
             text = self.tr(
                 "Nothing here matches the filters. Change them with Filter, "
                 "or choose Show everything."
@@ -392,41 +427,43 @@ class CalendarPage(QWidget):
         ]
         for key, (title, values) in zip(FILTER_KEYS, options, strict=True):
             sub = menu.addMenu(title)
-            chosen = self.filters.get(key)
+            hidden = set(self.hidden.get(key, []))
             for value, label in values:
                 action = sub.addAction(label)
                 action.setCheckable(True)
-                action.setChecked(chosen is None or value in chosen)
-                action.toggled.connect(
-                    lambda on, k=key, v=value, all_values=[x for x, _ in values]: (
-                        self.toggle_filter(k, v, on, all_values)
-                    )
-                )
+                action.setChecked(value not in hidden)
+                action.toggled.connect(lambda on, k=key, v=value: self.toggle_filter(k, v, on))
 
-    def toggle_filter(self, key: str, value: str, shown: bool, all_values: list[str]) -> None:
-        """Show or hide one value of a filter; all shown means no filter."""
-        current = set(self.filters.get(key, all_values))
+    def toggle_filter(self, key: str, value: str, shown: bool) -> None:
+        """Show or hide one value of a filter."""
+        hidden = set(self.hidden.get(key, []))
         if shown:
-            current.add(value)
+            hidden.discard(value)
         else:
-            current.discard(value)
-        if current >= set(all_values):
-            self.filters.pop(key, None)
+            hidden.add(value)
+        if hidden:
+            self.hidden[key] = sorted(hidden)
         else:
-            self.filters[key] = sorted(current)
+            self.hidden.pop(key, None)
         self._save_filters()
 
     def clear_filters(self) -> None:
-        self.filters = {}
+        self.hidden = {}
         self._save_filters()
 
     def _save_filters(self) -> None:
-        self.settings.set("calendar_filters", dict(self.filters))
+        if self.session is not None:
+            remembered = self.settings.get("calendar_filters")
+            if self.hidden:
+                remembered[self._filter_key()] = dict(self.hidden)
+            else:
+                remembered.pop(self._filter_key(), None)
+            self.settings.set("calendar_filters", remembered)
         self._update_filter_button()
         self.refresh()
 
     def _update_filter_button(self) -> None:
-        active = sum(1 for k in FILTER_KEYS if self.filters.get(k) is not None)
+        active = sum(1 for k in FILTER_KEYS if self.hidden.get(k))
         self.filter_button.setText(
             self.tr("Filter (%1)").replace("%1", str(active)) if active else self.tr("Filter")
         )
@@ -455,14 +492,13 @@ class CalendarPage(QWidget):
     def new_item(self) -> None:
         """The full editor for a new item, at the next full hour of the shown day."""
         now = datetime.now()
-        start = datetime.combine(self.anchor, time(now.hour + 1 if now.hour < 22 else 9))
+        start = datetime.combine(self.focus_day, time(now.hour + 1 if now.hour < 22 else 9))
         self.open_editor(self._defaults(start, start + timedelta(hours=1), False), None)
 
     def _defaults(self, start: datetime, end: datetime, all_day: bool) -> dict[str, Any]:
-        community = self._communities[0].id if self._communities else ""
-        chosen = self.filters.get("communities")
-        if chosen:
-            community = chosen[0]
+        hidden = set(self.hidden.get("communities", []))
+        shown = [c.id for c in self._communities if c.id not in hidden]
+        community = (shown or [c.id for c in self._communities] or [""])[0]
         return {
             "community_id": community,
             "kind": ItemKind.CONTENT.value,
@@ -503,9 +539,9 @@ class CalendarPage(QWidget):
     def open_occurrence(self, occ: Occurrence) -> None:
         self.open_editor(occ.values(), occ)
 
-    def open_editor(self, values: dict[str, Any], occ: Occurrence | None) -> None:
+    def open_editor(self, values: dict[str, Any], occ: Occurrence | None) -> ItemEditor | None:
         if self.session is None:
-            return
+            return None
         editor = ItemEditor(
             self.session, values, communities=self._communities, new=occ is None, parent=self
         )
@@ -514,23 +550,38 @@ class CalendarPage(QWidget):
             # Look, but not change: Cancel (and Esc) still close the dialog.
             editor.save_button.setEnabled(False)
             editor.delete_button.setEnabled(False)
-        editor.accepted.connect(lambda: self._after_edit(editor, occ))
+        # Saving happens inside the dialog, so a refusal keeps it open with the typing.
+        editor.commit = lambda new_values: self._save(editor, occ, new_values)
         if occ is not None:
-            editor.delete_requested.connect(lambda: self.delete(occ))
+            editor.delete_handler = lambda: self.delete(occ)
         editor.open()
+        return editor
 
-    def _after_edit(self, editor: ItemEditor, occ: Occurrence | None) -> None:
-        values = editor.values()
+    def _save(self, editor: ItemEditor, occ: Occurrence | None, values: dict[str, Any]) -> bool:
+        """Save the editor's values (asking the scope for a series); True when saved."""
+        if self.session is None:
+            return False
         if occ is None:
-            self._run(create_item, values)
-            return
-        before = occ.values()
-        changes = {k: v for k, v in values.items() if before.get(k) != v}
-        if not changes:
-            return
-        scope = self._scope(occ, "edit")
-        if scope is not None:
-            self._run(update_occurrence, occ, changes, scope)
+            operation: Callable[..., Any] = create_item
+            args: tuple[Any, ...] = (values,)
+        else:
+            before = occ.values()
+            changes = {k: v for k, v in values.items() if before.get(k) != v}
+            if not changes:
+                return True
+            scope = self._scope(occ, "edit")
+            if scope is None:
+                return False
+            operation, args = update_occurrence, (occ, changes, scope)
+        try:
+            self.session.run(operation, *args)
+        except ValidationError as exc:
+            editor.show_errors(exc.fields)
+            return False
+        except PlannerError as exc:
+            self.error.emit(str(exc))
+            return False
+        return True
 
     def drag_to(self, occ: Occurrence, start: datetime, end: datetime) -> None:
         """A drag in the week view: move or resize, asking the scope for a series."""
@@ -541,13 +592,14 @@ class CalendarPage(QWidget):
         if scope is None or self._run(move_occurrence, occ, start, end, scope) is None:
             self.refresh()  # put the chip back where it was
 
-    def delete(self, occ: Occurrence) -> None:
+    def delete(self, occ: Occurrence) -> bool:
+        """Delete an occurrence (asking which ones for a series); True when deleted."""
         if not self._writable():
-            return
+            return False
         if occ.is_recurring:
             scope = self.choose_scope(self, "delete")
             if scope is None:
-                return
+                return False
         else:
             scope = EditScope.ALL
             if not self.confirm(
@@ -558,6 +610,8 @@ class CalendarPage(QWidget):
                 ),
                 self.tr("Delete"),
             ):
-                return
-        if self._run(delete_occurrence, occ, scope) is not None:
-            self.message.emit(self.tr("Deleted “%1”.").replace("%1", occ.item.title))
+                return False
+        if self._run(delete_occurrence, occ, scope) is None:
+            return False
+        self.message.emit(self.tr("Deleted “%1”.").replace("%1", occ.item.title))
+        return True

@@ -13,7 +13,7 @@ one undoable change.
 from __future__ import annotations
 
 import calendar as month_calendar
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
@@ -931,6 +931,10 @@ class ItemEditor(_FitsWrappedText):
         super().__init__(parent)
         self.session = session
         self.deleted_requested = False
+        # Set by the caller: save the values (True when saved) and delete the
+        # item (True when deleted); the dialog closes only when they succeed.
+        self.commit: Callable[[dict[str, Any]], bool] | None = None
+        self.delete_handler: Callable[[], bool] | None = None
         self._original = dict(values)
         self._new = new
         self._recurrence_editable = recurrence_editable
@@ -1248,6 +1252,8 @@ class ItemEditor(_FitsWrappedText):
                 self._errors.set(key, "")
 
     def _on_delete(self) -> None:
+        if self.delete_handler is not None and not self.delete_handler():
+            return  # the user thought better of it: stay open with the edits
         self.deleted_requested = True
         self.delete_requested.emit()
         self.done(self.DELETED)
@@ -1278,8 +1284,15 @@ class ItemEditor(_FitsWrappedText):
             return
         errors = self.check()
         self._show_errors(errors)
-        if not errors:
-            super().accept()
+        if errors:
+            return
+        if self.commit is not None and not self.commit(self.values()):
+            return  # not saved (scope question cancelled, or errors now shown)
+        super().accept()
+
+    def show_errors(self, errors: dict[str, str]) -> None:
+        """Show errors found by the caller (for example when saving) on their fields."""
+        self._show_errors(errors)
 
     def _show_errors(self, errors: dict[str, str]) -> None:
         self._errors.show(errors)

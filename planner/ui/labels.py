@@ -168,6 +168,7 @@ def action_label(change: Change) -> str:
         "delete_occurrence": _tr("Action", "Delete one occurrence of “{0}”"),
         "delete_following": _tr("Action", "Delete “{0}” from this occurrence on"),
         "delete_series": _tr("Action", "Delete every occurrence of “{0}”"),
+        "import_ics": _tr("Action", "Import the calendar “{0}”"),
     }
     template = templates.get(change.action)
     return template.format(change.subject) if template else change.describe()

@@ -620,10 +620,10 @@ class MainWindow(QMainWindow):
 
     # -- views -------------------------------------------------------------
 
-    def show_calendar(self, mode: CalendarMode | None = None) -> None:
-        """Show the calendar (in ``mode``, or the one last used)."""
+    def show_calendar(self, mode: CalendarMode | None = None) -> bool:
+        """Show the calendar (in ``mode``, or the one last used); False if refused."""
         if not self._leave_page():
-            return
+            return False
         self.main_view = "calendar"
         self.settings.set("main_view", "calendar")
         if mode is not None:
@@ -632,6 +632,7 @@ class MainWindow(QMainWindow):
         view = self.calendar.stack.currentWidget()
         if view is not None:
             view.setFocus()
+        return True
 
     def show_communities(self) -> None:
         self.main_view = "communities"
@@ -641,8 +642,8 @@ class MainWindow(QMainWindow):
     def _in_calendar(self, action: Callable[[], object]) -> None:
         if self.session is None or self.model.rowCount() == 0:
             return
-        if self.stack.currentWidget() is not self.calendar:
-            self.show_calendar(None)
+        if self.stack.currentWidget() is not self.calendar and not self.show_calendar(None):
+            return  # the community page kept invalid edits on screen
         action()
 
     # -- state -------------------------------------------------------------

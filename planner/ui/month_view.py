@@ -333,17 +333,20 @@ class MonthView(QTableView):
         create_requested(date): a day's empty space was double-clicked (or Enter).
         delete_requested(Occurrence): Delete pressed on the selected item.
         selection_changed(object): the selected item (an Occurrence or None).
+        day_changed(date): the day with the keyboard focus changed.
     """
 
     open_requested = Signal(object)
     create_requested = Signal(object)
     delete_requested = Signal(object)
     selection_changed = Signal(object)
+    day_changed = Signal(object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.month_model = MonthModel()
         self.setModel(self.month_model)
+        self.selectionModel().currentChanged.connect(self._on_current_changed)
         self._delegate = MonthDelegate(self)
         self.setItemDelegate(self._delegate)
         self._colors: dict[str, str] = {}
@@ -360,6 +363,10 @@ class MonthView(QTableView):
         self.verticalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
         self.horizontalHeader().setHighlightSections(False)
         self.verticalHeader().setHighlightSections(False)
+
+    def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():
+            self.day_changed.emit(self.month_model.date_at(current))
 
     def set_month(
         self,
@@ -435,6 +442,7 @@ class MonthView(QTableView):
 
     def _show_more(self, index: QModelIndex, pos: QPoint) -> None:
         menu = QMenu(self)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         for occ in index.data(MonthRole.OCCURRENCES) or []:
             label = occ.item.title if occ.item.all_day else f"{occ.start:%H:%M}  {occ.item.title}"
             action = menu.addAction(label)

@@ -262,21 +262,83 @@ def test_quick_add_in_an_empty_day(qtbot, window: MainWindow) -> None:
     ]
 
 
-def test_filters_hide_a_community_and_are_remembered(
-    qtbot, paths: AppPaths, window: MainWindow
+def test_filters_hide_a_community_and_are_remembered_per_workspace(
+    qtbot, paths: AppPaths, window: MainWindow, tmp_path: Path
 ) -> None:
     page = window.calendar
     reading = find_community(ws_of(window), "深夜读书会").id
-    notion = find_community(ws_of(window), "Notion 中文用户群").id
-    page.toggle_filter("communities", reading, False, [reading, notion])
+    page.toggle_filter("communities", reading, False)
     assert page.occurrences == []
     assert page.empty.isVisible() and "filters" in page.empty.text()
     assert page.filter_button.text() == "Filter (1)"
-    again = MainWindow(paths, Settings(paths.settings_file), DEVICE)
-    qtbot.addWidget(again)
-    assert again.calendar.filters == {"communities": [notion]}
+    remembered = Settings(paths.settings_file).get("calendar_filters")
+    assert remembered == {str(ws_of(window).path.resolve()): {"communities": [reading]}}
+    # a community made later is not hidden by the filter
+    notion = find_community(ws_of(window), "Notion 中文用户群").id
+    create = {
+        "community_id": notion,
+        "kind": "content",
+        "item_type": "article",
+        "title": "新群的第一篇",
+        "start": datetime.combine(TODAY, datetime.min.time()),
+        "end": datetime.combine(TODAY, datetime.min.time()) + timedelta(hours=1),
+        "tz": "Asia/Shanghai",
+    }
+    assert window.session is not None
+    window.session.run(create_item, create)
+    assert [o.item.title for o in page.occurrences] == ["新群的第一篇"]
+    # another workspace starts unfiltered, and the first one gets its filter back
+    first = ws_of(window).path
+    other = make_workspace(tmp_path / "other.cplan", paths)
+    assert window.open_path(other)
+    assert page.hidden == {} and page.filter_button.text() == "Filter"
+    assert window.open_path(first)
+    assert page.hidden == {"communities": [reading]}
     page.clear_filters()
-    assert {o.item.title for o in page.occurrences} == {"晨读打卡", "林老师直播"}
+    assert {"晨读打卡", "林老师直播"} <= {o.item.title for o in page.occurrences}
+
+
+def test_a_day_picked_in_the_month_is_where_new_items_and_the_week_go(
+    qtbot, window: MainWindow
+) -> None:
+    page = window.calendar
+    picked = page.month.month_model.last_day - timedelta(days=3)  # in the grid, not today
+    page.month.setCurrentIndex(page.month.month_model.index_of(picked))
+    page.new_item()
+    editor = page.findChild(ItemEditor)
+    assert editor is not None and editor.values()["start"].date() == picked
+    editor.reject()
+    window.week_action.trigger()
+    assert page.visible_range()[0] == week_start(picked)
+
+
+def test_a_refused_save_keeps_the_editor_open_with_the_typing(
+    qtbot, window: MainWindow, answers: Answers
+) -> None:
+    """Changing the repeat rule of one occurrence is refused on the field, not lost."""
+    editor = open_editor_on(qtbot, window, MONDAY + timedelta(days=1), "晨读打卡")
+    editor.title.setText("只改这一次")
+    editor.recurrence.set_recurrence(Recurrence.parse("FREQ=WEEKLY;BYDAY=TU"))
+    answers.scope = EditScope.THIS
+    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    assert editor.isVisible()
+    assert editor.title.text() == "只改这一次"
+    assert "repeat on its own" in editor.field_error("recurrence")
+    assert not ws_of(window).history.can_undo
+
+
+def test_cancelling_a_delete_from_the_editor_keeps_it_open(
+    qtbot, window: MainWindow, answers: Answers
+) -> None:
+    editor = open_editor_on(qtbot, window, MONDAY + timedelta(days=2), "林老师直播")
+    editor.title.setText("还没保存的标题")
+    answers.confirm = False
+    qtbot.mouseClick(editor.delete_button, Qt.MouseButton.LeftButton)
+    assert editor.isVisible() and editor.title.text() == "还没保存的标题"
+    answers.confirm = True
+    qtbot.mouseClick(editor.delete_button, Qt.MouseButton.LeftButton)
+    assert not editor.isVisible()
+    assert "林老师直播" not in [t for t, _ in week_titles(window)]
 
 
 def test_export_and_import_ics_through_the_window(
