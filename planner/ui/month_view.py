@@ -299,7 +299,15 @@ class MonthDelegate(QStyledItemDelegate):
             painter.drawRoundedRect(line.adjusted(-1, 0, 0, 0), 3, 3)
         badge = item_type_badge(occ.item.item_type)
         badge_w = fm.horizontalAdvance(badge) + 8 if badge else 0
-        text_rect = line.adjusted(6 if not occ.item.all_day else 4, 0, -badge_w - 2, 0)
+        inset = 6 if not occ.item.all_day else 4
+        # The title matters more than the badge: show the badge only beside a
+        # title that fits whole (or in a wide cell).
+        if badge and (
+            line.width() - inset - badge_w - 2 < fm.horizontalAdvance(label)
+            and line.width() < 260
+        ):
+            badge, badge_w = "", 0
+        text_rect = line.adjusted(inset, 0, -badge_w - 2, 0)
         font = painter.font()
         if cancelled:
             struck = QFont(font)
@@ -312,7 +320,7 @@ class MonthDelegate(QStyledItemDelegate):
             fm.elidedText(label, Qt.TextElideMode.ElideRight, text_rect.width()),
         )
         painter.setFont(font)
-        if badge and line.width() > badge_w + 40:
+        if badge:
             badge_rect = QRect(line.right() - badge_w, line.top() + 1, badge_w, line.height() - 2)
             dim = QColor(fg)
             dim.setAlphaF(0.75)
