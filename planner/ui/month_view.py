@@ -303,8 +303,7 @@ class MonthDelegate(QStyledItemDelegate):
         # The title matters more than the badge: show the badge only beside a
         # title that fits whole (or in a wide cell).
         if badge and (
-            line.width() - inset - badge_w - 2 < fm.horizontalAdvance(label)
-            and line.width() < 260
+            line.width() - inset - badge_w - 2 < fm.horizontalAdvance(label) and line.width() < 260
         ):
             badge, badge_w = "", 0
         text_rect = line.adjusted(inset, 0, -badge_w - 2, 0)
