@@ -249,9 +249,9 @@ class Occurrence:
     def is_recurring(self) -> bool:
         return self.series is not None
 
-    @property
+    @functools.cached_property
     def key(self) -> tuple[str, str]:
-        """Stable identity of this occurrence across reloads."""
+        """Stable identity of this occurrence across reloads (computed once)."""
         if self.series is not None and self.recurrence_id is not None:
             return (self.series.id, format_time(self.recurrence_id))
         return (self.item.id, "")
