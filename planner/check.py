@@ -127,11 +127,39 @@ def _calendar_rows(conn: sqlite3.Connection, limit: int = 20) -> tuple[list[str]
     return fatal, int(live)
 
 
+def _template_rows(conn: sqlite3.Connection, limit: int = 20) -> tuple[list[str], int]:
+    """(values the app cannot read, live count) of workspace templates, checked in SQL."""
+    bad_message = (
+        "EXISTS (SELECT 1 FROM json_each(messages) m WHERE m.type != 'object' "
+        "OR json_type(m.value, '$.offset_minutes') IS NOT 'integer' "
+        "OR json_extract(m.value, '$.offset_minutes') < 0 "
+        "OR json_type(m.value, '$.body') IS NOT 'text')"
+    )
+    checks = {
+        "kind NOT IN ('poster', 'welcome')": "unknown kind",
+        "language NOT IN ('zh', 'en')": "unknown language",
+        "json_valid(messages) = 0 OR json_type(messages) != 'array'": "unreadable messages",
+        f"json_valid(messages) AND json_type(messages) = 'array' AND {bad_message}": (
+            "unreadable messages"
+        ),
+    }
+    fatal: list[str] = []
+    for condition, what in checks.items():
+        for rid, name in conn.execute(
+            f"SELECT id, name FROM templates WHERE {condition} LIMIT {limit}"
+        ):
+            fatal.append(f"template “{name}” ({rid}): {what}")
+    (live,) = conn.execute("SELECT count(*) FROM templates WHERE deleted = 0").fetchone()
+    return fatal, int(live)
+
+
 def unreadable_rows(conn: sqlite3.Connection, version: int) -> list[str]:
     """Rows holding values this version cannot read (an open must refuse them)."""
     fatal, _, _ = _community_rows(conn)
     if version >= 2:
         fatal += _calendar_rows(conn)[0]
+    if version >= 3:
+        fatal += _template_rows(conn)[0]
     return fatal
 
 
@@ -178,6 +206,9 @@ def check_workspace(path: Path) -> CheckReport:
                 problems.extend(fatal + other)
                 if version >= 2:
                     fatal, report.counts["calendar items"] = _calendar_rows(conn)
+                    problems.extend(fatal)
+                if version >= 3:
+                    fatal, report.counts["templates"] = _template_rows(conn)
                     problems.extend(fatal)
         except sqlite3.DatabaseError as exc:
             problems.append(f"damaged: {exc}")

@@ -5,6 +5,9 @@
     planner check WORKSPACE       exit 0 sound, 1 problems listed, 2 unreadable
     planner export-ics WORKSPACE [--from DATE] [--to DATE] [--community NAME]... -o OUT.ics
     planner import-ics WORKSPACE FILE.ics --community NAME     (idempotent by UID)
+    planner poster WORKSPACE --template NAME --community NAME [--item ID] -o OUT.png|.pdf|.svg
+    planner welcome WORKSPACE --community NAME [--lang en|zh] [--template NAME]
+    planner templates WORKSPACE [--kind poster|welcome]
 
 Errors are one line on stderr; exit 1 for a failure, 2 for bad usage or input.
 """
@@ -32,7 +35,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-COMMANDS = ("gui", "demo", "check", "export-ics", "import-ics")
+COMMANDS = ("gui", "demo", "check", "export-ics", "import-ics", "poster", "welcome", "templates")
+POSTER_FORMATS = (".png", ".pdf", ".svg")
 
 
 class UsageError(PlannerError):
@@ -119,7 +123,80 @@ def build_parser() -> argparse.ArgumentParser:
     import_ics.add_argument(
         "--community", required=True, metavar="NAME", help="the community the events are for"
     )
+
+    poster = sub.add_parser(
+        "poster",
+        help="make a poster from a template for a community (PNG, PDF or SVG)",
+        description="Render a poster template for a community, and for one of its calendar "
+        "items when --item is given, to a PNG, PDF (vector, selectable text) or SVG file.",
+    )
+    poster.add_argument("workspace", type=Path, metavar="WORKSPACE", help="the workspace file")
+    poster.add_argument(
+        "--template", required=True, metavar="NAME", help="the poster template's name (or id)"
+    )
+    poster.add_argument("--community", required=True, metavar="NAME", help="the community")
+    poster.add_argument(
+        "--item",
+        metavar="ID",
+        help="a calendar item's id; for one occurrence of a series ID@YYYY-MM-DDTHH:MM "
+        "(a series alone means its next occurrence)",
+    )
+    poster.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        required=True,
+        metavar="OUT",
+        help="the file to write: .png, .pdf or .svg",
+    )
+    poster.add_argument(
+        "--width",
+        type=_pixels,
+        default=1080,
+        metavar="PX",
+        help="the PNG's width in pixels (default 1080; the height follows the poster)",
+    )
+    poster.add_argument(
+        "--qr", metavar="TEXT", help="what the QR code carries, e.g. your group's join link"
+    )
+    poster.add_argument("--operator", metavar="NAME", help="who posts it (default: the owner)")
+
+    welcome = sub.add_parser(
+        "welcome",
+        help="print a community's welcome sequence, message by message",
+        description="Print the welcome messages a newcomer gets, each with its send offset "
+        "after joining (T+0, T+2h, T+1d...), ready to paste.",
+    )
+    welcome.add_argument("workspace", type=Path, metavar="WORKSPACE", help="the workspace file")
+    welcome.add_argument("--community", required=True, metavar="NAME", help="the community")
+    welcome.add_argument(
+        "--lang",
+        choices=("zh", "en"),
+        help="the language (default: the template's; zh for the built-in sequence)",
+    )
+    welcome.add_argument(
+        "--template",
+        metavar="NAME",
+        help="a welcome-sequence template's name or id (default: the first-24-hours one)",
+    )
+    welcome.add_argument("--operator", metavar="NAME", help="who sends it (default: the owner)")
+
+    templates = sub.add_parser(
+        "templates", help="list the poster and welcome templates a workspace can use"
+    )
+    templates.add_argument("workspace", type=Path, metavar="WORKSPACE", help="the workspace file")
+    templates.add_argument("--kind", choices=("poster", "welcome"), help="only this kind")
     return parser
+
+
+def _pixels(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"“{text}” is not a whole number of pixels") from None
+    if not 16 <= value <= 8000:
+        raise argparse.ArgumentTypeError("the width must be between 16 and 8000 pixels")
+    return value
 
 
 def _iso_date(text: str) -> date:
@@ -257,6 +334,118 @@ def _cmd_import_ics(args: argparse.Namespace, paths: AppPaths) -> int:
     return 0
 
 
+def _item_key(text: str) -> tuple[str, str]:
+    """``ID`` or ``ID@YYYY-MM-DDTHH:MM`` as an occurrence key."""
+    item_id, _, when = text.strip().partition("@")
+    if not item_id:
+        raise UsageError(f"--item “{text}”: give a calendar item's id.")
+    if when:
+        from planner.calendar import format_time, parse_time
+
+        try:
+            when = format_time(parse_time(when))
+        except ValueError:
+            raise UsageError(
+                f"--item “{text}”: the occurrence must be written ID@YYYY-MM-DDTHH:MM."
+            ) from None
+    return item_id, when
+
+
+def _cmd_poster(args: argparse.Namespace, paths: AppPaths) -> int:
+    from planner.calendar import find_occurrence
+    from planner.communities import find_community
+    from planner.errors import NotFound
+    from planner.template_library import find_template
+    from planner.templating import TemplateKind, context_for, render_poster
+
+    suffix = args.output.suffix.lower()
+    if suffix not in POSTER_FORMATS:
+        raise UsageError(f"{args.output}: the poster can be written as .png, .pdf or .svg.")
+    _check_output(args.output)
+    ws = _open(args, paths, read_only=True)
+    try:
+        template = find_template(ws, args.template)
+        if template.kind is not TemplateKind.POSTER:
+            raise UsageError(f"“{template.name}” is a welcome sequence, not a poster.")
+        community = find_community(ws, args.community)
+        key = _item_key(args.item) if args.item else None
+        if key is not None:
+            try:
+                occ = find_occurrence(ws, key)
+            except NotFound:
+                raise UsageError(f"No calendar item with id {key[0]}.") from None
+            if occ.item.community_id != community.id:
+                raise UsageError(
+                    f"The calendar item “{occ.item.title}” belongs to another community."
+                )
+        ctx = context_for(
+            ws,
+            community.id,
+            item_key=key,
+            operator=args.operator or "",
+            language=template.language,
+            join_link=args.qr or "",
+        )
+        svg = render_poster(template, ctx)
+    finally:
+        ws.close()
+    from planner.export.poster import render_pdf, render_png, write_svg
+
+    if suffix == ".png":
+        render_png(svg, args.output, width_px=args.width)
+    elif suffix == ".pdf":
+        render_pdf(svg, args.output)
+    else:
+        write_svg(svg, args.output)
+    print(f"Wrote the poster “{template.name}” for “{community.name}” to {args.output}")
+    return 0
+
+
+def _cmd_welcome(args: argparse.Namespace, paths: AppPaths) -> int:
+    from planner.communities import find_community
+    from planner.template_library import default_welcome, find_template
+    from planner.templating import TemplateKind, context_for, format_offset, render_welcome
+
+    ws = _open(args, paths, read_only=True)
+    try:
+        if args.template:
+            template = find_template(ws, args.template)
+            if template.kind is not TemplateKind.WELCOME:
+                raise UsageError(f"“{template.name}” is a poster, not a welcome sequence.")
+        else:
+            template = default_welcome(args.lang or "zh")
+        community = find_community(ws, args.community)
+        ctx = context_for(
+            ws, community.id, operator=args.operator or "", language=args.lang or template.language
+        )
+        messages = render_welcome(template, ctx)
+    finally:
+        ws.close()
+    print(f"{template.name} · {community.name}")
+    for message, text in messages:
+        print(f"\n{format_offset(message.offset_minutes)}")
+        print(text)
+    return 0
+
+
+def _cmd_templates(args: argparse.Namespace, paths: AppPaths) -> int:
+    from planner.template_library import list_templates
+    from planner.templating import TemplateKind
+
+    ws = _open(args, paths, read_only=True)
+    try:
+        templates = list_templates(ws, TemplateKind(args.kind) if args.kind else None)
+    finally:
+        ws.close()
+    for template in templates:
+        origin = "built-in" if template.builtin else "workspace"
+        print(
+            f"{template.kind.value:<8} {template.language}  {origin:<9}  {template.name}"
+            f"  ({template.id})"
+        )
+    return 0
+
+
 def _cmd_gui(args: argparse.Namespace, paths: AppPaths) -> int:
     from planner.ui.app import run_gui
 
@@ -275,6 +464,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         "check": _cmd_check,
         "export-ics": _cmd_export_ics,
         "import-ics": _cmd_import_ics,
+        "poster": _cmd_poster,
+        "welcome": _cmd_welcome,
+        "templates": _cmd_templates,
     }
     try:
         return handlers[args.command](args, paths)

@@ -119,3 +119,27 @@ class NotFound(PlannerError):
 
 class NothingToUndo(PlannerError):
     pass
+
+
+class TemplateError(PlannerError):
+    """A poster or welcome template cannot be rendered.
+
+    ``str(error)`` is one line such as ``Template “Guest share poster”, line
+    12: “speaker” is not defined.``; :attr:`line` is the 1-based line in the
+    template's source when it is known, for the editor to point at.
+    """
+
+    exit_code = EXIT_BAD_INPUT
+
+    def __init__(self, template: str, detail: str, line: int | None = None) -> None:
+        where = f", line {line}" if line else ""
+        super().__init__(f"Template “{template}”{where}: {detail}")
+        self.template = template
+        self.detail = detail
+        self.line = line
+
+
+class ReadOnlyTemplate(PlannerError):
+    """A change was asked of a built-in template, which ships with the app."""
+
+    exit_code = EXIT_BAD_INPUT

@@ -33,7 +33,7 @@ SYNC_COLUMNS_SQL = """
 SYNC_COLUMNS = ("id", "created_at", "updated_at", "updated_by", "deleted")
 
 # Tables that hold user records (and so carry the sync columns).
-USER_TABLES = ("communities", "calendar_items")
+USER_TABLES = ("communities", "calendar_items", "templates")
 
 MIGRATIONS = Migrations(MIGRATION_SET)
 STEP_NAMES: list[str] = []
@@ -138,6 +138,30 @@ def _calendar(db: Database) -> None:
     db.execute("CREATE INDEX calendar_community ON calendar_items (community_id)")
     # Items imported from ICS keep the UID they came with (ours is our id).
     db.execute("CREATE INDEX calendar_ical_uid ON calendar_items (ical_uid)")
+
+
+@step("0003_templates")
+def _templates(db: Database) -> None:
+    # Poster and welcome-sequence templates made in this workspace (the
+    # built-ins ship with the app and are not stored). ``body`` is a poster's
+    # SVG Jinja source; ``messages`` a welcome sequence's JSON array of
+    # {"offset_minutes": int, "body": str}. JSON functions cannot be used in a
+    # CHECK with trusted_schema off, so the array's shape is checked on open.
+    db.execute(
+        f"""
+        CREATE TABLE templates (
+            {SYNC_COLUMNS_SQL},
+            kind TEXT NOT NULL CHECK (kind IN ('poster', 'welcome')),
+            name TEXT NOT NULL CHECK (length(name) > 0),
+            language TEXT NOT NULL CHECK (language IN ('zh', 'en')),
+            description TEXT NOT NULL DEFAULT '',
+            body TEXT NOT NULL DEFAULT '',
+            messages TEXT NOT NULL DEFAULT '[]' CHECK (substr(messages, 1, 1) = '['),
+            CHECK (kind = 'welcome' OR messages = '[]')
+        )
+        """
+    )
+    db.execute("CREATE INDEX templates_live ON templates (deleted, kind, name)")
 
 
 SCHEMA_VERSION = len(STEP_NAMES)

@@ -33,7 +33,12 @@ DECLARED: dict[str, Setting] = {
         Setting("recent_workspaces", list, [], "Workspaces opened lately, newest first."),
         Setting("window_geometry", str, "", "Main window geometry (Qt saveGeometry, base64)."),
         Setting("splitter_state", str, "", "Sidebar width (Qt QSplitter.saveState, base64)."),
-        Setting("main_view", str, "calendar", "What the window shows: calendar or communities."),
+        Setting(
+            "main_view",
+            str,
+            "calendar",
+            "What the window shows: calendar, communities or templates.",
+        ),
         Setting("calendar_mode", str, "month", "The calendar's view: month, week or agenda."),
         Setting(
             "calendar_filters",

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QDateEdit,
     QDialog,
+    QDialogButtonBox,
     QHBoxLayout,
     QLabel,
     QMenu,
@@ -80,10 +81,13 @@ class CalendarPage(QWidget):
     Signals:
         error(str): something to show the user in an error box.
         message(str): a short note for the status bar.
+        poster_requested(tuple, str): "Make poster" for an occurrence: its key
+            (Occurrence.key) and its community's id.
     """
 
     error = Signal(str)
     message = Signal(str)
+    poster_requested = Signal(object, str)
 
     def __init__(
         self,
@@ -554,8 +558,24 @@ class CalendarPage(QWidget):
         editor.commit = lambda new_values: self._save(editor, occ, new_values)
         if occ is not None:
             editor.delete_handler = lambda: self.delete(occ)
+            poster = editor.buttons.addButton(
+                self.tr("Make poster"), QDialogButtonBox.ButtonRole.ActionRole
+            )
+            poster.setIcon(icon("sparkles"))
+            poster.setToolTip(self.tr("A poster for this item, in the template editor"))
+            poster.setAutoDefault(False)
+            poster.clicked.connect(lambda _c=False: self._make_poster(editor, occ))
         editor.open()
         return editor
+
+    def _make_poster(self, editor: ItemEditor, occ: Occurrence) -> None:
+        """Save the editor's changes (a refusal keeps it open), then ask for a poster."""
+        if self.session is not None and self.session.read_only:
+            editor.reject()
+        else:
+            editor.accept()
+        if editor.isHidden():
+            self.poster_requested.emit(occ.key, occ.item.community_id)
 
     def _save(self, editor: ItemEditor, occ: Occurrence | None, values: dict[str, Any]) -> bool:
         """Save the editor's values (asking the scope for a series); True when saved."""

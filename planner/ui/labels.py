@@ -169,6 +169,9 @@ def action_label(change: Change) -> str:
         "delete_following": _tr("Action", "Delete “{0}” from this occurrence on"),
         "delete_series": _tr("Action", "Delete every occurrence of “{0}”"),
         "import_ics": _tr("Action", "Import the calendar “{0}”"),
+        "duplicate_template": _tr("Action", "Duplicate the template “{0}”"),
+        "edit_template": _tr("Action", "Edit the template “{0}”"),
+        "delete_template": _tr("Action", "Delete the template “{0}”"),
     }
     template = templates.get(change.action)
     return template.format(change.subject) if template else change.describe()

@@ -49,6 +49,7 @@ from planner.ui.labels import action_label
 from planner.ui.session import Session
 from planner.ui.sidebar import Sidebar
 from planner.ui.start_screen import StartScreen
+from planner.ui.template_page import TemplatePage
 from planner.ui.theme import SPACING, app_icon, icon
 from planner.workspace import WORKSPACE_SUFFIX, Workspace, create_workspace, open_workspace
 
@@ -111,11 +112,13 @@ class MainWindow(QMainWindow):
         self.start = StartScreen()
         self.stack = QStackedWidget()
         self.calendar = CalendarPage(settings, confirm=confirm)
+        self.templates = TemplatePage(settings, confirm=confirm)
         self.stack.addWidget(self.start)
         self.stack.addWidget(self.page)
         self.stack.addWidget(self.calendar)
+        self.stack.addWidget(self.templates)
         view = settings.get("main_view")
-        self.main_view = view if view in ("calendar", "communities") else "calendar"
+        self.main_view = view if view in ("calendar", "communities", "templates") else "calendar"
 
         self.banner = QFrame()
         self.banner.setObjectName("banner")
@@ -226,13 +229,23 @@ class MainWindow(QMainWindow):
         self.communities_action = self._action(
             self.tr("&Communities"), self.show_communities, "Ctrl+4", "users"
         )
+        self.templates_action = self._action(
+            self.tr("&Templates"), self.show_templates, "Ctrl+5", "sparkles"
+        )
         self.calendar_nav_action = self._action(
             self.tr("Calendar"), lambda: self.show_calendar(None), None, "calendar"
         )
         self.communities_nav_action = self._action(
             self.tr("Communities"), self.show_communities, None, "users"
         )
-        for action in (self.calendar_nav_action, self.communities_nav_action):
+        self.templates_nav_action = self._action(
+            self.tr("Templates"), self.show_templates, None, "sparkles"
+        )
+        for action in (
+            self.calendar_nav_action,
+            self.communities_nav_action,
+            self.templates_nav_action,
+        ):
             action.setCheckable(True)
         self.today_action = self._action(
             self.tr("Go to &today"), lambda: self._in_calendar(self.calendar.go_today), "Ctrl+T"
@@ -281,6 +294,7 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.week_action)
         view_menu.addAction(self.agenda_action)
         view_menu.addAction(self.communities_action)
+        view_menu.addAction(self.templates_action)
         view_menu.addSeparator()
         view_menu.addAction(self.today_action)
         view_menu.addAction(self.previous_action)
@@ -302,6 +316,7 @@ class MainWindow(QMainWindow):
         views.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         views.addAction(self.calendar_nav_action)
         views.addAction(self.communities_nav_action)
+        views.addAction(self.templates_nav_action)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, views)
         self.views_toolbar = views
 
@@ -320,6 +335,10 @@ class MainWindow(QMainWindow):
         self.sidebar.community_activated.connect(lambda _id: self.show_communities())
         self.calendar.error.connect(self.show_error)
         self.calendar.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
+        self.calendar.poster_requested.connect(self.make_poster)
+        self.templates.error.connect(self.show_error)
+        self.templates.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
+        self.templates.dirty_changed.connect(self._on_dirty)
 
     # -- workspaces --------------------------------------------------------
 
@@ -411,6 +430,7 @@ class MainWindow(QMainWindow):
             self.model.set_session(None)
             self.page.set_session(None)
             self.calendar.set_session(None)
+            self.templates.set_session(None)  # saves its edits: before the workspace closes
             self.session.close()
             self.session.deleteLater()
             self.session = None
@@ -426,6 +446,7 @@ class MainWindow(QMainWindow):
         self.page.set_session(session)
         self.model.set_session(session)
         self.calendar.set_session(session)
+        self.templates.set_session(session)
         # After the model's own connection, so the window sees the reloaded list.
         session.changed.connect(self._on_changed)
         path = session.workspace.path
@@ -504,6 +525,9 @@ class MainWindow(QMainWindow):
     # -- undo --------------------------------------------------------------
 
     def undo(self) -> None:
+        if self.templates.dirty and self.stack.currentWidget() is self.templates:
+            self.templates.revert()  # the newest edit is the typing not saved yet
+            return
         if self.page.dirty:
             self.page.revert()  # the newest edit is the typing not saved yet
             return
@@ -511,7 +535,7 @@ class MainWindow(QMainWindow):
             self._show_undo_result(self._safe(self.session.undo), self.tr("Undid %1"))
 
     def redo(self) -> None:
-        if self.page.dirty or self.session is None:
+        if self.page.dirty or self.templates.dirty or self.session is None:
             return
         if self.session.workspace.history.can_redo:
             self._show_undo_result(self._safe(self.session.redo), self.tr("Redid %1"))
@@ -634,7 +658,23 @@ class MainWindow(QMainWindow):
             view.setFocus()
         return True
 
+    def show_templates(self) -> bool:
+        """Show the template library; False if the page being left refused."""
+        if self.session is None or not self._leave_page():
+            return False
+        self.main_view = "templates"
+        self.settings.set("main_view", "templates")
+        self._show_state()
+        return True
+
+    def make_poster(self, item_key: tuple[str, str], community_id: str) -> None:
+        """From a calendar item: the poster editor with that item's context."""
+        if self.show_templates():
+            self.templates.make_poster_for(item_key, community_id)
+
     def show_communities(self) -> None:
+        if not self.templates.leave():
+            return
         self.main_view = "communities"
         self.settings.set("main_view", "communities")
         self._show_state()
@@ -660,6 +700,8 @@ class MainWindow(QMainWindow):
         self._show_state()
 
     def _leave_page(self) -> bool:
+        if not self.templates.leave():
+            return False  # the template page said why
         if self.page.leave():
             return True
         self.show_error(
@@ -706,17 +748,21 @@ class MainWindow(QMainWindow):
                 self.stack.setCurrentWidget(self.start)
             elif self.main_view == "calendar":
                 self.stack.setCurrentWidget(self.calendar)
+            elif self.main_view == "templates":
+                self.stack.setCurrentWidget(self.templates)
             elif self._page_is_live():
                 self.stack.setCurrentWidget(self.page)
             trash = len(list_communities(ws, trash=True))
             self.sidebar.set_trash_count(trash)
         self.sidebar.setVisible(session is not None)
         on_calendar = self.stack.currentWidget() is self.calendar
-        if on_calendar:
+        on_templates = self.stack.currentWidget() is self.templates
+        if on_calendar or on_templates:
             # The sidebar is a legend here; a highlighted row would read as a filter.
             self.sidebar.list.clearSelection()
         self.calendar_nav_action.setChecked(on_calendar)
         self.communities_nav_action.setChecked(self.stack.currentWidget() is self.page)
+        self.templates_nav_action.setChecked(on_templates)
         self.views_toolbar.setVisible(session is not None and self.model.rowCount() > 0)
         self._update_actions()
 
@@ -726,7 +772,11 @@ class MainWindow(QMainWindow):
         on_page = self.stack.currentWidget() is self.page and bool(self.page.community_id)
         self.new_community_action.setEnabled(writable)
         self.sidebar.new_button.setEnabled(writable)
-        self.save_action.setEnabled(writable and self.page.dirty)
+        # Only on the community page: the template page has its own Ctrl+S, and two
+        # enabled Ctrl+S shortcuts would be ambiguous (neither fires).
+        self.save_action.setEnabled(
+            writable and self.page.dirty and self.stack.currentWidget() is self.page
+        )
         self.delete_action.setEnabled(writable and on_page)
         self.trash_action.setEnabled(session is not None)
         has_communities = self.model.rowCount() > 0
@@ -741,13 +791,16 @@ class MainWindow(QMainWindow):
             self.week_action,
             self.agenda_action,
             self.communities_action,
+            self.templates_action,
         ):
             action.setEnabled(session is not None and has_communities)
         self.new_item_action.setEnabled(writable and has_communities)
         history = session.workspace.history if session is not None else None
         undo = history.next_undo() if history else None
         redo = history.next_redo() if history else None
-        if self.page.dirty:
+        if self.page.dirty or (
+            self.templates.dirty and self.stack.currentWidget() is self.templates
+        ):
             self.undo_action.setText(self.tr("&Undo Typing"))
             self.undo_action.setEnabled(True)
         else:
@@ -758,7 +811,9 @@ class MainWindow(QMainWindow):
         self.redo_action.setText(
             self.tr("&Redo %1").replace("%1", action_label(redo)) if redo else self.tr("&Redo")
         )
-        self.redo_action.setEnabled(writable and redo is not None and not self.page.dirty)
+        self.redo_action.setEnabled(
+            writable and redo is not None and not self.page.dirty and not self.templates.dirty
+        )
 
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()
@@ -820,7 +875,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Override QWidget::closeEvent: save edits and geometry, close the workspace."""
-        if self.page.dirty and not self.page.leave():
+        if (self.page.dirty and not self.page.leave()) or not self.templates.leave():
             if not self.confirm(
                 self,
                 self.tr("Unsaved changes"),
