@@ -3,7 +3,8 @@
     QT_QPA_PLATFORM=offscreen python docs/screenshot.py
 
 Writes docs/screenshot.png (the calendar's month view, the main screen),
-docs/screenshot-week.png and docs/screenshot-community.png.
+docs/screenshot-week.png, docs/screenshot-community.png,
+docs/screenshot-templates.png and docs/poster-example.png.
 """
 
 from __future__ import annotations
@@ -16,6 +17,9 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from planner.communities import find_community  # noqa: E402
+from planner.export.poster import render_png  # noqa: E402
+from planner.template_library import builtin_template  # noqa: E402
+from planner.templating import context_for, render_poster  # noqa: E402
 from planner.paths import AppPaths  # noqa: E402
 from planner.settings import Settings  # noqa: E402
 from planner.ui.app import create_application  # noqa: E402
@@ -38,6 +42,7 @@ def main() -> int:
         shots = {
             "screenshot.png": lambda: window.show_calendar(CalendarMode.MONTH),
             "screenshot-week.png": lambda: window.show_calendar(CalendarMode.WEEK),
+            "screenshot-templates.png": window.show_templates,
             "screenshot-community.png": lambda: (
                 window.sidebar.select(
                     find_community(window.session.workspace, "深夜读书会 · 付费会员圈").id
@@ -50,6 +55,12 @@ def main() -> int:
             app.processEvents()
             window.grab().save(str(DOCS / name))
             print(f"wrote {DOCS / name}")
+        poster = DOCS / "poster-example.png"
+        workspace = window.session.workspace
+        community = find_community(workspace, "深夜读书会 · 付费会员圈").id
+        ctx = context_for(workspace, community, operator="Lily 李")
+        render_png(render_poster(builtin_template("guest_share", "zh"), ctx), poster, width_px=540)
+        print(f"wrote {poster}")
         window.close()
     return 0
 
