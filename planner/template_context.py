@@ -26,6 +26,7 @@ from planner.calendar import (
     occurrences_between,
 )
 from planner.communities import Community, get_community
+from planner.demo import SAMPLE_COMMUNITIES
 from planner.errors import NotFound
 from planner.workspace import Workspace
 
@@ -490,23 +491,8 @@ def _sample_occurrence(
 
 
 _SAMPLE_COMMUNITY = {
-    "zh": {
-        "name": "深夜读书会 · 付费会员圈",
-        "platform": "wechat",
-        "stage": "operate",
-        "built_around": "soul_figure",
-        "segment_basis": "payment_stage",
-        "segment": "资深付费会员（续费 2 年以上）",
-        "common_interest": "每月共读一本书，跟着林老师把书读透、读出行动。",
-        "value_to_members": "林老师每周三晚直播领读；每日晨读打卡；每月一次线下读书沙龙。",
-        "differentiation": "不是泛泛的书单群：有灵魂人物带读、有打卡督促、有读后行动复盘。",
-        "joining_principles": "年费 365 元；老会员邀请优先；入群需填写读书计划。",
-        "management_norms": "禁止广告和拉票；打卡连续缺席 30 天移出；讨论围绕本月书目。",
-        "member_count": 312,
-        "owner": "Lily 李",
-        "color": "#9b51e0",
-        "notes": "",
-    },
+    # The sample workspace's paid reading circle, so previews match `planner demo`.
+    "zh": dict(SAMPLE_COMMUNITIES[0]),
     "en": {
         "name": "Night Owls Reading Circle",
         "platform": "telegram",
