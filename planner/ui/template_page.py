@@ -16,36 +16,15 @@ import html
 import re
 from collections.abc import Callable, Iterator, Sequence
 from datetime import date, datetime, time, timedelta
-from enum import IntEnum
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractListModel,
-    QCoreApplication,
-    QEvent,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    QRect,
-    QRectF,
-    QSize,
-    QSortFilterProxyModel,
-    Qt,
-    QTimer,
-    QUrl,
-    Signal,
-)
+from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
-    QFontMetrics,
     QGuiApplication,
-    QImage,
     QKeySequence,
-    QMouseEvent,
-    QPainter,
-    QPaintEvent,
     QPalette,
     QShortcut,
     QShowEvent,
@@ -63,13 +42,8 @@ from PySide6.QtWidgets import (
     QListView,
     QPushButton,
     QScrollArea,
-    QSizePolicy,
-    QSpinBox,
     QSplitter,
     QStackedWidget,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QTextBrowser,
     QToolButton,
     QVBoxLayout,
@@ -104,12 +78,20 @@ from planner.templating import (
     sample_context,
 )
 from planner.ui.field_errors import FieldErrors
+from planner.ui.poster_preview import PosterPreview, _ClickableLabel
 from planner.ui.session import Session
 from planner.ui.template_highlighter import SourceEdit
+from planner.ui.template_list import (
+    TemplateDelegate,
+    TemplateFilterModel,
+    TemplateListModel,
+    TemplateRole,
+    language_name,
+)
 from planner.ui.theme import SPACING, icon, swatch_icon
+from planner.ui.welcome_card import MessageCard
 
 Confirm = Callable[[QWidget, str, str, str], bool]
-Index = QModelIndex | QPersistentModelIndex
 ItemKey = tuple[str, str]
 
 # Rendering waits this long after the last keystroke.
@@ -129,15 +111,6 @@ _VARIABLE = re.compile(r"^[A-Za-z_][\w.]*$")
 _UNSAFE_FILE_CHARS = re.compile(r'[\\/:*?"<>|]+')
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("TemplatePage", text)
-
-
-def language_name(code: str) -> str:
-    """A language as its speakers write it (中文, English)."""
-    return {"zh": _tr("中文"), "en": _tr("English")}.get(code, code)
-
-
 @contextlib.contextmanager
 def _busy() -> Iterator[None]:
     QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
@@ -145,464 +118,6 @@ def _busy() -> Iterator[None]:
         yield
     finally:
         QApplication.restoreOverrideCursor()
-
-
-# -- the library list ------------------------------------------------------------
-
-
-class TemplateRole(IntEnum):
-    ID = Qt.ItemDataRole.UserRole + 1
-    TEMPLATE = Qt.ItemDataRole.UserRole + 2
-    KIND = Qt.ItemDataRole.UserRole + 3
-    LANGUAGE = Qt.ItemDataRole.UserRole + 4
-    BUILTIN = Qt.ItemDataRole.UserRole + 5
-
-
-class TemplateListModel(QAbstractListModel):
-    """Every template, one per row: the workspace's own first, then the built-ins.
-
-    Reloading the same templates (an edit, a rename) keeps views on the rows
-    they were on.
-    """
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._items: list[Template] = []
-
-    def set_templates(self, templates: Sequence[Template]) -> None:
-        # Stable: the workspace's own in the core's order (by name), then the built-ins
-        # in the order they ship (guest share first).
-        new = sorted(templates, key=lambda t: t.builtin)
-        old_ids = [t.id for t in self._items]
-        new_ids = [t.id for t in new]
-        if old_ids == new_ids:
-            self._items = new
-            if new:
-                self.dataChanged.emit(self.index(0), self.index(len(new) - 1))
-            return
-        if sorted(old_ids) == sorted(new_ids):
-            # The same templates in a new order (a rename): selections stay on theirs.
-            self.layoutAboutToBeChanged.emit()
-            persistent = self.persistentIndexList()
-            ids = [self._items[index.row()].id for index in persistent]
-            self._items = new
-            rows = {t.id: row for row, t in enumerate(new)}
-            self.changePersistentIndexList(persistent, [self.index(rows[i]) for i in ids])
-            self.layoutChanged.emit()
-            return
-        self.beginResetModel()
-        self._items = new
-        self.endResetModel()
-
-    def template(self, row: int) -> Template:
-        return self._items[row]
-
-    def row_of(self, template_id: str) -> int:
-        for row, template in enumerate(self._items):
-            if template.id == template_id:
-                return row
-        return -1
-
-    def find(self, template_id: str) -> Template | None:
-        row = self.row_of(template_id)
-        return self._items[row] if row >= 0 else None
-
-    def templates(self) -> list[Template]:
-        return list(self._items)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        """Override QAbstractListModel::rowCount."""
-        return 0 if parent.isValid() else len(self._items)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        """Override QAbstractListModel::data."""
-        if not index.isValid() or not 0 <= index.row() < len(self._items):
-            return None
-        t = self._items[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return t.name
-        if role == Qt.ItemDataRole.DecorationRole:
-            return icon("lock") if t.builtin else None
-        if role == Qt.ItemDataRole.ToolTipRole:
-            lines = [t.name, t.description] if t.description else [t.name]
-            if t.builtin:
-                lines.append(_tr("Built-in: read-only. Duplicate it to make a copy you can edit."))
-            return "\n".join(lines)
-        if role == TemplateRole.ID:
-            return t.id
-        if role == TemplateRole.TEMPLATE:
-            return t
-        if role == TemplateRole.KIND:
-            return t.kind.value
-        if role == TemplateRole.LANGUAGE:
-            return t.language
-        if role == TemplateRole.BUILTIN:
-            return t.builtin
-        return None
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        """Override QAbstractListModel::flags."""
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
-
-class TemplateFilterModel(QSortFilterProxyModel):
-    """Shows one kind of template, in one language or all."""
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.kind = TemplateKind.POSTER
-        self.language = ""
-
-    def set_filter(self, kind: TemplateKind, language: str) -> None:
-        if (kind, language) == (self.kind, self.language):
-            return
-        self.beginFilterChange()
-        self.kind = kind
-        self.language = language
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-
-    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
-        """Override QSortFilterProxyModel::filterAcceptsRow."""
-        model = self.sourceModel()
-        index = model.index(source_row, 0, source_parent)
-        if index.data(TemplateRole.KIND) != self.kind.value:
-            return False
-        return not self.language or index.data(TemplateRole.LANGUAGE) == self.language
-
-
-class TemplateDelegate(QStyledItemDelegate):
-    """Paints a template as its name over "lock Built-in · 中文" (or "Your copy")."""
-
-    PADDING = 8
-    LOCK = 12
-
-    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
-        """Override QStyledItemDelegate::sizeHint."""
-        fm = QFontMetrics(option.font)
-        return QSize(160, fm.height() * 2 + self.PADDING * 2 + 2)
-
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
-        """Override QStyledItemDelegate::paint."""
-        template: Template | None = index.data(TemplateRole.TEMPLATE)
-        if template is None:
-            return
-        painter.save()
-        style = option.widget.style() if option.widget else QApplication.style()
-        style.drawPrimitive(
-            QStyle.PrimitiveElement.PE_PanelItemViewItem, option, painter, option.widget
-        )
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        text_color = option.palette.color(
-            QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
-        )
-        dim = QColor(text_color)
-        dim.setAlphaF(0.72)
-        rect: QRect = option.rect.adjusted(
-            self.PADDING + 2, self.PADDING, -self.PADDING, -self.PADDING
-        )
-        fm = QFontMetrics(option.font)
-        line = fm.height()
-        bold = QFont(option.font)
-        bold.setWeight(QFont.Weight.DemiBold)
-        painter.setFont(bold)
-        painter.setPen(text_color)
-        name = QFontMetrics(bold).elidedText(
-            template.name, Qt.TextElideMode.ElideRight, rect.width()
-        )
-        painter.drawText(QRect(rect.left(), rect.top(), rect.width(), line), 0, name)
-
-        small = QFont(option.font)
-        small.setPointSizeF(max(option.font.pointSizeF() * 0.88, 7.0))
-        painter.setFont(small)
-        painter.setPen(dim)
-        left = rect.left()
-        second = QRect(left, rect.top() + line + 2, rect.width(), QFontMetrics(small).height())
-        if template.builtin:
-            lock = QRect(left, second.center().y() - self.LOCK // 2, self.LOCK, self.LOCK)
-            icon("lock", dim.name()).paint(painter, lock)
-            second.setLeft(lock.right() + 4)
-            words = _tr("Built-in · %1").replace("%1", language_name(template.language))
-        else:
-            words = _tr("Your copy · %1").replace("%1", language_name(template.language))
-        words = QFontMetrics(small).elidedText(words, Qt.TextElideMode.ElideRight, second.width())
-        painter.drawText(second, Qt.AlignmentFlag.AlignVCenter, words)
-        painter.restore()
-
-
-# -- the poster preview -------------------------------------------------------------
-
-
-class _ClickableLabel(QLabel):
-    """A label that says when it is clicked (the error under the source)."""
-
-    clicked = Signal()
-
-    def mousePressEvent(self, event: QMouseEvent) -> None:
-        """Override QWidget::mousePressEvent."""
-        if event.button() == Qt.MouseButton.LeftButton:
-            self.clicked.emit()
-        super().mousePressEvent(event)
-
-
-class PosterPreview(QWidget):
-    """The rendered poster, scaled to fit; dimmed while the source has an error.
-
-    Attributes:
-        image: the last poster rendered without error, or None.
-        stale: True when the source has changed into one that does not render.
-    """
-
-    MARGIN = 12
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.image: QImage | None = None
-        self.stale = False
-        self.placeholder = ""
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setMinimumSize(180, 220)
-
-    def sizeHint(self) -> QSize:
-        """Override QWidget::sizeHint."""
-        return QSize(300, 520)
-
-    def set_image(self, image: QImage | None) -> None:
-        self.image = image
-        self.stale = False
-        self.update()
-
-    def set_stale(self, stale: bool) -> None:
-        if stale != self.stale:
-            self.stale = stale
-            self.update()
-
-    def image_rect(self) -> QRectF:
-        """Where the poster is drawn: as large as fits, centred."""
-        area = QRectF(self.rect()).adjusted(self.MARGIN, self.MARGIN, -self.MARGIN, -self.MARGIN)
-        if self.image is None or self.image.isNull() or area.isEmpty():
-            return QRectF()
-        scale = min(area.width() / self.image.width(), area.height() / self.image.height())
-        w, h = self.image.width() * scale, self.image.height() * scale
-        return QRectF(area.center().x() - w / 2, area.top() + (area.height() - h) / 2, w, h)
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        """Override QWidget::paintEvent."""
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-        painter.fillRect(self.rect(), self.palette().color(QPalette.ColorRole.Mid).lighter(115))
-        target = self.image_rect()
-        if self.image is None or target.isEmpty():
-            painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
-            painter.drawText(
-                self.rect().adjusted(SPACING * 2, 0, -SPACING * 2, 0),
-                Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
-                self.placeholder,
-            )
-            painter.end()
-            return
-        shadow = QColor(0, 0, 0, 60)
-        for spread in (3, 2, 1):
-            painter.fillRect(target.adjusted(-spread, -spread + 1, spread, spread + 1), shadow)
-        if self.stale:
-            painter.setOpacity(0.4)
-        painter.drawImage(target, self.image)
-        painter.end()
-
-
-# -- a welcome message ----------------------------------------------------------
-
-
-class MessageCard(QFrame):
-    """One message of a welcome sequence: when it is sent, its source, its preview.
-
-    Signals:
-        edited(): the offset or the text changed.
-        move_requested(int): move up (-1) or down (1).
-        remove_requested(): remove this message.
-        copy_requested(): put the rendered text on the clipboard.
-    """
-
-    edited = Signal()
-    move_requested = Signal(int)
-    remove_requested = Signal()
-    copy_requested = Signal()
-
-    UNITS = (1440, 60, 1)  # days, hours, minutes
-    MIN_LINES = 3
-    MAX_LINES = 14
-
-    def __init__(
-        self, message: WelcomeMessage, *, editable: bool, parent: QWidget | None = None
-    ) -> None:
-        super().__init__(parent)
-        self.setObjectName("messageCard")
-        self.setStyleSheet(
-            "QFrame#messageCard { border: 1px solid palette(mid); border-radius: 6px;"
-            " background: palette(base); }"
-            "QLabel#bubble { background: #95ec69; color: #111111; border-radius: 6px;"
-            " padding: 8px 10px; }"
-            "QLabel#bubble:disabled { background: #d3e9c8; color: #666666; }"
-            "QLabel#offset { background: palette(highlight); color: palette(highlighted-text);"
-            " border-radius: 9px; padding: 1px 8px; font-weight: 600; }"
-        )
-        self.editable = editable
-        self.rendered: str | None = None
-
-        self.offset_badge = QLabel()
-        self.offset_badge.setObjectName("offset")
-        self.title = QLabel()
-        self.title.setProperty("role", "hint")
-        self.amount = QSpinBox()
-        self.amount.setRange(0, 999)
-        self.amount.setAccessibleName(self.tr("Send after"))
-        self.unit = QComboBox()
-        for minutes, label in zip(
-            self.UNITS, (self.tr("days"), self.tr("hours"), self.tr("minutes")), strict=True
-        ):
-            self.unit.addItem(label, minutes)
-        self.after_label = QLabel(self.tr("after joining"))
-        self.up_button = self._tool(
-            "↑",
-            self.tr("Send this text earlier (the times stay)"),
-            lambda: self.move_requested.emit(-1),
-        )
-        self.down_button = self._tool(
-            "↓",
-            self.tr("Send this text later (the times stay)"),
-            lambda: self.move_requested.emit(1),
-        )
-        self.remove_button = self._tool(
-            "", self.tr("Remove this message"), self.remove_requested.emit
-        )
-        self.remove_button.setIcon(icon("trash"))
-
-        self.body = SourceEdit(markup=False, line_numbers=False)
-        self.body.setAccessibleName(self.tr("Message text"))
-        self.body.setReadOnly(not editable)
-        self.body.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.body.document().documentLayout().documentSizeChanged.connect(self._fit_body)
-        self.preview = QLabel()
-        self.preview.setObjectName("bubble")
-        self.preview.setWordWrap(True)
-        self.preview.setTextFormat(Qt.TextFormat.PlainText)
-        self.preview.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.preview.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.preview.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
-        self.copy_button = QPushButton(self.tr("Copy"))
-        self.copy_button.setToolTip(
-            self.tr("Copy this message, filled in for the community, to paste into the group")
-        )
-        self.copy_button.clicked.connect(lambda _c=False: self.copy_requested.emit())
-        self.error = QLabel()
-        self.error.setProperty("role", "error")
-        self.error.setWordWrap(True)
-        self.error.hide()
-
-        head = QHBoxLayout()
-        head.setSpacing(SPACING)
-        head.addWidget(self.offset_badge)
-        head.addWidget(self.title)
-        if editable:
-            head.addSpacing(SPACING)
-            head.addWidget(self.amount)
-            head.addWidget(self.unit)
-            head.addWidget(self.after_label)
-        head.addStretch(1)
-        if editable:
-            head.addWidget(self.up_button)
-            head.addWidget(self.down_button)
-            head.addWidget(self.remove_button)
-        source_column = QVBoxLayout()
-        source_column.setSpacing(4)
-        source_column.addWidget(self.body)
-        source_column.addWidget(self.error)
-        source_column.addStretch(1)
-        preview_column = QVBoxLayout()
-        preview_column.setSpacing(SPACING)
-        preview_column.addWidget(self.preview)
-        copy_row = QHBoxLayout()
-        copy_row.addStretch(1)
-        copy_row.addWidget(self.copy_button)
-        preview_column.addLayout(copy_row)
-        preview_column.addStretch(1)
-        columns = QHBoxLayout()
-        columns.setSpacing(SPACING * 2)
-        columns.addLayout(source_column, 1)
-        columns.addLayout(preview_column, 1)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(SPACING + 4, SPACING + 2, SPACING + 4, SPACING + 4)
-        layout.setSpacing(SPACING)
-        layout.addLayout(head)
-        layout.addLayout(columns)
-
-        self._set_offset(message.offset_minutes)
-        self.body.setPlainText(message.body)
-        self._fit_body()
-        self.amount.valueChanged.connect(self._on_offset_edited)
-        self.unit.currentIndexChanged.connect(self._on_offset_edited)
-        self.body.textChanged.connect(self.edited)
-
-    def _fit_body(self) -> None:
-        """As tall as the message (a plain-text layout counts its size in lines)."""
-        lines = self.body.document().documentLayout().documentSize().height()
-        lines = min(max(lines, self.MIN_LINES), self.MAX_LINES)
-        margins = self.body.contentsMargins()
-        chrome = margins.top() + margins.bottom() + 2 * self.body.document().documentMargin()
-        self.body.setFixedHeight(round(lines * self.body.fontMetrics().lineSpacing() + chrome))
-
-    def _tool(self, text: str, tip: str, slot: Callable[[], object]) -> QToolButton:
-        button = QToolButton()
-        button.setText(text)
-        button.setToolTip(tip)
-        button.setAutoRaise(True)
-        button.clicked.connect(lambda _c=False: slot())
-        return button
-
-    def _set_offset(self, minutes: int) -> None:
-        unit = next((u for u in self.UNITS if minutes % u == 0 and minutes >= u), 1)
-        self.unit.setCurrentIndex(self.unit.findData(unit))
-        self.amount.setMaximum(MAX_OFFSET_MINUTES // unit)
-        self.amount.setValue(minutes // unit)
-        self.offset_badge.setText(format_offset(minutes))
-
-    def _on_offset_edited(self) -> None:
-        self.amount.setMaximum(MAX_OFFSET_MINUTES // int(self.unit.currentData()))
-        self.offset_badge.setText(format_offset(self.offset_minutes()))
-        self.edited.emit()
-
-    def offset_minutes(self) -> int:
-        return int(self.amount.value()) * int(self.unit.currentData())
-
-    def message(self) -> WelcomeMessage:
-        return WelcomeMessage(self.offset_minutes(), self.body.toPlainText())
-
-    def set_position(self, number: int, count: int) -> None:
-        self.title.setText(
-            self.tr("Message %1 of %2").replace("%1", str(number)).replace("%2", str(count))
-        )
-        self.up_button.setEnabled(number > 1)
-        self.down_button.setEnabled(number < count)
-
-    def set_rendered(self, text: str) -> None:
-        self.rendered = text
-        self.preview.setText(text)
-        self.preview.setEnabled(True)
-        self.copy_button.setEnabled(True)
-        self.copy_button.setText(self.tr("Copy"))
-        self.error.hide()
-        self.body.set_error_line(None)
-
-    def set_error(self, error: PlannerError) -> None:
-        """Show ``error`` under the source; the last good preview stays, dimmed."""
-        self.rendered = None
-        self.error.setText(str(error))
-        self.error.show()
-        self.preview.setEnabled(False)
-        self.copy_button.setEnabled(False)
-        self.body.set_error_line(error.line if isinstance(error, TemplateError) else None)
 
 
 # -- the page -----------------------------------------------------------------------
