@@ -51,9 +51,11 @@ from planner.errors import PlannerError, ValidationError
 from planner.history import Change
 from planner.settings import Settings
 from planner.ui.agenda_view import AgendaView
-from planner.ui.item_editor import ItemEditor, QuickAddDialog, ask_scope
+from planner.ui.item_editor import ItemEditor
 from planner.ui.labels import item_type_label, kind_label, status_label
 from planner.ui.month_view import MonthModel, MonthView
+from planner.ui.quick_add import QuickAddDialog
+from planner.ui.scope_dialog import ask_scope
 from planner.ui.session import Session
 from planner.ui.theme import SPACING, icon
 from planner.ui.week_view import WeekView

@@ -21,9 +21,10 @@ from planner.recurrence import Recurrence
 from planner.settings import Settings
 from planner.ui.app import create_application
 from planner.ui.calendar_page import CalendarMode
-from planner.ui.item_editor import ItemEditor, QuickAddDialog
+from planner.ui.item_editor import ItemEditor
 from planner.ui.main_window import MainWindow
 from planner.ui.month_view import MonthRole
+from planner.ui.quick_add import QuickAddDialog
 from planner.workspace import Workspace, create_workspace
 from tests.conftest import DEVICE
 

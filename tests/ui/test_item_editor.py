@@ -37,15 +37,11 @@ from planner.calendar import (
 from planner.communities import Community, create_community, find_community, list_communities
 from planner.recurrence import Frequency, Recurrence
 from planner.ui.app import create_application
-from planner.ui.item_editor import (
-    ItemEditor,
-    QuickAddDialog,
-    RecurrenceEditor,
-    ScopeDialog,
-    ask_scope,
-    new_item_values,
-)
+from planner.ui.item_editor import ItemEditor, new_item_values
 from planner.ui.labels import item_type_label, scope_label
+from planner.ui.quick_add import QuickAddDialog
+from planner.ui.recurrence_editor import RecurrenceEditor
+from planner.ui.scope_dialog import ScopeDialog, ask_scope
 from planner.ui.session import Session
 from planner.workspace import Workspace
 
