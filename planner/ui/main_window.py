@@ -760,6 +760,8 @@ class MainWindow(QMainWindow):
         if on_calendar or on_templates:
             # The sidebar is a legend here; a highlighted row would read as a filter.
             self.sidebar.list.clearSelection()
+        elif self.stack.currentWidget() is self.page and self.page.community_id:
+            self.sidebar.select(self.page.community_id)  # highlighted again on its page
         self.calendar_nav_action.setChecked(on_calendar)
         self.communities_nav_action.setChecked(self.stack.currentWidget() is self.page)
         self.templates_nav_action.setChecked(on_templates)

@@ -399,3 +399,12 @@ def test_a_read_only_workspace_shows_items_but_cannot_change_them(
         assert [o.key for o in w.calendar.occurrences] == before
     finally:
         os.chmod(path, 0o644)
+
+
+def test_the_community_is_highlighted_again_on_its_page(qtbot, window: MainWindow) -> None:
+    w = window
+    assert not w.sidebar.list.selectionModel().hasSelection()  # a legend on the calendar
+    w.communities_nav_action.trigger()
+    assert w.stack.currentWidget() is w.page
+    selected = w.sidebar.list.selectionModel().selectedIndexes()
+    assert [i.data() for i in selected] == [w.page.name.text()]
