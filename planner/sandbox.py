@@ -117,7 +117,7 @@ def _arg(args: Sequence[Any], kwargs: dict[str, Any], index: int, name: str) -> 
 class Sandbox(ImmutableSandboxedEnvironment):
     """One render's environment: sandboxed, strict, with a deadline and limits."""
 
-    intercepted_binops = frozenset({"*", "**", "+", "%"})
+    intercepted_binops = frozenset({"*", "**", "+", "-", "/", "//", "%"})
     code_generator_class = _GuardedCodeGenerator
 
     def __init__(self, *, autoescape: bool, deadline: float, time_limit: float) -> None:
@@ -174,6 +174,23 @@ class Sandbox(ImmutableSandboxedEnvironment):
                 if number is not None:
                     self._check_pad(int(number))
 
+    def _check_printf_result(self, text: str, values: Any) -> None:
+        """Refuse % formatting whose result would be too large, before building it."""
+        items = values if isinstance(values, tuple) else (values,)
+        total = len(text)
+        for value in items[: len(_PRINTF.findall(text))]:
+            total += _approx_size(value, MAX_VALUE_SIZE)
+            self._refuse_size(total)
+
+    def _check_format_result(
+        self, text: str, args: tuple[Any, ...], kwargs: dict[str, Any]
+    ) -> None:
+        """Refuse str.format whose result would be too large, before building it."""
+        fields = sum(1 for _, name, _, _ in string.Formatter().parse(text) if name is not None)
+        values = [*args, *kwargs.values()]
+        largest = max((_approx_size(v, MAX_VALUE_SIZE) for v in values), default=0)
+        self._refuse_size(len(text) + fields * largest)
+
     def _check_format(self, text: str) -> None:
         for _, _, spec, _ in string.Formatter().parse(text):
             if spec and "{" in spec:
@@ -225,6 +242,7 @@ class Sandbox(ImmutableSandboxedEnvironment):
         def checked(*args: Any, **kwargs: Any) -> str:
             self.tick()
             self._check_format(text)
+            self._check_format_result(text, args, kwargs)
             return str(self.check_size(inner(*args, **kwargs)))
 
         return update_wrapper(checked, wrapped)
@@ -271,6 +289,11 @@ class Sandbox(ImmutableSandboxedEnvironment):
 
     def call_binop(self, context: Context, operator: str, left: Any, right: Any) -> Any:
         self.tick()
+        for operand in (left, right):
+            # Arithmetic on huge numbers (from a long literal or |int) takes
+            # quadratic time in one step, out of reach of the deadline.
+            if isinstance(operand, int) and operand.bit_length() > MAX_INT_BITS:
+                raise Refused("a number is too large.")
         if operator == "*":
             for seq, times in ((left, right), (right, left)):
                 if isinstance(seq, str | bytes | list | tuple) and isinstance(times, int):
@@ -287,6 +310,7 @@ class Sandbox(ImmutableSandboxedEnvironment):
                 self._refuse_size(len(left) + len(right))
         elif operator == "%" and isinstance(left, str):
             self._check_printf(left)
+            self._check_printf_result(left, right)
         return self.check_size(super().call_binop(context, operator, left, right))
 
     def _check_bits(self, bits: int) -> None:
@@ -301,14 +325,15 @@ class Sandbox(ImmutableSandboxedEnvironment):
         checks: dict[str, Callable[[Sequence[Any], dict[str, Any]], None]] = {
             "center": lambda a, kw: self._check_pad(_arg(a, kw, 1, "width")),
             "indent": self._check_indent,
-            "format": lambda a, kw: self._check_printf(a[0]) if isinstance(a[0], str) else None,
+            "format": self._check_format_filter,
+            "int": self._check_number_text,
+            "float": self._check_number_text,
+            "sum": self._check_sum,
             "replace": self._check_replace_filter,
             "slice": lambda a, kw: self._check_count(_arg(a, kw, 1, "slices")),
             "batch": lambda a, kw: self._check_count(_arg(a, kw, 1, "linecount")),
-            "tojson": lambda a, kw: self._check_count(_arg(a, kw, 1, "indent")),
-            "wordwrap": lambda a, kw: self._check_count(
-                len(str(_arg(a, kw, 3, "wrapstring"))) * 1000
-            ),
+            "tojson": self._check_tojson,
+            "wordwrap": self._check_wordwrap,
         }
         check = checks.get(name)
 
@@ -338,9 +363,32 @@ class Sandbox(ImmutableSandboxedEnvironment):
             found = text.count(old) if old else len(text) + 1
             self._refuse_size(len(text) + found * max(len(new) - len(old), 0))
 
-    def _check_wrapstring(self, value: Any) -> None:
-        if value is not None and len(str(value)) > 10:
+    def _check_format_filter(self, args: Sequence[Any], kwargs: dict[str, Any]) -> None:
+        if isinstance(args[0], str):
+            self._check_printf(args[0])
+            self._check_printf_result(args[0], tuple(args[1:]) or tuple(kwargs.values()))
+
+    def _check_number_text(self, args: Sequence[Any], kwargs: dict[str, Any]) -> None:
+        # int("ffff…", 16) on a long text takes quadratic time in one step.
+        if isinstance(args[0], str | bytes) and len(args[0]) > 1000:
+            raise Refused("a number written with more than 1,000 characters is too long.")
+
+    def _check_sum(self, args: Sequence[Any], kwargs: dict[str, Any]) -> None:
+        start = _arg(args, kwargs, 2, "start")
+        if start is not None and not isinstance(start, int | float):
+            raise Refused("sum() adds numbers only.")
+
+    def _check_tojson(self, args: Sequence[Any], kwargs: dict[str, Any]) -> None:
+        self._check_count(_arg(args, kwargs, 1, "indent"))
+        # JSON escapes can make a character up to six.
+        self._refuse_size(_approx_size(args[0], MAX_VALUE_SIZE) * 6)
+
+    def _check_wordwrap(self, args: Sequence[Any], kwargs: dict[str, Any]) -> None:
+        wrapstring = _arg(args, kwargs, 3, "wrapstring")
+        if wrapstring is not None and len(str(wrapstring)) > 10:
             raise Refused("the line break given to wordwrap is too long (at most 10 characters).")
+        if len(str(args[0])) > 100_000:
+            raise Refused("wordwrap takes at most 100,000 characters.")
 
     def _check_count(self, value: Any) -> None:
         if isinstance(value, int) and value > MAX_PAD:

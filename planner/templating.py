@@ -479,9 +479,15 @@ def render_poster(template: Template, ctx: RenderContext) -> str:
     )
 
 
-def render_message_source(source: str, ctx: RenderContext, *, name: str = "message") -> str:
-    """Render one welcome message's Jinja ``source`` as plain text."""
-    return _render(source, ctx, name=name, autoescape=False).strip()
+def render_message_source(
+    source: str, ctx: RenderContext, *, name: str = "message", deadline: float | None = None
+) -> str:
+    """Render one welcome message's Jinja ``source`` as plain text.
+
+    ``deadline`` (a ``time.monotonic()`` value) lets several messages share
+    one time limit, so a sequence as a whole cannot take longer than one.
+    """
+    return _render(source, ctx, name=name, autoescape=False, deadline=deadline).strip()
 
 
 def render_welcome(template: Template, ctx: RenderContext) -> list[tuple[WelcomeMessage, str]]:
@@ -542,16 +548,22 @@ def check_svg(svg: str, name: str = "template") -> None:
         tag = _local(str(element.tag))
         if tag in _FORBIDDEN_ELEMENTS:
             raise TemplateError(name, f"<{tag}> is not allowed in a poster.")
-        if (
-            tag == "style"
-            and _EXTERNAL_URL.search(element.text or "")
-            or (tag == "style" and "@import" in (element.text or ""))
-        ):
-            raise TemplateError(name, "a style may not load anything from outside the poster.")
+        if tag == "style":
+            # All of the style's text (also after child elements), case-folded; a
+            # CSS escape (\72 for r...) could hide "url(" or "@import".
+            css = "".join(element.itertext()).lower()
+            if _EXTERNAL_URL.search(css) or "@import" in css or "\\" in css:
+                raise TemplateError(name, "a style may not load anything from outside the poster.")
+        if tag == "set" or tag.startswith("animate"):
+            target = element.attrib.get("attributeName", "")
+            if _local(target).lower().endswith("href"):
+                raise TemplateError(name, "a poster may not animate a link.")
         for attribute, value in element.attrib.items():
             key = _local(attribute)
             if key.lower().startswith("on"):
                 raise TemplateError(name, f"event handlers ({key}) are not allowed in a poster.")
+            if key == "style" and "\\" in value:
+                raise TemplateError(name, "escapes are not allowed in a poster's styles.")
             if key == "href" and not (
                 value.startswith("#") or (tag == "image" and _SAFE_IMAGE.match(value))
             ):

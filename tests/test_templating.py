@@ -140,6 +140,15 @@ LIMITS = {
     "map to a filter": "{{ ['a']|map('center', 10**9)|list }}",
     "range": "{{ range(10**9)|list }}",
     "output size": "{% for i in range(100000) %}{{ 'x' * 100 }}{% endfor %}",
+    # found in review: one long step the deadline cannot interrupt, or memory
+    # claimed before a size check
+    "sum of lists": "{{ ([[0] * 1000000] * 1000000)|sum(start=[]) }}",
+    "huge int division": "{% set a = ('f' * 1999999)|int(base=16) %}"
+    "{% set b = ('f' * 999999)|int(base=16) %}{{ a // b }}",
+    "wordwrap of a huge text": "{{ ('a' * 1999999)|wordwrap(1) }}",
+    "printf of many huge values": "{{ ('%s' * 999999) % (('x' * 1999999,) * 999999) }}",
+    "format of a huge value": "{{ ('{0}' * 1000).format('x' * 1999999) }}",
+    "tojson of a huge list": "{{ (['x' * 1999999] * 1000000)|tojson }}",
 }
 
 
@@ -303,6 +312,11 @@ def test_welcome_messages_are_plain_text(ctx: RenderContext) -> None:
         ('<a href="javascript:alert(1)"><text>x</text></a>', "files or web addresses"),
         ('<rect fill="url(https://evil.example/#x)"/>', "inside the poster"),
         ("<style>@import url(https://evil.example/x.css);</style>", "style"),
+        ('<style>@IMPORT "http://e/x.css";</style>', "style"),
+        ("<style><g/>@import url(http://e/x.css);</style>", "style"),
+        ("<style>rect { fill: u\\72l(http://e/x) }</style>", "style"),
+        ('<rect style="fill: u\\72l(http://e/x)"/>', "escapes"),
+        ('<a href="#x"><set attributeName="href" to="javascript:alert(1)"/></a>', "animate"),
         ("<foreignObject><div/></foreignObject>", "not allowed"),
         ("<text>unclosed", "not well-formed"),
     ],

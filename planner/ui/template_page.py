@@ -17,6 +17,7 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
+from time import monotonic
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, Qt, QTimer, QUrl, Signal
@@ -66,6 +67,7 @@ from planner.template_library import (
 )
 from planner.templating import (
     CONTEXT_DOCS,
+    TIME_LIMIT_SECONDS,
     RenderContext,
     Template,
     TemplateError,
@@ -1158,10 +1160,14 @@ class TemplatePage(QWidget):
                 self.preview.set_image(image)
                 self._show_source_error(None)
         else:
+            # One time limit for the whole sequence, not one per message.
+            deadline = monotonic() + TIME_LIMIT_SECONDS
             for card in self.cards:
                 try:
                     card.set_rendered(
-                        render_message_source(card.body.toPlainText(), context, name=name)
+                        render_message_source(
+                            card.body.toPlainText(), context, name=name, deadline=deadline
+                        )
                     )
                 except PlannerError as exc:
                     card.set_error(exc)
