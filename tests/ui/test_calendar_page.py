@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from planner.calendar import (
     EditScope,
@@ -19,7 +19,6 @@ from planner.communities import create_community, find_community
 from planner.paths import AppPaths
 from planner.recurrence import Recurrence
 from planner.settings import Settings
-from planner.ui.app import create_application
 from planner.ui.calendar_page import CalendarMode
 from planner.ui.item_editor import ItemEditor
 from planner.ui.main_window import MainWindow
@@ -30,11 +29,6 @@ from tests.conftest import DEVICE
 
 TODAY = date.today()
 MONDAY = week_start(TODAY)
-
-
-@pytest.fixture(scope="module", autouse=True)
-def themed_app(qapp: QApplication) -> QApplication:
-    return create_application()
 
 
 class Answers:

@@ -7,23 +7,16 @@ from datetime import date, datetime, timedelta
 import pytest
 from PySide6.QtCore import QModelIndex, QPoint, Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QApplication
 
 from planner.calendar import Occurrence, create_item, occurrences_between
 from planner.communities import create_community
 from planner.recurrence import Recurrence
 from planner.ui.agenda_view import AgendaColumn, AgendaRole, AgendaView
-from planner.ui.app import create_application
 from planner.ui.month_view import MonthModel, MonthRole, MonthView
 from planner.workspace import Workspace
 
 MONTH = date(2026, 11, 1)  # the grid runs Mon 26 Oct .. Sun 6 Dec
 TODAY = date(2026, 11, 23)
-
-
-@pytest.fixture(scope="module", autouse=True)
-def themed_app(qapp: QApplication) -> QApplication:
-    return create_application()
 
 
 @pytest.fixture

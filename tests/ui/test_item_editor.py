@@ -36,7 +36,6 @@ from planner.calendar import (
 )
 from planner.communities import Community, create_community, find_community, list_communities
 from planner.recurrence import Frequency, Recurrence
-from planner.ui.app import create_application
 from planner.ui.item_editor import ItemEditor, new_item_values
 from planner.ui.labels import item_type_label, scope_label
 from planner.ui.quick_add import QuickAddDialog
@@ -52,12 +51,6 @@ TUESDAY = datetime(2026, 3, 10, 20, 0)
 UTC = QTimeZone.utc()
 
 # -- helpers ---------------------------------------------------------------------------
-
-
-@pytest.fixture(scope="module", autouse=True)
-def themed_app(qapp: QApplication) -> QApplication:
-    """Our style and palette on the test QApplication, set once."""
-    return create_application()
 
 
 @pytest.fixture

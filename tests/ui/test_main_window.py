@@ -9,7 +9,6 @@ import os
 import random
 import sqlite3
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
@@ -28,12 +27,12 @@ from planner.communities import (
 from planner.paths import AppPaths
 from planner.schema import SCHEMA_VERSION
 from planner.settings import Settings
-from planner.ui.app import create_application
 from planner.ui.community_model import Role
 from planner.ui.dialogs import NewCommunityDialog, TrashDialog
 from planner.ui.main_window import MainWindow
 from planner.workspace import create_workspace, open_workspace
 from tests.conftest import DEVICE
+from tests.ui.conftest import Confirm
 
 SAMPLE_NAMES = [
     "Growth Hackers 增长交流群",
@@ -45,24 +44,6 @@ NOTION = "Notion 中文用户群"
 READING = "深夜读书会 · 付费会员圈"
 
 # -- helpers -----------------------------------------------------------------
-
-
-@pytest.fixture(scope="module", autouse=True)
-def themed_app(qapp: QApplication) -> QApplication:
-    """Our style and palette on the test QApplication, set once."""
-    return create_application()
-
-
-@dataclass
-class Confirm:
-    """Stands in for the confirmation box: records the questions, gives an answer."""
-
-    answer: bool = True
-    questions: list[str] = field(default_factory=list)
-
-    def __call__(self, _parent: QWidget, _title: str, question: str, _yes: str) -> bool:
-        self.questions.append(question)
-        return self.answer
 
 
 def make_window(qtbot, paths: AppPaths, confirm: Confirm | None = None) -> MainWindow:

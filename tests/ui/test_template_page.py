@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
@@ -13,7 +13,6 @@ import pytest
 from markupsafe import escape
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QUrl
 from PySide6.QtGui import QGuiApplication, QImage, QTextCursor
-from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -29,7 +28,6 @@ from planner.templating import (
     context_for,
     render_welcome,
 )
-from planner.ui.app import create_application
 from planner.ui.labels import action_label
 from planner.ui.session import Session
 from planner.ui.template_highlighter import SourceEdit, TemplateHighlighter
@@ -42,30 +40,13 @@ from planner.ui.template_page import (
 )
 from planner.workspace import Workspace, open_workspace
 from tests.conftest import DEVICE
+from tests.ui.conftest import Confirm
 
 READING = "深夜读书会 · 付费会员圈"
 NOTION = "Notion 中文用户群"
 CJK = re.compile(r"[\u4e00-\u9fff]")
 # Long enough for the debounce plus a render on a slow machine.
 RENDER_TIMEOUT_MS = 5000
-
-
-@pytest.fixture(scope="module", autouse=True)
-def themed_app(qapp: QApplication) -> QApplication:
-    """Our style and palette on the test QApplication, set once."""
-    return create_application()
-
-
-@dataclass
-class Confirm:
-    """Stands in for the confirmation box: records the questions, gives an answer."""
-
-    answer: bool = True
-    questions: list[str] = field(default_factory=list)
-
-    def __call__(self, _parent: QWidget, _title: str, question: str, _yes: str) -> bool:
-        self.questions.append(question)
-        return self.answer
 
 
 @pytest.fixture

@@ -7,21 +7,14 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
 
 from planner.calendar import occurrences_between
 from planner.paths import AppPaths
 from planner.settings import Settings
 from planner.template_library import get_template
-from planner.ui.app import create_application
 from planner.ui.item_editor import ItemEditor
 from planner.ui.main_window import MainWindow
 from tests.conftest import DEVICE
-
-
-@pytest.fixture(scope="module", autouse=True)
-def themed_app(qapp: QApplication) -> QApplication:
-    return create_application()
 
 
 @pytest.fixture

@@ -25,7 +25,7 @@ from planner.calendar import (
 )
 from planner.communities import PALETTE, create_community, list_communities
 from planner.recurrence import Frequency, Recurrence
-from planner.ui.theme import apply_theme, dark_palette
+from planner.ui.theme import dark_palette
 from planner.ui.week_layout import contrast_ratio, fit_lines, text_color_for
 from planner.ui.week_view import WeekView
 from planner.workspace import Workspace
@@ -36,13 +36,6 @@ COLORS = {"growth": "#2f80ed", "notion": "#eb5757", "reading": "#f2994a", "paren
 SHOTS = Path("/tmp")  # screenshots to look at; never in the repository
 
 _ids = itertools.count(1)
-
-
-@pytest.fixture(scope="module", autouse=True)
-def themed_app(qapp: QApplication) -> QApplication:
-    """Our style and palette on the test QApplication, set once."""
-    apply_theme(qapp)
-    return qapp
 
 
 def at(day: int, hour: int, minute: int = 0) -> datetime:
