@@ -258,8 +258,16 @@ def find_community(ws: Workspace, name: str) -> Community:
     raise NotFound(f"No community called “{name}” in this workspace.")
 
 
-def create_community(ws: Workspace, values: dict[str, Any]) -> tuple[str, Change]:
-    """Create a community from ``values`` (name required); returns its id and the change."""
+def create_community(
+    ws: Workspace, values: dict[str, Any], *, checklist: bool = True
+) -> tuple[str, Change]:
+    """Create a community from ``values`` (name required); returns its id and the change.
+
+    It gets its stage checklist from the workspace's library in the same edit
+    (unless ``checklist`` is False, for a caller that makes its own).
+    """
+    from planner.checklists import add_library_items  # checklists builds on communities
+
     draft: dict[str, Any] = {
         "platform": Platform.WECHAT.value,
         "stage": Stage.BUILD.value,
@@ -272,6 +280,8 @@ def create_community(ws: Workspace, values: dict[str, Any]) -> tuple[str, Change
     clean, _ = _clean(draft)
     with ws.edit("create_community", clean["name"]) as edit:
         community_id = edit.insert(TABLE, clean)
+        if checklist:
+            add_library_items(edit, ws, community_id)
     return community_id, edit.change
 
 

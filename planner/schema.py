@@ -20,6 +20,8 @@ from collections.abc import Callable
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
+from planner.checklist_library import STAGES, builtin_items, item_id
+
 APPLICATION_ID = 0x43506C6E  # "CPln"
 MIGRATION_SET = "community_planner"
 
@@ -33,7 +35,14 @@ SYNC_COLUMNS_SQL = """
 SYNC_COLUMNS = ("id", "created_at", "updated_at", "updated_by", "deleted")
 
 # Tables that hold user records (and so carry the sync columns).
-USER_TABLES = ("communities", "calendar_items", "templates")
+USER_TABLES = (
+    "communities",
+    "calendar_items",
+    "templates",
+    "checklist_library",
+    "checklist_items",
+    "community_templates",
+)
 
 MIGRATIONS = Migrations(MIGRATION_SET)
 STEP_NAMES: list[str] = []
@@ -162,6 +171,87 @@ def _templates(db: Database) -> None:
         """
     )
     db.execute("CREATE INDEX templates_live ON templates (deleted, kind, name)")
+
+
+@step("0004_checklists")
+def _checklists(db: Database) -> None:
+    # The stage path's checklists. Built-in library items ship with the app in
+    # both languages and are named by a stable ``key`` ("build.positioning");
+    # a row with an empty title or why shows the built-in text in the reader's
+    # language. ``checklist_library`` holds the workspace's own changes to the
+    # library: a built-in item changed or removed (the row's id is derived
+    # from the key, so teammates' copies agree on it) or an item added.
+    stages = "('build', 'structure', 'output', 'operate', 'replicate')"
+    db.execute(
+        f"""
+        CREATE TABLE checklist_library (
+            {SYNC_COLUMNS_SQL},
+            key TEXT NOT NULL CHECK (length(key) > 0),
+            stage TEXT NOT NULL CHECK (stage IN {stages}),
+            title TEXT NOT NULL DEFAULT '',
+            why TEXT NOT NULL DEFAULT '',
+            position INTEGER NOT NULL DEFAULT 0
+        )
+        """
+    )
+    db.execute("CREATE INDEX checklist_library_live ON checklist_library (deleted, stage)")
+    # A community's own checklist, made from the library. ``library_key`` is
+    # the library item it came from ('' for an item added to this community
+    # only); ``done_on`` and ``due_on`` are dates (YYYY-MM-DD) or ''.
+    db.execute(
+        f"""
+        CREATE TABLE checklist_items (
+            {SYNC_COLUMNS_SQL},
+            community_id TEXT NOT NULL REFERENCES communities (id),
+            stage TEXT NOT NULL CHECK (stage IN {stages}),
+            library_key TEXT NOT NULL DEFAULT '',
+            title TEXT NOT NULL DEFAULT '',
+            why TEXT NOT NULL DEFAULT '',
+            position INTEGER NOT NULL DEFAULT 0,
+            done_on TEXT NOT NULL DEFAULT '',
+            note TEXT NOT NULL DEFAULT '',
+            assignee TEXT NOT NULL DEFAULT '',
+            due_on TEXT NOT NULL DEFAULT '',
+            hidden INTEGER NOT NULL DEFAULT 0 CHECK (hidden IN (0, 1)),
+            CHECK (library_key != '' OR length(title) > 0)
+        )
+        """
+    )
+    db.execute(
+        "CREATE INDEX checklist_items_community ON checklist_items (community_id, stage, position)"
+    )
+    db.execute("CREATE INDEX checklist_items_due ON checklist_items (deleted, due_on)")
+    # The templates a community uses (its welcome sequence, its posters):
+    # ``template_ref`` is a workspace template's id or "builtin:NAME".
+    db.execute(
+        f"""
+        CREATE TABLE community_templates (
+            {SYNC_COLUMNS_SQL},
+            community_id TEXT NOT NULL REFERENCES communities (id),
+            template_ref TEXT NOT NULL CHECK (length(template_ref) > 0)
+        )
+        """
+    )
+    db.execute("CREATE INDEX community_templates_community ON community_templates (community_id)")
+    # Communities made before checklists existed get the built-in library.
+    rows = db.execute("SELECT id, updated_at, updated_by FROM communities").fetchall()
+    for community_id, stamp, device in rows:
+        for stage in STAGES:
+            for position, entry in enumerate(builtin_items(stage), start=1):
+                db.execute(
+                    "INSERT INTO checklist_items (id, created_at, updated_at, updated_by, "
+                    "community_id, stage, library_key, position) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    [
+                        item_id(community_id, entry.key),
+                        stamp,
+                        stamp,
+                        device,
+                        community_id,
+                        stage,
+                        entry.key,
+                        position * 10,
+                    ],
+                )
 
 
 SCHEMA_VERSION = len(STEP_NAMES)

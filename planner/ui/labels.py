@@ -5,12 +5,19 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QLocale
 
 from planner.calendar import ActivityType, ContentType, EditScope, ItemKind, Status
+from planner.checklist_library import Language
 from planner.communities import BuiltAround, Platform, SegmentBasis, Stage
 from planner.history import Change
 
 
 def _tr(context: str, text: str) -> str:
     return QCoreApplication.translate(context, text)
+
+
+def content_language() -> Language:
+    """The language built-in content (checklist texts) is shown in: Chinese when
+    the UI speaks Chinese, English otherwise."""
+    return "zh" if QLocale().language() == QLocale.Language.Chinese else "en"
 
 
 def stage_label(stage: Stage) -> str:
@@ -172,6 +179,23 @@ def action_label(change: Change) -> str:
         "duplicate_template": _tr("Action", "Duplicate the template “{0}”"),
         "edit_template": _tr("Action", "Edit the template “{0}”"),
         "delete_template": _tr("Action", "Delete the template “{0}”"),
+        "tick_checklist_item": _tr("Action", "Tick “{0}”"),
+        "untick_checklist_item": _tr("Action", "Untick “{0}”"),
+        "edit_checklist_item": _tr("Action", "Edit the checklist item “{0}”"),
+        "hide_checklist_item": _tr("Action", "Hide “{0}”"),
+        "show_checklist_item": _tr("Action", "Show “{0}” again"),
+        "add_checklist_item": _tr("Action", "Add “{0}” to the checklist"),
+        "delete_checklist_item": _tr("Action", "Delete the checklist item “{0}”"),
+        "move_checklist_item": _tr("Action", "Move “{0}”"),
+        "update_checklist": _tr("Action", "Update the checklist of “{0}” from the library"),
+        "add_library_item": _tr("Action", "Add “{0}” to the checklist library"),
+        "edit_library_item": _tr("Action", "Edit “{0}” in the checklist library"),
+        "remove_library_item": _tr("Action", "Remove “{0}” from the checklist library"),
+        "restore_library_item": _tr("Action", "Put “{0}” back in the checklist library"),
+        "link_template": _tr("Action", "Use the template “{0}”"),
+        "unlink_template": _tr("Action", "Stop using the template “{0}”"),
+        "replicate_community": _tr("Action", "Replicate as “{0}”"),
+        "move_stage": _tr("Action", "Move “{0}” to the next stage"),
     }
     template = templates.get(change.action)
     return template.format(change.subject) if template else change.describe()
