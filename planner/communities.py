@@ -321,3 +321,14 @@ def restore_community(ws: Workspace, community_id: str) -> Change:
     with ws.edit("restore_community", name) as edit:
         edit.update(TABLE, community_id, {"deleted": 0, "name": name})
     return edit.change
+
+
+def move_to_stage(ws: Workspace, community_id: str, stage: Stage) -> Change:
+    """Move a community along the path (the step the app suggests when a stage's
+    checklist is done); one undoable edit."""
+    current = get_community(ws, community_id)
+    if current.stage is stage:
+        return Change("move_stage", current.name)
+    with ws.edit("move_stage", current.name) as edit:
+        edit.update(TABLE, community_id, {"stage": stage.value})
+    return edit.change
