@@ -323,13 +323,13 @@ def library(ws: Workspace, lang: Language = "en", *, removed: bool = False) -> l
     With ``removed``, built-in items taken out of this workspace's library are
     listed too (marked), so the library editor can put them back.
     """
-    rows = _library_rows(ws)
+    rows = [r for r in _library_rows(ws) if not r["deleted"]]
     by_key = {r["key"]: r for r in rows}
     result: list[LibraryItem] = []
     for stage in Stage:
         for entry in builtin_items(stage.value):
             row = by_key.get(entry.key)
-            gone = row is not None and bool(row["deleted"])
+            gone = row is not None and bool(row["removed"])
             if gone and not removed:
                 continue
             title = (row["title"] if row else "") or entry.title(lang)
@@ -337,11 +337,7 @@ def library(ws: Workspace, lang: Language = "en", *, removed: bool = False) -> l
             reworded = row is not None and bool(row["title"] or row["why"])
             result.append(LibraryItem(entry.key, stage, title, why, True, reworded, gone))
         own = sorted(
-            (
-                r
-                for r in rows
-                if r["key"] not in BY_KEY and not r["deleted"] and r["stage"] == stage
-            ),
+            (r for r in rows if r["key"] not in BY_KEY and r["stage"] == stage),
             key=lambda r: (int(r["position"]), int(r["created_at"]), r["id"]),
         )
         result += [LibraryItem(r["key"], stage, r["title"], r["why"], False, False) for r in own]
@@ -387,8 +383,10 @@ def add_library_item(ws: Workspace, stage: Stage, title: str, why: str = "") -> 
 
 
 def _library_row(ws: Workspace, key: str) -> dict[str, Any] | None:
+    """The live library row of ``key`` (a built-in's changes, or an own item)."""
     row_id = library_row_id(key) if key in BY_KEY else key
-    return ws.get_row(LIBRARY, row_id)
+    row = ws.get_row(LIBRARY, row_id)
+    return row if row is not None and not row["deleted"] else None
 
 
 def update_library_item(ws: Workspace, key: str, title: str, why: str) -> Change:
@@ -397,7 +395,7 @@ def update_library_item(ws: Workspace, key: str, title: str, why: str) -> Change
     builtin = BY_KEY.get(key)
     row = _library_row(ws, key)
     if builtin is None:
-        if row is None or row["deleted"]:
+        if row is None:
             raise NotFound("That library item no longer exists.")
         clean_title, clean_why = _library_text(title, why)
         if (row["title"], row["why"]) == (clean_title, clean_why):
@@ -417,25 +415,26 @@ def update_library_item(ws: Workspace, key: str, title: str, why: str) -> Change
         clean_why = ""
     values = {"title": clean_title, "why": clean_why}
     subject = clean_title or builtin.title_en
-    if row is not None and all(row[k] == v for k, v in values.items()):
+    current = row or {"title": "", "why": ""}
+    if all(current[k] == v for k, v in values.items()):
         return Change("edit_library_item", subject)
     with ws.edit("edit_library_item", subject) as edit:
-        _write_builtin_row(edit, ws, key, row, values)
+        _write_builtin_row(edit, ws, key, values)
     return edit.change
 
 
-def _write_builtin_row(
-    edit: Edit, ws: Workspace, key: str, row: dict[str, Any] | None, values: dict[str, Any]
-) -> None:
-    if row is None:
-        edit.insert(
-            LIBRARY,
-            {"id": library_row_id(key), "key": key, "stage": BY_KEY[key].stage} | values,
-        )
-        if values.get("deleted"):
-            edit.update(LIBRARY, library_row_id(key), {"deleted": 1})
+def _write_builtin_row(edit: Edit, ws: Workspace, key: str, values: dict[str, Any]) -> None:
+    """Write the workspace's changes to built-in item ``key`` (making its row if needed)."""
+    row_id = library_row_id(key)
+    stored = ws.get_row(LIBRARY, row_id)
+    if stored is None:
+        edit.insert(LIBRARY, {"id": row_id, "key": key, "stage": BY_KEY[key].stage} | values)
+    elif stored["deleted"]:
+        # A tombstone means "as shipped": start from there.
+        fresh = {"title": "", "why": "", "removed": 0, "deleted": 0}
+        edit.update(LIBRARY, row_id, fresh | values)
     else:
-        edit.update(LIBRARY, row["id"], values)
+        edit.update(LIBRARY, row_id, values)
 
 
 def remove_library_item(ws: Workspace, key: str) -> Change:
@@ -443,12 +442,12 @@ def remove_library_item(ws: Workspace, key: str) -> Change:
     row = _library_row(ws, key)
     if key in BY_KEY:
         subject = BY_KEY[key].title_en
-        if row is not None and row["deleted"]:
+        if row is not None and row["removed"]:
             raise NotFound(f"“{subject}” is already out of the library.")
         with ws.edit("remove_library_item", subject) as edit:
-            _write_builtin_row(edit, ws, key, row, {"deleted": 1})
+            _write_builtin_row(edit, ws, key, {"removed": 1})
         return edit.change
-    if row is None or row["deleted"]:
+    if row is None:
         raise NotFound("That library item no longer exists.")
     with ws.edit("remove_library_item", row["title"]) as edit:
         edit.update(LIBRARY, row["id"], {"deleted": 1})
@@ -458,10 +457,10 @@ def remove_library_item(ws: Workspace, key: str) -> Change:
 def restore_library_item(ws: Workspace, key: str) -> Change:
     """Put a built-in item taken out of the library back."""
     row = _library_row(ws, key)
-    if key not in BY_KEY or row is None or not row["deleted"]:
+    if key not in BY_KEY or row is None or not row["removed"]:
         raise NotFound("That item is not out of the library.")
     with ws.edit("restore_library_item", BY_KEY[key].title_en) as edit:
-        edit.update(LIBRARY, row["id"], {"deleted": 0})
+        edit.update(LIBRARY, row["id"], {"removed": 0})
     return edit.change
 
 

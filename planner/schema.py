@@ -179,8 +179,10 @@ def _checklists(db: Database) -> None:
     # both languages and are named by a stable ``key`` ("build.positioning");
     # a row with an empty title or why shows the built-in text in the reader's
     # language. ``checklist_library`` holds the workspace's own changes to the
-    # library: a built-in item changed or removed (the row's id is derived
-    # from the key, so teammates' copies agree on it) or an item added.
+    # library: a built-in item reworded or ``removed`` (the row's id is derived
+    # from the key, so teammates' copies agree on it), or an item added. A
+    # tombstoned row of a built-in item means "as shipped", so undoing the
+    # first change to a built-in item gives it back.
     stages = "('build', 'structure', 'output', 'operate', 'replicate')"
     db.execute(
         f"""
@@ -190,7 +192,8 @@ def _checklists(db: Database) -> None:
             stage TEXT NOT NULL CHECK (stage IN {stages}),
             title TEXT NOT NULL DEFAULT '',
             why TEXT NOT NULL DEFAULT '',
-            position INTEGER NOT NULL DEFAULT 0
+            position INTEGER NOT NULL DEFAULT 0,
+            removed INTEGER NOT NULL DEFAULT 0 CHECK (removed IN (0, 1))
         )
         """
     )
