@@ -15,6 +15,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from planner.calendar import TYPES_BY_KIND, Status
+from planner.checklist_library import BY_KEY, STAGES, library_row_id
 from planner.communities import (
     COLOR_RE,
     BuiltAround,
@@ -25,6 +26,7 @@ from planner.communities import (
 from planner.errors import CorruptWorkspace, NewerSchema, NotAWorkspace
 from planner.recurrence import Recurrence, RecurrenceError
 from planner.schema import APPLICATION_ID, SCHEMA_VERSION, schema_problems
+from planner.template_library import BUILTIN_POSTERS, BUILTIN_PREFIX, BUILTIN_WELCOMES
 from planner.workspace import connect_read_only, integrity_problems, read_header
 
 
@@ -153,6 +155,95 @@ def _template_rows(conn: sqlite3.Connection, limit: int = 20) -> tuple[list[str]
     return fatal, int(live)
 
 
+DATE_GLOB = "[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]"
+
+
+def _bad_date(column: str) -> str:
+    """SQL: ``column`` is neither '' nor a date Python reads (julianday() carries
+    2026-02-30 over into March, so it does not come back the same)."""
+    return (
+        f"({column} != '' AND ({column} NOT GLOB '{DATE_GLOB}' OR {column} < '0001' "
+        f"OR date(julianday({column})) IS NOT {column}))"
+    )
+
+
+def _checklist_rows(conn: sqlite3.Connection, limit: int = 20) -> tuple[list[str], list[str], int]:
+    """(values the app cannot read, other problems, live count) of the checklists:
+    the communities' items, the workspace's library and the template links.
+
+    Checked in SQL (the library and the links are small), so it can run on open.
+    A community that does not exist is ``PRAGMA foreign_key_check``'s to report.
+    """
+    stages = _in(STAGES)
+    builtin_keys = _in(BY_KEY)
+    fatal: list[str] = []
+    other: list[str] = []
+
+    def item_rows(condition: str) -> list[tuple[str, str, str]]:
+        return list(
+            conn.execute(
+                f"SELECT id, title, library_key FROM checklist_items WHERE {condition} "
+                f"LIMIT {limit}"
+            )
+        )
+
+    def item_label(rid: str, title: str, key: str) -> str:
+        name = title or (BY_KEY[key].title_en if key in BY_KEY else "")
+        return f"checklist item “{name}” ({rid})" if name else f"checklist item {rid}"
+
+    unreadable = {
+        f"stage NOT IN {stages}": "unknown stage",
+        f"{_bad_date('done_on')} OR {_bad_date('due_on')}": "a date that is not YYYY-MM-DD",
+        "typeof(position) != 'integer' OR hidden NOT IN (0, 1)": "unreadable position or hidden",
+    }
+    for condition, what in unreadable.items():
+        for rid, title, key in item_rows(condition):
+            fatal.append(f"{item_label(rid, title, key)}: {what}")
+    # A key that is neither built in (this version) nor in the library is kept
+    # as it is; only a title of its own makes such an item readable.
+    strange = (
+        f"library_key != '' AND library_key NOT IN {builtin_keys} "
+        "AND library_key NOT IN (SELECT key FROM checklist_library)"
+    )
+    for rid, title, key in item_rows(strange):
+        other.append(f"{item_label(rid, title, key)}: unknown library item “{key}”")
+    for rid, title, key in item_rows(f"library_key NOT IN {builtin_keys} AND title = ''"):
+        other.append(f"{item_label(rid, title, key)}: has no title")
+
+    for rid, key, stage, title in conn.execute(
+        "SELECT id, key, stage, title FROM checklist_library"
+    ):
+        label = f"checklist library item “{title or key}” ({rid})"
+        if stage not in STAGES:
+            other.append(f"{label}: unknown stage “{stage}”")
+        if key in BY_KEY:
+            if rid != library_row_id(key):
+                other.append(f"{label}: changes the built-in item “{key}” under another id")
+            elif stage != BY_KEY[key].stage:
+                other.append(f"{label}: the built-in item “{key}” belongs to another stage")
+        elif key != rid:
+            other.append(f"{label}: its key is not its id")
+        elif not title:
+            other.append(f"{label}: has no title")
+
+    builtin_templates = _in(
+        f"{BUILTIN_PREFIX}{stem}.{lang}"
+        for stem in (*BUILTIN_POSTERS, *BUILTIN_WELCOMES)
+        for lang in ("zh", "en")
+    )
+    for rid, ref in conn.execute(
+        "SELECT id, template_ref FROM community_templates WHERE deleted = 0 "
+        f"AND template_ref NOT IN {builtin_templates} "
+        f"AND template_ref NOT IN (SELECT id FROM templates) LIMIT {limit}"
+    ):
+        other.append(f"template link {rid}: no template “{ref}”")
+    (live,) = conn.execute(
+        "SELECT count(*) FROM checklist_items i JOIN communities c ON c.id = i.community_id "
+        "WHERE i.deleted = 0 AND c.deleted = 0"
+    ).fetchone()
+    return fatal, other, int(live)
+
+
 def unreadable_rows(conn: sqlite3.Connection, version: int) -> list[str]:
     """Rows holding values this version cannot read (an open must refuse them)."""
     fatal, _, _ = _community_rows(conn)
@@ -160,6 +251,8 @@ def unreadable_rows(conn: sqlite3.Connection, version: int) -> list[str]:
         fatal += _calendar_rows(conn)[0]
     if version >= 3:
         fatal += _template_rows(conn)[0]
+    if version >= 4:
+        fatal += _checklist_rows(conn)[0]
     return fatal
 
 
@@ -210,6 +303,9 @@ def check_workspace(path: Path) -> CheckReport:
                 if version >= 3:
                     fatal, report.counts["templates"] = _template_rows(conn)
                     problems.extend(fatal)
+                if version >= 4:
+                    fatal, other, report.counts["checklist items"] = _checklist_rows(conn)
+                    problems.extend(fatal + other)
         except sqlite3.DatabaseError as exc:
             problems.append(f"damaged: {exc}")
         return report

@@ -167,7 +167,9 @@ def _resolve(row: Mapping[str, Any], lang: Language) -> tuple[str, str, bool, st
     builtin = BY_KEY.get(row["library_key"])
     title, why = row["title"], row["why"]
     if builtin is None:
-        return title, why, True, ""
+        # A built-in item this version does not know (from a newer version of
+        # the app) shows its key rather than nothing.
+        return title or row["library_key"], why, True, ""
     return (
         title or builtin.title(lang),
         why or builtin.why(lang),

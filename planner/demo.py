@@ -5,7 +5,11 @@ built around a soul figure, a free product-users group, a K12 parents group
 divided by grade, and a profession group just being built. Each has six weeks
 of calendar around today: content series (morning check-ins, weekly live
 classes, monthly guest shares) and one-off items, activities with results in
-the past and goals in the future. Later features add their own sample data.
+the past and goals in the future. Each has its stage checklist in a state
+that fits where it stands (:mod:`planner.demo_checklists`): ticked with dates
+and notes, assigned and due this week or next (one overdue), items that do
+not apply hidden, items of the operator's own, and the templates it uses.
+Later features add their own sample data.
 """
 
 from __future__ import annotations
@@ -25,95 +29,14 @@ from planner.calendar import (
     update_occurrence,
     week_start,
 )
+from planner.checklists import add_library_item
 from planner.communities import create_community, delete_community
+from planner.demo_checklists import LIBRARY_ADDITION, add_sample_checklists
 from planner.errors import WorkspaceError
 from planner.lock import WorkspaceLock
 from planner.recurrence import Recurrence
+from planner.sample_communities import SAMPLE_COMMUNITIES, TRASHED_COMMUNITY
 from planner.workspace import Workspace, create_workspace
-
-SAMPLE_COMMUNITIES: list[dict[str, Any]] = [
-    {
-        "name": "深夜读书会 · 付费会员圈",
-        "platform": "wechat",
-        "stage": "operate",
-        "built_around": "soul_figure",
-        "segment_basis": "payment_stage",
-        "segment": "资深付费会员（续费 2 年以上）",
-        "common_interest": "每月共读一本书，跟着林老师把书读透、读出行动。",
-        "value_to_members": "林老师每周三晚直播领读；每日晨读打卡；每月一次线下读书沙龙。",
-        "differentiation": "不是泛泛的书单群：有灵魂人物带读、有打卡督促、有读后行动复盘。",
-        "joining_principles": "年费 365 元；老会员邀请优先；入群需填写读书计划。",
-        "management_norms": "禁止广告和拉票；打卡连续缺席 30 天移出；讨论围绕本月书目。",
-        "member_count": 312,
-        "owner": "Lily 李",
-        "color": "#9b51e0",
-        "notes": "续费季在 12 月，提前一个月准备会员专属活动。",
-    },
-    {
-        "name": "Notion 中文用户群",
-        "platform": "wecom",
-        "stage": "output",
-        "built_around": "core_product",
-        "segment_basis": "profession",
-        "segment": "产品经理、运营、自由职业者",
-        "common_interest": "用 Notion 管理工作和生活，交流模板与工作流。",
-        "value_to_members": "每周一份模板精选；每月一次用户分享会；新功能第一时间解读。",
-        "differentiation": "官方认证大使维护，答疑有人负责；模板库持续更新。",
-        "joining_principles": "免费，扫码入群；满 450 人开新群。",
-        "management_norms": "提问先搜群公告；禁止发盗版资源；广告一次警告，两次移出。",
-        "member_count": 486,
-        "owner": "Kevin 王",
-        "color": "#2f80ed",
-        "notes": "群内活跃度下降，计划每周二增加话题讨论。",
-    },
-    {
-        "name": "初二（3）班家长群",
-        "platform": "wechat",
-        "stage": "structure",
-        "built_around": "soft_services",
-        "segment_basis": "life_stage",
-        "segment": "K12 家长 · 初二年级（2026 学年）",
-        "common_interest": "孩子的学习和成长，家校信息及时同步。",
-        "value_to_members": "作业与考试提醒、学习资料、升学讲座。",
-        "differentiation": "只发与本班相关的信息，不刷屏；每周日一次汇总。",
-        "joining_principles": "仅限本班家长，班主任审核后邀请入群。",
-        "management_norms": "群内不讨论与学习无关的话题；不发广告和投票链接。",
-        "member_count": 48,
-        "owner": "张老师",
-        "color": "#27ae60",
-        "notes": "9 月新学年记得把群名改为「初三（3）班家长群」。",
-    },
-    {
-        "name": "Growth Hackers 增长交流群",
-        "platform": "telegram",
-        "stage": "build",
-        "built_around": "",
-        "segment_basis": "profession",
-        "segment": "增长、市场、运营从业者",
-        "common_interest": "数据驱动的增长方法和实战案例。",
-        "value_to_members": "",
-        "differentiation": "",
-        "joining_principles": "",
-        "management_norms": "",
-        "member_count": 0,
-        "owner": "Kevin 王",
-        "color": "#f2994a",
-        "notes": "定位还没想清楚：围绕嘉宾分享还是工具？先访谈 10 位种子用户。",
-    },
-]
-
-TRASHED_COMMUNITY: dict[str, Any] = {
-    "name": "双十一临时福利群",
-    "platform": "wechat",
-    "stage": "operate",
-    "segment_basis": "payment_stage",
-    "segment": "首次付费用户",
-    "member_count": 203,
-    "owner": "Lily 李",
-    "color": "#eb5757",
-    "notes": "活动结束已解散。",
-}
-
 
 SAMPLE_TZ = "Asia/Shanghai"
 
@@ -408,8 +331,10 @@ def write_demo(
             WorkspaceLock(out, lock_dir),
             create_workspace(tmp, device_id=device_id, lock_dir=lock_dir) as ws,
         ):
+            library_key, _ = add_library_item(ws, *LIBRARY_ADDITION)
             ids = {v["name"]: create_community(ws, v)[0] for v in SAMPLE_COMMUNITIES}
             add_sample_calendar(ws, ids, today or date.today())
+            add_sample_checklists(ws, ids, today or date.today(), library_key)
             trashed, _ = create_community(ws, TRASHED_COMMUNITY)
             delete_community(ws, trashed)
             ws.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")

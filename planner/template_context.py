@@ -26,8 +26,8 @@ from planner.calendar import (
     occurrences_between,
 )
 from planner.communities import Community, get_community
-from planner.demo import SAMPLE_COMMUNITIES
 from planner.errors import NotFound
+from planner.sample_communities import SAMPLE_COMMUNITIES
 from planner.workspace import Workspace
 
 LANGUAGES = ("zh", "en")

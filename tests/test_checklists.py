@@ -413,3 +413,12 @@ def test_two_copies_migrated_apart_agree_on_every_checklist_row(
         with sqlite3.connect(copy) as conn:
             rows.append(conn.execute("SELECT * FROM checklist_items ORDER BY id").fetchall())
     assert rows[0] == rows[1] and rows[0]
+
+
+def test_an_item_from_a_newer_library_shows_its_key(workspace: Workspace) -> None:
+    community_id = _new(workspace)
+    first = _item(workspace, community_id, "build.seed")
+    workspace.db.execute(
+        "UPDATE checklist_items SET library_key = 'operate.points_system' WHERE id = ?", [first]
+    )
+    assert get_item(workspace, first).title == "operate.points_system"

@@ -1,7 +1,12 @@
-"""The agenda: the coming days as a list, one heading per day."""
+"""The agenda: the coming days as a list, one heading per day.
+
+Under each day come the checklist items due that day (with a checkbox, see
+:mod:`planner.ui.due_marks`), then its content and activities in time order.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from enum import IntEnum
 from typing import Any
@@ -12,14 +17,31 @@ from PySide6.QtCore import (
     QLocale,
     QModelIndex,
     QPersistentModelIndex,
+    QPoint,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QContextMenuEvent,
+    QFont,
+    QGuiApplication,
+    QKeyEvent,
+    QPalette,
+)
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QWidget
 
 from planner.calendar import TYPES_BY_KIND, ItemKind, Occurrence, Status
-from planner.ui.labels import item_type_label, status_label
+from planner.checklists import DueItem
+from planner.ui.due_marks import (
+    checkbox_icon,
+    due_state,
+    due_tooltip_lines,
+    is_overdue,
+    overdue_color,
+)
+from planner.ui.labels import item_type_label, stage_label, status_label
 from planner.ui.theme import swatch_icon
 
 Index = QModelIndex | QPersistentModelIndex
@@ -38,14 +60,18 @@ class AgendaColumn(IntEnum):
 class AgendaRole(IntEnum):
     OCCURRENCE = Qt.ItemDataRole.UserRole + 1
     DATE = Qt.ItemDataRole.UserRole + 2
+    DUE = Qt.ItemDataRole.UserRole + 3
+
+
+Entry = Occurrence | DueItem
 
 
 class AgendaModel(QAbstractItemModel):
-    """Days (top level) with their occurrences (children), in time order."""
+    """Days (top level) with their due checklist items and occurrences (children)."""
 
     def __init__(self) -> None:
         super().__init__()
-        self._days: list[tuple[date, list[Occurrence]]] = []
+        self._days: list[tuple[date, list[Entry]]] = []
         self._names: dict[str, str] = {}
         self._colors: dict[str, str] = {}
         self._today = date.today()
@@ -56,20 +82,31 @@ class AgendaModel(QAbstractItemModel):
         names: dict[str, str],
         colors: dict[str, str],
         today: date | None = None,
+        due: Sequence[DueItem] = (),
     ) -> None:
         self.beginResetModel()
         self._names, self._colors = names, colors
         self._today = today or date.today()
-        by_day: dict[date, list[Occurrence]] = {}
+        by_day: dict[date, list[Entry]] = {}
+        for item in sorted(due, key=lambda d: (d.due_on, d.done, d.title, d.item_id)):
+            by_day.setdefault(item.due_on, []).append(item)
         for occ in occurrences:
             by_day.setdefault(occ.start.date(), []).append(occ)
-        self._days = sorted(by_day.items())
+        self._days = sorted(by_day.items(), key=lambda pair: pair[0])
         self.endResetModel()
 
-    def occurrence(self, index: Index) -> Occurrence | None:
+    def entry(self, index: Index) -> Entry | None:
         if not index.isValid() or index.internalId() == _NO_DAY:
             return None
         return self._days[index.internalId()][1][index.row()]
+
+    def occurrence(self, index: Index) -> Occurrence | None:
+        entry = self.entry(index)
+        return entry if isinstance(entry, Occurrence) else None
+
+    def due_item(self, index: Index) -> DueItem | None:
+        entry = self.entry(index)
+        return entry if isinstance(entry, DueItem) else None
 
     def day_row(self, day: date) -> int:
         for row, (d, _) in enumerate(self._days):
@@ -110,6 +147,8 @@ class AgendaModel(QAbstractItemModel):
         if index.internalId() == _NO_DAY:
             return self._day_data(index, role)
         occ = self._days[index.internalId()][1][index.row()]
+        if isinstance(occ, DueItem):
+            return self._due_data(occ, index.column(), role)
         column = index.column()
         if role == AgendaRole.OCCURRENCE:
             return occ
@@ -139,6 +178,43 @@ class AgendaModel(QAbstractItemModel):
             return font
         if role == Qt.ItemDataRole.ToolTipRole:
             return occ.item.description or occ.item.title
+        return None
+
+    def _due_data(self, due: DueItem, column: int, role: int) -> Any:
+        if role == AgendaRole.DUE:
+            return due
+        if role == AgendaRole.DATE:
+            return due.due_on
+        if role == Qt.ItemDataRole.DisplayRole:
+            return {
+                AgendaColumn.TIME: self.tr("Due"),
+                AgendaColumn.TITLE: due.title,
+                AgendaColumn.COMMUNITY: self._names.get(due.community_id, ""),
+                AgendaColumn.TYPE: self.tr("Checklist · %1").replace("%1", stage_label(due.stage)),
+                AgendaColumn.OWNER: due.assignee,
+                AgendaColumn.STATUS: due_state(due, self._today),
+            }.get(AgendaColumn(column))
+        color = self._colors.get(due.community_id, "#7a7a7a")
+        if role == Qt.ItemDataRole.DecorationRole:
+            if column == AgendaColumn.TITLE:
+                return checkbox_icon(color, due.done)
+            if column == AgendaColumn.COMMUNITY:
+                return swatch_icon(color)
+        if role == Qt.ItemDataRole.FontRole and due.done and column == AgendaColumn.TITLE:
+            font = QFont()
+            font.setStrikeOut(True)
+            return font
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if due.done:
+                return QGuiApplication.palette().brush(QPalette.ColorRole.PlaceholderText)
+            if is_overdue(due, self._today) and column in (
+                AgendaColumn.TITLE,
+                AgendaColumn.STATUS,
+            ):
+                return QBrush(overdue_color(QGuiApplication.palette()))
+        if role == Qt.ItemDataRole.ToolTipRole:
+            name = self._names.get(due.community_id, "")
+            return "\n".join(due_tooltip_lines(due, name, self._today))
         return None
 
     def _day_data(self, index: Index, role: int) -> Any:
@@ -190,11 +266,16 @@ class AgendaView(QTreeView):
         open_requested(Occurrence): an item was double-clicked or Enter pressed.
         delete_requested(Occurrence): Delete pressed on an item.
         create_requested(date): Enter or double-click on a day heading.
+        due_activated(DueItem): a checklist item was double-clicked or Enter pressed.
+        due_menu_requested(DueItem, QPoint): the context menu on a checklist
+            item, at a global position.
     """
 
     open_requested = Signal(object)
     delete_requested = Signal(object)
     create_requested = Signal(object)
+    due_activated = Signal(object)
+    due_menu_requested = Signal(object, object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -244,16 +325,19 @@ class AgendaView(QTreeView):
         names: dict[str, str],
         colors: dict[str, str],
         today: date | None = None,
+        due: Sequence[DueItem] = (),
     ) -> None:
-        self.agenda_model.set_occurrences(occurrences, names, colors, today)
+        self.agenda_model.set_occurrences(occurrences, names, colors, today, due)
 
     def selected(self) -> Occurrence | None:
         return self.agenda_model.occurrence(self.currentIndex())
 
     def _on_activated(self, index: QModelIndex) -> None:
-        occ = self.agenda_model.occurrence(index)
-        if occ is not None:
-            self.open_requested.emit(occ)
+        entry = self.agenda_model.entry(index)
+        if isinstance(entry, DueItem):
+            self.due_activated.emit(entry)
+        elif entry is not None:
+            self.open_requested.emit(entry)
         elif index.isValid():
             self.create_requested.emit(index.data(AgendaRole.DATE))
 
@@ -268,3 +352,16 @@ class AgendaView(QTreeView):
                 self.delete_requested.emit(occ)
             return
         super().keyPressEvent(event)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        """Override QAbstractScrollArea::contextMenuEvent: a checklist item's menu."""
+        if event.reason() == QContextMenuEvent.Reason.Keyboard:
+            index = self.currentIndex()
+        else:  # from the viewport, in its coordinates
+            index = self.indexAt(event.pos())
+        due = self.agenda_model.due_item(index)
+        if due is None:
+            event.ignore()
+            return
+        self.setCurrentIndex(index)
+        self.due_menu_requested.emit(due, QPoint(event.globalPos()))

@@ -2,7 +2,9 @@
 
 The page owns the flow of every calendar edit: it asks which occurrences an
 edit of a series applies to, runs the core operation through the session
-(one undoable step) and refreshes from what changed.
+(one undoable step) and refreshes from what changed. The checklist items due
+in the visible days show too (fetched by range, like occurrences); they open
+in their community's checklist and can be ticked from their context menu.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 from typing import Any
 
-from PySide6.QtCore import QDate, QLocale, Qt, Signal
+from PySide6.QtCore import QDate, QLocale, QPoint, Qt, Signal
 from PySide6.QtGui import QFont, QResizeEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -46,13 +48,15 @@ from planner.calendar import (
     update_occurrence,
     week_start,
 )
+from planner.checklists import DueItem, due_between, set_done
 from planner.communities import Community, list_communities
 from planner.errors import PlannerError, ValidationError
 from planner.history import Change
 from planner.settings import Settings
 from planner.ui.agenda_view import AgendaView
+from planner.ui.due_marks import due_menu
 from planner.ui.item_editor import ItemEditor
-from planner.ui.labels import item_type_label, kind_label, status_label
+from planner.ui.labels import content_language, item_type_label, kind_label, status_label
 from planner.ui.month_view import MonthModel, MonthView
 from planner.ui.quick_add import QuickAddDialog
 from planner.ui.scope_dialog import ask_scope
@@ -85,11 +89,14 @@ class CalendarPage(QWidget):
         message(str): a short note for the status bar.
         poster_requested(tuple, str): "Make poster" for an occurrence: its key
             (Occurrence.key) and its community's id.
+        checklist_item_activated(str, str): a due checklist item was opened:
+            its community's id and its own id.
     """
 
     error = Signal(str)
     message = Signal(str)
     poster_requested = Signal(object, str)
+    checklist_item_activated = Signal(str, str)
 
     def __init__(
         self,
@@ -109,6 +116,7 @@ class CalendarPage(QWidget):
         self.focus_day = self.anchor
         self.today = date.today()
         self.occurrences: list[Occurrence] = []
+        self.due: list[DueItem] = []  # checklist items due in the visible days
         self._communities: list[Community] = []
         try:
             self.mode = CalendarMode(settings.get("calendar_mode"))
@@ -214,6 +222,8 @@ class CalendarPage(QWidget):
         for view in (self.month, self.week, self.agenda):
             view.open_requested.connect(self.open_occurrence)
             view.delete_requested.connect(self.delete)
+            view.due_activated.connect(self.open_due)
+            view.due_menu_requested.connect(self.show_due_menu)
         self.month.create_requested.connect(
             lambda day: self.quick_add(
                 _dt(day) + timedelta(hours=9), _dt(day) + timedelta(hours=10), False
@@ -269,7 +279,7 @@ class CalendarPage(QWidget):
         return str(self.session.workspace.path.resolve()) if self.session else ""
 
     def _on_changed(self, change: Change) -> None:
-        if change.tables & {"calendar_items", "communities"}:
+        if change.tables & {"calendar_items", "communities", "checklist_items"}:
             self.refresh()
 
     # -- navigation ------------------------------------------------------------
@@ -359,6 +369,7 @@ class CalendarPage(QWidget):
         self.new_button.setEnabled(writable)
         if session is None:
             self.occurrences = []
+            self.due = []
             self._communities = []
         else:
             first, last = self.visible_range()
@@ -366,21 +377,54 @@ class CalendarPage(QWidget):
             self.occurrences = occurrences_between(
                 session.workspace, _dt(first), _dt(last), self.current_filter()
             )
+            self.due = self._due_between(first, last)
         colors = {c.id: c.color for c in self._communities}
         names = {c.id: c.name for c in self._communities}
         if self.mode is CalendarMode.MONTH:
-            self.month.set_month(self.anchor, self.occurrences, colors, self.today, self.focus_day)
+            self.month.set_month(
+                self.anchor,
+                self.occurrences,
+                colors,
+                self.today,
+                self.focus_day,
+                due=self.due,
+                names=names,
+            )
             self.stack.setCurrentWidget(self.month)
         elif self.mode is CalendarMode.WEEK:
-            self.week.set_week(week_start(self.anchor), self.occurrences, colors, self.today)
+            self.week.set_week(
+                week_start(self.anchor),
+                self.occurrences,
+                colors,
+                self.today,
+                due=self.due,
+                names=names,
+            )
             self.stack.setCurrentWidget(self.week)
         else:
-            self.agenda.set_days(self.occurrences, names, colors, self.today)
+            self.agenda.set_days(self.occurrences, names, colors, self.today, self.due)
             self.stack.setCurrentWidget(self.agenda)
         self._update_empty()
 
+    def _due_between(self, first: date, last: date) -> list[DueItem]:
+        """Checklist items due from ``first`` to the day before ``last`` that the
+        filters show: their community and assignee (as an owner) must be shown,
+        and a hidden "done" status hides the ticked ones."""
+        if self.session is None:
+            return []
+        hidden = {key: set(self.hidden.get(key, [])) for key in FILTER_KEYS}
+        return [
+            due
+            for due in due_between(
+                self.session.workspace, first, last - timedelta(days=1), content_language()
+            )
+            if due.community_id not in hidden["communities"]
+            and due.assignee not in hidden["owners"]
+            and not (due.done and Status.DONE.value in hidden["statuses"])
+        ]
+
     def _update_empty(self) -> None:
-        if self.occurrences or self.session is None:
+        if self.occurrences or self.due or self.session is None:
             self.empty.hide()
             return
         if any(self.hidden.get(k) for k in FILTER_KEYS):
@@ -474,6 +518,31 @@ class CalendarPage(QWidget):
             self.tr("Filter (%1)").replace("%1", str(active)) if active else self.tr("Filter")
         )
         self.filter_button.setIcon(icon("search"))
+
+    # -- checklist items due ---------------------------------------------------------
+
+    def open_due(self, due: DueItem) -> None:
+        """Open a due item in its community's checklist (the main window does that)."""
+        self.checklist_item_activated.emit(due.community_id, due.item_id)
+
+    def show_due_menu(self, due: DueItem, pos: QPoint) -> None:
+        """A due item's context menu at ``pos`` (global): open it, tick or untick it."""
+        menu = due_menu(
+            self,
+            due,
+            writable=self._writable(),
+            on_open=lambda: self.open_due(due),
+            on_done=lambda done: self.set_due_done(due, done),
+        )
+        menu.popup(pos)
+
+    def set_due_done(self, due: DueItem, done: bool) -> None:
+        """Tick (today) or untick a due item: one undoable edit."""
+        if not self._writable():
+            return
+        if self._run(set_done, due.item_id, done, date.today() if done else None) is not None:
+            text = self.tr("Ticked “%1”.") if done else self.tr("Unticked “%1”.")
+            self.message.emit(text.replace("%1", due.title))
 
     # -- editing -----------------------------------------------------------------
 

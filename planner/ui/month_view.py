@@ -1,24 +1,35 @@
-"""The month view: six weeks of day cells, each with as many items as fit."""
+"""The month view: six weeks of day cells, each with as many items as fit.
+
+A day lists the checklist items due on it first (outlined, with a checkbox:
+see :mod:`planner.ui.due_marks`), then its content and activities.
+"""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
-from enum import IntEnum
-from typing import Any
+from collections.abc import Sequence
+from datetime import date
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
-    QDate,
-    QLocale,
+    QEvent,
     QModelIndex,
-    QPersistentModelIndex,
     QPoint,
     QRect,
+    QRectF,
     QSize,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QMouseEvent, QPainter, QPalette
+from PySide6.QtGui import (
+    QColor,
+    QContextMenuEvent,
+    QFont,
+    QFontMetrics,
+    QHelpEvent,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPalette,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -27,138 +38,17 @@ from PySide6.QtWidgets import (
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableView,
+    QToolTip,
     QWidget,
 )
 
-from planner.calendar import Occurrence, Status, week_start
+from planner.calendar import Occurrence, Status
+from planner.checklists import DueItem
+from planner.ui.due_marks import checkbox_icon, community_color, due_tooltip, paint_due
 from planner.ui.labels import item_type_badge
+from planner.ui.month_model import Index, MonthModel, MonthRole
 
-Index = QModelIndex | QPersistentModelIndex
-
-
-class MonthRole(IntEnum):
-    DATE = Qt.ItemDataRole.UserRole + 1
-    OCCURRENCES = Qt.ItemDataRole.UserRole + 2
-    IN_MONTH = Qt.ItemDataRole.UserRole + 3
-    IS_TODAY = Qt.ItemDataRole.UserRole + 4
-
-
-class MonthModel(QAbstractTableModel):
-    """Six weeks (rows) of seven days (columns, Monday first) around one month."""
-
-    WEEKS = 6
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._month = date.today().replace(day=1)
-        self._first = week_start(self._month)
-        self._today = date.today()
-        self._by_day: dict[date, list[Occurrence]] = {}
-
-    @property
-    def first_day(self) -> date:
-        return self._first
-
-    @property
-    def last_day(self) -> date:
-        """The day after the last cell."""
-        return self._first + timedelta(weeks=self.WEEKS)
-
-    @staticmethod
-    def grid_start(month: date) -> date:
-        return week_start(month.replace(day=1))
-
-    def set_month(
-        self, month: date, occurrences: list[Occurrence], today: date | None = None
-    ) -> None:
-        """Show the month containing ``month`` with ``occurrences`` placed on their days."""
-        self.beginResetModel()
-        self._month = month.replace(day=1)
-        self._first = self.grid_start(self._month)
-        self._today = today or date.today()
-        self._by_day = {}
-        last = self.last_day
-        by_day = self._by_day
-        one_day = timedelta(days=1)
-        for occ in occurrences:
-            day = occ.start.date()
-            end_day = (occ.end - timedelta(microseconds=1)).date()
-            if day == end_day:
-                if self._first <= day < last:
-                    by_day.setdefault(day, []).append(occ)
-                continue
-            # An item spanning several days shows on each of them.
-            while day <= end_day and day < last:
-                if day >= self._first:
-                    by_day.setdefault(day, []).append(occ)
-                day += one_day
-        self.endResetModel()
-
-    def date_at(self, index: Index) -> date:
-        return self._first + timedelta(days=index.row() * 7 + index.column())
-
-    def index_of(self, day: date) -> QModelIndex:
-        offset = (day - self._first).days
-        if not 0 <= offset < self.WEEKS * 7:
-            return QModelIndex()
-        return self.index(offset // 7, offset % 7)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        """Override QAbstractTableModel::rowCount."""
-        return 0 if parent.isValid() else self.WEEKS
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        """Override QAbstractTableModel::columnCount."""
-        return 0 if parent.isValid() else 7
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        """Override QAbstractTableModel::data."""
-        if not index.isValid() or not self.hasIndex(index.row(), index.column()):
-            return None
-        day = self.date_at(index)
-        if role == Qt.ItemDataRole.DisplayRole:
-            return str(day.day)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            items = self._by_day.get(day, [])
-            lines = [
-                QLocale().toString(
-                    QDate(day.year, day.month, day.day), QLocale.FormatType.LongFormat
-                )
-            ]
-            lines += [
-                ("" if o.item.all_day else o.start.strftime("%H:%M ")) + o.item.title for o in items
-            ]
-            return "\n".join(lines)
-        if role == MonthRole.DATE:
-            return day
-        if role == MonthRole.OCCURRENCES:
-            return self._by_day.get(day, [])
-        if role == MonthRole.IN_MONTH:
-            return day.month == self._month.month
-        if role == MonthRole.IS_TODAY:
-            return day == self._today
-        return None
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        """Override QAbstractTableModel::headerData: weekdays across, ISO weeks down."""
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal:
-            if 0 <= section < 7:
-                return QLocale().dayName(section + 1, QLocale.FormatType.ShortFormat)
-            return None
-        if 0 <= section < self.WEEKS:
-            week = (self._first + timedelta(weeks=section)).isocalendar().week
-            return self.tr("W%1").replace("%1", str(week))
-        return None
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        """Override QAbstractTableModel::flags."""
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+__all__ = ["MonthDelegate", "MonthModel", "MonthRole", "MonthView", "readable_on"]
 
 
 def readable_on(color: QColor) -> QColor:
@@ -247,20 +137,40 @@ class MonthDelegate(QStyledItemDelegate):
         painter.setFont(bold)
         painter.drawText(num_rect, Qt.AlignmentFlag.AlignCenter, number)
 
-        occurrences: list[Occurrence] = index.data(MonthRole.OCCURRENCES) or []
-        rects, more = self.layout(rect, len(occurrences), option.font)
+        entries: list[Occurrence | DueItem] = index.data(MonthRole.ENTRIES) or []
+        rects, more = self.layout(rect, len(entries), option.font)
         small = self.small_font(option.font)
         sfm = QFontMetrics(small)
         painter.setFont(small)
         selected_key = self._view.selected_key()
-        for occ, line in zip(occurrences, rects, strict=False):
-            self._paint_item(painter, occ, line, sfm, text, occ.key == selected_key, palette)
+        selected_due = self._view.selected_due()
+        today = self._view.month_model.today
+        for entry, line in zip(entries, rects, strict=False):
+            if isinstance(entry, DueItem):
+                color = community_color(self._view.color_of(entry.community_id))
+                painter.setOpacity(1.0 if in_month else 0.55)  # like the days around it
+                paint_due(
+                    painter,
+                    QRectF(line),
+                    entry,
+                    color,
+                    palette,
+                    small,
+                    today=today,
+                    selected=entry == selected_due,
+                )
+                painter.setOpacity(1.0)
+            else:
+                self._paint_item(
+                    painter, entry, line, sfm, text, entry.key == selected_key, palette
+                )
         if more is not None:
+            painter.setFont(small)
             painter.setPen(palette.color(QPalette.ColorRole.Link))
             painter.drawText(
                 more,
                 Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
-                self._view.tr("+%1 more").replace("%1", str(len(occurrences) - len(rects))),
+                self._view.tr("+%1 more").replace("%1", str(len(entries) - len(rects))),
             )
         # grid line
         painter.setPen(palette.color(QPalette.ColorRole.Mid))
@@ -341,6 +251,9 @@ class MonthView(QTableView):
         delete_requested(Occurrence): Delete pressed on the selected item.
         selection_changed(object): the selected item (an Occurrence or None).
         day_changed(date): the day with the keyboard focus changed.
+        due_activated(DueItem): a checklist item was double-clicked (or Enter).
+        due_menu_requested(DueItem, QPoint): the context menu on a checklist
+            item, at a global position.
     """
 
     open_requested = Signal(object)
@@ -348,6 +261,8 @@ class MonthView(QTableView):
     delete_requested = Signal(object)
     selection_changed = Signal(object)
     day_changed = Signal(object)
+    due_activated = Signal(object)
+    due_menu_requested = Signal(object, object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -357,7 +272,9 @@ class MonthView(QTableView):
         self._delegate = MonthDelegate(self)
         self.setItemDelegate(self._delegate)
         self._colors: dict[str, str] = {}
+        self._names: dict[str, str] = {}
         self._selected: Occurrence | None = None
+        self._selected_due: DueItem | None = None
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setShowGrid(False)
         self.setWordWrap(False)
@@ -382,11 +299,19 @@ class MonthView(QTableView):
         colors: dict[str, str],
         today: date | None = None,
         current: date | None = None,
+        *,
+        due: Sequence[DueItem] = (),
+        names: dict[str, str] | None = None,
     ) -> None:
+        """Show ``month``; ``due`` are the checklist items due in the grid's days,
+        ``names`` the communities' names for their tooltips."""
         self._colors = colors
+        self._names = dict(names or {})
         key = self._selected.key if self._selected else None
-        self.month_model.set_month(month, occurrences, today)
+        due_id = self._selected_due.item_id if self._selected_due else None
+        self.month_model.set_month(month, occurrences, today, due)
         self._selected = next((o for o in occurrences if o.key == key), None)
+        self._selected_due = next((d for d in due if d.item_id == due_id), None)
         target = current or (today or date.today())
         index = self.month_model.index_of(target)
         if not index.isValid():
@@ -403,23 +328,44 @@ class MonthView(QTableView):
     def selected_key(self) -> tuple[str, str] | None:
         return self._selected.key if self._selected else None
 
+    def selected_due(self) -> DueItem | None:
+        return self._selected_due
+
     def current_date(self) -> date:
         index = self.currentIndex()
         return self.month_model.date_at(index) if index.isValid() else date.today()
 
-    def occurrence_at(self, pos: QPoint) -> tuple[Occurrence | None, bool]:
-        """The item under ``pos`` and whether ``pos`` is on a "+N more" line."""
+    def entry_rects(self, day: date) -> list[tuple[Occurrence | DueItem, QRect]]:
+        """The due items and occurrences shown on ``day``, with their lines."""
+        index = self.month_model.index_of(day)
+        if not index.isValid():
+            return []
+        entries: list[Occurrence | DueItem] = index.data(MonthRole.ENTRIES) or []
+        rects, _ = self._delegate.layout(self.visualRect(index), len(entries), self.font())
+        return list(zip(entries, rects, strict=False))
+
+    def entry_at(self, pos: QPoint) -> tuple[Occurrence | DueItem | None, bool]:
+        """The item or due checklist item under ``pos``, and whether ``pos`` is
+        on a "+N more" line."""
         index = self.indexAt(pos)
         if not index.isValid():
             return None, False
-        occurrences: list[Occurrence] = index.data(MonthRole.OCCURRENCES) or []
-        rects, more = self._delegate.layout(self.visualRect(index), len(occurrences), self.font())
-        for occ, rect in zip(occurrences, rects, strict=False):
+        entries: list[Occurrence | DueItem] = index.data(MonthRole.ENTRIES) or []
+        rects, more = self._delegate.layout(self.visualRect(index), len(entries), self.font())
+        for entry, rect in zip(entries, rects, strict=False):
             if rect.contains(pos):
-                return occ, False
+                return entry, False
         return None, bool(more and more.contains(pos))
 
-    def _select(self, occ: Occurrence | None) -> None:
+    def occurrence_at(self, pos: QPoint) -> tuple[Occurrence | None, bool]:
+        """The item under ``pos`` and whether ``pos`` is on a "+N more" line."""
+        entry, more = self.entry_at(pos)
+        return (entry if isinstance(entry, Occurrence) else None), more
+
+    def _select(self, entry: Occurrence | DueItem | None) -> None:
+        due = entry if isinstance(entry, DueItem) else None
+        occ = entry if isinstance(entry, Occurrence) else None
+        self._selected_due = due
         if (occ.key if occ else None) != self.selected_key():
             self._selected = occ
             self.selection_changed.emit(occ)
@@ -429,11 +375,11 @@ class MonthView(QTableView):
         """Override QAbstractItemView::mousePressEvent: select the item under the mouse."""
         super().mousePressEvent(event)
         pos = event.position().toPoint()
-        occ, more = self.occurrence_at(pos)
+        entry, more = self.entry_at(pos)
         if more and event.button() == Qt.MouseButton.LeftButton:
             self._show_more(self.indexAt(pos), pos)
             return
-        self._select(occ)
+        self._select(entry)
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
         """Override QAbstractItemView::mouseDoubleClickEvent: open an item or add one."""
@@ -441,15 +387,22 @@ class MonthView(QTableView):
         index = self.indexAt(pos)
         if not index.isValid():
             return
-        occ, more = self.occurrence_at(pos)
-        if occ is not None:
-            self.open_requested.emit(occ)
+        entry, more = self.entry_at(pos)
+        if isinstance(entry, DueItem):
+            self._select(entry)
+            self.due_activated.emit(entry)
+        elif entry is not None:
+            self.open_requested.emit(entry)
         elif not more:
             self.create_requested.emit(self.month_model.date_at(index))
 
     def _show_more(self, index: QModelIndex, pos: QPoint) -> None:
         menu = QMenu(self)
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        for due in index.data(MonthRole.DUE) or []:
+            icon = checkbox_icon(self.color_of(due.community_id), due.done)
+            action = menu.addAction(icon, due.title)
+            action.triggered.connect(lambda _c=False, d=due: self.due_activated.emit(d))
         for occ in index.data(MonthRole.OCCURRENCES) or []:
             label = occ.item.title if occ.item.all_day else f"{occ.start:%H:%M}  {occ.item.title}"
             action = menu.addAction(label)
@@ -460,7 +413,9 @@ class MonthView(QTableView):
         """Override QAbstractItemView::keyPressEvent: Enter opens or adds, Delete deletes."""
         key = event.key()
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            if self._selected is not None:
+            if self._selected_due is not None:
+                self.due_activated.emit(self._selected_due)
+            elif self._selected is not None:
                 self.open_requested.emit(self._selected)
             else:
                 self.create_requested.emit(self.current_date())
@@ -475,3 +430,28 @@ class MonthView(QTableView):
         # Moving to another day drops the item selection.
         if self._selected is not None and self.current_date() != self._selected.start.date():
             self._select(None)
+        if self._selected_due is not None and self.current_date() != self._selected_due.due_on:
+            self._select(None)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        """Override QAbstractScrollArea::contextMenuEvent: a checklist item's menu."""
+        if event.reason() == QContextMenuEvent.Reason.Keyboard:
+            entry: Occurrence | DueItem | None = self._selected_due
+        else:  # from the viewport, in its coordinates
+            entry, _ = self.entry_at(event.pos())
+        if not isinstance(entry, DueItem):
+            event.ignore()
+            return
+        self._select(entry)
+        self.due_menu_requested.emit(entry, event.globalPos())
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        """Override QAbstractItemView::viewportEvent: a checklist item's own tooltip."""
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            entry, _ = self.entry_at(event.pos())
+            if isinstance(entry, DueItem):
+                name = self._names.get(entry.community_id, "")
+                tip = due_tooltip(entry, name, self.month_model.today)
+                QToolTip.showText(event.globalPos(), tip, self.viewport())
+                return True
+        return super().viewportEvent(event)

@@ -2,8 +2,9 @@
 
 Geometry and text fitting for :mod:`planner.ui.week_view`: splitting a
 week's occurrences into timed chips per day and all-day chips, placing
-overlapping chips side by side, lanes in the all-day strip, snapping to
-quarter hours, and colours that keep text readable.
+overlapping chips side by side, lanes in the all-day strip (shared with the
+checklist items due that week), snapping to quarter hours, and colours that
+keep text readable.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from PySide6.QtGui import (
 )
 
 from planner.calendar import Occurrence
+from planner.checklists import DueItem
 
 OccurrenceKey = tuple[str, str]
 
@@ -302,3 +304,34 @@ def assign_lanes(chips: list[Chip]) -> int:
             lanes += 1
         heapq.heappush(active, (chip.day + chip.span, chip.lane))
     return lanes
+
+
+@dataclass(eq=False, slots=True)
+class DueMark:
+    """A checklist item due on day ``day`` (0 = Monday), in lane ``lane`` of the
+    all-day strip; ``rect`` is in widget coordinates."""
+
+    due: DueItem
+    day: int
+    lane: int = 0
+    rect: QRectF = field(default_factory=QRectF)
+
+
+def assign_due_lanes(due: list[DueItem], monday: date, all_day: list[Chip]) -> list[DueMark]:
+    """Place the week's due items in the all-day strip, each in the lowest lane
+    its day has free after the all-day chips (whose lanes are already set)."""
+    taken: list[set[int]] = [set() for _ in range(7)]
+    for chip in all_day:
+        for day in range(max(chip.day, 0), min(chip.day + chip.span, 7)):
+            taken[day].add(chip.lane)
+    marks: list[DueMark] = []
+    for item in sorted(due, key=lambda d: (d.due_on, d.done, d.title, d.item_id)):
+        day = (item.due_on - monday).days
+        if not 0 <= day < 7:
+            continue
+        lane = 0
+        while lane in taken[day]:
+            lane += 1
+        taken[day].add(lane)
+        marks.append(DueMark(item, day, lane))
+    return marks

@@ -5,6 +5,9 @@ community colours; it paints them and says what the user asks for (move,
 resize, open, create, delete) through signals. The calendar page owns the
 data, the edits and their undo, and calls ``set_week`` again afterwards.
 
+Checklist items due that week sit in the all-day strip beside the all-day
+chips, painted by :mod:`planner.ui.due_marks`; they are not dragged.
+
 The layout (side-by-side columns for overlapping items, lanes in the
 all-day strip) is worked out once per ``set_week``. A resize maps it to
 pixels again; painting only draws the chips in view, with their text
@@ -14,7 +17,7 @@ fitted once per chip size.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from html import escape
@@ -23,6 +26,7 @@ from typing import Literal
 from PySide6.QtCore import QDate, QEvent, QLocale, QPointF, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
+    QContextMenuEvent,
     QCursor,
     QFocusEvent,
     QFont,
@@ -42,6 +46,8 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QApplication, QScrollBar, QToolTip, QWidget
 
 from planner.calendar import Occurrence, Status
+from planner.checklists import DueItem
+from planner.ui.due_marks import community_color, due_tooltip, paint_due
 from planner.ui.labels import item_type_badge, item_type_label, status_label
 from planner.ui.theme import SPACING
 from planner.ui.week_layout import (
@@ -62,8 +68,10 @@ from planner.ui.week_layout import (
     RESIZE_EDGE,
     Chip,
     ChipText,
+    DueMark,
     OccurrenceKey,
     assign_columns,
+    assign_due_lanes,
     assign_lanes,
     blend,
     fit_lines,
@@ -115,6 +123,9 @@ class WeekView(QWidget):
             slot: start, end, and whether it was in the all-day strip.
         delete_requested(Occurrence): Delete pressed on the selected item.
         selection_changed(object): the selected Occurrence, or None.
+        due_activated(DueItem): double-click or Enter on a checklist item.
+        due_menu_requested(DueItem, QPoint): the context menu on a checklist
+            item, at a global position.
     """
 
     move_requested = Signal(object, object, object)
@@ -122,6 +133,8 @@ class WeekView(QWidget):
     create_requested = Signal(object, object, bool)
     delete_requested = Signal(object)
     selection_changed = Signal(object)
+    due_activated = Signal(object)
+    due_menu_requested = Signal(object, object)
 
     def __init__(
         self, parent: QWidget | None = None, clock: Callable[[], datetime] = datetime.now
@@ -143,6 +156,11 @@ class WeekView(QWidget):
         self._timed: list[list[Chip]] = [[] for _ in range(7)]
         self._all_day: list[Chip] = []
         self._hidden: list[list[Chip]] = [[] for _ in range(7)]  # all-day chips past the rows
+        self._due: list[DueItem] = []
+        self._names: dict[str, str] = {}
+        self._marks: list[DueMark] = []
+        self._hidden_due: list[list[DueMark]] = [[] for _ in range(7)]
+        self._selected_due: DueItem | None = None
         self._lanes_shown = 0
         self._rows = 1
         self._selected: Occurrence | None = None
@@ -172,12 +190,17 @@ class WeekView(QWidget):
         occurrences: list[Occurrence],
         colors: dict[str, str],
         today: date | None = None,
+        *,
+        due: Sequence[DueItem] = (),
+        names: dict[str, str] | None = None,
     ) -> None:
         """Show the week starting ``monday``: its occurrences, coloured by community.
 
         ``colors`` maps community ids to ``#rrggbb``; ``today`` (default: the
-        clock's date) is highlighted. Showing the same week again (after an
-        edit) keeps the scroll position and the selection, by key.
+        clock's date) is highlighted. ``due`` are the checklist items due that
+        week, ``names`` the communities' names for their tooltips. Showing the
+        same week again (after an edit) keeps the scroll position and the
+        selection, by key.
         """
         monday = monday - timedelta(days=monday.weekday())
         same_week = self._shown and monday == self._monday
@@ -190,6 +213,10 @@ class WeekView(QWidget):
             occurrences, key=lambda o: (o.start, not o.item.all_day, o.end, o.item.title, o.key)
         )
         self._index = {occ.key: i for i, occ in enumerate(self._order)}
+        self._due = list(due)
+        self._names = dict(names or {})
+        selected_due = self._selected_due.item_id if self._selected_due is not None else None
+        self._selected_due = next((d for d in self._due if d.item_id == selected_due), None)
         self._build()
         if not same_week:
             earliest = min((c.top for day in self._timed for c in day), default=DAY_MINUTES)
@@ -219,6 +246,20 @@ class WeekView(QWidget):
         occ = self._order[self._index[key]] if key is not None and key in self._index else None
         self._set_selected(occ)
         return occ is not None or key is None
+
+    def due_items(self) -> list[DueItem]:
+        """The checklist items shown (in the strip or behind its "+N")."""
+        return [mark.due for mark in self._marks]
+
+    def selected_due(self) -> DueItem | None:
+        return self._selected_due
+
+    def due_rect(self, item_id: str) -> QRectF | None:
+        """Where a checklist item is in the strip, or None if it is not in view."""
+        for mark in self._marks:
+            if mark.due.item_id == item_id and mark.lane < self._lanes_shown:
+                return QRectF(mark.rect)
+        return None
 
     def item_rects(self, key: OccurrenceKey) -> list[QRectF]:
         """Where the occurrence's chips are, in widget coordinates (visible or not)."""
@@ -294,6 +335,8 @@ class WeekView(QWidget):
         for day in self._timed:
             assign_columns(day, self._min_minutes)
         lanes = assign_lanes(self._all_day)
+        self._marks = assign_due_lanes(self._due, self._monday, self._all_day)
+        lanes = max([lanes] + [mark.lane + 1 for mark in self._marks])
         if lanes <= MAX_ALL_DAY_LANES:
             self._lanes_shown, self._rows = lanes, max(1, lanes)
         else:
@@ -306,6 +349,10 @@ class WeekView(QWidget):
                     self._hidden[index].append(chip)
             else:
                 self._chips_by_key.setdefault(chip.occ.key, []).append(chip)
+        self._hidden_due = [[] for _ in range(7)]
+        for mark in self._marks:
+            if mark.lane >= self._lanes_shown:
+                self._hidden_due[mark.day].append(mark)
         for pieces in self._timed:
             for chip in pieces:
                 self._chips_by_key.setdefault(chip.occ.key, []).append(chip)
@@ -361,6 +408,13 @@ class WeekView(QWidget):
                 self._day_left(chip.day) + 2,
                 strip_top + chip.lane * self._row_h,
                 chip.span * self._day_width - 4,
+                self._row_h - 2,
+            )
+        for mark in self._marks:
+            mark.rect = QRectF(
+                self._day_left(mark.day) + 2,
+                strip_top + mark.lane * self._row_h,
+                self._day_width - 4,
                 self._row_h - 2,
             )
         self.update()
@@ -431,6 +485,14 @@ class WeekView(QWidget):
         hits.sort(key=lambda c: c.occ.key == selected)
         return hits[-1] if hits else None
 
+    def _due_at(self, pos: QPointF) -> DueItem | None:
+        if not self._strip_rect().contains(pos):
+            return None
+        for mark in self._marks:
+            if mark.lane < self._lanes_shown and mark.rect.contains(pos):
+                return mark.due
+        return None
+
     def _on_resize_edge(self, chip: Chip, pos: QPointF) -> bool:
         if chip.all_day or not chip.ends_here:
             return False
@@ -442,11 +504,22 @@ class WeekView(QWidget):
             return None
         day = self._day_at(pos.x())
         row_top = self._strip_top() + 2 + self._lanes_shown * self._row_h
-        return day if self._hidden[day] and pos.y() >= row_top else None
+        hidden = self._hidden[day] or self._hidden_due[day]
+        return day if hidden and pos.y() >= row_top else None
 
     # -- selection -------------------------------------------------------------------
 
+    def _select_due(self, due: DueItem | None) -> None:
+        """Select a checklist item (an occurrence selected before is let go)."""
+        self._set_selected(None)
+        if due != self._selected_due:
+            self._selected_due = due
+            self.update()
+
     def _set_selected(self, occ: Occurrence | None, reveal: bool = True) -> None:
+        if occ is not None and self._selected_due is not None:
+            self._selected_due = None
+            self.update()
         if occ == self._selected:
             return
         self._selected = occ
@@ -616,6 +689,13 @@ class WeekView(QWidget):
             super().mousePressEvent(event)
             return
         pos = event.position()
+        due = self._due_at(pos)
+        if due is not None:  # a checklist item is selected, never dragged
+            self._select_due(due)
+            event.accept()
+            return
+        if self._selected_due is not None:
+            self._select_due(None)
         chip = self._chip_at(pos)
         self._set_selected(chip.occ if chip else None, reveal=False)
         if chip is not None:
@@ -654,6 +734,11 @@ class WeekView(QWidget):
             return
         self._drag = None
         pos = event.position()
+        due = self._due_at(pos)
+        if due is not None:
+            self._select_due(due)
+            self.due_activated.emit(due)
+            return
         chip = self._chip_at(pos)
         if chip is not None:
             self._set_selected(chip.occ, reveal=False)
@@ -690,6 +775,8 @@ class WeekView(QWidget):
             self._step(-1)
         elif key in (Qt.Key.Key_Right, Qt.Key.Key_Down):
             self._step(1)
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self._selected_due is not None:
+            self.due_activated.emit(self._selected_due)
         elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self._selected is not None:
             self.open_requested.emit(self._selected)
         elif key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and self._selected is not None:
@@ -705,17 +792,37 @@ class WeekView(QWidget):
             return
         event.accept()
 
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        """Override QWidget::contextMenuEvent: a checklist item's menu."""
+        if event.reason() == QContextMenuEvent.Reason.Keyboard:
+            due = self._selected_due
+        else:
+            due = self._due_at(QPointF(event.pos()))
+        if due is None:
+            event.ignore()
+            return
+        self._select_due(due)
+        self.due_menu_requested.emit(due, event.globalPos())
+
     def event(self, event: QEvent) -> bool:
         """Override QWidget::event for item tooltips."""
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
             pos = QPointF(event.pos())
-            chip = self._chip_at(pos)
-            more = self._more_cell(pos) if chip is None else None
-            if chip is not None:
+            due = self._due_at(pos)
+            chip = self._chip_at(pos) if due is None else None
+            more = self._more_cell(pos) if chip is None and due is None else None
+            if due is not None:
+                name = self._names.get(due.community_id, "")
+                today = self._today or self.clock().date()
+                QToolTip.showText(event.globalPos(), due_tooltip(due, name, today), self)
+            elif chip is not None:
                 rect = self._widget_rect(chip).toRect()
                 QToolTip.showText(event.globalPos(), self._tooltip(chip.occ), self, rect)
             elif more is not None:
-                titles = "<br>".join(escape(c.occ.item.title) for c in self._hidden[more])
+                titles = "<br>".join(
+                    [escape(c.occ.item.title) for c in self._hidden[more]]
+                    + ["☐ " + escape(m.due.title) for m in self._hidden_due[more]]
+                )
                 QToolTip.showText(event.globalPos(), f"<qt>{titles}</qt>", self)
             else:
                 QToolTip.hideText()
@@ -899,15 +1006,29 @@ class WeekView(QWidget):
         for chip in sorted(shown, key=lambda c: c.occ.key == selected):
             dimmed = drag is not None and drag.chip.occ.key == chip.occ.key
             self._paint_chip(painter, palette, chip, chip.rect, dimmed=dimmed)
+        today = self._today or self.clock().date()
+        for mark in self._marks:
+            if mark.lane < self._lanes_shown:
+                paint_due(
+                    painter,
+                    mark.rect,
+                    mark.due,
+                    community_color(self._colors.get(mark.due.community_id, "")),
+                    palette,
+                    self._small_font,
+                    today=today,
+                    selected=mark.due == self._selected_due,
+                )
         more_top = top + 2 + self._lanes_shown * self._row_h
         painter.setFont(self._small_font)
         painter.setPen(palette.color(QPalette.ColorRole.Text))
         for index, day_hidden in enumerate(self._hidden):
-            if day_hidden:
+            count = len(day_hidden) + len(self._hidden_due[index])
+            if count:
                 painter.drawText(
                     QRectF(self._day_left(index) + 6, more_top, self._day_width - 8, self._row_h),
                     Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
-                    self.tr("+%1 more").replace("%1", str(len(day_hidden))),
+                    self.tr("+%1 more").replace("%1", str(count)),
                 )
         if drag is not None and drag.chip.all_day and drag.start is not None:
             shift = (drag.start - drag.chip.occ.start).days

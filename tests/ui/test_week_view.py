@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QHelpEvent
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QHelpEvent, QPalette
 from PySide6.QtWidgets import QApplication, QToolTip
 
 from planner.calendar import (
@@ -577,6 +577,35 @@ def test_screenshot(qtbot, view: WeekView, scheme: str) -> None:
         rect = rect_of(view, next(o for o in occs if o.item.status is status))
         pale = image.pixelColor(int(rect.center().x()), int(rect.bottom() - 4))
         assert not _close(pale, QColor(COLORS[community]), 40), status
+
+
+def test_due_items_are_outlined_not_filled(qtbot, view: WeekView) -> None:
+    """A checklist item due that day is a task, not an event: an outline in its
+    community's colour on the base, a checkbox, and no fill of its colour."""
+    from planner.checklists import DueItem
+    from planner.communities import Stage
+
+    tuesday = MONDAY + timedelta(days=1)
+    items = [
+        DueItem("a", "notion", Stage.OUTPUT, "安排话题讨论", tuesday, False, "Kevin 王"),
+        DueItem("b", "reading", Stage.OPERATE, "记录每场活动的实际结果", tuesday, True, ""),
+    ]
+    occs = sample_week()
+    brand = next(o for o in occs if o.item.item_type == "brand")  # Monday to Wednesday
+    for scheme in ("light", "dark"):
+        view.setPalette(dark_palette() if scheme == "dark" else QApplication.palette())
+        view.set_week(MONDAY, occs, COLORS, due=items, names={"notion": "Notion"})
+        image = view.grab().toImage()
+        image.save(str(SHOTS / f"weekview-due-{scheme}.png"))
+        base = view.palette().color(QPalette.ColorRole.Base)
+        for item in items:
+            rect = view.due_rect(item.item_id)
+            assert rect is not None and view.all_day_rect(tuesday).contains(rect)
+            assert not rect.intersects(rect_of(view, brand))  # beside the chips, not on them
+            inside = image.pixelColor(int(rect.right() - 3), int(rect.center().y()))
+            assert _close(inside, base, 40), (scheme, inside.name())
+            edge = image.pixelColor(int(rect.left() + 0.5), int(rect.center().y()))
+            assert not _close(edge, base, 20), (scheme, edge.name())
 
 
 # -- real data and speed ------------------------------------------------------------
