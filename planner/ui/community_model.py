@@ -1,4 +1,4 @@
-"""Qt item models over the communities of a workspace."""
+"""Qt item models over the communities of a workspace, with their checklist progress."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
+    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
@@ -14,6 +15,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
+from planner.checklists import Progress, progress_by_community
 from planner.communities import Community, list_communities
 from planner.ui.labels import platform_label, stage_label
 from planner.ui.session import Session
@@ -27,12 +29,14 @@ class Role(IntEnum):
     STAGE = Qt.ItemDataRole.UserRole + 3
     MEMBERS = Qt.ItemDataRole.UserRole + 4
     SEARCH_TEXT = Qt.ItemDataRole.UserRole + 5
+    PROGRESS = Qt.ItemDataRole.UserRole + 6  # the checklist's Progress
 
 
 class CommunityListModel(QAbstractListModel):
     """The live communities (or those in the trash) of a session, one per row.
 
-    It reloads itself when the session reports a change to communities.
+    It reloads itself when the session reports a change to communities, and
+    refreshes the checklist progress when checklists change.
     """
 
     def __init__(self, session: Session | None = None, *, trash: bool = False) -> None:
@@ -40,6 +44,7 @@ class CommunityListModel(QAbstractListModel):
         self._trash = trash
         self._session: Session | None = None
         self._items: list[Community] = []
+        self._progress: dict[str, Progress] = {}
         self.set_session(session)
 
     def set_session(self, session: Session | None) -> None:
@@ -57,11 +62,25 @@ class CommunityListModel(QAbstractListModel):
             if self._session is not None
             else []
         )
+        self._progress = self._read_progress()
         self.endResetModel()
 
+    def _read_progress(self) -> dict[str, Progress]:
+        return progress_by_community(self._session.workspace) if self._session else {}
+
     def _on_changed(self, change: object) -> None:
-        if "communities" in getattr(change, "tables", ()):
+        tables: set[str] = getattr(change, "tables", set())
+        if "communities" in tables:
             self.reload()
+        elif "checklist_items" in tables:
+            self._progress = self._read_progress()
+            if self._items:
+                roles = [Role.PROGRESS, Qt.ItemDataRole.ToolTipRole]
+                self.dataChanged.emit(self.index(0), self.index(len(self._items) - 1), roles)
+
+    def progress(self, community_id: str) -> Progress:
+        """A community's checklist progress (empty if it has no checklist)."""
+        return self._progress.get(community_id, Progress())
 
     def community(self, row: int) -> Community:
         return self._items[row]
@@ -86,7 +105,15 @@ class CommunityListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DecorationRole:
             return QColor(c.color)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{c.name}\n{platform_label(c.platform)} · {stage_label(c.stage)}"
+            tip = f"{c.name}\n{platform_label(c.platform)} · {stage_label(c.stage)}"
+            done = self.progress(c.id)
+            if done.total:
+                tip += "\n" + (
+                    QCoreApplication.translate("Sidebar", "Checklist: %1 of %2 done")
+                    .replace("%1", str(done.done))
+                    .replace("%2", str(done.total))
+                )
+            return tip
         if role == Role.ID:
             return c.id
         if role == Role.COMMUNITY:
@@ -95,6 +122,8 @@ class CommunityListModel(QAbstractListModel):
             return c.stage.value
         if role == Role.MEMBERS:
             return c.member_count
+        if role == Role.PROGRESS:
+            return self.progress(c.id)
         if role == Role.SEARCH_TEXT:
             return " ".join((c.name, c.owner, c.segment, platform_label(c.platform)))
         return None

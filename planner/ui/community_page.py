@@ -1,8 +1,12 @@
-"""The community page: every field of a community in one validated form.
+"""The community page: where the community stands on the path, and three tabs:
+its profile (every field in one validated form), its stage checklist, and the
+templates it uses.
 
-Edits stay in the form until saved (Save or Ctrl+S); leaving the page saves
-valid edits automatically, so nothing typed is lost. Each save is one
-undoable change. Errors are shown on the field they belong to.
+Profile edits stay in the form until saved (Save or Ctrl+S); leaving the page
+saves valid edits automatically, so nothing typed is lost. Each save is one
+undoable change. Errors are shown on the field they belong to. Checklist and
+template edits are immediate, one undoable change each. When every item of
+the community's stage is done, a banner suggests the next stage.
 """
 
 from __future__ import annotations
@@ -10,123 +14,39 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QColor, QKeyEvent, QKeySequence
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QColorDialog,
-    QComboBox,
-    QFormLayout,
-    QFrame,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QScrollArea,
-    QSpinBox,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from planner.checklists import Progress, next_stage, progress, suggested_stage
 from planner.communities import (
-    MEMBERS_MAX,
-    NAME_MAX,
-    BuiltAround,
     Community,
-    Platform,
-    SegmentBasis,
-    Stage,
     get_community,
+    move_to_stage,
     update_community,
 )
 from planner.errors import NotFound, PlannerError, ValidationError
+from planner.history import Change
+from planner.ui.checklist_panel import ChecklistPanel, Confirm
+from planner.ui.community_form import CommunityForm
+from planner.ui.community_header import StagePath, SuggestionBanner
+from planner.ui.dialogs import ask_yes_no
 from planner.ui.field_errors import FieldErrors
 from planner.ui.labels import (
-    built_around_label,
     members_text,
     platform_label,
-    segment_basis_label,
-    stage_hint,
-    stage_label,
 )
 from planner.ui.session import Session
-from planner.ui.sidebar import STAGE_COLORS
+from planner.ui.template_links import TemplateLinks
 from planner.ui.theme import MARGIN, SPACING, icon
-
-
-class ColorButton(QPushButton):
-    """A button that shows a colour and lets the user pick another.
-
-    Signals:
-        color_changed(str): the new colour as #rrggbb.
-    """
-
-    color_changed = Signal(str)
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._color = "#2f80ed"
-        self.setFixedWidth(120)
-        self.clicked.connect(self._pick)
-        self._paint()
-
-    def color(self) -> str:
-        return self._color
-
-    def set_color(self, color: str) -> None:
-        if color != self._color:
-            self._color = color
-            self._paint()
-            self.color_changed.emit(color)
-
-    def _paint(self) -> None:
-        self.setText(self._color)
-        fg = "#ffffff" if QColor(self._color).lightnessF() < 0.6 else "#000000"
-        self.setStyleSheet(
-            f"QPushButton {{ background: {self._color}; color: {fg}; border-radius: 4px;"
-            " padding: 4px; }"
-        )
-
-    def _pick(self) -> None:
-        chosen = QColorDialog.getColor(QColor(self._color), self, self.tr("Community colour"))
-        if chosen.isValid():
-            self.set_color(chosen.name())
-
-
-class StagePath(QWidget):
-    """The five stages as a row of steps, the community's own highlighted."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(4)
-        self._labels: dict[Stage, QLabel] = {}
-        for n, stage in enumerate(Stage):
-            if n:
-                arrow = QLabel("→")
-                arrow.setProperty("role", "hint")
-                layout.addWidget(arrow)
-            label = QLabel(f"{stage.number} {stage_label(stage)}")
-            label.setToolTip(stage_hint(stage))
-            self._labels[stage] = label
-            layout.addWidget(label)
-        layout.addStretch(1)
-
-    def set_stage(self, current: Stage) -> None:
-        order = list(Stage)
-        for stage, label in self._labels.items():
-            if stage == current:
-                color = STAGE_COLORS[stage]
-                style = (
-                    f"background: {color}; color: white; border-radius: 9px;"
-                    " padding: 2px 10px; font-weight: 600;"
-                )
-            elif order.index(stage) < order.index(current):
-                style = "color: palette(text); padding: 2px 6px;"
-            else:
-                style = "color: palette(placeholder-text); padding: 2px 6px;"
-            label.setStyleSheet(style)
 
 
 class CommunityPage(QWidget):
@@ -135,18 +55,34 @@ class CommunityPage(QWidget):
     Signals:
         dirty_changed(bool): the form has (or no longer has) unsaved edits.
         error(str): an error to show to the user.
+        open_calendar_requested(str): a checklist item asked for the calendar
+            (the community's id).
+        open_templates_requested(str): the Templates page was asked for.
+        replicate_requested(str): the operator asked to replicate the community.
     """
 
     dirty_changed = Signal(bool)
     error = Signal(str)
+    open_calendar_requested = Signal(str)
+    open_templates_requested = Signal(str)
+    replicate_requested = Signal(str)
 
-    def __init__(self, session: Session | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        session: Session | None = None,
+        parent: QWidget | None = None,
+        *,
+        confirm: Confirm = ask_yes_no,
+    ) -> None:
         super().__init__(parent)
         self._session: Session | None = None
         self._community: Community | None = None
         self._loading = False
         self._dirty = False
         self._errors = FieldErrors()
+        self._confirm = confirm
+        # Suggestions the operator put off: community id -> the progress then.
+        self._not_now: dict[str, tuple[object, ...]] = {}
         self._build()
         self.set_session(session)
 
@@ -162,50 +98,25 @@ class CommunityPage(QWidget):
         self.header_meta.setProperty("role", "hint")
         self.stage_path = StagePath()
 
-        self.name = QLineEdit()
-        self.name.setMaxLength(NAME_MAX)
-        self.name.setPlaceholderText(self.tr("e.g. 深夜读书会 · 付费会员圈"))
-        self.platform = QComboBox()
-        for platform in Platform:
-            self.platform.addItem(platform_label(platform), platform.value)
-        self.stage = QComboBox()
-        for stage in Stage:
-            self.stage.addItem(f"{stage.number}. {stage_label(stage)}", stage.value)
-            self.stage.setItemData(
-                self.stage.count() - 1, stage_hint(stage), Qt.ItemDataRole.ToolTipRole
-            )
-        self.owner = QLineEdit()
-        self.owner.setPlaceholderText(self.tr("Who runs this group"))
-        self.member_count = QSpinBox()
-        self.member_count.setRange(0, MEMBERS_MAX)
-        self.member_count.setGroupSeparatorShown(True)
-        self.member_count.setMinimumWidth(120)
-        self.color = ColorButton()
-
-        self.common_interest = self._text_edit(
-            self.tr("The shared product, emotion, behaviour or values that gather people")
-        )
-        self.value_to_members = self._text_edit(
-            self.tr("What value do we bring to members, and can we bring it continuously?")
-        )
-        self.differentiation = self._text_edit(
-            self.tr("How are we different from the other groups of this kind?")
-        )
-        self.built_around = QComboBox()
-        for value in BuiltAround:
-            self.built_around.addItem(built_around_label(value), value.value)
-        self.segment_basis = QComboBox()
-        for basis in SegmentBasis:
-            self.segment_basis.addItem(segment_basis_label(basis), basis.value)
-        self.segment = QLineEdit()
-        self.segment.setPlaceholderText(self.tr("e.g. 首次付费用户, 初二年级家长, 产品经理"))
-        self.joining_principles = self._text_edit(
-            self.tr("Who may join, and how: fee, invitation, review")
-        )
-        self.management_norms = self._text_edit(
-            self.tr("Group rules: what is welcome, what gets you removed")
-        )
-        self.notes = self._text_edit(self.tr("Anything else worth remembering"))
+        self._form = CommunityForm(self._errors)
+        self.profile = self._form
+        form = self._form
+        self.name = form.name
+        self.platform = form.platform
+        self.stage = form.stage
+        self.owner = form.owner
+        self.member_count = form.member_count
+        self.color = form.color
+        self.common_interest = form.common_interest
+        self.value_to_members = form.value_to_members
+        self.differentiation = form.differentiation
+        self.built_around = form.built_around
+        self.segment_basis = form.segment_basis
+        self.segment = form.segment
+        self.joining_principles = form.joining_principles
+        self.management_norms = form.management_norms
+        self.notes = form.notes
+        self.delete_button = form.delete_button
 
         self.save_button = QPushButton(icon("device-floppy", "#ffffff"), self.tr("Save changes"))
         self.save_button.setProperty("primary", True)
@@ -214,43 +125,12 @@ class CommunityPage(QWidget):
         self.revert_button = QPushButton(icon("arrow-back-up"), self.tr("Revert"))
         self.revert_button.setToolTip(self.tr("Throw away the changes not yet saved"))
         self.revert_button.clicked.connect(self.revert)
-        self.delete_button = QPushButton(icon("trash"), self.tr("Move to trash"))
 
-        basics = self._group(
-            self.tr("Basics"),
-            [
-                (self.tr("&Name"), "name", self.name),
-                (self.tr("&Platform"), "platform", self.platform),
-                (self.tr("S&tage"), "stage", self.stage),
-                (self.tr("&Owner"), "owner", self.owner),
-                (self.tr("&Members"), "member_count", self.member_count),
-                (self.tr("Colour"), "color", self.color),
-            ],
+        self.replicate_button = QPushButton(icon("sparkles"), self.tr("Replicate community…"))
+        self.replicate_button.setToolTip(
+            self.tr("Make a new group from this one: its structure, rhythm, templates, checklist")
         )
-        positioning = self._group(
-            self.tr("Positioning"),
-            [
-                (self.tr("Common &interest"), "common_interest", self.common_interest),
-                (self.tr("&Value to members"), "value_to_members", self.value_to_members),
-                (self.tr("&Differentiation"), "differentiation", self.differentiation),
-                (self.tr("&Built around"), "built_around", self.built_around),
-            ],
-        )
-        segment = self._group(
-            self.tr("Segment"),
-            [
-                (self.tr("Divided by"), "segment_basis", self.segment_basis),
-                (self.tr("Se&gment"), "segment", self.segment),
-            ],
-        )
-        structure = self._group(
-            self.tr("Structure"),
-            [
-                (self.tr("&Joining principles"), "joining_principles", self.joining_principles),
-                (self.tr("Management &norms"), "management_norms", self.management_norms),
-            ],
-        )
-        notes = self._group(self.tr("Notes"), [("", "notes", self.notes)])
+        self.replicate_button.clicked.connect(self._request_replicate)
 
         header_row = QHBoxLayout()
         header_row.setSpacing(SPACING)
@@ -259,43 +139,39 @@ class CommunityPage(QWidget):
         header_row.addWidget(self.revert_button)
         header_row.addWidget(self.save_button)
 
-        # Two independent columns, so a short group never stretches to match a tall one.
-        columns = QHBoxLayout()
-        columns.setSpacing(MARGIN)
-        for groups in ((basics, segment, notes), (positioning, structure)):
-            column = QVBoxLayout()
-            column.setSpacing(MARGIN)
-            for group in groups:
-                column.addWidget(group)
-            column.addStretch(1)
-            columns.addLayout(column, 1)
+        self.suggestion = SuggestionBanner()
+        self.suggestion.move_clicked.connect(self._accept_suggestion)
+        self.suggestion.dismissed.connect(self._dismiss_suggestion)
+        self.suggestion.hide()
 
-        footer = QHBoxLayout()
-        footer.addStretch(1)
-        footer.addWidget(self.delete_button)
+        self.checklist = ChecklistPanel(confirm=lambda *args: self._confirm(*args))
+        self.checklist.action_requested.connect(self.follow_action)
+        self.checklist.error.connect(self.error)
+        self.template_links = TemplateLinks()
+        self.template_links.error.connect(self.error)
+        self.template_links.open_templates_requested.connect(
+            lambda: self.open_templates_requested.emit(self.community_id)
+        )
+        self.template_links.model.modelReset.connect(self._update_templates_tab)
 
-        content = QWidget()
-        layout = QVBoxLayout(content)
-        layout.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
-        layout.setSpacing(SPACING)
-        layout.addLayout(header_row)
-        layout.addWidget(self.header_meta)
-        layout.addWidget(self.stage_path)
-        line = QFrame()
-        line.setFrameShape(QFrame.Shape.HLine)
-        line.setFrameShadow(QFrame.Shadow.Sunken)
-        layout.addWidget(line)
-        layout.addLayout(columns)
-        layout.addLayout(footer)
-        layout.addStretch(1)
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.profile, self.tr("Profile"))
+        self.tabs.addTab(self.checklist, self.tr("Checklist"))
+        self.tabs.addTab(self.template_links, self.tr("Templates"))
 
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(content)
         outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
+        outer.setContentsMargins(MARGIN, MARGIN, MARGIN, 0)
+        outer.setSpacing(SPACING)
+        outer.addLayout(header_row)
+        meta_row = QHBoxLayout()
+        meta_row.setSpacing(SPACING)
+        meta_row.addWidget(self.header_meta, 1)
+        meta_row.addWidget(self.replicate_button)
+        outer.addLayout(meta_row)
+        outer.addWidget(self.stage_path)
+        outer.addWidget(self.suggestion)
+        outer.addWidget(self.tabs, 1)
 
         for widget in (self.name, self.owner, self.segment):
             widget.textEdited.connect(self._on_edited)
@@ -339,29 +215,6 @@ class CommunityPage(QWidget):
             return True
         return super().eventFilter(watched, event)
 
-    def _text_edit(self, placeholder: str) -> QPlainTextEdit:
-        edit = QPlainTextEdit()
-        edit.setPlaceholderText(placeholder)
-        edit.setTabChangesFocus(True)
-        edit.setMinimumHeight(64)
-        edit.setMaximumHeight(96)
-        return edit
-
-    def _group(self, title: str, rows: list[tuple[str, str, QWidget]]) -> QGroupBox:
-        box = QGroupBox(title)
-        form = QFormLayout(box)
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        form.setSpacing(SPACING)
-        for label, key, widget in rows:
-            holder = self._errors.wrap(key, widget)
-            if label:
-                form.addRow(label, holder)
-                form.labelForField(holder).setBuddy(widget)  # type: ignore[attr-defined]
-            else:
-                form.addRow(holder)
-        return box
-
     # -- data --------------------------------------------------------------
 
     def set_session(self, session: Session | None) -> None:
@@ -371,6 +224,10 @@ class CommunityPage(QWidget):
         if session is not None:
             session.changed.connect(self._on_workspace_changed)
         self._community = None
+        self._not_now.clear()
+        self.checklist.set_session(session)
+        self.template_links.set_session(session)
+        self.suggestion.hide()
         self._update_buttons()
 
     @property
@@ -387,25 +244,13 @@ class CommunityPage(QWidget):
             return
         self._community = get_community(self._session.workspace, community_id)
         self._load(self._community)
+        self.checklist.show_community(community_id)
+        self.template_links.show_community(community_id)
 
     def _load(self, c: Community) -> None:
         self._loading = True
         try:
-            self.name.setText(c.name)
-            self._set_combo(self.platform, c.platform.value)
-            self._set_combo(self.stage, c.stage.value)
-            self.owner.setText(c.owner)
-            self.member_count.setValue(c.member_count)
-            self.color.set_color(c.color)
-            self.common_interest.setPlainText(c.common_interest)
-            self.value_to_members.setPlainText(c.value_to_members)
-            self.differentiation.setPlainText(c.differentiation)
-            self._set_combo(self.built_around, c.built_around.value)
-            self._set_combo(self.segment_basis, c.segment_basis.value)
-            self.segment.setText(c.segment)
-            self.joining_principles.setPlainText(c.joining_principles)
-            self.management_norms.setPlainText(c.management_norms)
-            self.notes.setPlainText(c.notes)
+            self._form.load(c)
         finally:
             self._loading = False
         self._errors.show({})
@@ -421,31 +266,47 @@ class CommunityPage(QWidget):
             .replace("%2", members_text(c.member_count))
             .replace("%3", c.owner or self.tr("nobody yet"))
         )
-        self.stage_path.set_stage(c.stage)
+        self._update_progress(c)
+
+    def _update_progress(self, c: Community) -> None:
+        """The stage path's counts, the Checklist tab's, and the stage suggestion."""
+        if self._session is None:
+            return
+        done = progress(self._session.workspace, c.id)
+        self.stage_path.set_stage(c.stage, done)
+        self._update_checklist_tab(done)
+        suggestion = suggested_stage(c, done)
+        if self._not_now.get(c.id, self._signature(c, done)) != self._signature(c, done):
+            del self._not_now[c.id]  # progress changed since "Not now": ask again
+        put_off = c.id in self._not_now
+        if suggestion is None or c.deleted or put_off:
+            self.suggestion.hide()
+            return
+        editable = not self._session.read_only
+        self.suggestion.suggest(c.name, c.stage, suggestion, editable)
+        self.suggestion.show()
 
     @staticmethod
-    def _set_combo(combo: QComboBox, value: str) -> None:
-        combo.setCurrentIndex(max(combo.findData(value), 0))
+    def _signature(c: Community, done: Progress) -> tuple[object, ...]:
+        counts = tuple((s.value, p.done, p.total) for s, p in sorted(done.stages.items()))
+        return (c.stage.value, counts)
+
+    def _update_checklist_tab(self, done: Progress) -> None:
+        checklist = self.tr("Checklist")
+        if done.total:
+            checklist += f"  {done.done}/{done.total}"
+        self.tabs.setTabText(self.tabs.indexOf(self.checklist), checklist)
+
+    def _update_templates_tab(self) -> None:
+        links = self.template_links.model.rowCount()
+        templates = self.tr("Templates")
+        if links:
+            templates += f" ({links})"
+        self.tabs.setTabText(self.tabs.indexOf(self.template_links), templates)
 
     def form_values(self) -> dict[str, Any]:
         """What the form holds now, as community fields."""
-        return {
-            "name": self.name.text(),
-            "platform": self.platform.currentData(),
-            "stage": self.stage.currentData(),
-            "owner": self.owner.text(),
-            "member_count": self.member_count.value(),
-            "color": self.color.color(),
-            "common_interest": self.common_interest.toPlainText(),
-            "value_to_members": self.value_to_members.toPlainText(),
-            "differentiation": self.differentiation.toPlainText(),
-            "built_around": self.built_around.currentData(),
-            "segment_basis": self.segment_basis.currentData(),
-            "segment": self.segment.text(),
-            "joining_principles": self.joining_principles.toPlainText(),
-            "management_norms": self.management_norms.toPlainText(),
-            "notes": self.notes.toPlainText(),
-        }
+        return self._form.values()
 
     def _changed_values(self) -> dict[str, Any]:
         if self._community is None:
@@ -500,9 +361,11 @@ class CommunityPage(QWidget):
         return self.save()
 
     def _on_workspace_changed(self, change: object) -> None:
-        if self._community is None or self._session is None:
+        if self._community is None or self._session is None or not isinstance(change, Change):
             return
-        if self._community.id not in getattr(change, "ids", lambda _t: set())("communities"):
+        if self._community.id not in change.ids("communities"):
+            if "checklist_items" in change.tables:
+                self._update_progress(self._community)
             return
         try:
             fresh = get_community(self._session.workspace, self._community.id)
@@ -524,6 +387,7 @@ class CommunityPage(QWidget):
         self.save_button.setEnabled(editable and self._dirty)
         self.revert_button.setEnabled(self._dirty)
         self.delete_button.setEnabled(editable and self._community is not None)
+        self.replicate_button.setEnabled(editable and self._community is not None)
         for field in self._errors.fields.values():
             if isinstance(field, QLineEdit | QPlainTextEdit):
                 field.setReadOnly(not editable)
@@ -533,3 +397,54 @@ class CommunityPage(QWidget):
     def field_error(self, key: str) -> str:
         """The error shown on a field now ("" if none)."""
         return self._errors.message(key)
+
+    # -- the checklist and the stage path -----------------------------------------
+
+    def show_checklist_item(self, item_id: str) -> None:
+        """Show the Checklist tab with the item selected and scrolled to."""
+        self.tabs.setCurrentWidget(self.checklist)
+        self.checklist.show_item(item_id)
+
+    def focus_field(self, name: str) -> None:
+        """Show the Profile tab with the field ``name`` (a community field) focused."""
+        widget = self._errors.fields.get(name)
+        if widget is None:
+            return
+        self.tabs.setCurrentWidget(self.profile)
+        self.profile.ensureWidgetVisible(widget)
+        widget.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def follow_action(self, action: str) -> None:
+        """Go where a checklist item gets done: a profile field, the calendar,
+        the templates or the replicate wizard."""
+        if action.startswith("community:"):
+            self.focus_field(action.split(":", 1)[1])
+        elif action == "calendar":
+            self.open_calendar_requested.emit(self.community_id)
+        elif action == "templates":
+            self.open_templates_requested.emit(self.community_id)
+        elif action == "replicate":
+            self.replicate_requested.emit(self.community_id)
+
+    def _request_replicate(self) -> None:
+        if self._community is not None:
+            self.replicate_requested.emit(self._community.id)
+
+    def _accept_suggestion(self) -> None:
+        c = self._community
+        if c is None or self._session is None or self._session.read_only:
+            return
+        following = next_stage(c.stage)
+        if following is None or not self.leave():
+            return  # invalid typing stays on screen, marked
+        try:
+            self._session.run(move_to_stage, c.id, following)
+        except PlannerError as exc:
+            self.error.emit(str(exc))
+
+    def _dismiss_suggestion(self) -> None:
+        c = self._community
+        if c is None or self._session is None:
+            return
+        self._not_now[c.id] = self._signature(c, progress(self._session.workspace, c.id))
+        self.suggestion.hide()

@@ -1,4 +1,5 @@
-"""The sidebar: every community with its colour, name, stage and members."""
+"""The sidebar: every community with its colour, name, stage, members and
+how far its stage checklist is done."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner.checklists import Progress
 from planner.communities import Community, Stage
 from planner.ui.community_model import CommunityFilterModel, CommunityListModel, Role
 from planner.ui.labels import members_text, stage_label
@@ -31,17 +33,29 @@ STAGE_COLORS = {
 }
 
 
+DONE_COLOR = "#1e8e3e"
+
+
+def _small_font(font: QFont) -> QFont:
+    small = QFont(font)
+    small.setPointSizeF(max(font.pointSizeF() * 0.85, 7.0))
+    return small
+
+
 class CommunityDelegate(QStyledItemDelegate):
-    """Paints a community as: colour dot, name, then stage badge and members."""
+    """Paints a community as: colour dot, name; stage badge and members; then a
+    thin bar with its checklist's done/total."""
 
     PADDING = 10
     DOT = 12
+    BAR = 4
 
     def sizeHint(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> QSize:
         fm = QFontMetrics(option.font)
-        return QSize(200, fm.height() * 2 + self.PADDING * 2 + 6)
+        sfm = QFontMetrics(_small_font(option.font))
+        return QSize(200, fm.height() * 2 + sfm.height() + self.PADDING * 2 + 10)
 
     def paint(
         self,
@@ -87,8 +101,7 @@ class CommunityDelegate(QStyledItemDelegate):
         painter.drawText(name_rect, Qt.AlignmentFlag.AlignVCenter, name)
 
         # stage badge
-        small = QFont(option.font)
-        small.setPointSizeF(max(option.font.pointSizeF() * 0.85, 7.0))
+        small = _small_font(option.font)
         sfm = QFontMetrics(small)
         painter.setFont(small)
         badge_text = f"{community.stage.number} {stage_label(community.stage)}"
@@ -113,6 +126,41 @@ class CommunityDelegate(QStyledItemDelegate):
         painter.drawText(
             members_rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, members
         )
+
+        # checklist progress: a thin bar, then done/total
+        progress: Progress | None = index.data(Role.PROGRESS)
+        if progress is None:
+            progress = Progress()
+        line_rect = QRect(text_left, badge.bottom() + 5, rect.right() - text_left, sfm.height())
+        count = f"{progress.done}/{progress.total}" if progress.total else self.tr("no checklist")
+        count_w = max(sfm.horizontalAdvance(count), sfm.horizontalAdvance("88/88")) + 2
+        painter.setPen(
+            QColor(DONE_COLOR)
+            if progress.total and progress.done == progress.total and not selected
+            else dim
+        )
+        painter.drawText(
+            line_rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, count
+        )
+        track = QRect(
+            text_left,
+            line_rect.center().y() - self.BAR // 2,
+            max(line_rect.width() - count_w - SPACING, 0),
+            self.BAR,
+        )
+        track_color = QColor(text_color)
+        track_color.setAlphaF(0.25 if selected else 0.12)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(track_color)
+        painter.drawRoundedRect(track, self.BAR / 2, self.BAR / 2)
+        if progress.done:
+            filled = QRect(track)
+            filled.setWidth(max(int(track.width() * progress.fraction), self.BAR))
+            fill = QColor(STAGE_COLORS[community.stage])
+            if selected:
+                fill = QColor(text_color)
+            painter.setBrush(fill)
+            painter.drawRoundedRect(filled, self.BAR / 2, self.BAR / 2)
         painter.restore()
 
 

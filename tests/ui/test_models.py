@@ -9,8 +9,10 @@ import pytest
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QColor
 
+from planner.checklists import Progress, checklist, set_done, set_hidden
 from planner.communities import (
     Community,
+    Stage,
     create_community,
     delete_community,
     list_communities,
@@ -19,6 +21,7 @@ from planner.communities import (
 from planner.paths import AppPaths
 from planner.ui.community_model import CommunityFilterModel, CommunityListModel, Role
 from planner.ui.session import Session
+from planner.ui.sidebar import STAGE_COLORS, Sidebar
 from planner.workspace import Workspace, open_workspace
 from tests.conftest import DEVICE
 
@@ -196,3 +199,68 @@ def test_set_session_switches_and_disconnects(session: Session, workspace: Works
     assert names(model) == ["Shown"]
     model.set_session(None)
     assert model.rowCount() == 0
+
+
+def test_progress_role_follows_ticks_without_a_reset(
+    qtmodeltester, qtbot, workspace: Workspace
+) -> None:
+    session = Session(workspace)
+    first_id, _ = session.run(create_community, {"name": "读书会"})
+    session.run(create_community, {"name": "Growth Hackers"})
+    model = CommunityListModel(session)
+    qtmodeltester.check(model)  # keeps watching the model through the changes below
+    items = checklist(workspace, first_id)
+    index = row_for(model, first_id)
+    start = index.data(Role.PROGRESS)
+    assert isinstance(start, Progress)
+    assert (start.done, start.total) == (0, len(items))
+    assert f"0 of {len(items)} done" in index.data(Qt.ItemDataRole.ToolTipRole)
+
+    resets: list[bool] = []
+    model.modelReset.connect(lambda: resets.append(True))
+    with qtbot.waitSignal(model.dataChanged) as blocker:
+        session.run(set_done, items[0].id, True)
+    assert Role.PROGRESS in blocker.args[2]
+    assert not resets  # the sidebar keeps its selection and scroll position
+    assert row_for(model, first_id).data(Role.PROGRESS).done == 1
+    assert model.progress(first_id).of(items[0].stage).done == 1
+
+    session.run(set_hidden, items[1].id, True)  # a hidden item no longer counts
+    assert row_for(model, first_id).data(Role.PROGRESS).total == len(items) - 1
+    session.undo()
+    session.undo()
+    assert row_for(model, first_id).data(Role.PROGRESS).done == 0
+
+
+def test_progress_of_a_community_without_a_checklist(workspace: Workspace) -> None:
+    session = Session(workspace)
+    bare, _ = session.run(lambda ws: create_community(ws, {"name": "空群"}, checklist=False))
+    model = CommunityListModel(session)
+    progress = row_for(model, bare).data(Role.PROGRESS)
+    assert (progress.done, progress.total) == (0, 0)
+
+
+def test_sidebar_paints_progress(qtbot, workspace: Workspace) -> None:
+    """The delegate draws a row with a bar and done/total, taller than two lines."""
+    session = Session(workspace)
+    first_id, _ = session.run(create_community, {"name": "读书会"})
+    session.run(set_done, checklist(workspace, first_id)[0].id, True)
+    sidebar = Sidebar(CommunityListModel(session))
+    qtbot.addWidget(sidebar)
+    sidebar.resize(280, 400)
+    sidebar.show()
+    qtbot.waitExposed(sidebar)
+    index = sidebar.proxy.index(0, 0)
+    rect = sidebar.list.visualRect(index)
+    line = sidebar.list.fontMetrics().height()
+    assert rect.height() > line * 3
+    image = sidebar.list.viewport().grab().toImage()
+    # The filled part of the bar is drawn in the stage's colour (Build: grey-blue).
+    build = QColor(STAGE_COLORS[Stage.BUILD])
+    bottom = rect.bottom() - 12
+    colours = {
+        image.pixelColor(x, y).name()
+        for x in range(rect.left(), rect.left() + 60)
+        for y in range(bottom - 14, bottom)
+    }
+    assert build.name() in colours
