@@ -46,6 +46,8 @@ from planner.ui.community_model import CommunityListModel
 from planner.ui.community_page import CommunityPage
 from planner.ui.dialogs import NewCommunityDialog, TrashDialog, ask_yes_no, show_error
 from planner.ui.labels import action_label
+from planner.ui.library_dialog import LibraryDialog
+from planner.ui.overview_page import OverviewPage
 from planner.ui.session import Session
 from planner.ui.sidebar import Sidebar
 from planner.ui.start_screen import StartScreen
@@ -103,6 +105,7 @@ class MainWindow(QMainWindow):
         self.confirm = confirm
         self.session: Session | None = None
         self.trash_dialog: TrashDialog | None = None
+        self.library_dialog: LibraryDialog | None = None
         self.setWindowIcon(app_icon())
         self.setMinimumSize(760, 520)
 
@@ -113,12 +116,15 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.calendar = CalendarPage(settings, confirm=confirm)
         self.templates = TemplatePage(settings, confirm=confirm)
+        self.overview = OverviewPage()
         self.stack.addWidget(self.start)
         self.stack.addWidget(self.page)
         self.stack.addWidget(self.calendar)
         self.stack.addWidget(self.templates)
+        self.stack.addWidget(self.overview)
         view = settings.get("main_view")
-        self.main_view = view if view in ("calendar", "communities", "templates") else "calendar"
+        views = ("calendar", "communities", "templates", "overview")
+        self.main_view = view if view in views else "calendar"
 
         self.banner = QFrame()
         self.banner.setObjectName("banner")
@@ -217,6 +223,12 @@ class MainWindow(QMainWindow):
             self.tr("&Move to trash"), self._delete_current, "Ctrl+Delete", "trash"
         )
         self.trash_action = self._action(self.tr("&Trash…"), self.show_trash, None, "history")
+        self.library_action = self._action(
+            self.tr("Checklist &library…"), self.show_library, None, "sparkles"
+        )
+        self.replicate_action = self._action(
+            self.tr("&Replicate community…"), lambda: self.replicate(self._current_community())
+        )
         self.month_action = self._action(
             self.tr("&Month"), lambda: self.show_calendar(CalendarMode.MONTH), "Ctrl+1", "calendar"
         )
@@ -232,6 +244,9 @@ class MainWindow(QMainWindow):
         self.templates_action = self._action(
             self.tr("&Templates"), self.show_templates, "Ctrl+5", "sparkles"
         )
+        self.overview_action = self._action(
+            self.tr("&Overview"), self.show_overview, "Ctrl+6", "eye"
+        )
         self.calendar_nav_action = self._action(
             self.tr("Calendar"), lambda: self.show_calendar(None), None, "calendar"
         )
@@ -241,10 +256,14 @@ class MainWindow(QMainWindow):
         self.templates_nav_action = self._action(
             self.tr("Templates"), self.show_templates, None, "sparkles"
         )
+        self.overview_nav_action = self._action(
+            self.tr("Overview"), self.show_overview, None, "eye"
+        )
         for action in (
             self.calendar_nav_action,
             self.communities_nav_action,
             self.templates_nav_action,
+            self.overview_nav_action,
         ):
             action.setCheckable(True)
         self.today_action = self._action(
@@ -295,6 +314,7 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.agenda_action)
         view_menu.addAction(self.communities_action)
         view_menu.addAction(self.templates_action)
+        view_menu.addAction(self.overview_action)
         view_menu.addSeparator()
         view_menu.addAction(self.today_action)
         view_menu.addAction(self.previous_action)
@@ -305,6 +325,9 @@ class MainWindow(QMainWindow):
         community_menu = bar.addMenu(self.tr("&Community"))
         community_menu.addAction(self.new_community_action)
         community_menu.addAction(self.save_action)
+        community_menu.addAction(self.replicate_action)
+        community_menu.addSeparator()
+        community_menu.addAction(self.library_action)
         community_menu.addSeparator()
         community_menu.addAction(self.delete_action)
         community_menu.addAction(self.trash_action)
@@ -317,6 +340,7 @@ class MainWindow(QMainWindow):
         views.addAction(self.calendar_nav_action)
         views.addAction(self.communities_nav_action)
         views.addAction(self.templates_nav_action)
+        views.addAction(self.overview_nav_action)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, views)
         self.views_toolbar = views
 
@@ -339,6 +363,12 @@ class MainWindow(QMainWindow):
         self.templates.error.connect(self.show_error)
         self.templates.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
         self.templates.dirty_changed.connect(self._on_dirty)
+        self.overview.community_activated.connect(self.open_community)
+        self.overview.checklist_item_activated.connect(self.open_checklist_item)
+        self.page.replicate_requested.connect(self.replicate)
+        self.page.open_calendar_requested.connect(self.open_calendar_for)
+        self.page.open_templates_requested.connect(lambda _id: self.show_templates())
+        self.calendar.checklist_item_activated.connect(self.open_checklist_item)
 
     # -- workspaces --------------------------------------------------------
 
@@ -431,13 +461,15 @@ class MainWindow(QMainWindow):
             self.page.set_session(None)
             self.calendar.set_session(None)
             self.templates.set_session(None)  # saves its edits: before the workspace closes
+            self.overview.set_session(None)
             self.session.close()
             self.session.deleteLater()
             self.session = None
-        if self.trash_dialog is not None:
-            self.trash_dialog.close()
-            self.trash_dialog.deleteLater()
-            self.trash_dialog = None
+        for dialog in (self.trash_dialog, self.library_dialog):
+            if dialog is not None:
+                dialog.close()
+                dialog.deleteLater()
+        self.trash_dialog = self.library_dialog = None
 
     def _set_session(self, session: Session) -> None:
         self.close_workspace()
@@ -447,6 +479,7 @@ class MainWindow(QMainWindow):
         self.model.set_session(session)
         self.calendar.set_session(session)
         self.templates.set_session(session)
+        self.overview.set_session(session)
         # After the model's own connection, so the window sees the reloaded list.
         session.changed.connect(self._on_changed)
         path = session.workspace.path
@@ -511,6 +544,36 @@ class MainWindow(QMainWindow):
             self.trash_dialog = TrashDialog(self.session, self.restore_community, self)
         self.trash_dialog.show()
         self.trash_dialog.raise_()
+
+    def show_library(self) -> None:
+        """The workspace's checklist library, in a window beside this one."""
+        if self.session is None:
+            return
+        if self.library_dialog is None:
+            self.library_dialog = LibraryDialog(
+                self.session, self, confirm=self.confirm, undo=self.undo, redo=self.redo
+            )
+        self.library_dialog.show()
+        self.library_dialog.raise_()
+        self.library_dialog.activateWindow()
+
+    def _current_community(self) -> str:
+        """The community the user is looking at: the overview's row, or the page's."""
+        on_overview = self.stack.currentWidget() is self.overview
+        return (on_overview and self.overview.current_id()) or self.page.community_id
+
+    def replicate(self, community_id: str) -> None:
+        """The replicate wizard for ``community_id``; its copy is selected when made."""
+        if self.session is None or self.session.read_only or not community_id:
+            return
+        if not self._leave_page():
+            return
+        from planner.ui.replicate_wizard import ReplicateWizard  # only when used
+
+        wizard = ReplicateWizard(self.session, community_id, self)
+        wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        wizard.replicated.connect(self.open_community)
+        wizard.open()
 
     def _run(self, operation: Callable[..., object], *args: object) -> object | None:
         """Run a core operation through the session; show any error."""
@@ -672,6 +735,43 @@ class MainWindow(QMainWindow):
         if self.show_templates():
             self.templates.make_poster_for(item_key, community_id)
 
+    def show_overview(self) -> bool:
+        """Show the overview of every community; False if the page being left refused."""
+        if self.session is None or not self._leave_page():
+            return False
+        self.main_view = "overview"
+        self.settings.set("main_view", "overview")
+        self._show_state()
+        self.overview.view.setFocus()
+        return True
+
+    def open_community(self, community_id: str) -> bool:
+        """Select a community and show its page; False if it could not be shown."""
+        if self.session is None or self.model.row_of(community_id) < 0:
+            return False
+        if not self._leave_page():
+            return False
+        self.sidebar.select(community_id)
+        if self.page.community_id != community_id:
+            self.page.show_community(community_id)
+        self.show_communities()
+        return self.page.community_id == community_id
+
+    def open_checklist_item(self, community_id: str, item_id: str) -> None:
+        """From the overview or the calendar: the item on its community's checklist."""
+        if self.open_community(community_id):
+            self.page.show_checklist_item(item_id)
+
+    def open_calendar_for(self, community_id: str) -> None:
+        """The calendar showing only ``community_id`` (Filter ▸ Show everything undoes it)."""
+        if self.session is None or not self.show_calendar(None):
+            return
+        hidden = set(self.calendar.hidden.get("communities", []))
+        for community in list_communities(self.session.workspace):
+            shown = community.id == community_id
+            if (community.id in hidden) == shown:
+                self.calendar.toggle_filter("communities", community.id, shown)
+
     def show_communities(self) -> None:
         if not self.templates.leave():
             return
@@ -750,6 +850,8 @@ class MainWindow(QMainWindow):
                 self.stack.setCurrentWidget(self.calendar)
             elif self.main_view == "templates":
                 self.stack.setCurrentWidget(self.templates)
+            elif self.main_view == "overview":
+                self.stack.setCurrentWidget(self.overview)
             elif self._page_is_live():
                 self.stack.setCurrentWidget(self.page)
             trash = len(list_communities(ws, trash=True))
@@ -757,7 +859,8 @@ class MainWindow(QMainWindow):
         self.sidebar.setVisible(session is not None)
         on_calendar = self.stack.currentWidget() is self.calendar
         on_templates = self.stack.currentWidget() is self.templates
-        if on_calendar or on_templates:
+        on_overview = self.stack.currentWidget() is self.overview
+        if on_calendar or on_templates or on_overview:
             # The sidebar is a legend here; a highlighted row would read as a filter.
             self.sidebar.list.clearSelection()
         elif self.stack.currentWidget() is self.page and self.page.community_id:
@@ -765,6 +868,7 @@ class MainWindow(QMainWindow):
         self.calendar_nav_action.setChecked(on_calendar)
         self.communities_nav_action.setChecked(self.stack.currentWidget() is self.page)
         self.templates_nav_action.setChecked(on_templates)
+        self.overview_nav_action.setChecked(on_overview)
         self.views_toolbar.setVisible(session is not None and self.model.rowCount() > 0)
         self._update_actions()
 
@@ -781,6 +885,8 @@ class MainWindow(QMainWindow):
         )
         self.delete_action.setEnabled(writable and on_page)
         self.trash_action.setEnabled(session is not None)
+        self.library_action.setEnabled(session is not None)
+        self.replicate_action.setEnabled(writable and bool(self.page.community_id))
         has_communities = self.model.rowCount() > 0
         self.import_ics_action.setEnabled(writable and has_communities)
         self.export_ics_action.setEnabled(session is not None and has_communities)
@@ -794,6 +900,7 @@ class MainWindow(QMainWindow):
             self.agenda_action,
             self.communities_action,
             self.templates_action,
+            self.overview_action,
         ):
             action.setEnabled(session is not None and has_communities)
         self.new_item_action.setEnabled(writable and has_communities)

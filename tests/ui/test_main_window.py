@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent, QKeySequence
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QMessageBox, QWidget
 
 from planner.check import check_workspace
 from planner.communities import (
@@ -1014,3 +1014,206 @@ def test_selecting_a_hidden_community_clears_the_search(qtbot, window: MainWindo
     assert w.sidebar.search.text() == ""
     assert w.sidebar.current_id() == reading.id
     assert w.page.community_id == reading.id
+
+
+# -- the overview, the checklist library, replicate ----------------------------
+
+
+def menu_actions(w: MainWindow, title: str) -> list[str]:
+    menu = next(a.menu() for a in w.menuBar().actions() if a.text() == title)
+    return [a.text() for a in menu.actions()]
+
+
+def overdue_item(w: MainWindow, name: str) -> tuple[str, str]:
+    """Make one open item of ``name``'s current stage overdue; its (community, item) ids."""
+    from datetime import date, timedelta
+
+    from planner.checklists import checklist, update_item
+
+    assert w.session is not None
+    community = db_community(w, name)
+    item = next(
+        i
+        for i in checklist(w.session.workspace, community.id)
+        if i.stage is community.stage and not i.done and not i.hidden
+    )
+    w.session.run(update_item, item.id, {"due_on": date.today() - timedelta(days=2)})
+    return community.id, item.id
+
+
+def test_overview_is_a_main_view_with_menu_toolbar_and_shortcut(
+    qtbot, window: MainWindow, paths: AppPaths, sample_path: Path
+) -> None:
+    w = window
+    assert "&Overview" in menu_actions(w, "&View")
+    assert w.overview_action.shortcut() == QKeySequence("Ctrl+6")
+    assert w.overview_nav_action in w.views_toolbar.actions()
+    qtbot.keySequence(w, QKeySequence("Ctrl+6"))
+    assert w.stack.currentWidget() is w.overview
+    assert w.overview_nav_action.isChecked() and not w.communities_nav_action.isChecked()
+    assert w.overview.model.rowCount() == len(SAMPLE_NAMES)
+    assert w.settings.get("main_view") == "overview"
+    # Remembered: the next window starts on the overview.
+    w.close()
+    again = make_window(qtbot, paths)  # (which starts on the communities view)
+    again.settings.set("main_view", "overview")
+    again.close()
+    again = MainWindow(paths, Settings(paths.settings_file), DEVICE, confirm=Confirm())
+    qtbot.addWidget(again)
+    assert again.main_view == "overview"
+    assert again.open_path(sample_path)
+    assert again.stack.currentWidget() is again.overview
+    again.communities_nav_action.trigger()  # the toolbar goes back
+    assert again.stack.currentWidget() is again.page
+
+
+def test_overview_shows_what_is_overdue_and_opens_a_community(qtbot, window: MainWindow) -> None:
+    w = window
+    w.show_overview()
+    community_id, item_id = overdue_item(w, READING)  # after: the page refreshes itself
+    model = w.overview.model
+    row = model.row_of(community_id)
+    cell = model.index(row, 3).data(Qt.ItemDataRole.UserRole + 3)
+    assert item_id in [e.item_id for e in cell.entries]
+    view = w.overview.view
+    pos = view.visualRect(model.index(row, 1)).center()
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+    qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+    assert w.stack.currentWidget() is w.page
+    assert w.page.community_id == community_id
+    assert w.sidebar.current_id() == community_id
+    assert w.settings.get("main_view") == "communities"
+
+
+def shown_checklist_item(w: MainWindow) -> str:
+    """The id of the checklist item selected on the community page's Checklist tab."""
+    assert w.page.tabs.currentWidget() is w.page.checklist
+    item = w.page.checklist.current_item()
+    return item.id if item is not None else ""
+
+
+def test_clicking_an_overdue_item_opens_it_on_the_checklist(qtbot, window: MainWindow) -> None:
+    w = window
+    community_id, item_id = overdue_item(w, NOTION)
+    w.show_overview()
+    view = w.overview.view
+    index = w.overview.model.index(w.overview.model.row_of(community_id), 3)
+    cell = index.data(Qt.ItemDataRole.UserRole + 3)
+    n = [e.item_id for e in cell.entries].index(item_id)
+    rects = view.overview_delegate.entry_rects(view.visualRect(index), view.fontMetrics(), cell)
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rects[n].center())
+    assert w.stack.currentWidget() is w.page
+    assert w.page.community_id == community_id
+    assert shown_checklist_item(w) == item_id
+    # Had that been a double-click, its second click lands on the checklist now under
+    # the mouse: it neither selects nor opens the item that happens to be there.
+    checklist_view = w.page.checklist.view
+    below = checklist_view.indexBelow(checklist_view.currentIndex())
+    pos = checklist_view.visualRect(below).center()
+    qtbot.mouseClick(checklist_view.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+    qtbot.mouseDClick(checklist_view.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+    assert shown_checklist_item(w) == item_id
+    assert not [d for d in w.findChildren(QDialog) if d.isVisible()]
+
+
+def test_library_dialog_from_the_community_menu_undoes_with_edit_undo(
+    qtbot, window: MainWindow
+) -> None:
+    from planner.checklists import checklist, library
+    from planner.communities import Stage
+
+    w = window
+    assert "Checklist &library…" in menu_actions(w, "&Community")
+    w.library_action.trigger()
+    dialog = w.library_dialog
+    assert dialog is not None and dialog.isVisible()
+    dialog.tree.setCurrentIndex(dialog.model.stage_index(Stage.OUTPUT))
+    dialog.add_item()
+    assert dialog.editor is not None
+    qtbot.keyClicks(dialog.editor.title, "Post the weekly recap")
+    dialog.editor.accept()
+    assert w.session is not None
+    ws = w.session.workspace
+    assert "Post the weekly recap" in [i.title for i in library(ws)]
+    # Edit ▸ Undo names it and takes it back; the dialog follows.
+    assert "checklist library" in w.undo_action.text()
+    w.undo_action.trigger()
+    assert "Post the weekly recap" not in [i.title for i in library(ws)]
+    assert "Post the weekly recap" not in [
+        dialog.model.index(r, 0, dialog.model.stage_index(Stage.OUTPUT)).data()
+        for r in range(dialog.model.rowCount(dialog.model.stage_index(Stage.OUTPUT)))
+    ]
+    w.redo_action.trigger()
+    # A community made now gets it.
+    dialog_new = open_new_community_dialog(qtbot, w)
+    type_text(qtbot, dialog_new.name, "周末徒步群")
+    qtbot.mouseClick(ok_button(dialog_new), Qt.MouseButton.LeftButton)
+    made = db_community(w, "周末徒步群")
+    assert "Post the weekly recap" in [i.title for i in checklist(ws, made.id)]
+    # One dialog per window; closing the workspace closes it.
+    w.library_action.trigger()
+    assert w.library_dialog is dialog
+    w.close_workspace()
+    assert w.library_dialog is None
+
+
+def test_replicate_action_is_in_the_community_menu(
+    qtbot, window: MainWindow, paths: AppPaths, sample_path: Path
+) -> None:
+    w = window
+    assert "&Replicate community…" in menu_actions(w, "&Community")
+    assert w.replicate_action.isEnabled()
+    w.close_workspace()
+    w._show_state()
+    assert not w.replicate_action.isEnabled()
+
+
+def test_replicate_opens_the_wizard_and_selects_the_copy(qtbot, window: MainWindow) -> None:
+    from planner.ui.replicate_wizard import ReplicateWizard
+
+    w = window
+    reading = db_community(w, READING)
+    select(qtbot, w, READING)
+    w.replicate_action.trigger()
+    wizard = w.findChild(ReplicateWizard)
+    assert wizard is not None and wizard.source.id == reading.id
+    notion = db_community(w, NOTION)  # stands in for the copy the wizard makes
+    wizard.replicated.emit(notion.id)
+    assert w.page.community_id == notion.id != reading.id
+    assert w.stack.currentWidget() is w.page
+
+
+def test_open_calendar_for_a_community_filters_the_calendar(window: MainWindow) -> None:
+    w = window
+    notion = db_community(w, NOTION)
+    w.open_calendar_for(notion.id)
+    assert w.stack.currentWidget() is w.calendar
+    assert w.calendar.current_filter().community_ids == frozenset({notion.id})
+    assert {o.item.community_id for o in w.calendar.occurrences} <= {notion.id}
+    w.calendar.clear_filters()
+    assert w.calendar.current_filter().community_ids is None
+
+
+def test_community_page_requests_reach_the_window(qtbot, window: MainWindow) -> None:
+    from planner.ui.replicate_wizard import ReplicateWizard
+
+    w = window
+    notion = db_community(w, NOTION)
+    w.page.open_templates_requested.emit(notion.id)
+    assert w.stack.currentWidget() is w.templates
+    w.page.open_calendar_requested.emit(notion.id)
+    assert w.stack.currentWidget() is w.calendar
+    assert w.calendar.current_filter().community_ids == frozenset({notion.id})
+    w.page.replicate_requested.emit(notion.id)
+    wizard = w.findChild(ReplicateWizard)
+    assert wizard is not None and wizard.source.id == notion.id
+    wizard.reject()
+
+
+def test_calendar_checklist_items_open_on_the_checklist(qtbot, window: MainWindow) -> None:
+    w = window
+    community_id, item_id = overdue_item(w, READING)
+    w.show_calendar(None)
+    w.calendar.checklist_item_activated.emit(community_id, item_id)
+    assert w.stack.currentWidget() is w.page and w.page.community_id == community_id
+    assert shown_checklist_item(w) == item_id

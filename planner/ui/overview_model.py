@@ -1,0 +1,356 @@
+"""The overview's Qt model: every live community, where it stands and what is next."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from enum import IntEnum, StrEnum
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QDate,
+    QLocale,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QColor
+
+from planner.checklists import ChecklistItem, DueItem, OverviewRow, overview
+from planner.communities import Stage
+from planner.ui.labels import content_language, stage_label
+from planner.ui.session import Session
+
+Index = QModelIndex | QPersistentModelIndex
+
+WARNING = "#d93025"
+GOOD = "#1e8e3e"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Overview", text)
+
+
+class Column(IntEnum):
+    COMMUNITY = 0
+    PROGRESS = 1
+    NEXT = 2
+    OVERDUE = 3
+
+
+class Role(IntEnum):
+    ID = Qt.ItemDataRole.UserRole + 1
+    ROW = Qt.ItemDataRole.UserRole + 2  # the OverviewRow
+    CELL = Qt.ItemDataRole.UserRole + 3  # a Cell, for the due and overdue columns
+
+
+class SortOrder(StrEnum):
+    ATTENTION = "attention"
+    NAME = "name"
+    STAGE = "stage"
+    PROGRESS = "progress"
+    DUE = "due"
+
+
+def sort_label(order: SortOrder) -> str:
+    return {
+        SortOrder.ATTENTION: _tr("Needs attention first"),
+        SortOrder.NAME: _tr("Name"),
+        SortOrder.STAGE: _tr("Stage on the path"),
+        SortOrder.PROGRESS: _tr("Least progress first"),
+        SortOrder.DUE: _tr("Next due date"),
+    }[order]
+
+
+class Tone(StrEnum):
+    PLAIN = "plain"
+    HINT = "hint"
+    WARNING = "warning"
+    GOOD = "good"
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One checklist item listed in a cell; clicking it opens the item."""
+
+    item_id: str
+    title: str
+    when: str  # the due date as shown, '' for an item without one
+    assignee: str
+    late: bool
+    tooltip: str
+
+
+@dataclass(frozen=True)
+class Cell:
+    """What the due or overdue column shows for one community."""
+
+    caption: str
+    tone: Tone
+    entries: tuple[Entry, ...]
+
+    @property
+    def text(self) -> str:
+        lines = [self.caption] if self.caption else []
+        for e in self.entries:
+            parts = [p for p in (e.when, e.title, e.assignee) if p]
+            lines.append(" · ".join(parts))
+        return "\n".join(lines)
+
+
+def short_date(day: date) -> str:
+    """A due date as a list shows it: “Dec 3” (“12月3日” in Chinese)."""
+    locale = QLocale()
+    qdate = QDate(day.year, day.month, day.day)
+    if locale.language() == QLocale.Language.Chinese:
+        return locale.toString(qdate, "M月d日")
+    return locale.toString(qdate, "MMM d")
+
+
+def due_text(day: date, today: date) -> str:
+    delta = (day - today).days
+    if delta == 0:
+        return _tr("Today")
+    if delta == 1:
+        return _tr("Tomorrow")
+    return short_date(day)
+
+
+def days_text(day: date, today: date) -> str:
+    """“due in 3 days”, “due today”, “2 days overdue”."""
+    delta = (day - today).days
+    if delta == 0:
+        return _tr("due today")
+    if delta > 0:
+        return (
+            _tr("due tomorrow") if delta == 1 else _tr("due in %1 days").replace("%1", str(delta))
+        )
+    late = -delta
+    return _tr("1 day overdue") if late == 1 else _tr("%1 days overdue").replace("%1", str(late))
+
+
+def _due_entry(item: DueItem, today: date) -> Entry:
+    details = [f"{stage_label(item.stage)} · {QLocale().toString(_qdate(item.due_on))}"]
+    details.append(days_text(item.due_on, today))
+    if item.assignee:
+        details.append(_tr("assigned to %1").replace("%1", item.assignee))
+    return Entry(
+        item.item_id,
+        item.title,
+        due_text(item.due_on, today),
+        item.assignee,
+        item.due_on < today,
+        f"{item.title}\n" + ", ".join(details),
+    )
+
+
+def _open_entry(item: ChecklistItem) -> Entry:
+    return Entry(item.id, item.title, "", item.assignee, False, f"{item.title}\n{item.why}".strip())
+
+
+def _qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def next_cell(row: OverviewRow, today: date) -> Cell:
+    """The next three due items; without due dates, the next open items of the stage."""
+    if row.next_due:
+        return Cell("", Tone.PLAIN, tuple(_due_entry(i, today) for i in row.next_due))
+    stage = stage_label(row.community.stage)
+    if row.next_open:
+        caption = _tr("Nothing scheduled. Next in %1:").replace("%1", stage)
+        if row.overdue:
+            caption = _tr("Nothing else scheduled. Next in %1:").replace("%1", stage)
+        return Cell(caption, Tone.HINT, tuple(_open_entry(i) for i in row.next_open))
+    if row.progress.total == 0:
+        return Cell(_tr("No checklist items."), Tone.HINT, ())
+    if row.overdue:
+        return Cell(_tr("Nothing else scheduled."), Tone.HINT, ())
+    if row.progress.of(row.community.stage).complete:
+        return Cell(_tr("Every item of %1 is done.").replace("%1", stage), Tone.GOOD, ())
+    return Cell(_tr("Nothing open in %1.").replace("%1", stage), Tone.HINT, ())
+
+
+def overdue_cell(row: OverviewRow, today: date, limit: int = 3) -> Cell:
+    count = len(row.overdue)
+    if not count:
+        return Cell(_tr("Nothing overdue"), Tone.GOOD, ())
+    caption = _tr("1 overdue") if count == 1 else _tr("%1 overdue").replace("%1", str(count))
+    if count > limit:
+        caption += " " + _tr("(%1 more not shown)").replace("%1", str(count - limit))
+    return Cell(caption, Tone.WARNING, tuple(_due_entry(i, today) for i in row.overdue[:limit]))
+
+
+def progress_text(row: OverviewRow) -> str:
+    p = row.progress
+    if not p.total:
+        return _tr("No checklist items")
+    return (
+        _tr("%1 of %2 done (%3%)")
+        .replace("%1", str(p.done))
+        .replace("%2", str(p.total))
+        .replace("%3", str(round(p.fraction * 100)))
+    )
+
+
+def suggestion_text(row: OverviewRow) -> str:
+    if row.suggestion is None:
+        return ""
+    return _tr("Ready for %1").replace("%1", stage_label(row.suggestion))
+
+
+def _sort_key(order: SortOrder, row: OverviewRow, today: date) -> tuple[Any, ...]:
+    name = (row.community.name.casefold(), row.community.id)
+    due = [i.due_on for i in (*row.overdue, *row.next_due)]
+    first_due = min(due) if due else date.max
+    if order is SortOrder.NAME:
+        return name
+    if order is SortOrder.STAGE:
+        return (-row.community.stage.number, *name)
+    if order is SortOrder.PROGRESS:
+        return (row.progress.fraction, *name)
+    if order is SortOrder.DUE:
+        return (first_due, *name)
+    return (-len(row.overdue), row.suggestion is None, first_due, *name)
+
+
+class OverviewModel(QAbstractTableModel):
+    """One row per live community; reload() asks the core again.
+
+    The view paints the rows (:class:`planner.ui.overview_page.OverviewDelegate`);
+    the display role holds the same facts as plain text, for tooltips,
+    accessibility and tests.
+    """
+
+    def __init__(self, session: Session | None = None, today: date | None = None) -> None:
+        super().__init__()
+        self._session = session
+        self.today = today or date.today()
+        self.order = SortOrder.ATTENTION
+        self._rows: list[OverviewRow] = []
+        self._next: list[Cell] = []
+        self._overdue: list[Cell] = []
+        self.reload()
+
+    def set_session(self, session: Session | None) -> None:
+        self._session = session
+        self.reload()
+
+    def reload(self, today: date | None = None) -> None:
+        """Ask the core for the overview (as of ``today``) and sort it."""
+        if today is not None:
+            self.today = today
+        self.beginResetModel()
+        rows = (
+            overview(self._session.workspace, self.today, content_language())
+            if self._session is not None
+            else []
+        )
+        self._rows = sorted(rows, key=lambda r: _sort_key(self.order, r, self.today))
+        self._next = [next_cell(r, self.today) for r in self._rows]
+        self._overdue = [overdue_cell(r, self.today) for r in self._rows]
+        self.endResetModel()
+
+    def set_order(self, order: SortOrder) -> None:
+        if order is not self.order:
+            self.order = order
+            self.reload()
+
+    def row(self, n: int) -> OverviewRow:
+        return self._rows[n]
+
+    def row_of(self, community_id: str) -> int:
+        for n, row in enumerate(self._rows):
+            if row.community.id == community_id:
+                return n
+        return -1
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        """Override QAbstractTableModel::rowCount."""
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        """Override QAbstractTableModel::columnCount."""
+        return 0 if parent.isValid() else len(Column)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        """Override QAbstractTableModel::headerData."""
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(Column):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return {
+                Column.COMMUNITY: _tr("Community and stage"),
+                Column.PROGRESS: _tr("Checklist progress"),
+                Column.NEXT: _tr("Next due"),
+                Column.OVERDUE: _tr("Overdue"),
+            }[Column(section)]
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """Override QAbstractTableModel::data."""
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        column = Column(index.column())
+        if role == Role.ID:
+            return row.community.id
+        if role == Role.ROW:
+            return row
+        if role == Role.CELL:
+            if column is Column.NEXT:
+                return self._next[index.row()]
+            if column is Column.OVERDUE:
+                return self._overdue[index.row()]
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(index.row(), column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(index.row(), column)
+        if role == Qt.ItemDataRole.DecorationRole and column is Column.COMMUNITY:
+            return QColor(row.community.color)
+        if role == Qt.ItemDataRole.ForegroundRole and column is Column.OVERDUE and row.overdue:
+            return QColor(WARNING)
+        return None
+
+    def _text(self, n: int, column: Column) -> str:
+        row = self._rows[n]
+        if column is Column.COMMUNITY:
+            return row.community.name
+        if column is Column.PROGRESS:
+            return progress_text(row)
+        if column is Column.NEXT:
+            return self._next[n].text
+        return self._overdue[n].text
+
+    def _tooltip(self, n: int, column: Column) -> str:
+        row = self._rows[n]
+        if column is Column.COMMUNITY:
+            lines = [row.community.name, stage_label(row.community.stage)]
+            if row.suggestion is not None:
+                lines.append(
+                    _tr("Every item of %1 is done: open the community to move it to %2.")
+                    .replace("%1", stage_label(row.community.stage))
+                    .replace("%2", stage_label(row.suggestion))
+                )
+            return "\n".join(lines)
+        if column is Column.PROGRESS:
+            stages = [
+                f"{stage.number} {stage_label(stage)}: {p.done}/{p.total}"
+                for stage, p in ((s, row.progress.of(s)) for s in Stage)
+                if p.total
+            ]
+            return "\n".join([progress_text(row), *stages])
+        cell = self._next[n] if column is Column.NEXT else self._overdue[n]
+        return cell.text
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        """Override QAbstractTableModel::flags."""
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable

@@ -1,0 +1,272 @@
+"""The overview page: every community with its progress, next due and overdue items."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date, timedelta
+
+import pytest
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QColor
+
+from planner.checklists import ChecklistItem, checklist, set_done, update_item
+from planner.communities import Stage, create_community, delete_community
+from planner.ui.overview_model import Column, OverviewModel, Role, SortOrder
+from planner.ui.overview_page import OverviewPage
+from planner.ui.session import Session
+from planner.workspace import Workspace
+
+TODAY = date(2026, 11, 24)
+
+
+class Clock:
+    """A settable today, so the page can be told the date changed."""
+
+    def __init__(self, day: date) -> None:
+        self.day = day
+
+    def __call__(self) -> date:
+        return self.day
+
+
+@pytest.fixture
+def session(workspace: Workspace) -> Iterator[Session]:
+    yield Session(workspace)
+
+
+def add(session: Session, name: str, stage: Stage = Stage.BUILD) -> str:
+    community_id, _ = session.run(create_community, {"name": name, "stage": stage.value})
+    return str(community_id)
+
+
+def items(session: Session, community_id: str, stage: Stage) -> list[ChecklistItem]:
+    return [i for i in checklist(session.workspace, community_id) if i.stage is stage]
+
+
+def due(session: Session, item: ChecklistItem, day: date, assignee: str = "") -> None:
+    session.run(update_item, item.id, {"due_on": day, "assignee": assignee})
+
+
+@pytest.fixture
+def busy(session: Session) -> dict[str, str]:
+    """Three communities: one late, one on time, one with nothing scheduled and
+    its stage done."""
+    late = add(session, "Late group", Stage.OUTPUT)
+    output = items(session, late, Stage.OUTPUT)
+    session.run(set_done, output[0].id, True, TODAY)
+    due(session, output[1], TODAY - timedelta(days=3), "Lily")
+    due(session, output[2], TODAY + timedelta(days=1), "Kevin")
+    due(session, output[3], TODAY + timedelta(days=10))
+    due(session, output[4], TODAY + timedelta(days=4))
+    due(session, output[5], TODAY + timedelta(days=20))  # the fourth: not listed
+    on_time = add(session, "On time", Stage.BUILD)
+    build = items(session, on_time, Stage.BUILD)
+    due(session, build[2], TODAY, "Mia")
+    done = add(session, "Done with build", Stage.BUILD)
+    for item in items(session, done, Stage.BUILD):
+        session.run(set_done, item.id, True, TODAY)
+    return {"late": late, "on_time": on_time, "done": done}
+
+
+def model_row(model: OverviewModel, community_id: str) -> int:
+    row = model.row_of(community_id)
+    assert row >= 0
+    return row
+
+
+def text(model: OverviewModel, community_id: str, column: Column) -> str:
+    return str(model.index(model_row(model, community_id), column).data())
+
+
+def page_for(qtbot, session: Session, clock: Clock | None = None) -> OverviewPage:
+    page = OverviewPage(today=clock or Clock(TODAY))
+    qtbot.addWidget(page)
+    page.resize(1100, 600)
+    page.set_session(session)
+    page.show()
+    qtbot.waitExposed(page)
+    return page
+
+
+def test_model_passes_model_tester(qtmodeltester, session: Session, busy: dict[str, str]) -> None:
+    model = OverviewModel(session, TODAY)
+    qtmodeltester.check(model)
+    assert model.rowCount() == 3 and model.columnCount() == 4
+    empty = OverviewModel(None, TODAY)
+    qtmodeltester.check(empty)
+    assert empty.rowCount() == 0
+
+
+def test_rows_show_progress_next_due_and_overdue(session: Session, busy: dict[str, str]) -> None:
+    model = OverviewModel(session, TODAY)
+    late = busy["late"]
+    total = len([i for i in checklist(session.workspace, late) if not i.hidden])
+    assert text(model, late, Column.PROGRESS) == f"1 of {total} done (3%)"
+    output = items(session, late, Stage.OUTPUT)
+    # The next three due items, soonest first, with date and assignee; the fourth left out.
+    assert text(model, late, Column.NEXT).splitlines() == [
+        f"Tomorrow · {output[2].title} · Kevin",
+        f"Nov 28 · {output[4].title}",
+        f"Dec 4 · {output[3].title}",
+    ]
+    cell = model.index(model_row(model, late), Column.NEXT).data(Role.CELL)
+    assert [e.item_id for e in cell.entries] == [output[2].id, output[4].id, output[3].id]
+    overdue = model.index(model_row(model, late), Column.OVERDUE)
+    assert overdue.data().splitlines() == ["1 overdue", f"Nov 21 · {output[1].title} · Lily"]
+    assert overdue.data(Qt.ItemDataRole.ForegroundRole) == QColor("#d93025")
+    assert "3 days overdue" in overdue.data(Role.CELL).entries[0].tooltip
+    on_time = busy["on_time"]
+    assert text(model, on_time, Column.OVERDUE) == "Nothing overdue"
+    assert text(model, on_time, Column.NEXT).startswith("Today · ")
+    # The community column: name, colour, and the suggestion once its stage is done.
+    index = model.index(model_row(model, busy["done"]), Column.COMMUNITY)
+    assert index.data() == "Done with build"
+    assert isinstance(index.data(Qt.ItemDataRole.DecorationRole), QColor)
+    assert index.data(Role.ROW).suggestion is Stage.STRUCTURE
+    assert "move it to Structure" in index.data(Qt.ItemDataRole.ToolTipRole)
+    assert model.index(model_row(model, late), 0).data(Role.ROW).suggestion is None
+
+
+def test_without_due_dates_the_next_open_items_of_the_stage_show(
+    session: Session, busy: dict[str, str]
+) -> None:
+    fresh = add(session, "Fresh", Stage.STRUCTURE)
+    model = OverviewModel(session, TODAY)
+    structure = items(session, fresh, Stage.STRUCTURE)
+    lines = text(model, fresh, Column.NEXT).splitlines()
+    assert lines == ["Nothing scheduled. Next in Structure:", *(i.title for i in structure[:3])]
+    # A community whose stage is done says so rather than showing nothing.
+    assert text(model, busy["done"], Column.NEXT) == "Every item of Build is done."
+
+
+def test_sort_orders(session: Session, busy: dict[str, str]) -> None:
+    model = OverviewModel(session, TODAY)
+
+    def names() -> list[str]:
+        return [model.index(r, 0).data() for r in range(model.rowCount())]
+
+    # Needs attention: overdue first, then ready for the next stage, then by due date.
+    assert names() == ["Late group", "Done with build", "On time"]
+    model.set_order(SortOrder.NAME)
+    assert names() == ["Done with build", "Late group", "On time"]
+    model.set_order(SortOrder.STAGE)
+    assert names()[0] == "Late group"  # furthest along the path first
+    model.set_order(SortOrder.PROGRESS)
+    assert names() == ["On time", "Late group", "Done with build"]
+    model.set_order(SortOrder.DUE)
+    assert names() == ["Late group", "On time", "Done with build"]
+
+
+def test_page_refreshes_on_changes_and_undo(qtbot, session: Session, busy: dict[str, str]) -> None:
+    page = page_for(qtbot, session)
+    late = busy["late"]
+    overdue_item = items(session, late, Stage.OUTPUT)[1]
+    assert "1 overdue item" in page.summary.text()
+    session.run(set_done, overdue_item.id, True, TODAY)
+    assert text(page.model, late, Column.OVERDUE) == "Nothing overdue"
+    assert "nothing overdue" in page.summary.text()
+    session.undo()
+    assert text(page.model, late, Column.OVERDUE).startswith("1 overdue")
+    session.run(delete_community, busy["on_time"])
+    assert page.model.row_of(busy["on_time"]) == -1
+
+
+def test_a_hidden_page_catches_up_when_shown(qtbot, session: Session, busy: dict[str, str]) -> None:
+    page = page_for(qtbot, session)
+    page.hide()
+    fresh = add(session, "Added while hidden")
+    assert page.model.row_of(fresh) == -1  # not queried while nobody looks
+    page.show()
+    assert page.model.row_of(fresh) >= 0
+
+
+def test_page_refreshes_when_the_date_changes(
+    qtbot, session: Session, busy: dict[str, str]
+) -> None:
+    clock = Clock(TODAY)
+    page = page_for(qtbot, session, clock)
+    on_time = busy["on_time"]
+    assert text(page.model, on_time, Column.OVERDUE) == "Nothing overdue"
+    page.check_date()
+    assert page.model.today == TODAY
+    clock.day = TODAY + timedelta(days=1)  # past midnight
+    page.check_date()
+    assert page.model.today == clock.day
+    assert text(page.model, on_time, Column.OVERDUE).startswith("1 overdue")
+    assert page.clock.isActive()
+
+
+def test_clicking_an_item_opens_it(qtbot, session: Session, busy: dict[str, str]) -> None:
+    page = page_for(qtbot, session)
+    view = page.view
+    late = busy["late"]
+    row = page.model.row_of(late)
+    for column, expected in (
+        (Column.OVERDUE, items(session, late, Stage.OUTPUT)[1].id),
+        (Column.NEXT, items(session, late, Stage.OUTPUT)[2].id),
+    ):
+        index = page.model.index(row, column)
+        cell = index.data(Role.CELL)
+        rect = view.overview_delegate.entry_rects(view.visualRect(index), view.fontMetrics(), cell)
+        with qtbot.waitSignal(page.checklist_item_activated) as signal:
+            qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect[0].center())
+        assert signal.args == [late, expected]
+    # A click beside the items is no item: it only selects the row.
+    index = page.model.index(row, Column.PROGRESS)
+    with qtbot.assertNotEmitted(page.checklist_item_activated):
+        qtbot.mouseClick(
+            view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(index).center()
+        )
+    assert page.current_id() == late
+
+
+def test_double_click_and_enter_open_the_community(
+    qtbot, session: Session, busy: dict[str, str]
+) -> None:
+    page = page_for(qtbot, session)
+    view = page.view
+    row = page.model.row_of(busy["on_time"])
+    pos = view.visualRect(page.model.index(row, Column.PROGRESS)).center()
+    with qtbot.waitSignal(page.community_activated) as signal:
+        # What a double-click delivers: a click, then the double-click (QTest sends only that).
+        qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+        qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+    assert signal.args == [busy["on_time"]]
+    page.select(busy["done"])
+    with qtbot.waitSignal(page.community_activated) as signal:
+        qtbot.keyClick(view, Qt.Key.Key_Return)
+    assert signal.args == [busy["done"]]
+
+
+def test_context_menu_lists_the_community_and_its_items(
+    qtbot, session: Session, busy: dict[str, str]
+) -> None:
+    page = page_for(qtbot, session)
+    late = busy["late"]
+    menu = page.view.build_menu(page.model.index(page.model.row_of(late), 0))
+    assert menu is not None
+    labels = [a.text() for a in menu.actions()]
+    output = items(session, late, Stage.OUTPUT)
+    assert labels[0] == "Open the community"
+    assert labels[1] == f"Open “{output[1].title}”"  # what is overdue first
+    with qtbot.waitSignal(page.checklist_item_activated) as signal:
+        menu.actions()[1].trigger()
+    assert signal.args == [late, output[1].id]
+    assert page.view.build_menu(QModelIndex()) is None
+
+
+def test_selection_survives_a_refresh(qtbot, session: Session, busy: dict[str, str]) -> None:
+    page = page_for(qtbot, session)
+    page.select(busy["on_time"])
+    add(session, "Another")
+    assert page.current_id() == busy["on_time"]
+
+
+def test_empty_state(qtbot, session: Session) -> None:
+    page = page_for(qtbot, session)
+    assert page.stack.currentWidget() is page.empty
+    assert "New community" in page.empty.text()
+    assert not page.hint.isVisible()
+    add(session, "First")
+    assert page.stack.currentWidget() is page.view
+    assert page.summary.text().startswith("1 community")
