@@ -143,3 +143,10 @@ class ReadOnlyTemplate(PlannerError):
     """A change was asked of a built-in template, which ships with the app."""
 
     exit_code = EXIT_BAD_INPUT
+
+
+class Cancelled(PlannerError):
+    """Long work the user stopped before it finished; nothing was changed."""
+
+    def __init__(self, message: str = "Cancelled; nothing was changed.") -> None:
+        super().__init__(message)

@@ -475,3 +475,28 @@ def open_workspace(
         if lock is not None:
             lock.release()
         raise
+
+
+def open_worker_workspace(ws: Workspace, *, timeout: float = 30.0) -> Workspace:
+    """A second connection to the open workspace ``ws``, for work off the GUI thread.
+
+    The window that opened ``ws`` holds its lock (and checked the file), so
+    this connection takes no lock; WAL mode lets it write while the window
+    reads, and it waits up to ``timeout`` seconds for the window's own
+    writes. An SQLite connection belongs to the thread that made it: open it
+    in the worker and close it there. Its undo history is not the window's:
+    hand the Change it returns to the window's workspace.
+    """
+    if ws.read_only:
+        conn = connect_read_only(ws.path, immutable=False)
+    else:
+        conn = sqlite3.connect(ws.path, timeout=timeout)
+        conn.execute("PRAGMA trusted_schema = OFF")
+        conn.execute("PRAGMA synchronous = NORMAL")
+    conn.execute("PRAGMA foreign_keys = ON")
+    return Workspace(
+        ws.path,
+        Database(conn, execute_plugins=False),
+        device_id=ws.device_id,
+        read_only=ws.read_only,
+    )

@@ -50,6 +50,19 @@ class Session(QObject):
             self.history_changed.emit()
         return result
 
+    def adopt(self, change: Change) -> None:
+        """Take in a change a background worker committed through its own connection.
+
+        The change goes on this workspace's undo history, as if it had been
+        made here, and is announced like any edit, so Undo takes it back and
+        every view refreshes.
+        """
+        if not change.rows:
+            return
+        self.workspace.history.push(change)
+        self.changed.emit(change)
+        self.history_changed.emit()
+
     def undo(self) -> Change:
         change = self.workspace.undo()
         self.changed.emit(change)

@@ -1,0 +1,80 @@
+"""Work off the GUI thread, on a database connection of its own.
+
+Long work (replicating a large community; later export, import, merge) runs
+in a :class:`BackgroundJob`: a thread that opens a second connection to the
+open workspace (:func:`planner.workspace.open_worker_workspace`), runs the
+work with a progress callback and a cancel flag, and closes the connection.
+The GUI reads the outcome when the thread's ``finished`` signal arrives.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QThread, Signal
+
+from planner.errors import PlannerError
+from planner.workspace import Workspace, open_worker_workspace
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[int, int], None]
+Work = Callable[[Workspace, Progress, Callable[[], bool]], object]
+
+
+class BackgroundJob(QThread):
+    """Runs ``work(workspace, progress, cancelled)`` in a thread, on a connection of its own.
+
+    When the thread has finished, :attr:`result` holds what ``work`` returned
+    or :attr:`error` what it raised.
+
+    Signals:
+        progressed(int, int): done and total, at most once per percent.
+    """
+
+    progressed = Signal(int, int)
+
+    def __init__(self, workspace: Workspace, work: Work, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._workspace = workspace  # only its path, device and read-only flag are read
+        self._work = work
+        self._cancel = threading.Event()
+        self._percent = -1
+        self.result: object = None
+        self.error: BaseException | None = None
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    def run(self) -> None:
+        """Override QThread::run (in the new thread)."""
+        try:
+            worker = open_worker_workspace(self._workspace)
+        except Exception as exc:
+            log.exception("could not open a second connection to %s", self._workspace.path)
+            self.error = exc
+            return
+        try:
+            self.result = self._work(worker, self._report, self._cancel.is_set)
+        except Exception as exc:
+            if not isinstance(exc, PlannerError):
+                log.exception("background work on %s failed", self._workspace.path)
+            self.error = exc
+        finally:
+            worker.close()
+
+    def _report(self, done: int, total: int) -> None:
+        percent = done * 100 // max(total, 1)
+        if percent != self._percent:
+            self._percent = percent
+            self.progressed.emit(done, total)
+
+
+def error_text(error: BaseException, what: str) -> str:
+    """One line for the user: a PlannerError's own sentence, else ``what`` and the cause."""
+    if isinstance(error, PlannerError):
+        return str(error)
+    detail = " ".join(str(error).split()) or type(error).__name__
+    return f"{what} ({detail})"
