@@ -4,6 +4,7 @@
 
 Writes docs/screenshot.png (the calendar's month view, the main screen),
 docs/screenshot-week.png, docs/screenshot-community.png,
+docs/screenshot-checklist.png, docs/screenshot-overview.png,
 docs/screenshot-templates.png and docs/poster-example.png.
 """
 
@@ -39,16 +40,23 @@ def main() -> int:
         window.show()
         window.open_sample()
         assert window.session is not None
+        def community(name: str) -> None:
+            assert window.session is not None
+            window.sidebar.select(find_community(window.session.workspace, name).id)
+            window.show_communities()
+            window.page.tabs.setCurrentIndex(0)
+
+        def checklist(name: str) -> None:
+            community(name)
+            window.page.tabs.setCurrentWidget(window.page.checklist)
+
         shots = {
             "screenshot.png": lambda: window.show_calendar(CalendarMode.MONTH),
             "screenshot-week.png": lambda: window.show_calendar(CalendarMode.WEEK),
             "screenshot-templates.png": window.show_templates,
-            "screenshot-community.png": lambda: (
-                window.sidebar.select(
-                    find_community(window.session.workspace, "深夜读书会 · 付费会员圈").id
-                ),
-                window.show_communities(),
-            ),
+            "screenshot-community.png": lambda: community("深夜读书会 · 付费会员圈"),
+            "screenshot-checklist.png": lambda: checklist("初二（3）班家长群"),
+            "screenshot-overview.png": window.show_overview,
         }
         for name, show in shots.items():
             show()

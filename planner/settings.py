@@ -37,9 +37,15 @@ DECLARED: dict[str, Setting] = {
             "main_view",
             str,
             "calendar",
-            "What the window shows: calendar, communities or templates.",
+            "What the window shows: calendar, communities, templates or overview.",
         ),
         Setting("calendar_mode", str, "month", "The calendar's view: month, week or agenda."),
+        Setting(
+            "overview_sort",
+            str,
+            "attention",
+            "How the overview orders communities: attention, name, stage, progress or due.",
+        ),
         Setting(
             "calendar_filters",
             dict,

@@ -89,7 +89,7 @@ class ChecklistPanel(QWidget):
         self.show_hidden = QCheckBox(self.tr("Show hidden items"))
         self.show_hidden.setToolTip(self.tr("Items marked as not applying to this community"))
         self.show_hidden.toggled.connect(self.model.set_show_hidden)
-        self.library_button = QPushButton(icon("sparkles"), "")
+        self.library_button = QPushButton(icon("list-check"), "")
         self.library_button.setToolTip(
             self.tr("Items added to the checklist library since this checklist was made")
         )
@@ -102,7 +102,7 @@ class ChecklistPanel(QWidget):
         self.empty_text.setMaximumWidth(560)
         self.empty_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_text.setProperty("role", "hint")
-        self.empty_library = QPushButton(icon("sparkles"), "")
+        self.empty_library = QPushButton(icon("list-check"), "")
         self.empty_library.setProperty("primary", True)
         self.empty_library.clicked.connect(self.update_from_library)
         self.empty_add = QPushButton(icon("plus"), self.tr("Add an item of your own…"))

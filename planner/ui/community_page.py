@@ -126,7 +126,7 @@ class CommunityPage(QWidget):
         self.revert_button.setToolTip(self.tr("Throw away the changes not yet saved"))
         self.revert_button.clicked.connect(self.revert)
 
-        self.replicate_button = QPushButton(icon("sparkles"), self.tr("Replicate community…"))
+        self.replicate_button = QPushButton(icon("copy"), self.tr("Replicate community…"))
         self.replicate_button.setToolTip(
             self.tr("Make a new group from this one: its structure, rhythm, templates, checklist")
         )

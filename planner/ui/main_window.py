@@ -111,12 +111,12 @@ class MainWindow(QMainWindow):
 
         self.model = CommunityListModel()
         self.sidebar = Sidebar(self.model)
-        self.page = CommunityPage()
+        self.page = CommunityPage(confirm=confirm)
         self.start = StartScreen()
         self.stack = QStackedWidget()
         self.calendar = CalendarPage(settings, confirm=confirm)
         self.templates = TemplatePage(settings, confirm=confirm)
-        self.overview = OverviewPage()
+        self.overview = OverviewPage(settings)
         self.stack.addWidget(self.start)
         self.stack.addWidget(self.page)
         self.stack.addWidget(self.calendar)
@@ -224,10 +224,13 @@ class MainWindow(QMainWindow):
         )
         self.trash_action = self._action(self.tr("&Trash…"), self.show_trash, None, "history")
         self.library_action = self._action(
-            self.tr("Checklist &library…"), self.show_library, None, "sparkles"
+            self.tr("Checklist &library…"), self.show_library, None, "list-check"
         )
         self.replicate_action = self._action(
-            self.tr("&Replicate community…"), lambda: self.replicate(self._current_community())
+            self.tr("&Replicate community…"),
+            lambda: self.replicate(self._current_community()),
+            None,
+            "copy",
         )
         self.month_action = self._action(
             self.tr("&Month"), lambda: self.show_calendar(CalendarMode.MONTH), "Ctrl+1", "calendar"
@@ -245,7 +248,7 @@ class MainWindow(QMainWindow):
             self.tr("&Templates"), self.show_templates, "Ctrl+5", "sparkles"
         )
         self.overview_action = self._action(
-            self.tr("&Overview"), self.show_overview, "Ctrl+6", "eye"
+            self.tr("&Overview"), self.show_overview, "Ctrl+6", "layout-dashboard"
         )
         self.calendar_nav_action = self._action(
             self.tr("Calendar"), lambda: self.show_calendar(None), None, "calendar"
@@ -257,7 +260,7 @@ class MainWindow(QMainWindow):
             self.tr("Templates"), self.show_templates, None, "sparkles"
         )
         self.overview_nav_action = self._action(
-            self.tr("Overview"), self.show_overview, None, "eye"
+            self.tr("Overview"), self.show_overview, None, "layout-dashboard"
         )
         for action in (
             self.calendar_nav_action,
@@ -504,7 +507,7 @@ class MainWindow(QMainWindow):
         if isinstance(created, tuple):
             self.sidebar.select(str(created[0]))
             self.show_communities()
-            self.page.common_interest.setFocus()
+            self.page.focus_field("common_interest")
 
     def delete_community(self, community_id: str) -> None:
         if self.session is None or self.session.read_only:

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from planner.checklists import OverviewRow
 from planner.history import Change
+from planner.settings import Settings
 from planner.ui.overview_model import OverviewModel, Role, SortOrder, sort_label
 from planner.ui.overview_view import OverviewView
 from planner.ui.session import Session
@@ -47,9 +48,13 @@ class OverviewPage(QWidget):
     checklist_item_activated = Signal(str, str)
 
     def __init__(
-        self, today: Callable[[], date] = date.today, parent: QWidget | None = None
+        self,
+        settings: Settings | None = None,
+        today: Callable[[], date] = date.today,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        self._settings = settings
         self._today = today
         self.session: Session | None = None
         self._stale = False
@@ -63,6 +68,11 @@ class OverviewPage(QWidget):
         self.sort = QComboBox()
         for order in SortOrder:
             self.sort.addItem(sort_label(order), order.value)
+        if settings is not None:
+            saved = self.sort.findData(settings.get("overview_sort"))
+            if saved >= 0:
+                self.sort.setCurrentIndex(saved)
+                self.model.set_order(SortOrder(self.sort.currentData()))
         self.sort.currentIndexChanged.connect(self._on_sort)
         sort_label_widget = QLabel(self.tr("&Sort by"))
         sort_label_widget.setBuddy(self.sort)
@@ -156,6 +166,8 @@ class OverviewPage(QWidget):
 
     def _on_sort(self, _index: int) -> None:
         self.model.set_order(SortOrder(self.sort.currentData()))
+        if self._settings is not None:
+            self._settings.set("overview_sort", self.sort.currentData())
 
     def select(self, community_id: str) -> None:
         row = self.model.row_of(community_id)

@@ -11,6 +11,8 @@ from PySide6.QtGui import QColor
 
 from planner.checklists import ChecklistItem, checklist, set_done, update_item
 from planner.communities import Stage, create_community, delete_community
+from planner.paths import AppPaths
+from planner.settings import Settings
 from planner.ui.overview_model import Column, OverviewModel, Role, SortOrder
 from planner.ui.overview_page import OverviewPage
 from planner.ui.session import Session
@@ -270,3 +272,18 @@ def test_empty_state(qtbot, session: Session) -> None:
     add(session, "First")
     assert page.stack.currentWidget() is page.view
     assert page.summary.text().startswith("1 community")
+
+
+def test_the_sort_order_is_remembered(
+    qtbot, session: Session, busy: dict[str, str], paths: AppPaths
+) -> None:
+    settings = Settings(paths.settings_file)
+    page = OverviewPage(settings, today=Clock(TODAY))
+    qtbot.addWidget(page)
+    page.sort.setCurrentIndex(page.sort.findData(SortOrder.NAME.value))
+    assert Settings(paths.settings_file).get("overview_sort") == "name"
+    again = OverviewPage(Settings(paths.settings_file), today=Clock(TODAY))
+    qtbot.addWidget(again)
+    again.set_session(session)
+    assert again.model.order is SortOrder.NAME
+    assert again.sort.currentData() == "name"
