@@ -4,7 +4,9 @@
 
 Items spread over two years around today: one-off content and activities
 (with goals, and results in the past) and recurring content series (daily
-check-ins, weekday digests, weekly classes, monthly guest shares).
+check-ins, weekday digests, weekly classes, monthly guest shares). Every
+community has its stage checklist, ticked up to its stage, with due dates
+around today.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from planner.calendar import TYPES_BY_KIND, ItemKind, format_time
+from planner.checklist_library import STAGES, builtin_items, item_id
 from planner.communities import PALETTE, Platform, Stage
 from planner.recurrence import Recurrence
 from planner.workspace import create_workspace, now_ms
@@ -113,12 +116,44 @@ def generate(
                 if day < today:
                     row["actual_participants"] = rng.randint(5, 220)
             item_rows.append(row)
+        # Every community's stage checklist: the items of the stages before its
+        # own ticked, some of its own stage ticked, some due around today.
+        checklist_rows = []
+        for community in community_rows:
+            reached = STAGES.index(community["stage"])
+            for stage in STAGES:
+                for position, entry in enumerate(builtin_items(stage), start=1):
+                    row = _sync(device, stamp) | {
+                        "id": item_id(community["id"], entry.key),
+                        "community_id": community["id"],
+                        "stage": stage,
+                        "library_key": entry.key,
+                        "position": position * 10,
+                        "done_on": "",
+                        "due_on": "",
+                        "assignee": "",
+                    }
+                    index = STAGES.index(stage)
+                    if index < reached or (index == reached and rng.random() < 0.4):
+                        done = today - timedelta(days=rng.randrange(1, 200))
+                        row["done_on"] = done.isoformat()
+                    elif index <= reached + 1 and rng.random() < 0.5:
+                        due = today + timedelta(days=rng.randrange(-20, 40))
+                        row["due_on"] = due.isoformat()
+                        row["assignee"] = community["owner"]
+                    checklist_rows.append(row)
         with ws.db.atomic():
             ws.db.table("communities").insert_all(community_rows, batch_size=500)
             ws.db.table("calendar_items").insert_all(item_rows, batch_size=1000)
+            ws.db.table("checklist_items").insert_all(checklist_rows, batch_size=1000)
         ws.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         ws.db.execute("ANALYZE")
-    return {"communities": communities, "calendar items": items, "series": series}
+    return {
+        "communities": communities,
+        "calendar items": items,
+        "series": series,
+        "checklist items": len(checklist_rows),
+    }
 
 
 def main() -> int:

@@ -15,7 +15,7 @@ from enum import StrEnum
 from typing import Any
 
 from PySide6.QtCore import QDate, QLocale, QPoint, Qt, Signal
-from PySide6.QtGui import QFont, QResizeEvent
+from PySide6.QtGui import QFont, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDateEdit,
@@ -117,6 +117,8 @@ class CalendarPage(QWidget):
         self.today = date.today()
         self.occurrences: list[Occurrence] = []
         self.due: list[DueItem] = []  # checklist items due in the visible days
+        self._shown_range: tuple[date, date] | None = None  # what occurrences cover
+        self._stale = ""  # "all" or "due": what changed while the page was hidden
         self._communities: list[Community] = []
         try:
             self.mode = CalendarMode(settings.get("calendar_mode"))
@@ -262,6 +264,8 @@ class CalendarPage(QWidget):
             self.session.changed.disconnect(self._on_changed)
         self.session = session
         self.hidden = {}
+        self._stale = ""
+        self._shown_range = None
         if session is not None:
             session.changed.connect(self._on_changed)
             saved = self.settings.get("calendar_filters").get(self._filter_key(), {})
@@ -279,8 +283,23 @@ class CalendarPage(QWidget):
         return str(self.session.workspace.path.resolve()) if self.session else ""
 
     def _on_changed(self, change: Change) -> None:
-        if change.tables & {"calendar_items", "communities", "checklist_items"}:
-            self.refresh()
+        tables = change.tables
+        if not tables & {"calendar_items", "communities", "checklist_items"}:
+            return
+        only_checklists = not tables & {"calendar_items", "communities"}
+        if not self.isVisible():
+            # Behind another page (ticking items on a community's checklist):
+            # catch up when shown, not on every change.
+            self._stale = (self._stale or "due") if only_checklists else "all"
+            return
+        self.refresh(occurrences=not only_checklists)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Override QWidget::showEvent: catch up with changes made while hidden."""
+        super().showEvent(event)
+        if self._stale:
+            stale, self._stale = self._stale, ""
+            self.refresh(occurrences=stale == "all")
 
     # -- navigation ------------------------------------------------------------
 
@@ -355,8 +374,12 @@ class CalendarPage(QWidget):
             owners=shown("owners"),
         )
 
-    def refresh(self) -> None:
-        """Query the visible range and show it in the current view."""
+    def refresh(self, *, occurrences: bool = True) -> None:
+        """Query the visible range and show it in the current view.
+
+        With ``occurrences`` False only the due checklist items are read again
+        (a tick changes nothing else the calendar shows).
+        """
         for mode, button in self._mode_button.items():
             button.setChecked(mode is self.mode)
         self.date_edit.blockSignals(True)
@@ -370,13 +393,16 @@ class CalendarPage(QWidget):
         if session is None:
             self.occurrences = []
             self.due = []
+            self._shown_range = None
             self._communities = []
         else:
             first, last = self.visible_range()
-            self._communities = list_communities(session.workspace)
-            self.occurrences = occurrences_between(
-                session.workspace, _dt(first), _dt(last), self.current_filter()
-            )
+            if occurrences or self._shown_range != (first, last):
+                self._communities = list_communities(session.workspace)
+                self.occurrences = occurrences_between(
+                    session.workspace, _dt(first), _dt(last), self.current_filter()
+                )
+                self._shown_range = (first, last)
             self.due = self._due_between(first, last)
         colors = {c.id: c.color for c in self._communities}
         names = {c.id: c.name for c in self._communities}

@@ -163,6 +163,7 @@ class TemplatePage(QWidget):
         self._in_selection = False
         self._last_row = 0
         self._stale = False  # changes arrived while the page was hidden
+        self._preview_pending = False  # a template was loaded while hidden
         self.preview_timer = QTimer(self)
         self.preview_timer.setSingleShot(True)
         self.preview_timer.setInterval(PREVIEW_DELAY_MS)
@@ -538,6 +539,8 @@ class TemplatePage(QWidget):
             self._stale = False
             self.refresh()
             self.render_preview()
+        elif self._preview_pending:
+            self.render_preview()
 
     def refresh(self) -> None:
         """Reload the library and the preview choices; keep what is on screen."""
@@ -706,7 +709,11 @@ class TemplatePage(QWidget):
             self._loading = False
         self._set_dirty(False)
         self._update_actions()
-        self.render_preview()
+        if self.isVisible():
+            self.render_preview()
+        else:
+            # Hidden (as at start-up, behind the calendar): render when shown.
+            self._preview_pending = True
 
     # -- editing -------------------------------------------------------------------
 
@@ -1144,6 +1151,7 @@ class TemplatePage(QWidget):
     def render_preview(self) -> None:
         """Render the source in the editor now (the timer calls this after typing)."""
         self.preview_timer.stop()
+        self._preview_pending = False
         template = self.template
         if template is None:
             return

@@ -438,3 +438,37 @@ def test_a_calendar_edit_elsewhere_keeps_due_items(page: CalendarPage, data: Wor
     )
     entries = page.month.entry_rects(DUE_DAY)
     assert [type(e).__name__ for e, _ in entries] == ["DueItem", "Occurrence"]
+
+
+def test_a_tick_rereads_only_due_items_and_a_hidden_page_catches_up(
+    qtbot, page: CalendarPage, data: Workspace2
+) -> None:
+    from planner.checklists import set_done
+
+    assert page.session is not None
+    before = page.occurrences
+    page.session.run(set_done, data.item, True, TODAY)
+    # A tick changes no calendar item: the occurrences were not read again.
+    assert page.occurrences is before
+    assert page.month.month_model.due_on(DUE_DAY)[0].done
+    # Hidden behind another page, the calendar waits until it is shown.
+    page.hide()
+    page.session.run(set_done, data.item, False)
+    assert page.month.month_model.due_on(DUE_DAY)[0].done
+    eight = datetime.combine(DUE_DAY, datetime.min.time()).replace(hour=8)
+    page.session.run(
+        create_item,
+        {
+            "community_id": data.notion,
+            "kind": "content",
+            "item_type": "morning_digest",
+            "title": "晨读打卡",
+            "start": eight,
+            "end": eight + timedelta(hours=1),
+        },
+    )
+    assert page.occurrences is before
+    page.show()
+    qtbot.waitExposed(page)
+    assert not page.month.month_model.due_on(DUE_DAY)[0].done
+    assert [o.item.title for o in page.occurrences] == ["晨读打卡"]

@@ -548,6 +548,10 @@ def test_without_a_workspace_the_built_ins_show_read_only_with_sample_values(
     assert p.template.builtin and p.source.isReadOnly()
     assert not p.duplicate_button.isEnabled() and not p.banner_duplicate.isEnabled()
     assert not p.community.isEnabled() and p.context_hint.text()
+    # Hidden (as behind the calendar at start-up), the preview waits to be shown.
+    assert p.preview.image is None
+    p.show()
+    qtbot.waitExposed(p)
     assert p.preview.image is not None and not p.source_error.isVisible()
     assert p.delete() is False and p.duplicate() is None
 
