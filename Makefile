@@ -33,6 +33,8 @@ lint: $(STAMP)
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/startup.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/calendar_bench.py
+	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/checklist_bench.py
+	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/replicate_bench.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache
