@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from PySide6.QtCore import QDate, QLocale
+from PySide6.QtCore import QCoreApplication, QDate, QLocale
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QWidget
 
 from planner.calendar import CalendarItem
@@ -131,12 +131,7 @@ class PreviewTree(QTreeWidget):
 
     def _checklist(self, plan: ReplicationPlan) -> None:
         items = [i for i in plan.checklist if not i.removed]
-        title = (
-            self.tr("Checklist from the library (%1 items)")
-            if plan.checklist_from_library
-            else self.tr("Checklist (%1 items, unticked)")
-        )
-        section = self._section(title.replace("%1", str(len(items))))
+        section = self._section(checklist_heading(plan))
         for stage in Stage:
             in_stage = [i for i in items if i.stage is stage]
             if not in_stage:
@@ -195,3 +190,23 @@ class PreviewTree(QTreeWidget):
             self._row(section, choice.item.title, reasons[choice.skip])
         for item, why in plan.unusable_series:
             self._row(section, item.title, self.tr("content series: %1").replace("%1", why))
+
+
+def checklist_count(plan: ReplicationPlan) -> tuple[int, int]:
+    """(shown, hidden) items of the new checklist, counted as the community page does."""
+    items = [i for i in plan.checklist if not i.removed]
+    hidden = sum(1 for i in items if i.hidden)
+    return len(items) - hidden, hidden
+
+
+def checklist_heading(plan: ReplicationPlan) -> str:
+    """“Checklist (34 items, unticked, 1 hidden)”."""
+    shown, hidden = checklist_count(plan)
+    tr = QCoreApplication.translate
+    if plan.checklist_from_library:
+        text = tr("ReplicatePreview", "Checklist from the library (%1 items)")
+    elif hidden:
+        text = tr("ReplicatePreview", "Checklist (%1 items, unticked; %2 hidden)")
+    else:
+        text = tr("ReplicatePreview", "Checklist (%1 items, unticked)")
+    return text.replace("%1", str(shown)).replace("%2", str(hidden))

@@ -50,7 +50,7 @@ from planner.replicate_series import SeriesChoice, SeriesSkip, series_choices
 from planner.ui.background import BackgroundJob, Progress, Work, error_text
 from planner.ui.field_errors import FieldErrors
 from planner.ui.labels import content_language, stage_hint, stage_label
-from planner.ui.replicate_preview import PreviewTree, rule_text
+from planner.ui.replicate_preview import PreviewTree, checklist_count, rule_text
 from planner.ui.session import Session
 from planner.ui.theme import SPACING
 from planner.workspace import Workspace
@@ -158,11 +158,16 @@ class ContentsPage(QWizardPage):
         frame = 2 * self.series_list.frameWidth()
         self.series_list.setMaximumHeight(rows * self.series_list.sizeHintForRow(0) + frame + 2)
         self.series.toggled.connect(self.series_list.setEnabled)
-        self.series_hint = QLabel(
-            self.tr("Ticked by default: the series still running. Tick others to copy them too.")
-            if choices
-            else self.tr("This community has no recurring content yet.")
-        )
+        if not choices:
+            hint = self.tr("This community has no recurring content yet.")
+        elif all(choice.default for choice in choices):
+            hint = self.tr("Every series is still running, so every one is ticked.")
+        else:
+            hint = self.tr(
+                "Ticked: the series still running. The others have ended, are cancelled "
+                "or were continued by a later series; tick one to copy it too."
+            )
+        self.series_hint = QLabel(hint)
         self.series_hint.setProperty("role", "hint")
         self.series_hint.setWordWrap(True)
 
@@ -404,7 +409,7 @@ class RunPage(QWizardPage):
         self._wizard.failed.emit(message)
 
     def summary(self, plan: ReplicationPlan) -> str:
-        items = sum(1 for i in plan.checklist if not i.removed)
+        items, _hidden = checklist_count(plan)
         return (
             self.tr(
                 "“%1” is ready in the sidebar, with %2 content series, %3 templates and "

@@ -15,7 +15,7 @@ from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QLineEdit, QTreeWidgetItem, QWizard
 from pytestqt.qtbot import QtBot
 
-from planner.checklists import checklist, library
+from planner.checklists import checklist, library, progress
 from planner.communities import find_community, get_community, list_communities
 from planner.history import Change
 from planner.paths import AppPaths
@@ -126,7 +126,7 @@ def test_replicate_through_the_wizard_then_undo(
         "Community “深夜读书会 2 期”",
         "Content series (2)",
         "Templates (3)",
-        "Checklist (35 items, unticked)",
+        "Checklist (34 items, unticked; 1 hidden)",
         "Not copied",
     ]
     assert "Starts on | 2027-01-02 Sat" in shown["Community “深夜读书会 2 期”"]
@@ -155,6 +155,9 @@ def test_replicate_through_the_wizard_then_undo(
     finish = wizard.button(QWizard.WizardButton.FinishButton)
     assert finish.isVisible() and finish.isEnabled()
     assert "is ready in the sidebar" in wizard.run_page.status.text()
+    # Counted as the community page counts it: hidden items apart.
+    assert "a checklist of 34 items" in wizard.run_page.status.text()
+    assert progress(ws, new_id).total == 34
 
     session.undo()
     assert get_community(ws, new_id).deleted
