@@ -194,7 +194,8 @@ def _checklist_rows(conn: sqlite3.Connection, limit: int = 20) -> tuple[list[str
     unreadable = {
         f"stage NOT IN {stages}": "unknown stage",
         f"{_bad_date('done_on')} OR {_bad_date('due_on')}": "a date that is not YYYY-MM-DD",
-        "typeof(position) != 'integer' OR hidden NOT IN (0, 1)": "unreadable position or hidden",
+        "typeof(position) != 'integer' OR typeof(created_at) != 'integer' "
+        "OR hidden NOT IN (0, 1)": "unreadable position, time or hidden",
     }
     for condition, what in unreadable.items():
         for rid, title, key in item_rows(condition):
@@ -210,6 +211,11 @@ def _checklist_rows(conn: sqlite3.Connection, limit: int = 20) -> tuple[list[str
     for rid, title, key in item_rows(f"library_key NOT IN {builtin_keys} AND title = ''"):
         other.append(f"{item_label(rid, title, key)}: has no title")
 
+    for rid, key in conn.execute(
+        "SELECT id, key FROM checklist_library WHERE typeof(position) != 'integer' "
+        f"OR typeof(created_at) != 'integer' OR removed NOT IN (0, 1) LIMIT {limit}"
+    ):
+        fatal.append(f"checklist library item “{key}” ({rid}): unreadable position or time")
     for rid, key, stage, title in conn.execute(
         "SELECT id, key, stage, title FROM checklist_library"
     ):
@@ -221,6 +227,8 @@ def _checklist_rows(conn: sqlite3.Connection, limit: int = 20) -> tuple[list[str
                 other.append(f"{label}: changes the built-in item “{key}” under another id")
             elif stage != BY_KEY[key].stage:
                 other.append(f"{label}: the built-in item “{key}” belongs to another stage")
+        elif rid == library_row_id(key):
+            pass  # a newer version's change to one of its built-in items: kept as it is
         elif key != rid:
             other.append(f"{label}: its key is not its id")
         elif not title:

@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from planner.checklist_library import (
@@ -28,7 +28,7 @@ from planner.checklist_library import (
     item_id,
     library_row_id,
 )
-from planner.communities import Community, Stage, get_community, list_communities
+from planner.communities import Community, Stage, list_communities, live_community
 from planner.errors import NotFound, ValidationError
 from planner.history import Change
 from planner.workspace import Edit, Workspace, new_id
@@ -38,7 +38,7 @@ LIBRARY = "checklist_library"
 TITLE_MAX = 200
 TEXT_MAX = 2_000
 NAME_MAX = 80
-STEP = 10  # gap between positions, so most moves rewrite one row
+STEP = 1024  # gap between positions, so a move rewrites one row (ten moves into one gap)
 
 
 # -- what is read ---------------------------------------------------------------------
@@ -339,11 +339,18 @@ def library(ws: Workspace, lang: Language = "en", *, removed: bool = False) -> l
             reworded = row is not None and bool(row["title"] or row["why"])
             result.append(LibraryItem(entry.key, stage, title, why, True, reworded, gone))
         own = sorted(
-            (r for r in rows if r["key"] not in BY_KEY and r["stage"] == stage),
+            (r for r in rows if _own(r) and r["stage"] == stage),
             key=lambda r: (int(r["position"]), int(r["created_at"]), r["id"]),
         )
         result += [LibraryItem(r["key"], stage, r["title"], r["why"], False, False) for r in own]
     return result
+
+
+def _own(row: Mapping[str, Any]) -> bool:
+    """True for an item the workspace added to its library. A row that changes
+    a built-in item this version does not know (made by a newer version, whose
+    id derives from the key) is neither: it is left alone."""
+    return row["key"] not in BY_KEY and row["id"] != library_row_id(row["key"])
 
 
 def _text(value: Any, limit: int, label: str, errors: dict[str, str], key: str) -> str:
@@ -470,38 +477,48 @@ def restore_library_item(ws: Workspace, key: str) -> Change:
 
 
 def _library_item_rows(ws: Workspace, community_id: str) -> list[dict[str, Any]]:
-    """Rows for the library items ``community_id``'s checklist does not have yet."""
-    existing = {
-        r["id"]
-        for r in ws.db.query(f"SELECT id FROM {TABLE} WHERE community_id = ?", [community_id])
+    """Rows for the library items ``community_id``'s checklist does not have yet.
+
+    An item the operator deleted stays away (its tombstone is marked hidden
+    by :func:`delete_item`); one whose adding was undone comes back: its row
+    (the id is derived from the key) is returned with ``deleted`` 0.
+    """
+    stored = {
+        r["id"]: r
+        for r in ws.db.query(
+            f"SELECT id, deleted, hidden FROM {TABLE} WHERE community_id = ?", [community_id]
+        )
     }
     rows: list[dict[str, Any]] = []
     positions: dict[Stage, int] = defaultdict(int)
     for r in ws.db.query(
-        f"SELECT stage, max(position) AS top FROM {TABLE} WHERE community_id = ? GROUP BY stage",
+        f"SELECT stage, max(position) AS top FROM {TABLE} "
+        "WHERE community_id = ? AND deleted = 0 GROUP BY stage",
         [community_id],
     ):
         positions[Stage(r["stage"])] = int(r["top"] or 0)
     for entry in library(ws):
         new = item_id(community_id, entry.key)
-        if new in existing:
+        before = stored.get(new)
+        if before is not None and (not before["deleted"] or before["hidden"]):
             continue
         positions[entry.stage] += STEP
         # Built-in wording stays '' so it reads in the reader's language.
         row = _library_row(ws, entry.key) if entry.builtin else None
         title = (row["title"] if row else "") if entry.builtin else entry.title
         why = (row["why"] if row else "") if entry.builtin else entry.why
-        rows.append(
-            {
-                "id": new,
-                "community_id": community_id,
-                "stage": entry.stage.value,
-                "library_key": entry.key,
-                "title": title,
-                "why": why,
-                "position": positions[entry.stage],
-            }
-        )
+        fresh = {
+            "id": new,
+            "community_id": community_id,
+            "stage": entry.stage.value,
+            "library_key": entry.key,
+            "title": title,
+            "why": why,
+            "position": positions[entry.stage],
+        }
+        if before is not None:
+            fresh |= {"done_on": "", "note": "", "assignee": "", "due_on": "", "deleted": 0}
+        rows.append(fresh)
     return rows
 
 
@@ -509,7 +526,10 @@ def add_library_items(edit: Edit, ws: Workspace, community_id: str) -> int:
     """Within ``edit``, give a community the library items it lacks; returns how many."""
     rows = _library_item_rows(ws, community_id)
     for row in rows:
-        edit.insert(TABLE, row)
+        if "deleted" in row:
+            edit.update(TABLE, row["id"], {k: v for k, v in row.items() if k != "id"})
+        else:
+            edit.insert(TABLE, row)
     return len(rows)
 
 
@@ -521,7 +541,7 @@ def missing_library_items(ws: Workspace, community_id: str) -> int:
 def update_from_library(ws: Workspace, community_id: str) -> Change:
     """Add the library items a community's checklist lacks (items added to the library
     since it was made). Items it has, ticked or hidden, are left as they are."""
-    community = get_community(ws, community_id)
+    community = live_community(ws, community_id)
     with ws.edit("update_checklist", community.name) as edit:
         add_library_items(edit, ws, community_id)
     return edit.change
@@ -541,6 +561,8 @@ def _subject(row: Mapping[str, Any]) -> str:
 def _parse_day(value: Any, key: str, errors: dict[str, str]) -> str:
     if value is None or value == "":
         return ""
+    if isinstance(value, datetime):
+        value = value.date()
     if isinstance(value, date):
         return value.isoformat()
     try:
@@ -621,7 +643,7 @@ def add_item(
 ) -> tuple[str, Change]:
     """Add an item of the operator's own to one community's checklist, at the end of
     ``stage``; ``values`` may hold why, note, assignee, due_on."""
-    get_community(ws, community_id)
+    live_community(ws, community_id)
     clean = _clean_item({"title": title, **(values or {})}, None)
     top = ws.db.execute(
         f"SELECT max(position) FROM {TABLE} WHERE community_id = ? AND stage = ? AND deleted = 0",
@@ -643,10 +665,12 @@ def add_item(
 
 def delete_item(ws: Workspace, item_id_: str) -> Change:
     """Delete a checklist item (a tombstone; undo brings it back). A library item
-    stays deleted for this community: updating from the library does not re-add it."""
+    stays deleted for this community: its tombstone is also marked hidden, so
+    updating from the library does not re-add it (a tombstone left by undoing
+    its adding is not, and does come back)."""
     row = _live_row(ws, item_id_)
     with ws.edit("delete_checklist_item", _subject(row)) as edit:
-        edit.update(TABLE, item_id_, {"deleted": 1})
+        edit.update(TABLE, item_id_, {"deleted": 1, "hidden": 1})
     return edit.change
 
 
@@ -662,11 +686,28 @@ def move_item(ws: Workspace, item_id_: str, index: int) -> Change:
     )
     order = [r for r in siblings if r["id"] != item_id_]
     index = max(0, min(index, len(order)))
-    order.insert(index, row)
-    if [r["id"] for r in order] == [r["id"] for r in siblings]:
+    if [r["id"] for r in order[:index]] + [item_id_] + [r["id"] for r in order[index:]] == [
+        r["id"] for r in siblings
+    ]:
         return Change("move_checklist_item", _subject(row))
+    before = int(order[index - 1]["position"]) if index > 0 else None
+    after = int(order[index]["position"]) if index < len(order) else None
+    # Only the moved row changes when there is room between its new neighbours
+    # (so a teammate's ticks on the others never meet this move in a merge).
+    if before is None and after is not None:
+        position: int | None = after - STEP
+    elif after is None and before is not None:
+        position = before + STEP
+    elif before is not None and after is not None and after - before > 1:
+        position = (before + after) // 2
+    else:
+        position = None
     with ws.edit("move_checklist_item", _subject(row)) as edit:
-        for n, sibling in enumerate(order, start=1):
-            if int(sibling["position"]) != n * STEP:
-                edit.update(TABLE, sibling["id"], {"position": n * STEP})
+        if position is not None:
+            edit.update(TABLE, item_id_, {"position": position})
+        else:
+            order.insert(index, row)
+            for n, sibling in enumerate(order, start=1):
+                if int(sibling["position"]) != n * STEP:
+                    edit.update(TABLE, sibling["id"], {"position": n * STEP})
     return edit.change

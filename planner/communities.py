@@ -249,6 +249,14 @@ def get_community(ws: Workspace, community_id: str) -> Community:
     return Community.from_row(row)
 
 
+def live_community(ws: Workspace, community_id: str) -> Community:
+    """The community with ``community_id``, refusing one in the trash."""
+    community = get_community(ws, community_id)
+    if community.deleted:
+        raise NotFound(f"“{community.name}” is in the trash; restore it first.")
+    return community
+
+
 def find_community(ws: Workspace, name: str) -> Community:
     """The live community called ``name`` (case-insensitive)."""
     key = " ".join(name.split()).casefold()
@@ -326,7 +334,7 @@ def restore_community(ws: Workspace, community_id: str) -> Change:
 def move_to_stage(ws: Workspace, community_id: str, stage: Stage) -> Change:
     """Move a community along the path (the step the app suggests when a stage's
     checklist is done); one undoable edit."""
-    current = get_community(ws, community_id)
+    current = live_community(ws, community_id)
     if current.stage is stage:
         return Change("move_stage", current.name)
     with ws.edit("move_stage", current.name) as edit:

@@ -8,9 +8,11 @@ lacks its first-24-hours plan. Every change is one undoable edit.
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass
 
-from planner.communities import get_community
+from planner.checklist_library import NAMESPACE
+from planner.communities import live_community
 from planner.errors import NotFound, ValidationError
 from planner.history import Change
 from planner.template_library import get_template
@@ -62,13 +64,26 @@ def has_welcome(ws: Workspace, community_id: str) -> bool:
 
 def link_template(ws: Workspace, community_id: str, template_id: str) -> tuple[str, Change]:
     """Let a community use a template; returns the link's id."""
-    community = get_community(ws, community_id)
+    community = live_community(ws, community_id)
     template = get_template(ws, template_id)
     if any(link.template_ref == template.id for link in linked_templates(ws, community_id)):
         raise ValidationError({"template": f"“{community.name}” already uses “{template.name}”."})
+    link_id = link_id_for(community_id, template.id)
+    stored = ws.get_row(TABLE, link_id)
     with ws.edit("link_template", template.name) as edit:
-        link_id = edit.insert(TABLE, {"community_id": community_id, "template_ref": template.id})
+        if stored is None:
+            edit.insert(
+                TABLE, {"id": link_id, "community_id": community_id, "template_ref": template.id}
+            )
+        else:  # linked before and let go: the same record comes back
+            edit.update(TABLE, link_id, {"deleted": 0})
     return link_id, edit.change
+
+
+def link_id_for(community_id: str, template_ref: str) -> str:
+    """A link's id, derived from what it links, so that two copies of a workspace
+    that link the same template to the same community agree on the record."""
+    return str(uuid.uuid5(NAMESPACE, f"link/{community_id}/{template_ref}"))
 
 
 def unlink_template(ws: Workspace, link_id: str) -> Change:

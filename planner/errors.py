@@ -96,6 +96,12 @@ class WorkspaceReadOnly(WorkspaceError):
     exit_code = EXIT_FAILURE
 
 
+class WorkspaceBusy(WorkspaceError):
+    """The workspace stayed locked by another write for longer than we wait."""
+
+    exit_code = EXIT_FAILURE
+
+
 class MigrationFailed(WorkspaceError):
     exit_code = EXIT_FAILURE
 

@@ -22,6 +22,9 @@ from planner.calendar import CalendarItem, ItemKind, Status, clean_values
 from planner.recurrence import Recurrence, RecurrenceError
 from planner.workspace import Workspace
 
+# More occurrences than any series an operator plans (ten years of days).
+MAX_OCCURRENCES = 3700
+
 RESULT_COLUMNS = (
     "actual_participants",
     "actual_new_members",
@@ -133,9 +136,11 @@ def shift_series(rule: Recurrence, first: datetime, start: date) -> tuple[dateti
     The first occurrence is the first day on or after ``start`` that matches
     the pattern (its weekdays, day of the month or nth weekday), at the same
     time of day; the interval counts from there, so "every other Monday"
-    copied from a Saturday starts two days later, not nine. An end date
-    moves by as many days as the first occurrence did, so the series keeps
-    its length; a number of times stays as it is.
+    copied from a Saturday starts two days later, not nine. The copy runs as
+    many times as the original: a number of times stays as it is, and an end
+    date becomes the day of the copy's last occurrence (moving it by as many
+    days as the first occurrence moved would gain or lose occurrences of a
+    monthly rule, or of a rule limited to some weekdays).
 
     Raises RecurrenceError if no day matches the pattern (it always does for a
     rule the calendar accepts).
@@ -145,9 +150,16 @@ def shift_series(rule: Recurrence, first: datetime, start: date) -> tuple[dateti
     if not found:
         raise RecurrenceError("No day matches this repeat rule.")
     new_first = found[0]
-    days = (new_first.date() - first.date()).days
-    until = rule.until + timedelta(days=days) if rule.until is not None else None
-    return new_first, replace(rule, until=until)
+    if rule.until is None:
+        return new_first, rule
+    # Counted from the stored first occurrence (an end date bounds the count).
+    times = len(rule.starts(first, MAX_OCCURRENCES))
+    if times == 0:
+        days = (new_first.date() - first.date()).days
+        return new_first, replace(rule, until=rule.until + timedelta(days=days))
+    last = replace(rule, until=None, count=times).last_start(new_first)
+    assert last is not None  # a rule with a count has a last occurrence
+    return new_first, replace(rule, until=last.date())
 
 
 def series_copy(ws: Workspace, item: CalendarItem, start: date) -> SeriesCopy:

@@ -31,6 +31,7 @@ from planner.errors import (
     NewerSchema,
     NotAWorkspace,
     NothingToUndo,
+    WorkspaceBusy,
     WorkspaceError,
     WorkspaceNotFound,
     WorkspaceReadOnly,
@@ -266,10 +267,42 @@ class Workspace:
                 self.path, f"{self.path}: this workspace is open read-only; nothing was changed."
             )
         recorder = Edit(self, action, subject)
-        with self.db.atomic():
+        with self.transaction():
             yield recorder
         if recorder.rows:
             self.history.push(recorder.change)
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[None]:
+        """A write transaction: all of it or none of it.
+
+        It takes the write lock as it begins (``BEGIN IMMEDIATE``), so that
+        when another connection (a background job) is writing, SQLite waits
+        for it up to the connection's timeout instead of failing at the first
+        write after a read; a lock held longer than that is one clear error.
+        Nested, it is a savepoint.
+        """
+        conn = self.db.conn
+        if conn.in_transaction:
+            with self.db.atomic():
+                yield
+            return
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            raise WorkspaceBusy(
+                self.path,
+                f"{self.path.name} is busy with another change (a copy or an import "
+                f"still running); nothing was changed. Try again in a moment. ({exc})",
+            ) from None
+        try:
+            yield
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+        else:
+            conn.execute("COMMIT")
 
     def undo(self) -> Change:
         """Undo the newest change; returns what the undo itself changed."""
@@ -297,7 +330,7 @@ class Workspace:
         rows = change.rows[::-1] if use_before else change.rows
         written: list[RowChange] = []
         stamp = now_ms()
-        with self.db.atomic():
+        with self.transaction():
             for row in rows:
                 image = row.before if use_before else row.after
                 current = self.get_row(row.table, row.id)

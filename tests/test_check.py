@@ -72,7 +72,17 @@ CASES: dict[str, tuple[str, str, bool]] = {
     ),
     "position as text": (
         "UPDATE checklist_items SET position = 'top' WHERE id = :custom",
-        "({custom}): unreadable position or hidden",
+        "({custom}): unreadable position, time or hidden",
+        True,
+    ),
+    "creation time as text": (
+        "UPDATE checklist_items SET created_at = 'yesterday' WHERE id = :custom",
+        "({custom}): unreadable position, time or hidden",
+        True,
+    ),
+    "library position as text": (
+        "UPDATE checklist_library SET position = 'top' WHERE id = :library",
+        "({library}): unreadable position or time",
         True,
     ),
     "missing community": (

@@ -217,7 +217,7 @@ def test_move_rewrites_few_rows_and_undoes_in_one_step(workspace: Workspace) -> 
     change = move_item(workspace, third, 0)
     moved = [i.library_key for i in checklist(workspace, community_id) if i.stage is Stage.BUILD]
     assert moved == [keys[2], keys[0], keys[1], *keys[3:]]
-    assert len(change.rows) == 3  # the three items whose position changed
+    assert len(change.rows) == 1  # only the moved item: there was room above the first
     assert move_item(workspace, third, 0).rows == ()
     workspace.undo()
     back = [i.library_key for i in checklist(workspace, community_id) if i.stage is Stage.BUILD]
@@ -422,3 +422,83 @@ def test_an_item_from_a_newer_library_shows_its_key(workspace: Workspace) -> Non
         "UPDATE checklist_items SET library_key = 'operate.points_system' WHERE id = ?", [first]
     )
     assert get_item(workspace, first).title == "operate.points_system"
+
+
+def test_undoing_an_update_from_the_library_can_be_redone_later(workspace: Workspace) -> None:
+    community_id = _new(workspace)
+    key, _ = add_library_item(workspace, Stage.OUTPUT, "每周一次群精华整理")
+    assert missing_library_items(workspace, community_id) == 1
+    update_from_library(workspace, community_id)
+    workspace.undo()
+    # The adding was undone, not the item deleted: it is still missing, and comes back.
+    assert key not in {i.library_key for i in checklist(workspace, community_id)}
+    assert missing_library_items(workspace, community_id) == 1
+    change = update_from_library(workspace, community_id)
+    assert len(change.rows) == 1
+    (item,) = [i for i in checklist(workspace, community_id) if i.library_key == key]
+    assert item.title == "每周一次群精华整理" and not item.hidden and not item.done
+    # Deleted on purpose, it stays away; undoing the delete brings it back as it was.
+    delete_item(workspace, item.id)
+    assert missing_library_items(workspace, community_id) == 0
+    workspace.undo()
+    assert get_item(workspace, item.id).title == "每周一次群精华整理"
+    assert not get_item(workspace, item.id).hidden
+
+
+def test_many_moves_keep_the_order_a_list_would_have(workspace: Workspace) -> None:
+    import random
+
+    community_id = _new(workspace)
+    rng = random.Random(5)
+    expected = [i.id for i in checklist(workspace, community_id) if i.stage is Stage.BUILD]
+    rewrites = []
+    for _ in range(200):
+        moving = rng.choice(expected)
+        index = rng.randrange(len(expected))
+        expected.remove(moving)
+        expected.insert(index, moving)
+        rewrites.append(len(move_item(workspace, moving, index).rows))
+        shown = [i.id for i in checklist(workspace, community_id) if i.stage is Stage.BUILD]
+        assert shown == expected
+    # Almost every move writes the moved row alone (or nothing, moved onto itself).
+    assert sum(n <= 1 for n in rewrites) >= 190
+
+
+def test_a_newer_versions_change_to_an_unknown_builtin_is_left_alone(
+    workspace: Workspace,
+) -> None:
+    from planner.checklist_library import library_row_id
+
+    key = "operate.points_system"  # a built-in of a later version
+    workspace.db.execute(
+        "INSERT INTO checklist_library (id, created_at, updated_at, updated_by, key, stage, "
+        "removed) VALUES (?, 1, 1, 'newer', ?, 'operate', 1)",
+        [library_row_id(key), key],
+    )
+    assert key not in {e.key for e in library(workspace, removed=True)}
+    community_id = _new(workspace)
+    assert key not in {i.library_key for i in checklist(workspace, community_id)}
+    assert check_workspace(workspace.path).sound
+
+
+def test_a_community_in_the_trash_is_refused_and_datetimes_are_dates(
+    workspace: Workspace,
+) -> None:
+    from datetime import datetime
+
+    from planner.communities import delete_community
+    from planner.community_templates import link_template
+
+    community_id = _new(workspace)
+    first = _item(workspace, community_id, "build.seed")
+    update_item(workspace, first, {"due_on": datetime(2026, 12, 1, 9, 30)})
+    assert get_item(workspace, first).due_on == date(2026, 12, 1)
+    delete_community(workspace, community_id)
+    for attempt in (
+        lambda: add_item(workspace, community_id, Stage.BUILD, "x"),
+        lambda: update_from_library(workspace, community_id),
+        lambda: move_to_stage(workspace, community_id, Stage.OUTPUT),
+        lambda: link_template(workspace, community_id, "builtin:first_24_hours.zh"),
+    ):
+        with pytest.raises(NotFound, match="in the trash"):
+            attempt()

@@ -53,3 +53,19 @@ def test_a_deleted_template_stays_listed_as_missing(workspace: Workspace) -> Non
     assert not has_welcome(workspace, community_id)
     unlink_template(workspace, link.id)
     assert linked_templates(workspace, community_id) == []
+
+
+def test_link_ids_derive_from_what_they_link(workspace: Workspace) -> None:
+    from planner.community_templates import link_id_for
+
+    community_id, _ = create_community(workspace, {"name": "A"})
+    link_id, _ = link_template(workspace, community_id, WELCOME)
+    assert link_id == link_id_for(community_id, WELCOME)
+    # Let go and linked again: the same record, not a second one.
+    unlink_template(workspace, link_id)
+    again, _ = link_template(workspace, community_id, WELCOME)
+    assert again == link_id
+    rows = workspace.db.execute("SELECT count(*) FROM community_templates").fetchone()[0]
+    assert rows == 1
+    workspace.undo()
+    assert not has_welcome(workspace, community_id)

@@ -489,7 +489,7 @@ def test_a_series_starts_on_the_first_matching_day(
     assert all(o.end - o.start == timedelta(hours=1) for o in found)
 
 
-def test_an_end_date_moves_with_the_first_occurrence_and_a_count_stays(
+def test_an_end_date_ends_on_the_copys_own_last_occurrence_and_a_count_stays(
     workspace: Workspace,
 ) -> None:
     ws = workspace
@@ -504,9 +504,9 @@ def test_an_end_date_moves_with_the_first_occurrence_and_a_count_stays(
     plan = plan_replication(ws, cid, "新", date(2026, 12, 26), today=date(2026, 1, 1))
     new_id, _ = replicate(ws, plan)
     copies = {c.source.id: c for c in plan.series}
-    # First Monday from Sat 2026-12-26 is 2026-12-28: 357 days later; so is the end.
+    # First Monday from Sat 2026-12-26 is 2026-12-28; the 13th Monday is 2027-03-22.
     assert copies[until].start == datetime(2026, 12, 28, 20)
-    assert copies[until].rule.until == date(2027, 3, 22) == date(2026, 3, 30) + timedelta(357)
+    assert copies[until].rule.until == date(2027, 3, 22)
     assert copies[counted].rule.count == 3 and copies[counted].rule.until is None
     found = occurrences_between(ws, datetime(2026, 12, 1), datetime(2027, 6, 1))
     mine = [o for o in found if o.item.community_id == new_id]
@@ -519,6 +519,35 @@ def test_an_end_date_moves_with_the_first_occurrence_and_a_count_stays(
     rows = {r["title"]: r for r in live_rows(ws, "calendar_items", new_id)}
     assert rows["十三周"]["last_ends_at"] == "2027-03-22T21:00"
     assert rows["三次"]["last_ends_at"] == "2027-02-28T10:00"
+
+
+@pytest.mark.parametrize(
+    ("rule", "first"),
+    [
+        ("FREQ=MONTHLY;BYMONTHDAY=-1;UNTIL=20260630", datetime(2026, 1, 31, 20)),
+        ("FREQ=MONTHLY;BYMONTHDAY=31;UNTIL=20261231", datetime(2026, 1, 31, 20)),
+        ("FREQ=MONTHLY;BYDAY=1MO;UNTIL=20260406", datetime(2026, 1, 5, 20)),
+        ("FREQ=MONTHLY;BYDAY=-1FR;INTERVAL=2;UNTIL=20261231", datetime(2026, 1, 30, 19)),
+        ("FREQ=WEEKLY;INTERVAL=3;BYDAY=MO,WE,SU;UNTIL=20260601", datetime(2026, 1, 5, 8)),
+        ("FREQ=WEEKLY;BYDAY=TU,TH;UNTIL=20260226", datetime(2026, 2, 3, 8)),
+        ("FREQ=DAILY;BYDAY=MO,TU,WE,TH,FR;UNTIL=20260320", datetime(2026, 3, 2, 7)),
+        ("FREQ=DAILY;INTERVAL=2;UNTIL=20261231", datetime(2026, 12, 1, 7)),
+    ],
+)
+def test_a_series_with_an_end_date_keeps_its_number_of_occurrences(
+    rule: str, first: datetime
+) -> None:
+    original = Recurrence.parse(rule)
+    times = len(original.starts(first, 5000))
+    assert times > 1
+    start = date(2026, 11, 1)
+    for offset in range(0, 400, 7):  # starts over more than a year, every weekday
+        day = start + timedelta(days=offset + offset // 7 % 7)
+        new_first, copied = shift_series(original, first, day)
+        assert copied.until is not None and copied.count is None
+        starts = copied.starts(new_first, 5000)
+        assert len(starts) == times, (rule, day)
+        assert starts[-1].date() == copied.until
 
 
 def test_the_row_is_what_creating_the_series_would_write(workspace: Workspace) -> None:

@@ -410,3 +410,61 @@ def test_a_file_with_values_this_version_cannot_read_is_refused(
     conn.close()
     with pytest.raises(CorruptWorkspace, match="unknown platform “myspace”"):
         open_ws(path, paths)
+
+
+# -- two connections: the window and a background job --------------------------------
+
+
+def test_an_edit_waits_for_a_background_write_then_fails_clearly(
+    workspace: Workspace,
+) -> None:
+    """Edits take the write lock as they begin, so SQLite's busy wait applies."""
+    import threading
+    import time
+
+    from planner.communities import create_community, get_community
+    from planner.errors import WorkspaceBusy
+    from planner.workspace import open_worker_workspace
+
+    community_id, _ = create_community(workspace, {"name": "A"})
+    held, release = threading.Event(), threading.Event()
+
+    def background() -> None:
+        worker = open_worker_workspace(workspace)
+        try:
+            with worker.edit("background") as edit:
+                edit.update("communities", community_id, {"notes": "from the job"})
+                held.set()
+                release.wait(10)
+        finally:
+            worker.close()
+
+    job = threading.Thread(target=background)
+    job.start()
+    assert held.wait(10)
+    timer = threading.Timer(0.3, release.set)
+    timer.start()
+    began = time.perf_counter()
+    from planner.communities import update_community
+
+    update_community(workspace, community_id, {"owner": "Lily 李"})
+    assert time.perf_counter() - began >= 0.2  # it waited instead of failing
+    job.join()
+    stored = get_community(workspace, community_id)
+    assert (stored.notes, stored.owner) == ("from the job", "Lily 李")
+
+    # A lock held longer than the wait: one clear error, nothing changed.
+    held.clear()
+    release.clear()
+    job = threading.Thread(target=background)
+    job.start()
+    assert held.wait(10)
+    workspace.db.execute("PRAGMA busy_timeout = 50")
+    try:
+        with pytest.raises(WorkspaceBusy, match="busy with another change"):
+            update_community(workspace, community_id, {"owner": "Kevin 王"})
+    finally:
+        release.set()
+        job.join()
+    assert get_community(workspace, community_id).owner == "Lily 李"
+    assert not workspace.db.conn.in_transaction
