@@ -437,6 +437,13 @@ class MonthView(QTableView):
         """Override QAbstractScrollArea::contextMenuEvent: a checklist item's menu."""
         if event.reason() == QContextMenuEvent.Reason.Keyboard:
             entry: Occurrence | DueItem | None = self._selected_due
+            index = self.currentIndex()
+            if entry is None and index.isValid():
+                # The menu key on a day lists what is on it, due checklist items
+                # included, so the keyboard reaches every entry of the day.
+                if index.data(MonthRole.DUE) or index.data(MonthRole.OCCURRENCES):
+                    self._show_more(index, self.visualRect(index).center())
+                    return
         else:  # from the viewport, in its coordinates
             entry, _ = self.entry_at(event.pos())
         if not isinstance(entry, DueItem):

@@ -544,13 +544,25 @@ class WeekView(QWidget):
             self._scrollbar.setValue(target)
 
     def _step(self, delta: int) -> None:
-        if not self._order:
+        """Select the next (or previous) entry: each day's due checklist items,
+        then its calendar items, so the keyboard reaches both."""
+        ranked: list[tuple[date, int, int, Occurrence | DueItem]] = [
+            (mark.due.due_on, 0, n, mark.due) for n, mark in enumerate(self._marks)
+        ]
+        ranked += [(occ.start.date(), 1, n, occ) for n, occ in enumerate(self._order)]
+        entries = [entry for *_, entry in sorted(ranked, key=lambda r: r[:3])]
+        if not entries:
             return
-        if self._selected is None or self._selected.key not in self._index:
-            index = 0 if delta > 0 else len(self._order) - 1
+        current = self._selected_due if self._selected_due is not None else self._selected
+        if current is None or current not in entries:
+            index = 0 if delta > 0 else len(entries) - 1
         else:
-            index = min(max(self._index[self._selected.key] + delta, 0), len(self._order) - 1)
-        self._set_selected(self._order[index])
+            index = min(max(entries.index(current) + delta, 0), len(entries) - 1)
+        entry = entries[index]
+        if isinstance(entry, DueItem):
+            self._select_due(entry)
+        else:
+            self._set_selected(entry)
 
     # -- scrolling ---------------------------------------------------------------
 

@@ -472,3 +472,38 @@ def test_a_tick_rereads_only_due_items_and_a_hidden_page_catches_up(
     qtbot.waitExposed(page)
     assert not page.month.month_model.due_on(DUE_DAY)[0].done
     assert [o.item.title for o in page.occurrences] == ["晨读打卡"]
+
+
+def test_the_keyboard_reaches_due_items_in_the_week(qtbot, week: WeekView) -> None:
+    tuesday = VIEW_MONDAY + timedelta(days=1)
+    items = [due("记录活动结果", tuesday), due("设计破冰环节", tuesday + timedelta(days=2))]
+    week.set_week(VIEW_MONDAY, [], COLORS, VIEW_TODAY, due=items, names=NAMES)
+    week.setFocus()
+    qtbot.keyClick(week, Qt.Key.Key_Right)
+    assert week.selected_due() == items[0]
+    qtbot.keyClick(week, Qt.Key.Key_Right)
+    assert week.selected_due() == items[1]
+    qtbot.keyClick(week, Qt.Key.Key_Right)  # the last stays selected
+    assert week.selected_due() == items[1]
+    qtbot.keyClick(week, Qt.Key.Key_Left)
+    assert week.selected_due() == items[0]
+    with qtbot.waitSignal(week.due_activated) as opened:
+        qtbot.keyClick(week, Qt.Key.Key_Return)
+    assert opened.args == [items[0]]
+
+
+@popup
+def test_the_menu_key_on_a_month_day_lists_its_due_items(qtbot) -> None:
+    item = due("记录活动结果", VIEW_TODAY + timedelta(days=2))
+    view = make_month(qtbot, [item])
+    view.setCurrentIndex(view.month_model.index_of(item.due_on))
+    event = QContextMenuEvent(
+        QContextMenuEvent.Reason.Keyboard, QPoint(1, 1), view.mapToGlobal(QPoint(1, 1))
+    )
+    QApplication.sendEvent(view, event)
+    [menu] = [m for m in view.findChildren(QMenu) if m.isVisible()]
+    [action] = [a for a in menu.actions() if a.text() == "记录活动结果"]
+    with qtbot.waitSignal(view.due_activated) as opened:
+        action.trigger()
+    assert opened.args == [item]
+    menu.close()
