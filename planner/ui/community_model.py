@@ -16,7 +16,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 
 from planner.checklists import Progress, progress_by_community
-from planner.communities import Community, list_communities
+from planner.communities import Community, Stage, list_communities
 from planner.ui.labels import platform_label, stage_label
 from planner.ui.session import Session
 
@@ -112,6 +112,11 @@ class CommunityListModel(QAbstractListModel):
                     QCoreApplication.translate("Sidebar", "Checklist: %1 of %2 done")
                     .replace("%1", str(done.done))
                     .replace("%2", str(done.total))
+                )
+                tip += "\n" + " · ".join(
+                    f"{stage_label(stage)} {done.of(stage).done}/{done.of(stage).total}"
+                    for stage in Stage
+                    if done.of(stage).total
                 )
             return tip
         if role == Role.ID:

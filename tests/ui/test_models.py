@@ -223,6 +223,8 @@ def test_progress_role_follows_ticks_without_a_reset(
     assert Role.PROGRESS in blocker.args[2]
     assert not resets  # the sidebar keeps its selection and scroll position
     assert row_for(model, first_id).data(Role.PROGRESS).done == 1
+    # The tooltip breaks the progress down by stage.
+    assert "Build 1/7 · Structure 0/6" in row_for(model, first_id).data(Qt.ItemDataRole.ToolTipRole)
     assert model.progress(first_id).of(items[0].stage).done == 1
 
     session.run(set_hidden, items[1].id, True)  # a hidden item no longer counts
