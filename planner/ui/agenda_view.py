@@ -83,11 +83,16 @@ class AgendaModel(QAbstractItemModel):
         colors: dict[str, str],
         today: date | None = None,
         due: Sequence[DueItem] = (),
+        overdue: Sequence[DueItem] = (),
     ) -> None:
+        """Show ``occurrences`` and the ``due`` checklist items by day; ``overdue``
+        items (open, due before the first day shown) come first under today."""
         self.beginResetModel()
         self._names, self._colors = names, colors
         self._today = today or date.today()
         by_day: dict[date, list[Entry]] = {}
+        for item in sorted(overdue, key=lambda d: (d.due_on, d.title, d.item_id)):
+            by_day.setdefault(self._today, []).append(item)
         for item in sorted(due, key=lambda d: (d.due_on, d.done, d.title, d.item_id)):
             by_day.setdefault(item.due_on, []).append(item)
         for occ in occurrences:
@@ -326,8 +331,9 @@ class AgendaView(QTreeView):
         colors: dict[str, str],
         today: date | None = None,
         due: Sequence[DueItem] = (),
+        overdue: Sequence[DueItem] = (),
     ) -> None:
-        self.agenda_model.set_occurrences(occurrences, names, colors, today, due)
+        self.agenda_model.set_occurrences(occurrences, names, colors, today, due, overdue)
 
     def selected(self) -> Occurrence | None:
         return self.agenda_model.occurrence(self.currentIndex())

@@ -71,6 +71,10 @@ AskScope = Callable[[QWidget, str], EditScope | None]
 Confirm = Callable[[QWidget, str, str, str], bool]
 
 
+# How far back the agenda looks for checklist items still open past their date.
+OVERDUE_DAYS = 366
+
+
 class CalendarMode(StrEnum):
     MONTH = "month"
     WEEK = "week"
@@ -117,6 +121,7 @@ class CalendarPage(QWidget):
         self.today = date.today()
         self.occurrences: list[Occurrence] = []
         self.due: list[DueItem] = []  # checklist items due in the visible days
+        self.overdue: list[DueItem] = []  # open ones due before them (agenda only)
         self._shown_range: tuple[date, date] | None = None  # what occurrences cover
         self._stale = ""  # "all" or "due": what changed while the page was hidden
         self._communities: list[Community] = []
@@ -393,6 +398,7 @@ class CalendarPage(QWidget):
         if session is None:
             self.occurrences = []
             self.due = []
+            self.overdue = []
             self._shown_range = None
             self._communities = []
         else:
@@ -404,6 +410,7 @@ class CalendarPage(QWidget):
                 )
                 self._shown_range = (first, last)
             self.due = self._due_between(first, last)
+            self.overdue = self._overdue() if self.mode is CalendarMode.AGENDA else []
         colors = {c.id: c.color for c in self._communities}
         names = {c.id: c.name for c in self._communities}
         if self.mode is CalendarMode.MONTH:
@@ -428,9 +435,20 @@ class CalendarPage(QWidget):
             )
             self.stack.setCurrentWidget(self.week)
         else:
-            self.agenda.set_days(self.occurrences, names, colors, self.today, self.due)
+            self.agenda.set_days(
+                self.occurrences, names, colors, self.today, self.due, self.overdue
+            )
             self.stack.setCurrentWidget(self.agenda)
         self._update_empty()
+
+    def _overdue(self) -> list[DueItem]:
+        """Open checklist items due before the agenda's first day, when it shows
+        today: they are still to do, so the agenda lists them under today."""
+        first, last = self.visible_range()
+        if self.session is None or not first <= self.today < last:
+            return []
+        since = self.today - timedelta(days=OVERDUE_DAYS)
+        return [d for d in self._due_between(since, first) if not d.done]
 
     def _due_between(self, first: date, last: date) -> list[DueItem]:
         """Checklist items due from ``first`` to the day before ``last`` that the
@@ -450,7 +468,7 @@ class CalendarPage(QWidget):
         ]
 
     def _update_empty(self) -> None:
-        if self.occurrences or self.due or self.session is None:
+        if self.occurrences or self.due or self.overdue or self.session is None:
             self.empty.hide()
             return
         if any(self.hidden.get(k) for k in FILTER_KEYS):

@@ -507,3 +507,27 @@ def test_the_menu_key_on_a_month_day_lists_its_due_items(qtbot) -> None:
         action.trigger()
     assert opened.args == [item]
     menu.close()
+
+
+def test_the_agenda_lists_overdue_items_under_today(page: CalendarPage, data: Workspace2) -> None:
+    late, _ = add_item(
+        data.ws,
+        data.reading,
+        Stage.OPERATE,
+        "复盘上月活动",
+        {"due_on": TODAY - timedelta(days=10)},
+    )
+    done_late, _ = add_item(
+        data.ws, data.reading, Stage.OPERATE, "已完成的旧事", {"due_on": TODAY - timedelta(days=3)}
+    )
+    update_item(data.ws, done_late, {"done_on": TODAY})
+    assert page.session is not None
+    page.session.changed.emit(data.ws.history.undo_stack[-1])
+    page.set_mode(CalendarMode.AGENDA)
+    page.go_to(TODAY)
+    assert [d.item_id for d in page.overdue] == [late]
+    assert late in due_ids_on(page, TODAY)  # under today, marked overdue
+    assert done_late not in due_ids_on(page, TODAY)
+    # Browsing the agenda later on, they are not repeated under another day.
+    page.go_to(TODAY + timedelta(days=30))
+    assert page.overdue == []
