@@ -277,6 +277,7 @@ def plan_replication(
     checklist_from_source: bool = True,
     lang: Language = "en",
     today: date | None = None,
+    cancelled: Callable[[], bool] | None = None,
 ) -> ReplicationPlan:
     """What replicating ``source_id`` as ``new_name`` from ``start`` will write.
 
@@ -286,10 +287,18 @@ def plan_replication(
     ``templates`` False leaves the templates out; ``checklist_from_source``
     False gives the copy the library's checklist instead of the source's.
     ``lang`` is the language of the checklist titles in the plan.
+    ``cancelled()``, if given, is asked before each series and each of the
+    other parts; when it turns true, Cancelled is raised.
 
     Raises ValidationError for a missing or taken name or a missing start
     date, NotFound for a source that is gone.
     """
+
+    def check() -> None:
+        if cancelled is not None and cancelled():
+            raise Cancelled("Planning the copy was cancelled.")
+
+    check()
     source = get_community(ws, source_id)
     if source.deleted:
         raise NotFound(f"“{source.name}” is in the trash; restore it to replicate it.")
@@ -305,6 +314,7 @@ def plan_replication(
         raise ValidationError(errors)
     assert start is not None
 
+    check()
     choices = series_choices(ws, source_id, today or date.today())
     wanted = {c.item.id for c in choices if c.default} if series_ids is None else set(series_ids)
     copies: list[SeriesCopy] = []
@@ -312,12 +322,14 @@ def plan_replication(
     for choice in choices:
         if not series or choice.item.id not in wanted:
             continue
+        check()
         try:
             copies.append(series_copy(ws, choice.item, start))
         except (ValidationError, RecurrenceError) as exc:
             unusable.append((choice.item, str(exc)))
     left_series = tuple(c for c in choices if not series or c.item.id not in wanted)
 
+    check()
     links = linked_templates(ws, source_id)
     template_copies: list[TemplateCopy] = []
     if templates:
@@ -332,6 +344,7 @@ def plan_replication(
             )
             template_copies.append(TemplateCopy(link.template, new))
 
+    check()
     if checklist_from_source:
         items = _checklist_copies(ws, source_id, lang)
     else:

@@ -5,6 +5,10 @@ in a :class:`BackgroundJob`: a thread that opens a second connection to the
 open workspace (:func:`planner.workspace.open_worker_workspace`), runs the
 work with a progress callback and a cancel flag, and closes the connection.
 The GUI reads the outcome when the thread's ``finished`` signal arrives.
+
+Jobs are started through :meth:`planner.ui.session.Session.start_job`, so the
+session knows every job running on its workspace: closing it cancels them
+and waits for them before the workspace (and its lock) is let go.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, QThread, Signal
 
 from planner.errors import PlannerError
+from planner.history import Change
 from planner.workspace import Workspace, open_worker_workspace
 
 log = logging.getLogger(__name__)
@@ -28,7 +33,9 @@ class BackgroundJob(QThread):
     """Runs ``work(workspace, progress, cancelled)`` in a thread, on a connection of its own.
 
     When the thread has finished, :attr:`result` holds what ``work`` returned
-    or :attr:`error` what it raised.
+    or :attr:`error` what it raised. ``commits`` says that ``work`` writes: it
+    returns the Change it committed (or a tuple ending in one), which
+    :meth:`committed` hands out for the window's undo history.
 
     Signals:
         progressed(int, int): done and total, at most once per percent.
@@ -36,17 +43,38 @@ class BackgroundJob(QThread):
 
     progressed = Signal(int, int)
 
-    def __init__(self, workspace: Workspace, work: Work, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        workspace: Workspace,
+        work: Work,
+        parent: QObject | None = None,
+        *,
+        commits: bool = False,
+    ) -> None:
         super().__init__(parent)
         self._workspace = workspace  # only its path, device and read-only flag are read
         self._work = work
+        self.commits = commits
         self._cancel = threading.Event()
         self._percent = -1
         self.result: object = None
         self.error: BaseException | None = None
 
     def cancel(self) -> None:
+        """Ask the work to stop; it looks at its ``cancelled()`` between rows."""
         self._cancel.set()
+
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def committed(self) -> Change | None:
+        """The change a finished writing job committed, or None (it failed, was
+        cancelled and rolled back, or does not write)."""
+        if not self.commits or not self.isFinished():
+            return None
+        result = self.result
+        change = result[-1] if isinstance(result, tuple) and result else result
+        return change if isinstance(change, Change) else None
 
     def run(self) -> None:
         """Override QThread::run (in the new thread)."""

@@ -459,7 +459,16 @@ class MainWindow(QMainWindow):
         self.new_workspace_at(path)
 
     def close_workspace(self) -> None:
+        """Close the open workspace (closing the window, or opening another).
+
+        First the session stops: the dialogs working on it (the replicate
+        wizard) close, and its background jobs are cancelled and waited for,
+        while the views still show it, so a copy that had committed is
+        adopted and shown like any edit. Then the views let go of it, and it
+        closes, releasing its lock.
+        """
         if self.session is not None:
+            self.session.stop()
             self.model.set_session(None)
             self.page.set_session(None)
             self.calendar.set_session(None)

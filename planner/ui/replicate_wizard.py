@@ -8,6 +8,13 @@ copy run off the GUI thread, each on a connection of its own
 progress and can be cancelled, which rolls it back. It is one edit, which
 goes on the window's undo history (:meth:`Session.adopt`), so one Undo
 takes all of it back.
+
+The jobs are the session's (:meth:`Session.start_job`): when the workspace
+closes under the wizard (the window closed, another workspace opened), the
+session's ``closing`` closes the wizard first, and the session cancels and
+waits for the jobs; a copy that had already committed is adopted all the
+same, one that had not is rolled back. After that the wizard touches the
+session no more, and a job's late ``finished`` finds nothing to do.
 """
 
 from __future__ import annotations
@@ -38,7 +45,6 @@ from planner.communities import NAME_MAX, Stage, get_community
 from planner.communities import validate as validate_community
 from planner.community_templates import linked_templates
 from planner.errors import Cancelled, ValidationError
-from planner.history import Change
 from planner.replicate import (
     ReplicationPlan,
     next_monday,
@@ -269,7 +275,7 @@ class PreviewPage(QWizardPage):
         from_source = contents.checklist.isChecked()
         lang, today = content_language(), w.today
 
-        def work(ws: Workspace, _progress: Progress, _cancelled: Callable[[], bool]) -> object:
+        def work(ws: Workspace, _progress: Progress, cancelled: Callable[[], bool]) -> object:
             return plan_replication(
                 ws,
                 source_id,
@@ -281,6 +287,7 @@ class PreviewPage(QWizardPage):
                 checklist_from_source=from_source,
                 lang=lang,
                 today=today,
+                cancelled=cancelled,
             )
 
         self.plan = None
@@ -292,7 +299,9 @@ class PreviewPage(QWizardPage):
         self.completeChanged.emit()
 
     def cleanupPage(self) -> None:
-        """Override QWizardPage::cleanupPage (Back): forget a plan still being made."""
+        """Override QWizardPage::cleanupPage (Back): stop and forget a plan still being made."""
+        if self._job is not None:
+            self._job.cancel()
         self._job = None
         self.plan = None
 
@@ -301,6 +310,8 @@ class PreviewPage(QWizardPage):
         if job is None or not job.isFinished():
             return  # an older plan, replaced since
         self._job = None
+        if isinstance(job.error, Cancelled):
+            return  # the wizard is closing
         if isinstance(job.result, ReplicationPlan):
             self.plan = job.result
             self.status.setProperty("role", "")
@@ -366,8 +377,7 @@ class RunPage(QWizardPage):
         self.bar.setRange(0, plan.steps)
         self.bar.setValue(0)
         self.status.setText(self.tr("Making “%1”…").replace("%1", plan.name))
-        self._job = self._wizard.start_job(work, self.collect)
-        self._job.progressed.connect(self._on_progress)
+        self._job = self._wizard.start_job(work, self.collect, self._on_progress, commits=True)
         self._wizard.button(QWizard.WizardButton.CancelButton).setEnabled(True)
 
     def _on_progress(self, done: int, total: int) -> None:
@@ -375,15 +385,20 @@ class RunPage(QWizardPage):
         self.bar.setValue(done)
 
     def collect(self) -> None:
-        """Take the finished copy's outcome (once): adopt its change, or show why it failed."""
+        """Take the finished copy's outcome (once): show it, or show why it failed.
+
+        The session adopts the copy's change (:meth:`Session.collect`, which
+        does it once, whoever asks first), so Undo takes it back.
+        """
         job = self._job
         if job is None or not job.isFinished():
             return
         self._job = None
-        result = job.result
-        if isinstance(result, tuple) and isinstance(result[-1], Change):
-            new_id = str(result[0])
-            self._wizard.session.adopt(result[-1])
+        if not self._wizard.session_released:
+            self._wizard.session.collect(job)
+        change = job.committed()
+        if change is not None and isinstance(job.result, tuple):
+            new_id = str(job.result[0])
             self._wizard.new_id = new_id
             self.bar.setValue(self.bar.maximum())
             self.setTitle(self.tr("Done"))
@@ -393,7 +408,8 @@ class RunPage(QWizardPage):
                 self.status.setText(self.summary(plan))
             self._wizard.button(QWizard.WizardButton.CancelButton).setEnabled(False)
             self.completeChanged.emit()
-            self._wizard.replicated.emit(new_id)
+            if not self._wizard.session_closing:
+                self._wizard.replicated.emit(new_id)
             return
         error = job.error or RuntimeError("nothing was returned")
         if isinstance(error, Cancelled):
@@ -431,6 +447,10 @@ class ReplicateWizard(QWizard):
 
     Attributes:
         new_id: the new community's id, once it is made.
+        session_closing: True once the session's workspace is closing: the
+            wizard closes, and says nothing of a copy it finds made.
+        session_released: True once the wizard has stopped its jobs for a
+            closing session, and uses the session no more.
 
     Signals:
         replicated(str): the new community's id, once it is written and announced.
@@ -456,7 +476,10 @@ class ReplicateWizard(QWizard):
         self.choices = series_choices(ws, community_id, self.today)
         self.links = linked_templates(ws, community_id)
         self.new_id: str | None = None
+        self.session_closing = False
+        self.session_released = False
         self._jobs: list[BackgroundJob] = []
+        session.closing.connect(self._on_session_closing)
         self.setWindowTitle(self.tr("Replicate “%1”").replace("%1", self.source.name))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
@@ -469,28 +492,50 @@ class ReplicateWizard(QWizard):
             self.addPage(page)
         self.setMinimumSize(800, 580)
 
-    def start_job(self, work: Work, done: Callable[[], None]) -> BackgroundJob:
-        """Run ``work`` off the GUI thread; ``done`` is called when it has ended.
+    def start_job(
+        self,
+        work: Work,
+        done: Callable[[], None],
+        progressed: Callable[[int, int], None] | None = None,
+        *,
+        commits: bool = False,
+    ) -> BackgroundJob:
+        """Run ``work`` off the GUI thread, as a job of the session (:meth:`Session.start_job`).
 
-        ``done`` is a method of a QObject of the GUI thread, so Qt queues the
-        call to this thread (a lambda would run in the worker).
+        ``done`` (called when it has ended) and ``progressed`` are methods of
+        this wizard's pages, connected before the job starts.
         """
         self._jobs = [j for j in self._jobs if not j.isFinished()]
-        job = BackgroundJob(self.session.workspace, work)
-        job.finished.connect(done)
+        job = self.session.start_job(work, done, progressed, commits=commits)
         self._jobs.append(job)
-        job.start()
         return job
 
     def _stop_jobs(self) -> None:
-        """Cancel what runs and wait for it: a copy stops at its next row and rolls back."""
-        for job in self._jobs:
+        """Cancel what runs and wait for it: a copy stops at its next row and rolls back,
+        a plan at its next series."""
+        jobs, self._jobs = self._jobs, []
+        for job in jobs:
             job.cancel()
-        for job in self._jobs:
+        for job in jobs:
             job.wait()
-        self._jobs.clear()
+            if not self.session_released:
+                self.session.collect(job)
         # A copy that committed before it saw the cancel still goes on the history.
         self.run_page.collect()
+
+    def _on_session_closing(self) -> None:
+        """The workspace is closing under the wizard: stop, and close without a word.
+
+        The session is still open: a copy that committed is adopted (by
+        :meth:`_stop_jobs`); from then on the wizard leaves the session alone.
+        """
+        if self.session_closing:
+            return
+        self.session_closing = True
+        self.session.closing.disconnect(self._on_session_closing)
+        self._stop_jobs()
+        self.session_released = True
+        self.reject()
 
     def reject(self) -> None:
         """Override QDialog::reject: cancel a copy under way (rolled back) first."""

@@ -8,8 +8,10 @@ import itertools
 import os
 import random
 import sqlite3
+import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from PySide6.QtCore import Qt
@@ -24,15 +26,22 @@ from planner.communities import (
     get_community,
     list_communities,
 )
+from planner.errors import Cancelled
+from planner.history import Change
 from planner.paths import AppPaths
+from planner.replicate import ReplicationPlan
+from planner.replicate import replicate as real_replicate
 from planner.schema import SCHEMA_VERSION
 from planner.settings import Settings
 from planner.ui.community_model import Role
 from planner.ui.dialogs import NewCommunityDialog, TrashDialog
 from planner.ui.main_window import MainWindow
-from planner.workspace import create_workspace, open_workspace
+from planner.workspace import Workspace, create_workspace, open_workspace
 from tests.conftest import DEVICE
 from tests.ui.conftest import Confirm
+
+if TYPE_CHECKING:
+    from planner.ui.replicate_wizard import ReplicateWizard
 
 SAMPLE_NAMES = [
     "Growth Hackers 增长交流群",
@@ -42,6 +51,7 @@ SAMPLE_NAMES = [
 ]
 NOTION = "Notion 中文用户群"
 READING = "深夜读书会 · 付费会员圈"
+COPY_TIMEOUT = 10.0  # seconds; a held copy waits this long at most for its cancel
 
 # -- helpers -----------------------------------------------------------------
 
@@ -1208,6 +1218,125 @@ def test_community_page_requests_reach_the_window(qtbot, window: MainWindow) -> 
     wizard = w.findChild(ReplicateWizard)
     assert wizard is not None and wizard.source.id == notion.id
     wizard.reject()
+
+
+def copy_in_progress(
+    qtbot, w: MainWindow, monkeypatch: pytest.MonkeyPatch, *, committed: bool
+) -> ReplicateWizard:
+    """The replicate wizard of “深夜读书会”, its copy running and held until it is cancelled.
+
+    Held after its first row (``committed`` False: cancelling rolls it back),
+    or after it has committed (the cancel comes too late: the copy is made).
+    """
+    from planner.ui import replicate_wizard
+
+    started = threading.Event()
+
+    def held(
+        worker: Workspace,
+        plan: ReplicationPlan,
+        progress: Callable[[int, int], None] | None,
+        cancelled: Callable[[], bool] | None,
+    ) -> tuple[str, Change]:
+        assert cancelled is not None
+        gate = cancelled.__self__  # the job's threading.Event: set by cancel
+        if committed:
+            result = real_replicate(worker, plan, progress, None)
+            started.set()
+            gate.wait(COPY_TIMEOUT)
+            return result
+
+        def slow(done: int, total: int) -> None:
+            started.set()
+            gate.wait(COPY_TIMEOUT)
+
+        return real_replicate(worker, plan, slow, cancelled)
+
+    monkeypatch.setattr(replicate_wizard, "replicate", held)
+    w.replicate(db_community(w, READING).id)
+    wizard = w.findChild(replicate_wizard.ReplicateWizard)
+    assert wizard is not None
+    wizard.next()
+    with qtbot.waitSignal(wizard.preview.ready, timeout=int(COPY_TIMEOUT * 1000)):
+        wizard.next()
+    wizard.next()  # Replicate: the copy starts
+    assert wizard.currentPage() is wizard.run_page
+    assert started.wait(COPY_TIMEOUT)
+    return wizard
+
+
+def copies_in(path: Path, paths: AppPaths) -> list[Community]:
+    """The copies of “深夜读书会” in the workspace at ``path``, opened anew (so its
+    lock was released), after a check finds it sound."""
+    assert check_workspace(path).sound
+    with open_workspace(path, device_id=DEVICE, lock_dir=paths.lock_dir) as ws:
+        return [c for c in list_communities(ws) if c.name.startswith(f"{READING} (")]
+
+
+def test_closing_the_window_mid_copy_stops_the_copy_and_writes_nothing(
+    qtbot, window: MainWindow, sample_path: Path, paths: AppPaths, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    w = window
+    wizard = copy_in_progress(qtbot, w, monkeypatch, committed=False)
+    job = wizard.run_page._job
+    assert job is not None and job.isRunning()
+    assert w.close()
+    # The wizard closed first, then the copy was cancelled and waited for.
+    assert w.session is None and not wizard.isVisible()
+    assert wizard.result() == QDialog.DialogCode.Rejected and wizard.new_id is None
+    assert job.isFinished() and isinstance(job.error, Cancelled)
+    QApplication.processEvents()  # the job's late ``finished`` finds nothing to do
+    assert copies_in(sample_path, paths) == []
+
+
+def test_a_copy_committed_as_the_window_closes_is_kept_whole_and_undoable(
+    qtbot, window: MainWindow, sample_path: Path, paths: AppPaths, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    w = window
+    assert w.session is not None
+    ws = w.session.workspace
+    wizard = copy_in_progress(qtbot, w, monkeypatch, committed=True)
+    replicated: list[str] = []
+    wizard.replicated.connect(replicated.append)
+    assert w.close()
+    # Adopted before the workspace closed: on its history, as if made here.
+    assert wizard.new_id is not None and replicated == []
+    change = ws.history.undo_stack[-1]
+    assert change.action == "replicate_community"
+    QApplication.processEvents()
+    (copy,) = copies_in(sample_path, paths)
+    assert copy.id == wizard.new_id
+    # All of it: every row the copy wrote is in the file.
+    with open_workspace(sample_path, device_id=DEVICE, lock_dir=paths.lock_dir) as again:
+        for row in change.rows:
+            found = again.db.execute(f"SELECT id FROM {row.table} WHERE id = ?", [row.id])
+            assert found.fetchone() is not None, row
+    assert {row.table for row in change.rows} == {
+        "communities",
+        "checklist_items",
+        "community_templates",
+        "calendar_items",
+    }
+
+
+def test_opening_another_workspace_mid_copy_stops_the_copy_first(
+    qtbot,
+    window: MainWindow,
+    sample_path: Path,
+    paths: AppPaths,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    w = window
+    other = tmp_path / "other.cplan"
+    create_workspace(other, device_id=DEVICE, lock_dir=paths.lock_dir).close()
+    wizard = copy_in_progress(qtbot, w, monkeypatch, committed=False)
+    assert w.open_path(other)
+    assert w.session is not None and w.session.workspace.path == other
+    assert not wizard.isVisible() and wizard.new_id is None
+    QApplication.processEvents()
+    assert copies_in(sample_path, paths) == []
+    assert sidebar_names(w) == []
 
 
 def test_calendar_checklist_items_open_on_the_checklist(qtbot, window: MainWindow) -> None:

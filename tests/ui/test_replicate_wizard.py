@@ -4,24 +4,31 @@ from __future__ import annotations
 
 import itertools
 import sqlite3
+import threading
 from collections.abc import Callable, Iterator
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, Qt, QThread
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QLineEdit, QTreeWidgetItem, QWizard
 from pytestqt.qtbot import QtBot
 
+from planner import replicate as replicate_core
+from planner.calendar import CalendarItem
 from planner.checklists import checklist, library, progress
 from planner.communities import find_community, get_community, list_communities
+from planner.errors import Cancelled
 from planner.history import Change
 from planner.paths import AppPaths
-from planner.replicate import ReplicationPlan
+from planner.replicate import ReplicationPlan, plan_replication
 from planner.replicate import replicate as real_replicate
+from planner.replicate_series import SeriesCopy
+from planner.replicate_series import series_copy as real_series_copy
 from planner.ui import replicate_wizard
+from planner.ui.background import BackgroundJob
 from planner.ui.labels import action_label
 from planner.ui.replicate_wizard import ReplicateWizard
 from planner.ui.session import Session
@@ -283,3 +290,181 @@ def test_a_failure_shows_one_line_and_can_be_tried_again(
         run.retry.click()
     assert not run.error.isVisible()
     assert find_community(session.workspace, f"{READING} (2)").member_count == 0
+
+
+# -- stopping: the wizard closed, the workspace closed -------------------------------
+
+
+def hold_planning(
+    monkeypatch: pytest.MonkeyPatch,
+) -> tuple[threading.Event, threading.Event, list[str]]:
+    """Planning held in its first series until ``go`` is set; the series planned are listed."""
+    started, go = threading.Event(), threading.Event()
+    planned: list[str] = []
+
+    def slow(ws: Workspace, item: CalendarItem, start: date) -> SeriesCopy:
+        planned.append(item.id)
+        started.set()
+        go.wait(TIMEOUT / 1000)
+        return real_series_copy(ws, item, start)
+
+    monkeypatch.setattr(replicate_core, "series_copy", slow)
+    return started, go, planned
+
+
+def release_on_cancel(
+    monkeypatch: pytest.MonkeyPatch, job: BackgroundJob, go: threading.Event
+) -> None:
+    cancel = job.cancel
+
+    def cancel_and_go() -> None:
+        cancel()
+        go.set()
+
+    monkeypatch.setattr(job, "cancel", cancel_and_go)
+
+
+def test_closing_the_wizard_mid_preview_stops_planning_at_the_next_series(
+    qtbot: QtBot, wizard: ReplicateWizard, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    started, go, planned = hold_planning(monkeypatch)
+    wizard.next()
+    wizard.next()  # the preview: planning starts, and waits in its first series
+    assert started.wait(TIMEOUT / 1000)
+    job = wizard.preview._job
+    assert job is not None
+    release_on_cancel(monkeypatch, job, go)
+    wizard.reject()  # cancels and waits: the plan stops before its second series
+    assert job.isFinished() and isinstance(job.error, Cancelled)
+    assert len(planned) == 1
+    assert wizard.preview.plan is None and not wizard.isVisible()
+    QApplication.processEvents()  # the late ``finished`` changes nothing
+    assert wizard.preview.plan is None
+
+
+def test_going_back_during_the_preview_cancels_its_plan(
+    qtbot: QtBot, wizard: ReplicateWizard, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    started, go, planned = hold_planning(monkeypatch)
+    wizard.next()
+    wizard.next()
+    assert started.wait(TIMEOUT / 1000)
+    job = wizard.preview._job
+    assert job is not None
+    release_on_cancel(monkeypatch, job, go)
+    wizard.back()
+    assert job.cancelled()
+    qtbot.waitUntil(job.isFinished, timeout=TIMEOUT)
+    assert isinstance(job.error, Cancelled) and len(planned) == 1
+    monkeypatch.setattr(replicate_core, "series_copy", real_series_copy)
+    to_preview(qtbot, wizard)
+    assert "Content series (2)" in sections(wizard)
+
+
+def test_planning_can_be_cancelled(session: Session) -> None:
+    source = find_community(session.workspace, READING)
+    with pytest.raises(Cancelled):
+        plan_replication(session.workspace, source.id, "x", TODAY, cancelled=lambda: True)
+
+
+def test_progress_reported_as_the_copy_starts_reaches_the_bar(
+    qtbot: QtBot, wizard: ReplicateWizard, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The page listens to the job before it starts, so no progress is lost."""
+    seen: list[tuple[int, int]] = []
+    on_progress = replicate_wizard.RunPage._on_progress
+
+    def record(page: replicate_wizard.RunPage, done: int, total: int) -> None:
+        seen.append((done, total))
+        on_progress(page, done, total)
+
+    def start(job: BackgroundJob) -> None:
+        job.progressed.emit(1, 1000)  # as if the worker had reported at once
+        QThread.start(job)
+
+    monkeypatch.setattr(replicate_wizard.RunPage, "_on_progress", record)
+    monkeypatch.setattr(BackgroundJob, "start", start)
+    wizard.next()
+    to_preview(qtbot, wizard)
+    with qtbot.waitSignal(wizard.replicated, timeout=TIMEOUT):
+        wizard.next()
+    assert seen[0] == (1, 1000)
+
+
+def test_the_workspace_closing_mid_copy_closes_the_wizard_and_rolls_the_copy_back(
+    qtbot: QtBot,
+    wizard: ReplicateWizard,
+    session: Session,
+    sample_path: Path,
+    paths: AppPaths,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    started = threading.Event()
+
+    def held(
+        worker: Workspace,
+        plan: ReplicationPlan,
+        progress: Callable[[int, int], None] | None,
+        cancelled: Callable[[], bool] | None,
+    ) -> tuple[str, Change]:
+        assert cancelled is not None
+        gate = cancelled.__self__  # type: ignore[attr-defined]  # the job's threading.Event
+
+        def slow(done: int, total: int) -> None:
+            started.set()
+            gate.wait(TIMEOUT / 1000)
+
+        return real_replicate(worker, plan, slow, cancelled)
+
+    monkeypatch.setattr(replicate_wizard, "replicate", held)
+    wizard.next()
+    to_preview(qtbot, wizard)
+    wizard.next()
+    assert started.wait(TIMEOUT / 1000)
+    session.close()
+    assert session.closed and session.jobs == ()
+    assert wizard.session_closing and wizard.session_released
+    assert not wizard.isVisible() and wizard.result() == QWizard.DialogCode.Rejected
+    assert wizard.new_id is None
+    QApplication.processEvents()  # the job's late ``finished``: nothing to do, no error
+    with open_workspace(sample_path, device_id=DEVICE, lock_dir=paths.lock_dir) as ws:
+        assert [c.name for c in list_communities(ws) if c.name.startswith(f"{READING} (")] == []
+
+
+def test_closing_the_session_keeps_a_copy_that_committed(
+    qtbot: QtBot,
+    wizard: ReplicateWizard,
+    session: Session,
+    sample_path: Path,
+    paths: AppPaths,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    started = threading.Event()
+
+    def held(
+        worker: Workspace,
+        plan: ReplicationPlan,
+        progress: Callable[[int, int], None] | None,
+        cancelled: Callable[[], bool] | None,
+    ) -> tuple[str, Change]:
+        assert cancelled is not None
+        result = real_replicate(worker, plan, progress, None)
+        started.set()
+        cancelled.__self__.wait(TIMEOUT / 1000)  # type: ignore[attr-defined]
+        return result
+
+    monkeypatch.setattr(replicate_wizard, "replicate", held)
+    ws = session.workspace
+    changes: list[Change] = []
+    session.changed.connect(changes.append)
+    wizard.next()
+    to_preview(qtbot, wizard)
+    wizard.next()
+    assert started.wait(TIMEOUT / 1000)
+    session.close()
+    assert [c.action for c in changes] == ["replicate_community"]
+    assert ws.history.undo_stack[-1] is changes[0]
+    assert wizard.new_id is not None and not wizard.isVisible()
+    QApplication.processEvents()
+    with open_workspace(sample_path, device_id=DEVICE, lock_dir=paths.lock_dir) as again:
+        assert get_community(again, wizard.new_id).name == f"{READING} (2)"
