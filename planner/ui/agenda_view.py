@@ -192,7 +192,17 @@ class AgendaModel(QAbstractItemModel):
             return due.due_on
         if role == Qt.ItemDataRole.DisplayRole:
             return {
-                AgendaColumn.TIME: self.tr("Due"),
+                AgendaColumn.TIME: (
+                    self.tr("Due %1").replace(
+                        "%1",
+                        QLocale().toString(
+                            QDate(due.due_on.year, due.due_on.month, due.due_on.day),
+                            QLocale.FormatType.ShortFormat,
+                        ),
+                    )
+                    if due.due_on < self._today and not due.done
+                    else self.tr("Due")
+                ),
                 AgendaColumn.TITLE: due.title,
                 AgendaColumn.COMMUNITY: self._names.get(due.community_id, ""),
                 AgendaColumn.TYPE: self.tr("Checklist · %1").replace("%1", stage_label(due.stage)),
