@@ -35,6 +35,7 @@ occurrence on").
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
@@ -50,7 +51,7 @@ from planner.checklists import add_library_items, checklist, library
 from planner.communities import NAME_MAX, TABLE, Community, Stage, get_community, next_color
 from planner.communities import validate as validate_community
 from planner.community_templates import TABLE as LINKS
-from planner.community_templates import linked_templates
+from planner.community_templates import link_id_for, linked_templates
 from planner.errors import Cancelled, NotFound, ValidationError
 from planner.history import Change
 from planner.recurrence import RecurrenceError
@@ -68,6 +69,11 @@ from planner.templating import Template, messages_to_json
 from planner.workspace import Workspace
 
 # The community's fields the copy takes as they are.
+# The start dates a copy may have: an operator plans within decades, and a
+# series moved near the end of the calendar would run past its last day.
+FIRST_START = date(2000, 1, 1)
+LAST_START = date(2099, 12, 31)
+
 COPIED_FIELDS = (
     "platform",
     "common_interest",
@@ -193,8 +199,10 @@ def _live_communities(ws: Workspace) -> list[Community]:
 def _template_name(template: Template, source: str, new: str, taken: set[str]) -> str:
     """The copy's name: the source community's name replaced by the new one, or
     the new one added (“欢迎语 · 读书会 (2)”); unique among all templates."""
-    if source and source in template.name:
-        base = template.name.replace(source, new)
+    # The source's name as a whole (not inside a longer word: "AI" in "MAIL").
+    whole = re.compile(rf"(?<!\w){re.escape(source)}(?!\w)") if source else None
+    if whole is not None and whole.search(template.name):
+        base = whole.sub(lambda _m: new, template.name)
     else:
         room = max(TEMPLATE_NAME_MAX - len(new) - 3, 1)
         base = f"{template.name[:room].rstrip()} · {new}"
@@ -310,6 +318,11 @@ def plan_replication(
         errors.update(exc.fields)
     if start is None:
         errors["start"] = "Choose the date the new community starts."
+    elif not FIRST_START <= start <= LAST_START:
+        errors["start"] = (
+            f"The new community starts between {FIRST_START:%Y} and {LAST_START:%Y}; "
+            f"{start.isoformat()} is outside."
+        )
     if errors:
         raise ValidationError(errors)
     assert start is not None
@@ -435,7 +448,9 @@ def replicate(
                 "why": item.why,
                 "position": item.position,
                 "assignee": item.assignee,
-                "hidden": int(item.hidden),
+                # A removed item's tombstone is marked hidden, as delete_item
+                # marks it, so updating from the library leaves it out.
+                "hidden": int(item.hidden or item.removed),
             }
             if item.library_key:
                 row["id"] = item_id(community_id, item.library_key)
@@ -459,7 +474,14 @@ def replicate(
                         "messages": messages_to_json(source.messages),
                     },
                 )
-            edit.insert(LINKS, {"community_id": community_id, "template_ref": ref})
+            edit.insert(
+                LINKS,
+                {
+                    "id": link_id_for(community_id, ref),
+                    "community_id": community_id,
+                    "template_ref": ref,
+                },
+            )
             step()
         for series in plan.series:
             check()

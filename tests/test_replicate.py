@@ -657,6 +657,32 @@ def test_the_start_date_is_needed(workspace: Workspace, source: Source) -> None:
     with pytest.raises(ValidationError) as caught:
         plan_replication(workspace, source.id, "", None)
     assert set(caught.value.fields) == {"name", "start"}
+    for far in (date(9999, 12, 20), date(1752, 9, 14), date(1, 1, 1)):
+        with pytest.raises(ValidationError, match="starts between 2000 and 2099"):
+            plan_replication(workspace, source.id, "读书会 2 期", far)
+
+
+def test_a_template_name_is_changed_only_where_it_names_the_source(
+    workspace: Workspace,
+) -> None:
+    ws = workspace
+    cid, _ = create_community(ws, {"name": "AI"})
+    for name in ("MAIL campaign welcome for AI", "AI 新人欢迎语", "Daily digest"):
+        own, _ = create_template(ws, TemplateKind.WELCOME, {"name": name, "messages": []})
+        link_template(ws, cid, own)
+    plan = plan_replication(ws, cid, "Growth Lab", date(2026, 11, 30), today=TODAY)
+    assert sorted(t.new_name or "" for t in plan.templates) == [
+        "Daily digest · Growth Lab",
+        "Growth Lab 新人欢迎语",
+        "MAIL campaign welcome for Growth Lab",
+    ]
+    new_id, _ = replicate(ws, plan)
+    from planner.community_templates import link_id_for
+
+    # Links of the copy have the ids any copy of the workspace would give them.
+    assert {link.id for link in linked_templates(ws, new_id)} == {
+        link_id_for(new_id, link.template_ref) for link in linked_templates(ws, new_id)
+    }
 
 
 def test_a_name_taken_after_planning_is_refused_and_nothing_written(

@@ -46,6 +46,8 @@ from planner.communities import validate as validate_community
 from planner.community_templates import linked_templates
 from planner.errors import Cancelled, ValidationError
 from planner.replicate import (
+    FIRST_START,
+    LAST_START,
     ReplicationPlan,
     next_monday,
     plan_replication,
@@ -84,6 +86,10 @@ class BasicsPage(QWizardPage):
         self.start = QDateEdit()
         self.start.setCalendarPopup(True)
         self.start.setDisplayFormat("yyyy-MM-dd  ddd")
+        self.start.setDateRange(
+            QDate(FIRST_START.year, FIRST_START.month, FIRST_START.day),
+            QDate(LAST_START.year, LAST_START.month, LAST_START.day),
+        )
         first = next_monday(wizard.today)
         self.start.setDate(QDate(first.year, first.month, first.day))
         self.start_hint = QLabel(
