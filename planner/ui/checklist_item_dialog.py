@@ -48,7 +48,11 @@ def _pydate(day: QDate) -> date:
 
 
 class DateChoice(QWidget):
-    """A check box that says whether there is a date, and the date."""
+    """A check box that says whether there is a date, and the date.
+
+    The widget holds the date; the check box, which names the date ("Due on"),
+    goes in the form's label column, so the row reads once: ☑ Due on [date].
+    """
 
     def __init__(self, label: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -58,11 +62,11 @@ class DateChoice(QWidget):
         self.edit.setDisplayFormat(DATE_FORMAT)
         self.edit.setDate(_qdate(date.today()))
         self.edit.setEnabled(False)
+        self.edit.setAccessibleName(label.replace("&", ""))
         self.check.toggled.connect(self.edit.setEnabled)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(SPACING)
-        row.addWidget(self.check)
         row.addWidget(self.edit, 1)
 
     def value(self) -> date | None:
@@ -134,11 +138,19 @@ class ChecklistItemDialog(QDialog):
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.assignee.setCompleter(completer)
-        self.due_on = DateChoice(self.tr("Due on"))
+        self.due_on = DateChoice(self.tr("&Due on"))
         self.due_on.check.setToolTip(
             self.tr("Untick for no due date; a due item shows on the calendar")
         )
-        self.done_on = DateChoice(self.tr("Done on"))
+        self.done_on = DateChoice(self.tr("D&one on"))
+        self.done_on.check.setToolTip(self.tr("Ticked: the item is done, on this day"))
+        # Done is today or earlier; a day already stored stays as it is.
+        today = date.today()
+        stored = item.done_on if item is not None else None
+        self.done_on.edit.setMaximumDate(_qdate(max(today, stored or today)))
+        self.done_on.edit.setToolTip(
+            self.tr("The day it was done: today or earlier, not in the future")
+        )
 
         self.builtin_hint = QLabel(
             self.tr(
@@ -158,8 +170,8 @@ class ChecklistItemDialog(QDialog):
         form.addRow("", self.builtin_hint)
         form.addRow(self.tr("&Why"), self._errors.wrap("why", self.why))
         form.addRow(self.tr("&Assignee"), self._errors.wrap("assignee", self.assignee))
-        form.addRow(self.tr("Due"), self._errors.wrap("due_on", self.due_on))
-        form.addRow(self.tr("Done"), self._errors.wrap("done_on", self.done_on))
+        form.addRow(self.due_on.check, self._errors.wrap("due_on", self.due_on))
+        form.addRow(self.done_on.check, self._errors.wrap("done_on", self.done_on))
         form.addRow(self.tr("&Note"), self._errors.wrap("note", self.note))
 
         self.error = QLabel()
@@ -226,6 +238,14 @@ class ChecklistItemDialog(QDialog):
             super().accept()
             return
         values = self.values()
+        done_on = self.done_on.value()
+        stored = self.item.done_on if self.item is not None else None
+        if done_on is not None and done_on > date.today() and done_on != stored:
+            self._errors.show(
+                {"done_on": self.tr("Done can be today or earlier, not in the future.")}
+            )
+            self.done_on.edit.setFocus()
+            return
         try:
             if self.item is None:
                 title = values.pop("title")

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QModelIndex, QPoint, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -44,6 +44,58 @@ from planner.ui.theme import SPACING, icon
 Confirm = Callable[[QWidget, str, str, str], bool]
 
 
+class ElidedLabel(QLabel):
+    """A one-line label that gives up room when it must: what does not fit ends
+    in "…", and the whole text is then its tooltip."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._tooltip = ""
+
+    def set_tooltip(self, text: str) -> None:
+        """The tooltip shown when the text fits (the whole text is shown when not)."""
+        self._tooltip = text
+        self._update_tooltip()
+
+    def setText(self, text: str) -> None:
+        """Override QLabel::setText."""
+        super().setText(text)
+        self._update_tooltip()
+
+    def elided(self) -> bool:
+        return self.fontMetrics().horizontalAdvance(self.text()) > self.contentsRect().width()
+
+    def _update_tooltip(self) -> None:
+        self.setToolTip(self.text() if self.text() and self.elided() else self._tooltip)
+
+    def minimumSizeHint(self) -> QSize:
+        """Override QLabel::minimumSizeHint: a few characters; the rest can be elided."""
+        hint = super().minimumSizeHint()
+        return QSize(min(hint.width(), self.fontMetrics().averageCharWidth() * 8), hint.height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Override QLabel::resizeEvent."""
+        super().resizeEvent(event)
+        self._update_tooltip()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """Override QLabel::paintEvent: the text, elided to the width."""
+        painter = QPainter(self)
+        rect = self.contentsRect()
+        words = self.fontMetrics().elidedText(
+            self.text(), Qt.TextElideMode.ElideRight, rect.width()
+        )
+        self.style().drawItemText(
+            painter,
+            rect,
+            int(self.alignment()),
+            self.palette(),
+            self.isEnabled(),
+            words,
+            self.foregroundRole(),
+        )
+
+
 class ChecklistPanel(QWidget):
     """The checklist of one community.
 
@@ -51,10 +103,12 @@ class ChecklistPanel(QWidget):
         action_requested(str): the operator followed an item's link: its action
             ("community:FIELD", "calendar", "templates" or "replicate").
         error(str): an edit was refused; the message says why.
+        message(str): what an edit did, for the status bar.
     """
 
     action_requested = Signal(str)
     error = Signal(str)
+    message = Signal(str)
 
     def __init__(self, *, confirm: Confirm, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -80,19 +134,16 @@ class ChecklistPanel(QWidget):
 
         self.bar = QProgressBar()
         self.bar.setTextVisible(False)
-        self.bar.setFixedSize(160, 8)
+        self.bar.setFixedSize(120, 8)
         self.bar.setStyleSheet(progress_bar_style(DONE_COLOR))
-        self.summary = QLabel()
-        self.hint = QLabel()
+        self.summary = ElidedLabel()
+        # One line of help, so the list keeps the room in a small window.
+        self.hint = ElidedLabel()
         self.hint.setProperty("role", "hint")
-        self.hint.setWordWrap(True)
-        self.show_hidden = QCheckBox(self.tr("Show hidden items"))
+        self.show_hidden = QCheckBox(self.tr("Show hidden"))
         self.show_hidden.setToolTip(self.tr("Items marked as not applying to this community"))
         self.show_hidden.toggled.connect(self.model.set_show_hidden)
         self.library_button = QPushButton(icon("list-check"), "")
-        self.library_button.setToolTip(
-            self.tr("Items added to the checklist library since this checklist was made")
-        )
         self.library_button.clicked.connect(self.update_from_library)
         self.add_button = QPushButton(icon("plus"), self.tr("Add item…"))
         self.add_button.clicked.connect(lambda: self.add_item(self._current_stage()))
@@ -229,34 +280,48 @@ class ChecklistPanel(QWidget):
             .replace("%1", str(progress.done))
             .replace("%2", str(progress.total))
         )
-        if hidden:
-            words += " · " + self.tr("%1 hidden").replace("%1", str(hidden))
         self.summary.setText(words if items else "")
         self.bar.setVisible(bool(items))
         self.bar.setRange(0, max(progress.total, 1))
         self.bar.setValue(progress.done)
         self.hint.setText(
             self.tr(
-                "Tick what is done · double-click an item for its note, assignee and due "
-                "date · drag it or press Alt+↑/↓ to reorder · right-click for more"
+                "Tick what is done · double-click for note, assignee, due date · "
+                "Alt+↑/↓ or drag to reorder · right-click for more"
             )
             if items and self.editable
             else ""
         )
+        self.hint.set_tooltip(
+            self.tr(
+                "Tick what is done (click the box or press Space) · double-click an item, or "
+                "press Enter, for its note, assignee and due date · drag it or press Alt+↑/↓ "
+                "to reorder it within its stage · right-click for more"
+            )
+        )
         self.hint.setVisible(bool(items) and self.editable)
         self.show_hidden.setVisible(bool(items) and (bool(hidden) or self.show_hidden.isChecked()))
         self.show_hidden.setText(
-            self.tr("Show hidden items (%1)").replace("%1", str(hidden))
+            self.tr("Show hidden (%1)").replace("%1", str(hidden))
             if hidden
-            else self.tr("Show hidden items")
+            else self.tr("Show hidden")
         )
         if self.missing == 1:
-            add_new = self.tr("Add 1 new item from the library")
+            add_new = self.tr("Add 1 from the library")
+            add_tip = self.tr(
+                "1 item was added to the checklist library since this checklist was made: "
+                "add it here"
+            )
             add_all = self.tr("Add the library's item")
         else:
-            add_new = self.tr("Add %1 new items from the library").replace("%1", str(self.missing))
+            add_new = self.tr("Add %1 from the library").replace("%1", str(self.missing))
+            add_tip = self.tr(
+                "%1 items were added to the checklist library since this checklist was "
+                "made: add them here"
+            ).replace("%1", str(self.missing))
             add_all = self.tr("Add the library's %1 items").replace("%1", str(self.missing))
         self.library_button.setText(add_new)
+        self.library_button.setToolTip(add_tip)
         self.library_button.setVisible(bool(items) and self.missing > 0)
         self.library_button.setEnabled(self.editable)
         self.empty_library.setText(add_all)
@@ -430,6 +495,30 @@ class ChecklistPanel(QWidget):
         if self.confirm(self, self.tr("Delete checklist item"), question, self.tr("Delete")):
             self.model.run(delete_item, item.id)
 
+    def show_stage(self, stage: Stage, *, focus: bool = False) -> None:
+        """Select a stage's heading and scroll it to the top of the list."""
+        heading = self.model.stage_index(stage)
+        self.view.setCurrentIndex(heading)
+        self.view.scrollTo(heading, QAbstractItemView.ScrollHint.PositionAtTop)
+        if focus:
+            self.view.setFocus(Qt.FocusReason.OtherFocusReason)
+
     def update_from_library(self) -> None:
-        if self.editable and self.model.community_id:
-            self.model.run(update_from_library, self.model.community_id)
+        """Add what the library has that this checklist lacks; the first added item is
+        selected and :attr:`message` says how many were added."""
+        if not self.editable or not self.model.community_id:
+            return
+        before = {i.id for i in self.model.all_items()}
+        if not self.model.run(update_from_library, self.model.community_id):
+            return
+        added = [i for i in self.model.all_items() if i.id not in before]
+        if not added:
+            return
+        self.show_item(added[0].id)
+        if len(added) == 1:
+            words = self.tr("Added “%1” from the checklist library").replace("%1", added[0].title)
+        else:
+            words = self.tr("Added %1 items from the checklist library").replace(
+                "%1", str(len(added))
+            )
+        self.message.emit(words)

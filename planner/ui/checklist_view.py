@@ -350,19 +350,30 @@ class ChecklistDelegate(QStyledItemDelegate):
             painter.setPen(option.palette.color(QPalette.ColorRole.Link))
             painter.drawText(g.add, align, _tr("+ Add item"))
 
+    def check_option(
+        self, option: QStyleOptionViewItem, item: ChecklistItem, rect: QRect
+    ) -> QStyleOptionButton:
+        """How an item's check box is drawn: disabled (greyed) when it cannot be ticked."""
+        box = QStyleOptionButton()
+        box.rect = rect
+        box.state = QStyle.StateFlag.State_On if item.done else QStyle.StateFlag.State_Off
+        box.palette = QPalette(option.palette)
+        if self.editable:
+            box.state |= QStyle.StateFlag.State_Enabled
+        else:
+            box.palette.setCurrentColorGroup(QPalette.ColorGroup.Disabled)
+        return box
+
     def _paint_item(
         self, painter: QPainter, option: QStyleOptionViewItem, item: ChecklistItem, style: QStyle
     ) -> None:
         text, dim, selected = self._colors(option)
         g = self._item_geometry(option.rect, option.font, item)
-        box = QStyleOptionButton()
-        box.rect = g.check
-        box.state = QStyle.StateFlag.State_On if item.done else QStyle.StateFlag.State_Off
-        if self.editable:
-            box.state |= QStyle.StateFlag.State_Enabled
-        box.palette = option.palette
         style.drawPrimitive(
-            QStyle.PrimitiveElement.PE_IndicatorCheckBox, box, painter, option.widget
+            QStyle.PrimitiveElement.PE_IndicatorCheckBox,
+            self.check_option(option, item, g.check),
+            painter,
+            option.widget,
         )
 
         faded = item.done or item.hidden
@@ -509,6 +520,27 @@ class ChecklistView(QTreeView):
     def control_rect(self, index: QModelIndex, control: str) -> QRect:
         """Where a row's "check", "link" or "add" is, in viewport coordinates."""
         return self.delegate.control_rect(self.visualRect(index), self.font(), index, control)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Override QTreeView::keyPressEvent: Alt+Up/Down only ever move an item.
+
+        The panel's Move up / Move down actions take the keys; where they are
+        disabled (the first or last item of a stage, a heading) the keys do
+        nothing, rather than move the selection as plain arrows would.
+        """
+        alt = event.modifiers() & Qt.KeyboardModifier.AltModifier
+        if alt and event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down):
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        """Override QTreeView::mousePressEvent: a click on a check box selects its row
+        too, so Space and the menu then act on the item just ticked."""
+        pos = event.position().toPoint()
+        if event.button() == Qt.MouseButton.LeftButton and self.hit(pos) == "check":
+            self.setCurrentIndex(self.indexAt(pos))
+        super().mousePressEvent(event)
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         """Override QTreeView::mouseMoveEvent: a pointing hand over links."""

@@ -55,16 +55,21 @@ class CommunityPage(QWidget):
     Signals:
         dirty_changed(bool): the form has (or no longer has) unsaved edits.
         error(str): an error to show to the user.
+        message(str): what an edit did, for the status bar.
         open_calendar_requested(str): a checklist item asked for the calendar
             (the community's id).
         open_templates_requested(str): the Templates page was asked for.
+        open_template_requested(str): one template the community uses was asked
+            for on the Templates page (the template's id).
         replicate_requested(str): the operator asked to replicate the community.
     """
 
     dirty_changed = Signal(bool)
     error = Signal(str)
+    message = Signal(str)
     open_calendar_requested = Signal(str)
     open_templates_requested = Signal(str)
+    open_template_requested = Signal(str)
     replicate_requested = Signal(str)
 
     def __init__(
@@ -147,11 +152,13 @@ class CommunityPage(QWidget):
         self.checklist = ChecklistPanel(confirm=lambda *args: self._confirm(*args))
         self.checklist.action_requested.connect(self.follow_action)
         self.checklist.error.connect(self.error)
+        self.checklist.message.connect(self.message)
         self.template_links = TemplateLinks()
         self.template_links.error.connect(self.error)
         self.template_links.open_templates_requested.connect(
             lambda: self.open_templates_requested.emit(self.community_id)
         )
+        self.template_links.open_template_requested.connect(self.open_template_requested)
         self.template_links.model.modelReset.connect(self._update_templates_tab)
 
         self.tabs = QTabWidget()
@@ -279,11 +286,11 @@ class CommunityPage(QWidget):
         if self._not_now.get(c.id, self._signature(c, done)) != self._signature(c, done):
             del self._not_now[c.id]  # progress changed since "Not now": ask again
         put_off = c.id in self._not_now
-        if suggestion is None or c.deleted or put_off:
+        # A read-only workspace cannot move the community on: nothing to suggest.
+        if suggestion is None or c.deleted or put_off or self._session.read_only:
             self.suggestion.hide()
             return
-        editable = not self._session.read_only
-        self.suggestion.suggest(c.name, c.stage, suggestion, editable)
+        self.suggestion.suggest(c.name, c.stage, suggestion, True)
         self.suggestion.show()
 
     @staticmethod
@@ -441,6 +448,13 @@ class CommunityPage(QWidget):
             self._session.run(move_to_stage, c.id, following)
         except PlannerError as exc:
             self.error.emit(str(exc))
+            return
+        # The banner is gone with the button that had the focus: show the new
+        # stage's checklist, and keep the keyboard there when the checklist is shown.
+        on_checklist = self.tabs.currentWidget() is self.checklist
+        self.checklist.show_stage(following, focus=on_checklist)
+        if not on_checklist:
+            self.tabs.currentWidget().setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _dismiss_suggestion(self) -> None:
         c = self._community

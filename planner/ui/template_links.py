@@ -1,7 +1,8 @@
 """The templates a community uses, on its page: its welcome sequences first,
-then its posters. Add one from the library, remove one (the template itself
-stays); a community with no welcome sequence is told its newcomers' first 24
-hours are not planned.
+then its posters. Add one from the library, remove one (the button or the
+Delete key; the template itself stays), open one on the Templates page (a
+double-click or Enter); a community with no welcome sequence is told its
+newcomers' first 24 hours are not planned.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
+from PySide6.QtGui import QAction, QColor, QFont, QFontMetrics, QKeySequence, QPainter, QPalette
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -240,10 +241,13 @@ class TemplateLinks(QWidget):
 
     Signals:
         open_templates_requested(): the operator asked for the Templates page.
+        open_template_requested(str): the operator asked for one template (its id)
+            on the Templates page.
         error(str): an edit was refused; the message says why.
     """
 
     open_templates_requested = Signal()
+    open_template_requested = Signal(str)
     error = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -256,6 +260,8 @@ class TemplateLinks(QWidget):
         self.list.setModel(self.model)
         self.list.setItemDelegate(LinkDelegate(self.list))
         self.list.selectionModel().currentChanged.connect(lambda *_: self._update_buttons())
+        self.list.setToolTip(self.tr("Double-click a template to open it on the Templates page"))
+        self.list.activated.connect(self._open)
         self.intro = QLabel(
             self.tr(
                 "The welcome sequence and posters this community uses. Replicating the "
@@ -296,8 +302,22 @@ class TemplateLinks(QWidget):
         self.remove_button = QPushButton(icon("x"), self.tr("Stop using"))
         self.remove_button.setToolTip(self.tr("The template itself stays in the library"))
         self.remove_button.clicked.connect(self.remove_current)
-        self.open_button = QPushButton(self.tr("Open the Templates page"))
+        self.remove_action = QAction(self.tr("Stop using"), self)
+        self.remove_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+        self.remove_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.remove_action.triggered.connect(self.remove_current)
+        self.list.addAction(self.remove_action)
+        # A link, not a command: it only takes the operator elsewhere.
+        self.open_button = QPushButton(self.tr("Open the Templates page →"))
+        self.open_button.setObjectName("openTemplatesLink")
         self.open_button.setFlat(True)
+        self.open_button.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.open_button.setStyleSheet(
+            "QPushButton#openTemplatesLink { color: palette(link); border: none;"
+            " padding: 4px 2px; text-align: right; }"
+            " QPushButton#openTemplatesLink:hover { text-decoration: underline; }"
+            " QPushButton#openTemplatesLink:focus { text-decoration: underline; }"
+        )
         self.open_button.clicked.connect(self.open_templates_requested)
         buttons = QHBoxLayout()
         buttons.setSpacing(SPACING)
@@ -366,7 +386,14 @@ class TemplateLinks(QWidget):
     def _update_buttons(self) -> None:
         editable = self.editable and bool(self._community_id)
         self.add_button.setEnabled(editable)
-        self.remove_button.setEnabled(editable and self.list.currentIndex().isValid())
+        removable = editable and self.list.currentIndex().isValid()
+        self.remove_button.setEnabled(removable)
+        self.remove_action.setEnabled(removable)
+
+    def _open(self, index: QModelIndex) -> None:
+        link: TemplateLink | None = index.data(LinkRole.LINK)
+        if link is not None and link.template is not None:
+            self.open_template_requested.emit(link.template_ref)
 
     def available(self) -> list[Template]:
         """Templates the community does not use yet."""
@@ -400,10 +427,17 @@ class TemplateLinks(QWidget):
                 self.list.setCurrentIndex(self.model.index(row))
 
     def remove_current(self) -> None:
+        """Stop using the selected template (one undoable edit); the next one is
+        selected, so the button and the Delete key go on working."""
         index = self.list.currentIndex()
         if not index.isValid() or self._session is None or not self.editable:
             return
+        row = index.row()
         try:
             self._session.run(unlink_template, str(index.data(LinkRole.ID)))
         except PlannerError as exc:
             self.error.emit(str(exc))
+            return
+        count = self.model.rowCount()
+        if count:
+            self.list.setCurrentIndex(self.model.index(min(row, count - 1)))

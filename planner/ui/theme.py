@@ -13,10 +13,18 @@ from PySide6.QtGui import (
     QIconEngine,
     QPainter,
     QPalette,
+    QPen,
     QPixmap,
 )
 from PySide6.QtSvg import QSvgRenderer
-from PySide6.QtWidgets import QApplication, QStyleFactory
+from PySide6.QtWidgets import (
+    QApplication,
+    QProxyStyle,
+    QStyle,
+    QStyleFactory,
+    QStyleOption,
+    QWidget,
+)
 
 ASSETS = Path(__file__).resolve().parents[1] / "assets"
 ICON_DIR = ASSETS / "icons"
@@ -77,9 +85,65 @@ def light_palette() -> QPalette:
     return p
 
 
+def mix(a: QColor, b: QColor, amount: float) -> QColor:
+    """``amount`` of ``a`` over ``b`` (0 is ``b``, 1 is ``a``)."""
+    return QColor.fromRgbF(
+        a.redF() * amount + b.redF() * (1 - amount),
+        a.greenF() * amount + b.greenF() * (1 - amount),
+        a.blueF() * amount + b.blueF() * (1 - amount),
+    )
+
+
+def check_box_outline(palette: QPalette) -> QColor:
+    """The edge of a check box: a little past half way from the base to the text, so it stands
+    out on light and dark palettes alike; fainter in the disabled colour group."""
+    group = palette.currentColorGroup()
+    base = palette.color(group, QPalette.ColorRole.Base)
+    text = palette.color(group, QPalette.ColorRole.Text)
+    disabled = group == QPalette.ColorGroup.Disabled
+    return mix(text, base, 0.3 if disabled else 0.55)
+
+
+class PlannerStyle(QProxyStyle):
+    """Fusion, with check boxes whose edge can be seen.
+
+    Fusion outlines a check box in a shade of the window colour, which all but
+    disappears on a dark palette; this draws the edge in :func:`check_box_outline`.
+    """
+
+    def __init__(self) -> None:
+        super().__init__("Fusion")
+
+    def drawPrimitive(
+        self,
+        element: QStyle.PrimitiveElement,
+        option: QStyleOption,
+        painter: QPainter,
+        widget: QWidget | None = None,
+    ) -> None:
+        """Override QProxyStyle::drawPrimitive."""
+        super().drawPrimitive(element, option, painter, widget)
+        if element != QStyle.PrimitiveElement.PE_IndicatorCheckBox:
+            return
+        palette = QPalette(option.palette)
+        state = option.state
+        if not state & QStyle.StateFlag.State_Enabled:
+            palette.setCurrentColorGroup(QPalette.ColorGroup.Disabled)
+        color = check_box_outline(palette)
+        focus = QStyle.StateFlag.State_HasFocus | QStyle.StateFlag.State_KeyboardFocusChange
+        if state & focus == focus:
+            color = palette.color(QPalette.ColorRole.Highlight)
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.setPen(QPen(color, 1))
+        painter.drawRect(QRectF(option.rect).adjusted(0.5, 0.5, -0.5, -0.5))
+        painter.restore()
+
+
 def apply_theme(app: QApplication) -> None:
     """Fusion with our light or dark palette, following the system scheme."""
-    app.setStyle("Fusion")
+    app.setStyle(PlannerStyle())
     app.setPalette(dark_palette() if is_dark() else light_palette())
     app.setStyleSheet(STYLE_SHEET)
 

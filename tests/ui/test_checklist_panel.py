@@ -11,9 +11,34 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QModelIndex, QPersistentModelIndex, QPoint, QPointF, Qt
-from PySide6.QtGui import QDragEnterEvent, QDragLeaveEvent, QDragMoveEvent, QDropEvent
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QWidget
+from PySide6.QtCore import (
+    QMimeData,
+    QModelIndex,
+    QPersistentModelIndex,
+    QPoint,
+    QPointF,
+    QRect,
+    Qt,
+)
+from PySide6.QtGui import (
+    QColor,
+    QDragEnterEvent,
+    QDragLeaveEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QImage,
+    QPalette,
+)
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QCheckBox,
+    QDialogButtonBox,
+    QLabel,
+    QStyle,
+    QStyleOptionButton,
+    QWidget,
+)
 
 from planner.checklist_library import builtin_items
 from planner.checklists import (
@@ -32,6 +57,7 @@ from planner.ui.checklist_item_dialog import ChecklistItemDialog
 from planner.ui.checklist_model import ChecklistModel, ChecklistRole
 from planner.ui.community_page import CommunityPage
 from planner.ui.session import Session
+from planner.ui.theme import dark_palette, light_palette
 from planner.workspace import Workspace, create_workspace, open_workspace
 from tests.conftest import DEVICE
 from tests.ui.conftest import Confirm
@@ -588,7 +614,7 @@ def test_new_library_items_can_be_added(qtbot, page: CommunityPage) -> None:
     assert page._session is not None
     page._session.run(add_library_item, Stage.OPERATE, "Thank the ten most active members")
     assert panel.library_button.isVisible()
-    assert panel.library_button.text() == "Add 1 new item from the library"
+    assert panel.library_button.text() == "Add 1 from the library"
     qtbot.mouseClick(panel.library_button, Qt.MouseButton.LeftButton)
     assert shown(page, Stage.OPERATE)[-1] == "Thank the ten most active members"
     assert not panel.library_button.isVisible()
@@ -723,3 +749,215 @@ def test_moving_on_saves_typing_first(qtbot, page: CommunityPage, community_id: 
     stored = get_community(session.workspace, community_id)
     assert (stored.owner, stored.stage) == ("Kevin", Stage.OUTPUT)
     assert not page.dirty
+
+
+# -- reordering at a stage's edge ------------------------------------------------------------------
+
+
+def test_alt_arrows_at_a_stage_edge_move_nothing(qtbot, page: CommunityPage) -> None:
+    panel = page.checklist
+    view = panel.view
+    assert page._session is not None
+    history = page._session.workspace.history
+    before = [i.id for i in panel.model.all_items()]
+    last_edit = history.next_undo()
+    first = panel.model.items(Stage.STRUCTURE)[0]
+    last = panel.model.items(Stage.STRUCTURE)[-1]
+    for target, key in ((first, Qt.Key.Key_Up), (last, Qt.Key.Key_Down)):
+        view.setCurrentIndex(index_of(page, target.id))
+        view.setFocus()
+        for _ in range(3):  # pressed again and again: nothing else moves either
+            qtbot.keyClick(view, key, Qt.KeyboardModifier.AltModifier)
+            current = panel.current_item()
+            assert current is not None and current.id == target.id  # not on the heading
+    assert [i.id for i in panel.model.all_items()] == before
+    assert history.next_undo() is last_edit  # no move was made
+
+
+# -- how the check boxes look ----------------------------------------------------------------------
+
+
+def _luminance(color: QColor) -> float:
+    def channel(c: float) -> float:
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = channel(color.redF()), channel(color.greenF()), channel(color.blueF())
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast(a: QColor, b: QColor) -> float:
+    """The WCAG contrast ratio of two colours (1 to 21)."""
+    high, low = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def edge_contrast(image: QImage, box: QRect, background: QColor) -> float:
+    """How strongly the outline of an (unticked) box stands out from ``background``:
+    the best contrast found on its left and top edges."""
+    ratio = 1.0
+    for step in range(-1, 3):
+        for x, y in ((box.left() + step, box.center().y()), (box.center().x(), box.top() + step)):
+            if image.rect().contains(x, y):
+                ratio = max(ratio, contrast(image.pixelColor(x, y), background))
+    return ratio
+
+
+def view_box_contrast(page: CommunityPage, target: ChecklistItem) -> float:
+    view = page.checklist.view
+    index = index_of(page, target.id)
+    box = view.control_rect(index, "check").adjusted(4, 4, -4, -4)
+    image = view.viewport().grab().toImage()
+    return edge_contrast(image, box, view.viewport().palette().color(QPalette.ColorRole.Base))
+
+
+def check_box_contrast(check: QCheckBox) -> float:
+    option = QStyleOptionButton()
+    check.initStyleOption(option)
+    box = check.style().subElementRect(QStyle.SubElement.SE_CheckBoxIndicator, option, check)
+    image = check.grab().toImage()
+    return edge_contrast(image, box, check.palette().color(QPalette.ColorRole.Window))
+
+
+@pytest.mark.parametrize("palette", [light_palette, dark_palette], ids=["light", "dark"])
+def test_unticked_boxes_stand_out_in_light_and_dark(
+    qtbot, page: CommunityPage, palette: type[QPalette]
+) -> None:
+    page.setPalette(palette())
+    target = page.checklist.model.items(Stage.OUTPUT)[1]  # not ticked, not selected
+    assert not target.done and page.checklist.current_item() != target
+    assert view_box_contrast(page, target) >= 3.0  # WCAG's minimum for a control's edge
+
+    dialog = page.checklist.edit_item(target.id)
+    assert dialog is not None
+    dialog.setPalette(palette())
+    assert not dialog.done_on.check.isChecked()
+    assert check_box_contrast(dialog.done_on.check) >= 3.0
+    dialog.reject()
+
+
+def test_read_only_boxes_look_disabled(
+    qtbot, sessions: Sessions, community_id: str, confirm: Confirm
+) -> None:
+    session = sessions(read_only=True)
+    page = make_page(qtbot, session, community_id, confirm)
+    target = page.checklist.model.items(Stage.OUTPUT)[1]
+    read_only = view_box_contrast(page, target)
+    page.checklist.view.set_editable(True)  # how the same box looks when it can be ticked
+    assert read_only < view_box_contrast(page, target) - 0.5
+
+
+# -- the checklist in a small window --------------------------------------------------------------
+
+
+def test_the_top_row_fits_a_small_window(
+    qtbot, session: Session, community_id: str, confirm: Confirm
+) -> None:
+    session.run(add_library_item, Stage.OUTPUT, "Run a monthly AMA")
+    session.run(add_library_item, Stage.OUTPUT, "Share a weekly digest")
+    for entry in checklist(session.workspace, community_id)[:2]:
+        session.run(set_hidden, entry.id, True)
+    page = make_page(qtbot, session, community_id, confirm)
+    page.resize(740, 560)  # the community page in a 1000 x 650 window
+    QApplication.processEvents()
+    assert page.width() == 740  # not held wider by what it has to show
+    panel = page.checklist
+    buttons: list[QAbstractButton] = [panel.library_button, panel.show_hidden, panel.add_button]
+    row: list[QWidget] = [panel.bar, panel.summary, *buttons]
+    assert all(widget.isVisible() for widget in row)
+    for button in buttons:
+        assert button.width() >= button.sizeHint().width(), f"{button.text()} is cut"
+    for left, right in zip(row, row[1:], strict=False):
+        assert left.geometry().right() < right.geometry().left()
+    assert row[-1].geometry().right() < panel.width()
+    assert "2" in panel.library_button.text() and "2" in panel.show_hidden.text()
+    assert "2" in panel.library_button.toolTip()
+    # One line of help at the bottom leaves the list the room.
+    assert panel.hint.height() < 2 * panel.hint.fontMetrics().height()
+
+
+# -- clicking a box -------------------------------------------------------------------------------
+
+
+def test_clicking_a_box_selects_its_row(qtbot, page: CommunityPage) -> None:
+    panel = page.checklist
+    view = panel.view
+    other = item(page, "structure.roles")
+    target = item(page, "structure.joining")
+    view.setCurrentIndex(index_of(page, other.id))
+    view.setFocus()
+    click_control(qtbot, page, index_of(page, target.id), "check")
+    assert get_item(ws_of(page), target.id).done_on == TODAY
+    current = panel.current_item()
+    assert current is not None and current.id == target.id
+    qtbot.keyClick(view, Qt.Key.Key_Space)  # Space now works on the row clicked
+    assert get_item(ws_of(page), target.id).done_on is None
+    assert get_item(ws_of(page), other.id).done_on is None
+
+
+# -- the stage suggestion, read-only, the dialog, the library: details -----------------------------
+
+
+def test_moving_on_shows_the_new_stage_in_the_checklist(
+    qtbot, page: CommunityPage, community_id: str
+) -> None:
+    assert page._session is not None
+    tick_stage(page._session, community_id, Stage.STRUCTURE)
+    view = page.checklist.view
+    view.setFocus()
+    qtbot.mouseClick(page.suggestion.move_button, Qt.MouseButton.LeftButton)
+    heading = page.checklist.model.stage_index(Stage.OUTPUT)
+    assert view.currentIndex() == heading
+    assert view.visualRect(heading).top() == 0  # scrolled to the top of the list
+    qtbot.waitUntil(view.hasFocus)
+
+
+def test_read_only_suggests_no_stage_move(
+    qtbot, sessions: Sessions, community_id: str, confirm: Confirm
+) -> None:
+    writer = sessions()
+    tick_stage(writer, community_id, Stage.STRUCTURE)
+    sessions.open.remove(writer)
+    writer.close()
+    page = make_page(qtbot, sessions(read_only=True), community_id, confirm)
+    assert not page.suggestion.isVisible()
+
+
+def test_the_item_dialog_names_each_date_once(qtbot, page: CommunityPage) -> None:
+    target = item(page, "structure.naming")
+    dialog = page.checklist.edit_item(target.id)
+    assert dialog is not None
+    words = [
+        w.text().replace("&", "").casefold()
+        for w in dialog.findChildren(QLabel) + dialog.findChildren(QCheckBox)
+        if w.isVisibleTo(dialog) and w.text()
+    ]
+    assert len([w for w in words if w.startswith("due")]) == 1, words
+    assert len([w for w in words if w.startswith("done")]) == 1, words
+    dialog.reject()
+
+
+def test_a_done_date_cannot_be_in_the_future(qtbot, page: CommunityPage) -> None:
+    target = item(page, "structure.naming")
+    dialog = page.checklist.edit_item(target.id)
+    assert dialog is not None
+    dialog.done_on.check.setChecked(True)
+    dialog.done_on.edit.setDate(dialog.done_on.edit.date().addDays(30))
+    assert dialog.done_on.value() == TODAY
+    assert "future" in dialog.done_on.edit.toolTip()
+    dialog.accept()
+    assert get_item(ws_of(page), target.id).done_on == TODAY
+
+
+def test_adding_from_the_library_says_so_and_shows_the_first(qtbot, page: CommunityPage) -> None:
+    panel = page.checklist
+    assert page._session is not None
+    page._session.run(add_library_item, Stage.OPERATE, "Thank the ten most active members")
+    page._session.run(add_library_item, Stage.REPLICATE, "Write down what did not work")
+    assert panel.library_button.text() == "Add 2 from the library"
+    with qtbot.waitSignal(page.message) as blocker:
+        qtbot.mouseClick(panel.library_button, Qt.MouseButton.LeftButton)
+    assert "2" in blocker.args[0]
+    current = panel.current_item()
+    assert current is not None and current.title == "Thank the ten most active members"
+    view = panel.view
+    assert view.viewport().rect().contains(view.visualRect(view.currentIndex()))

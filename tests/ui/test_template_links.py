@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QDialogButtonBox
 
 from planner.communities import create_community
@@ -186,3 +187,62 @@ def test_read_only_lists_but_does_not_change(
         assert widget.add(TemplateKind.POSTER) is None
     finally:
         read_only.close()
+
+
+def test_delete_key_stops_using_the_selected_template(
+    qtbot, links: TemplateLinks, session: Session, community_id: str
+) -> None:
+    session.run(link_template, community_id, WELCOME.id)
+    session.run(link_template, community_id, POSTER.id)
+    links.list.setCurrentIndex(links.model.index(1))
+    links.list.setFocus()
+    qtbot.keyClick(links.list, Qt.Key.Key_Delete)
+    assert names(links) == [WELCOME.name]
+    session.undo()  # undoable, as the button is
+    assert names(links) == [WELCOME.name, POSTER.name]
+
+
+def test_after_stop_using_the_next_link_is_selected(
+    qtbot, links: TemplateLinks, session: Session, community_id: str
+) -> None:
+    other = builtin_template("fission_invite", "zh")
+    for template in (WELCOME, POSTER, other):
+        session.run(link_template, community_id, template.id)
+    links.list.setCurrentIndex(links.model.index(1))
+    qtbot.mouseClick(links.remove_button, Qt.MouseButton.LeftButton)
+    assert names(links) == [WELCOME.name, other.name]
+    assert links.list.currentIndex().data() == other.name  # the next one
+    assert links.remove_button.isEnabled()
+    qtbot.mouseClick(links.remove_button, Qt.MouseButton.LeftButton)
+    assert links.list.currentIndex().data() == WELCOME.name  # the last left
+    assert links.remove_button.isEnabled()
+
+
+def test_double_click_opens_the_template(qtbot, session: Session, community_id: str) -> None:
+    page = CommunityPage(session, confirm=Confirm())
+    qtbot.addWidget(page)
+    page.resize(900, 600)
+    page.show_community(community_id)
+    page.tabs.setCurrentWidget(page.template_links)
+    page.show()
+    qtbot.waitExposed(page)
+    session.run(link_template, community_id, WELCOME.id)
+    session.run(link_template, community_id, POSTER.id)
+    view = page.template_links.list
+    rect = view.visualRect(page.template_links.model.index(1))
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    with qtbot.waitSignal(page.open_template_requested, timeout=1000) as blocker:
+        qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert blocker.args == [POSTER.id]
+
+
+def test_open_templates_page_looks_like_a_link(qtbot, links: TemplateLinks) -> None:
+    button = links.open_button
+    assert button.cursor().shape() == Qt.CursorShape.PointingHandCursor
+    link = button.palette().color(QPalette.ColorRole.Link)
+    image = button.grab().toImage()
+    pixels = (image.pixelColor(x, y) for x in range(image.width()) for y in range(image.height()))
+    assert any(
+        abs(p.red() - link.red()) + abs(p.green() - link.green()) + abs(p.blue() - link.blue()) < 60
+        for p in pixels
+    ), "the button's words are not in the link colour"
