@@ -129,7 +129,7 @@ class MainWindow(QMainWindow):
         self.banner = QFrame()
         self.banner.setObjectName("banner")
         banner_icon = QLabel()
-        banner_icon.setPixmap(icon("lock").pixmap(16, 16))
+        banner_icon.setPixmap(icon("lock", "#5c4400").pixmap(16, 16))
         self.banner_text = QLabel(
             self.tr(
                 "This workspace is open read-only: you can look around, but changes cannot be "
@@ -371,6 +371,8 @@ class MainWindow(QMainWindow):
         self.page.replicate_requested.connect(self.replicate)
         self.page.open_calendar_requested.connect(self.open_calendar_for)
         self.page.open_templates_requested.connect(lambda _id: self.show_templates())
+        self.page.open_template_requested.connect(self.open_template)
+        self.page.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
         self.calendar.checklist_item_activated.connect(self.open_checklist_item)
 
     # -- workspaces --------------------------------------------------------
@@ -732,6 +734,11 @@ class MainWindow(QMainWindow):
         if view is not None:
             view.setFocus()
         return True
+
+    def open_template(self, template_id: str) -> None:
+        """Show the Templates page on ``template_id`` (a template a community uses)."""
+        if self.show_templates():
+            self.templates.select(template_id)
 
     def show_templates(self) -> bool:
         """Show the template library; False if the page being left refused."""

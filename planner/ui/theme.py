@@ -157,6 +157,7 @@ QComboBox[invalid="true"], QDateTimeEdit[invalid="true"] {
     border: 1px solid #d93025; border-radius: 3px;
 }
 QFrame#banner { background: #fff4ce; color: #5c4400; border-bottom: 1px solid #e6d08a; }
+QFrame#banner QLabel { color: #5c4400; }
 QPushButton[primary="true"] {
     background: palette(highlight); color: palette(highlighted-text);
     border: none; border-radius: 4px; padding: 8px 18px; font-weight: 600;

@@ -1218,6 +1218,12 @@ def test_community_page_requests_reach_the_window(qtbot, window: MainWindow) -> 
     wizard = w.findChild(ReplicateWizard)
     assert wizard is not None and wizard.source.id == notion.id
     wizard.reject()
+    w.page.open_template_requested.emit("builtin:paid_camp.zh")
+    assert w.stack.currentWidget() is w.templates
+    assert w.templates.template is not None
+    assert w.templates.template.id == "builtin:paid_camp.zh"
+    w.page.message.emit("Added 2 items from the checklist library")
+    assert w.statusBar().currentMessage() == "Added 2 items from the checklist library"
 
 
 def copy_in_progress(
