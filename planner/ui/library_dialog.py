@@ -2,12 +2,16 @@
 
 The library is the app's built-in items per stage, as this workspace changed
 them (reworded or removed), plus the workspace's own items. Every change is
-one undoable edit; Ctrl+Z in this window is Edit ▸ Undo of the main window.
+one undoable edit. Undo and Redo in this window (and Ctrl+Z / Ctrl+Shift+Z)
+take back only changes of the library, and say which: the newest change of the
+workspace may be a tick on a checklist in the main window, and undoing it from
+here, unseen, would be a surprise.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from html import escape
 from typing import Any
 
@@ -136,11 +140,24 @@ class LibraryItemDialog(QDialog):
         super().accept()
 
 
+# The only table a change may touch for this window's Undo / Redo to take it back.
+LIBRARY_TABLES = frozenset({"checklist_library"})
+SUBJECT_WIDTH = 220  # pixels of the item's title on “Undo …”; the tooltip has it all
+
+
+def library_only(change: Change | None) -> bool:
+    """Whether ``change`` changed the checklist library and nothing else."""
+    return change is not None and bool(change.tables) and change.tables <= LIBRARY_TABLES
+
+
 class LibraryDialog(QDialog):
     """The workspace's checklist library, by stage; add, reword, remove, restore.
 
-    ``undo`` / ``redo`` are what Ctrl+Z / Ctrl+Shift+Z do in this window (the
-    main window's Edit ▸ Undo / Redo), by default the session's.
+    Undo / Redo here (buttons, Ctrl+Z, Ctrl+Shift+Z) take back the newest
+    change only when it changed the library alone, through the session; a
+    newer change elsewhere (a tick in the main window) is left to the main
+    window's Edit ▸ Undo, and the dialog says so. (The main window's own Undo
+    is not used here: it may revert unsaved typing on another page first.)
     """
 
     def __init__(
@@ -149,21 +166,20 @@ class LibraryDialog(QDialog):
         parent: QWidget | None = None,
         *,
         confirm: Confirm = ask_yes_no,
-        undo: Callable[[], object] | None = None,
-        redo: Callable[[], object] | None = None,
     ) -> None:
         super().__init__(parent)
         self.session = session
         self.confirm = confirm
-        self._undo = undo or self._session_undo
-        self._redo = redo or self._session_redo
         self.editor: LibraryItemDialog | None = None
+        # After Remove (with removed items hidden): the item removed, and the item
+        # (or stage) selected in its place, so “Show removed” can go back to it.
+        self._just_removed: tuple[str, str, Stage] | None = None
         self.setWindowTitle(self.tr("Checklist library"))
         self.resize(980, 640)
         self.model = LibraryModel(session)
         self._build()
         session.changed.connect(self._on_changed)
-        session.history_changed.connect(self._update_buttons)
+        session.history_changed.connect(self._on_history_changed)
         self.tree.selectionModel().selectionChanged.connect(self._on_selection)
         self.model.modelReset.connect(self.tree.expandAll)
         self.tree.expandAll()
@@ -174,8 +190,8 @@ class LibraryDialog(QDialog):
         self.note = QLabel(
             self.tr(
                 "New communities get their checklist from this library. Communities that "
-                "already have a checklist keep it: on a community's checklist, choose "
-                "<b>Add new items from the library</b> to bring in what you add here."
+                "already have a checklist keep it: a community's checklist offers "
+                "<b>Add … from the library</b> to bring in what you add here."
             )
         )
         self.note.setWordWrap(True)
@@ -230,7 +246,11 @@ class LibraryDialog(QDialog):
             tool.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
             tool.setAutoRaise(True)
         self.redo_button.clicked.connect(self.redo)
-        # Ctrl+Z here is Edit ▸ Undo: the main window's shortcut does not reach this window.
+        # What Undo / Redo did, or why they do nothing here.
+        self.undo_note = QLabel()
+        self.undo_note.setProperty("role", "hint")
+        self.undo_note.setWordWrap(True)
+        # The main window's Ctrl+Z does not reach this window: its own, for the library.
         self.undo_action = QAction(self)
         self.undo_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
         self.undo_action.triggered.connect(self.undo)
@@ -258,7 +278,7 @@ class LibraryDialog(QDialog):
         bottom = QHBoxLayout()
         bottom.addWidget(self.undo_button)
         bottom.addWidget(self.redo_button)
-        bottom.addStretch(1)
+        bottom.addWidget(self.undo_note, 1)
         bottom.addWidget(close)
         layout = QVBoxLayout(self)
         layout.setSpacing(SPACING)
@@ -283,26 +303,79 @@ class LibraryDialog(QDialog):
             self.tree.setCurrentIndex(index)
             self.tree.scrollTo(index)
 
+    def _place(self) -> tuple[str, Stage, int]:
+        """Where the selection is: the item's key ('' on a stage), its stage and row."""
+        item = self.current()
+        if item is None:
+            return "", self.current_stage(), -1
+        return item.key, item.stage, self.tree.currentIndex().row()
+
+    def _reselect(self, key: str, stage: Stage, row: int) -> None:
+        """Select ``key`` again after a reload; if it is gone, the item now in its
+        place in the stage (the next one, or the one before at the end), or the stage."""
+        if key and self.model.index_of(key).isValid():
+            self.select(key)
+            return
+        parent = self.model.stage_index(stage)
+        count = self.model.rowCount(parent)
+        if row >= 0 and count:
+            index = self.model.index(min(row, count - 1), 0, parent)
+            self.tree.setCurrentIndex(index)
+            self.tree.scrollTo(index)
+        else:
+            self.tree.setCurrentIndex(parent)
+
     def _on_changed(self, change: Change) -> None:
         if "checklist_library" not in change.tables:
             return
-        item, stage = self.current(), self.current_stage()
+        place = self._place()
         self.model.reload()
-        if item is not None and self.model.index_of(item.key).isValid():
-            self.select(item.key)
-        else:
-            self.tree.setCurrentIndex(self.model.stage_index(stage))
+        self._reselect(*place)
         self._update_buttons()
 
     def _on_show_removed(self, shown: bool) -> None:
-        item = self.current()
+        key, stage, row = self._place()
+        removed = self._just_removed
         self.model.set_show_removed(shown)
-        if item is not None:
-            self.select(item.key)
+        if shown and removed is not None and (key, stage) == removed[1:]:
+            # Nothing selected since the removal: show the item removed, ready to put back.
+            key = removed[0]
+        self._reselect(key, stage, row)
         self._update_buttons()
 
     def _on_selection(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
         self._update_buttons()
+
+    def _on_history_changed(self) -> None:
+        self.undo_note.clear()
+        self._update_buttons()
+
+    def _undo_texts(self, change: Change | None, redo: bool) -> tuple[str, str]:
+        """The button's text and tooltip for undoing (or redoing) ``change``."""
+        plain = self.tr("Redo") if redo else self.tr("Undo")
+        if change is None:
+            return plain, ""
+        name = action_label(change)
+        if not library_only(change):
+            outside = (
+                self.tr(
+                    "The newest undone change, %1, is not in the library: "
+                    "redo it in the main window (Edit ▸ Redo)."
+                )
+                if redo
+                else self.tr(
+                    "The newest change, %1, is not in the library: "
+                    "undo it in the main window (Edit ▸ Undo)."
+                )
+            )
+            return plain, outside.replace("%1", name)
+        template = self.tr("Redo %1") if redo else self.tr("Undo %1")
+        shortcut = "Ctrl+Shift+Z" if redo else "Ctrl+Z"
+        subject = self.undo_button.fontMetrics().elidedText(
+            change.subject, Qt.TextElideMode.ElideRight, SUBJECT_WIDTH
+        )
+        short = template.replace("%1", action_label(replace(change, subject=subject)))
+        return short.replace("&", "&&"), f"{template.replace('%1', name)} ({shortcut})"
 
     def _update_buttons(self) -> None:
         item = self.current()
@@ -315,15 +388,14 @@ class LibraryDialog(QDialog):
         self.restore_button.setEnabled(writable and item is not None and item.removed)
         self.restore_button.setVisible(self.show_removed.isChecked())
         history = self.session.workspace.history
-        undo, redo = history.next_undo(), history.next_redo()
-        self.undo_button.setEnabled(writable and undo is not None)
-        self.undo_button.setToolTip(
-            self.tr("Undo %1 (Ctrl+Z)").replace("%1", action_label(undo)) if undo else ""
-        )
-        self.redo_button.setEnabled(writable and redo is not None)
-        self.redo_button.setToolTip(
-            self.tr("Redo %1 (Ctrl+Shift+Z)").replace("%1", action_label(redo)) if redo else ""
-        )
+        for button, change, redo in (
+            (self.undo_button, history.next_undo(), False),
+            (self.redo_button, history.next_redo(), True),
+        ):
+            text, tip = self._undo_texts(change, redo)
+            button.setText(text)
+            button.setToolTip(tip)
+            button.setEnabled(writable and library_only(change))
         if item is None:
             stage = self.current_stage()
             self.details.setText(
@@ -405,33 +477,50 @@ class LibraryDialog(QDialog):
                 "Remove “%1” from the library? New communities will not get it; checklists "
                 "that have it keep it. Undo with Ctrl+Z."
             )
-        if self.confirm(
-            self,
-            self.tr("Remove from the library"),
-            question.replace("%1", item.title),
-            self.tr("Remove"),
+        if (
+            self.confirm(
+                self,
+                self.tr("Remove from the library"),
+                question.replace("%1", item.title),
+                self.tr("Remove"),
+            )
+            and self._run(remove_library_item, item.key) is not None
         ):
-            self._run(remove_library_item, item.key)
+            hidden = item.builtin and not self.show_removed.isChecked()
+            key, stage, _row = self._place()
+            self._just_removed = (item.key, key, stage) if hidden else None
 
     def restore_item(self) -> None:
         item = self.current()
         if not self.session.read_only and item is not None and item.removed:
             self._run(restore_library_item, item.key)
+            self._just_removed = None
 
     # -- undo ----------------------------------------------------------------------
 
     def undo(self) -> None:
-        if not self.session.read_only:
-            self._undo()
+        """Undo the newest change if it changed only the library; else say why not."""
+        self._step(redo=False)
 
     def redo(self) -> None:
-        if not self.session.read_only:
-            self._redo()
+        """Redo the newest undone change if it changed only the library; else say why not."""
+        self._step(redo=True)
 
-    def _session_undo(self) -> None:
-        if self.session.workspace.history.can_undo:
-            self.session.undo()
-
-    def _session_redo(self) -> None:
-        if self.session.workspace.history.can_redo:
-            self.session.redo()
+    def _step(self, *, redo: bool) -> None:
+        if self.session.read_only:
+            return
+        history = self.session.workspace.history
+        change = history.next_redo() if redo else history.next_undo()
+        if change is None:
+            return
+        if not library_only(change):
+            self.undo_note.setText(self._undo_texts(change, redo)[1])
+            return
+        try:
+            done = self.session.redo() if redo else self.session.undo()
+        except PlannerError as exc:
+            show_error(self, str(exc))
+            return
+        self._just_removed = None
+        template = self.tr("Redid %1") if redo else self.tr("Undid %1")
+        self.undo_note.setText(template.replace("%1", action_label(done)))

@@ -564,9 +564,7 @@ class MainWindow(QMainWindow):
         if self.session is None:
             return
         if self.library_dialog is None:
-            self.library_dialog = LibraryDialog(
-                self.session, self, confirm=self.confirm, undo=self.undo, redo=self.redo
-            )
+            self.library_dialog = LibraryDialog(self.session, self, confirm=self.confirm)
         self.library_dialog.show()
         self.library_dialog.raise_()
         self.library_dialog.activateWindow()

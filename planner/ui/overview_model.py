@@ -261,6 +261,18 @@ class OverviewModel(QAbstractTableModel):
     def row(self, n: int) -> OverviewRow:
         return self._rows[n]
 
+    def rows(self) -> list[OverviewRow]:
+        """Every row, in order (what Role.ROW gives for each)."""
+        return list(self._rows)
+
+    def cells(self, column: Column) -> list[Cell]:
+        """The Next due or Overdue cell of every row, in order (what Role.CELL gives)."""
+        if column is Column.NEXT:
+            return list(self._next)
+        if column is Column.OVERDUE:
+            return list(self._overdue)
+        raise ValueError(f"column {column!r} has no cells")
+
     def row_of(self, community_id: str) -> int:
         for n, row in enumerate(self._rows):
             if row.community.id == community_id:

@@ -96,8 +96,8 @@ class OverviewPage(QWidget):
         self.stack.addWidget(self.empty)
         self.hint = QLabel(
             self.tr(
-                "Click an item to open it on its community's checklist; double-click a "
-                "community (or press Enter) to open its page."
+                "Click an item (or press the Menu key) to open it on its checklist; "
+                "double-click a community (or press Enter) to open its page."
             )
         )
         self.hint.setProperty("role", "hint")

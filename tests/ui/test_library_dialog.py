@@ -11,7 +11,7 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDialogButtonBox
 
 from planner.checklist_library import builtin_items
-from planner.checklists import checklist, library
+from planner.checklists import checklist, library, set_done
 from planner.communities import Stage, create_community
 from planner.paths import AppPaths
 from planner.ui.library_dialog import LibraryDialog, LibraryItemDialog
@@ -188,7 +188,7 @@ def test_new_communities_get_the_edited_library(
 
 def test_the_note_explains_who_gets_the_library(dialog: LibraryDialog) -> None:
     assert "New communities get their checklist from this library" in dialog.note.text()
-    assert "Add new items from the library" in dialog.note.text()
+    assert "Add … from the library" in dialog.note.text()  # the checklist's button
     assert not dialog.read_only_note.isVisible()
 
 
@@ -210,3 +210,151 @@ def test_read_only_workspace_is_view_only(
     d.remove_item()
     assert d.editor is None
     ws.close()
+
+
+# -- undo in this window: only the library, and named ------------------------------------
+
+
+def test_undo_names_the_change_and_leaves_changes_outside_the_library_alone(
+    qtbot, dialog: LibraryDialog, session: Session
+) -> None:
+    community, _ = session.run(create_community, {"name": "读书会"})
+    dialog.select(PIPELINE.key)
+    dialog.remove_item()
+    assert dialog.undo_button.isEnabled()
+    assert dialog.undo_button.text() == (
+        "Undo Remove “Build a guest-share pipeline” from the checklist library"
+    )
+    assert dialog.undo_button.toolTip().endswith("(Ctrl+Z)")
+    # A tick on a checklist in the main window: the newest change is not the library's.
+    item = checklist(session.workspace, community)[0]
+    session.run(set_done, item.id, True)
+    assert not dialog.undo_button.isEnabled()
+    assert dialog.undo_button.text() == "Undo"
+    tip = dialog.undo_button.toolTip()
+    assert f"Tick “{item.title}”" in tip and "not in the library" in tip
+    # Ctrl+Z here does not take the tick back, and says why.
+    qtbot.keySequence(dialog.tree, QKeySequence("Ctrl+Z"))
+    dialog.undo()
+    assert checklist(session.workspace, community)[0].done
+    assert PIPELINE.key not in keys(session)
+    assert dialog.undo_note.text() == tip
+    # Once the tick is undone (in the main window), Undo here takes the removal back.
+    session.undo()
+    assert dialog.undo_button.isEnabled() and not dialog.undo_note.text()
+    qtbot.mouseClick(dialog.undo_button, Qt.MouseButton.LeftButton)
+    assert PIPELINE.key in keys(session)
+    assert not checklist(session.workspace, community)[0].done
+    assert dialog.undo_note.text() == (
+        "Undid Remove “Build a guest-share pipeline” from the checklist library"
+    )
+    # Redo names it too; after the creation of the community, nothing more to undo here.
+    assert dialog.redo_button.isEnabled()
+    assert dialog.redo_button.text().startswith("Redo Remove “Build a guest-share pipeline”")
+    assert not dialog.undo_button.isEnabled()  # the newest is the community's creation
+    assert "Create community “读书会”" in dialog.undo_button.toolTip()
+    qtbot.keySequence(dialog.tree, QKeySequence("Ctrl+Shift+Z"))
+    assert PIPELINE.key not in keys(session)
+
+
+def test_redo_of_a_change_outside_the_library_is_left_to_the_main_window(
+    qtbot, dialog: LibraryDialog, session: Session
+) -> None:
+    community, _ = session.run(create_community, {"name": "读书会"})
+    item = checklist(session.workspace, community)[0]
+    session.run(set_done, item.id, True)
+    session.undo()
+    assert not dialog.redo_button.isEnabled()
+    assert f"Tick “{item.title}”" in dialog.redo_button.toolTip()
+    qtbot.keySequence(dialog.tree, QKeySequence("Ctrl+Shift+Z"))
+    assert not checklist(session.workspace, community)[0].done
+
+
+def test_a_long_name_is_elided_on_the_button_and_whole_in_the_tooltip(
+    qtbot, dialog: LibraryDialog, session: Session
+) -> None:
+    dialog.add_item()
+    assert dialog.editor is not None
+    title = "Ask every new member what they want from the group and note it down " * 2
+    fill(qtbot, dialog.editor, title.strip(), "")
+    ok(qtbot, dialog.editor)
+    text = dialog.undo_button.text()
+    assert text.startswith("Undo Add “Ask every new member")
+    assert text.endswith("…” to the checklist library")  # the title elided, not the action
+    assert title.strip() in dialog.undo_button.toolTip()
+    dialog.add_item()
+    assert dialog.editor is not None
+    fill(qtbot, dialog.editor, "Q&A every Friday", "")
+    ok(qtbot, dialog.editor)
+    assert dialog.undo_button.text() == "Undo Add “Q&&A every Friday” to the checklist library"
+
+
+# -- the selection after Remove, Show removed and Put back --------------------------------
+
+
+def test_after_remove_the_next_item_of_the_stage_is_selected(
+    qtbot, dialog: LibraryDialog, session: Session
+) -> None:
+    output = builtin_items("output")
+    dialog.select(output[3].key)
+    qtbot.keyClick(dialog.tree, Qt.Key.Key_Delete)
+    assert PIPELINE.key not in keys(session)
+    current = dialog.current()
+    assert current is not None and current.key == output[4].key  # the next one
+    assert dialog.remove_button.isEnabled()
+    # The last item of a stage: the one before it.
+    dialog.select(output[-1].key)
+    dialog.remove_item()
+    current = dialog.current()
+    assert current is not None and current.key == output[-2].key
+    # Undo puts it back and keeps the selection where it is.
+    dialog.undo()
+    current = dialog.current()
+    assert current is not None and current.key == output[-2].key
+
+
+def test_show_removed_keeps_the_selection_and_put_back_keeps_the_item_selected(
+    qtbot, dialog: LibraryDialog, session: Session
+) -> None:
+    structure = builtin_items("structure")
+    # Ticking and unticking keeps what is selected, an item or a stage.
+    dialog.select(structure[2].key)
+    dialog.show_removed.setChecked(True)
+    assert dialog.current() is not None and dialog.current().key == structure[2].key
+    dialog.show_removed.setChecked(False)
+    assert dialog.current() is not None and dialog.current().key == structure[2].key
+    dialog.tree.setCurrentIndex(dialog.model.stage_index(Stage.OPERATE))
+    dialog.show_removed.setChecked(True)
+    assert dialog.current() is None and dialog.current_stage() is Stage.OPERATE
+    dialog.show_removed.setChecked(False)
+    # Remove an item, then show the removed ones: the item removed is selected,
+    # ready to put back.
+    dialog.select(structure[1].key)
+    dialog.remove_item()
+    assert dialog.current() is not None and dialog.current().key == structure[2].key
+    qtbot.mouseClick(dialog.show_removed, Qt.MouseButton.LeftButton)
+    assert dialog.show_removed.isChecked()
+    current = dialog.current()
+    assert current is not None and current.key == structure[1].key and current.removed
+    assert dialog.restore_button.isEnabled()
+    qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
+    assert structure[1].key in keys(session)
+    current = dialog.current()
+    assert current is not None and current.key == structure[1].key and not current.removed
+    assert dialog.remove_button.isEnabled() and not dialog.restore_button.isEnabled()
+    # Hiding removed items with a removed one selected: the next of its stage.
+    dialog.remove_item()  # shown struck out, still selected
+    assert dialog.current() is not None and dialog.current().key == structure[1].key
+    dialog.show_removed.setChecked(False)
+    assert dialog.current() is not None and dialog.current().key == structure[2].key
+
+
+def test_a_removal_followed_by_another_selection_keeps_that_selection(
+    qtbot, dialog: LibraryDialog, session: Session
+) -> None:
+    structure = builtin_items("structure")
+    dialog.select(structure[1].key)
+    dialog.remove_item()
+    dialog.select(structure[4].key)  # the user went on
+    dialog.show_removed.setChecked(True)
+    assert dialog.current() is not None and dialog.current().key == structure[4].key

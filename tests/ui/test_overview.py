@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QLocale, QModelIndex, Qt
+from PySide6.QtGui import QColor, QFontMetrics
+from PySide6.QtWidgets import QApplication
 
 from planner.checklists import ChecklistItem, checklist, set_done, update_item
 from planner.communities import Stage, create_community, delete_community
@@ -15,6 +17,16 @@ from planner.paths import AppPaths
 from planner.settings import Settings
 from planner.ui.overview_model import Column, OverviewModel, Role, SortOrder
 from planner.ui.overview_page import OverviewPage
+from planner.ui.overview_view import (
+    COMMUNITY_MAX,
+    COMMUNITY_MIN,
+    LIST_COMFORT,
+    PROGRESS_MAX,
+    PROGRESS_MIN,
+    Cell,
+    OverviewView,
+    wrap_two,
+)
 from planner.ui.session import Session
 from planner.workspace import Workspace
 
@@ -209,7 +221,11 @@ def test_clicking_an_item_opens_it(qtbot, session: Session, busy: dict[str, str]
     ):
         index = page.model.index(row, column)
         cell = index.data(Role.CELL)
-        rect = view.overview_delegate.entry_rects(view.visualRect(index), view.fontMetrics(), cell)
+        rect = view.overview_delegate.entry_rects(view.visualRect(index), view.font(), cell)
+        # Callers measuring with the view's font metrics get the same places.
+        assert rect == view.overview_delegate.entry_rects(
+            view.visualRect(index), view.fontMetrics(), cell
+        )
         with qtbot.waitSignal(page.checklist_item_activated) as signal:
             qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect[0].center())
         assert signal.args == [late, expected]
@@ -249,10 +265,19 @@ def test_context_menu_lists_the_community_and_its_items(
     assert menu is not None
     labels = [a.text() for a in menu.actions()]
     output = items(session, late, Stage.OUTPUT)
-    assert labels[0] == "Open the community"
-    assert labels[1] == f"Open “{output[1].title}”"  # what is overdue first
+    # The community, then what is overdue, then what is next, each with its date.
+    assert labels == [
+        "Open the community",
+        "Overdue",
+        f"Open “{output[1].title}”\tNov 21",
+        "Next due",
+        f"Open “{output[2].title}”\tTomorrow",
+        f"Open “{output[4].title}”\tNov 28",
+        f"Open “{output[3].title}”\tDec 4",
+    ]
+    assert [a.isSeparator() for a in menu.actions()].count(True) == 2  # the headings
     with qtbot.waitSignal(page.checklist_item_activated) as signal:
-        menu.actions()[1].trigger()
+        menu.actions()[2].trigger()
     assert signal.args == [late, output[1].id]
     assert page.view.build_menu(QModelIndex()) is None
 
@@ -287,3 +312,231 @@ def test_the_sort_order_is_remembered(
     again.set_session(session)
     assert again.model.order is SortOrder.NAME
     assert again.sort.currentData() == "name"
+
+
+# -- the width: overdue always in sight, titles in full where they fit ------------------
+
+# What a 1000 px wide main window leaves the overview beside the sidebar, and the
+# whole width of a 1000 px page.
+NARROW, WIDE = 720, 1000
+
+
+@pytest.fixture(params=["en", "zh"])
+def language(request: pytest.FixtureRequest) -> Iterator[str]:
+    """The UI in English, then in Chinese (dates, built-in checklist texts)."""
+    before = QLocale()
+    if request.param == "zh":
+        QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    yield str(request.param)
+    QLocale.setDefault(before)
+
+
+@pytest.fixture
+def crowded(session: Session, language: str) -> dict[str, str]:
+    """Like a real workspace: long titles, assignees on every due item, and a
+    community late on one item."""
+    late = add(session, "Notion 中文用户群", Stage.OUTPUT)
+    output = items(session, late, Stage.OUTPUT)
+    due(session, output[3], TODAY - timedelta(days=6), "Kevin 王")
+    for n, item in enumerate(output[:3]):
+        due(session, item, TODAY + timedelta(days=n + 1), "Kevin 王")
+    reading = add(session, "深夜读书会・付费会员圈", Stage.OPERATE)
+    operate = items(session, reading, Stage.OPERATE)
+    due(session, operate[0], TODAY - timedelta(days=4), "Lily 李")
+    for n, item in enumerate(operate[1:4]):
+        due(session, item, TODAY + timedelta(days=n + 1), "Lily 李")
+    return {"late": late, "reading": reading}
+
+
+def fitted(view: OverviewView) -> None:
+    """Every column inside the viewport's width: no scrolling sideways to see one
+    (scrolling down to later communities is fine)."""
+    QApplication.processEvents()  # the layout settles (no timers waited for)
+    assert view.horizontalScrollBar().maximum() == 0
+    assert not view.horizontalScrollBar().isVisible()
+    viewport = view.viewport().rect()
+    for column in Column:
+        rect = view.visualRect(view.model().index(0, column))
+        assert viewport.left() <= rect.left() and rect.right() <= viewport.right(), (
+            column,
+            rect,
+            viewport,
+        )
+        assert rect.width() > 0
+
+
+def drawn_in_full(view: OverviewView, row: int, column: Column) -> bool:
+    """Whether every title of the cell is drawn whole (on one line or two)."""
+    index = view.model().index(row, column)
+    cell: Cell = index.data(Role.CELL)
+    layouts = view.overview_delegate.entry_layouts(view.visualRect(index), view.font(), cell)
+    return all(
+        "".join(layout.title).replace(" ", "") == entry.title.replace(" ", "")
+        for entry, layout in zip(cell.entries, layouts, strict=True)
+    )
+
+
+@pytest.mark.parametrize("width", [NARROW, WIDE])
+def test_overdue_is_always_in_sight_without_scrolling_sideways(
+    qtbot, session: Session, crowded: dict[str, str], width: int
+) -> None:
+    page = page_for(qtbot, session)
+    page.resize(width, 650)
+    fitted(page.view)
+    view = page.view
+    row = page.model.row_of(crowded["late"])
+    overdue = view.visualRect(page.model.index(row, Column.OVERDUE))
+    assert overdue.width() >= 90
+    assert view.viewport().rect().contains(overdue)
+    # The overdue item is read in full: it takes a second line if it needs one.
+    assert drawn_in_full(view, row, Column.OVERDUE)
+    # Narrower and wider again: still fitted (a resize refits the columns).
+    page.resize(width - 120, 650)
+    fitted(view)
+    page.resize(width + 200, 650)
+    fitted(view)
+
+
+def test_in_a_1000_px_main_window_overdue_is_in_sight(
+    qtbot, paths: AppPaths, sample_path: Path, language: str
+) -> None:
+    """What the tester saw: the sample workspace in a 1000 × 650 window."""
+    from planner.ui.main_window import MainWindow
+    from tests.conftest import DEVICE
+    from tests.ui.conftest import Confirm
+
+    window = MainWindow(paths, Settings(paths.settings_file), DEVICE, confirm=Confirm())
+    qtbot.addWidget(window)
+    window.resize(1000, 650)
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.open_path(sample_path)
+    window.show_overview()  # Ctrl+6
+    view = window.overview.view
+    assert view.isVisible() and view.model().rowCount() > 0
+    fitted(view)
+    assert any(
+        view.model().index(r, Column.OVERDUE).data(Role.CELL).entries
+        for r in range(view.model().rowCount())
+    )  # the sample has overdue items, and they are in sight
+    for r in range(view.model().rowCount()):
+        assert drawn_in_full(view, r, Column.OVERDUE)
+
+
+def test_due_titles_get_the_width_they_need(
+    qtbot, session: Session, crowded: dict[str, str]
+) -> None:
+    page = page_for(qtbot, session)
+    page.resize(WIDE, 650)
+    QApplication.processEvents()
+    view = page.view
+    for community in crowded.values():
+        row = page.model.row_of(community)
+        assert drawn_in_full(view, row, Column.NEXT), community
+        assert drawn_in_full(view, row, Column.OVERDUE), community
+    header = view.horizontalHeader()
+    assert sum(header.sectionSize(c) for c in Column) == view.viewport().width()
+
+
+def test_the_lists_share_the_width_by_what_they_need(
+    qtbot, session: Session, busy: dict[str, str]
+) -> None:
+    page = page_for(qtbot, session)
+    view = page.view
+    needs = view.column_needs()
+    assert needs.next_whole <= needs.next_full and needs.overdue_whole <= needs.overdue_full
+    # One overdue item under its caption has two lines to spare: wrapped, it needs less.
+    assert needs.overdue_whole < needs.overdue_full
+    community = min(max(needs.community, COMMUNITY_MIN), COMMUNITY_MAX)
+    progress = min(max(needs.progress, PROGRESS_MIN), PROGRESS_MAX)
+    fixed = community + progress
+    # Room for everything on one line: each list that and half of what is left.
+    roomy = view.column_widths(fixed + needs.next_full + needs.overdue_full + 100)
+    assert roomy == [community, progress, needs.next_full + 50, needs.overdue_full + 50]
+    # Room for every title whole, not for one line each: whole first, then the rest
+    # toward one line each.
+    width = fixed + needs.next_whole + needs.overdue_whole + 10
+    shared = view.column_widths(width)
+    assert sum(shared) == width and shared[:2] == [community, progress]
+    assert shared[Column.NEXT] >= needs.next_whole
+    assert shared[Column.OVERDUE] >= needs.overdue_whole
+    # Less than that: the progress gives up width first (“16/34” for “16 of 34
+    # done”), then the community, down to their minimums.
+    short = max(needs.progress_short, PROGRESS_MIN)
+    comfort = min(LIST_COMFORT, needs.next_whole) + min(LIST_COMFORT, needs.overdue_whole)
+    tight = view.column_widths(community + short + comfort)
+    assert tight[:2] == [community, short]
+    tighter = view.column_widths(COMMUNITY_MIN + short + comfort - 10)
+    assert tighter[:2] == [COMMUNITY_MIN, short]
+    for widths in (tight, tighter):
+        assert widths[Column.NEXT] >= min(LIST_COMFORT, needs.next_whole) - 10
+        assert widths[Column.OVERDUE] >= min(LIST_COMFORT, needs.overdue_whole) - 10
+    # Very narrow: everything still adds up to the width.
+    assert sum(view.column_widths(300)) == 300
+
+
+def test_a_long_title_wraps_to_a_second_line_when_the_cell_has_one(qtbot) -> None:
+    font = QApplication.font()
+    fm = QFontMetrics(font)
+    english = "Write the value the group brings its members"
+    first, second = wrap_two(english, font, fm.horizontalAdvance(english) * 2 // 3)
+    assert first and second and f"{first} {second}" == english  # broken at a space
+    chinese = "每周把群精华整理成公众号文章，让新成员也能看到"
+    first, second = wrap_two(chinese, font, fm.horizontalAdvance(chinese) * 2 // 3)
+    assert first and second and first + second == chinese  # broken anywhere
+    # Too long for two lines: the second is elided.
+    first, second = wrap_two(english, font, fm.horizontalAdvance(english) // 3)
+    assert english.startswith(first) and second.endswith("…")
+
+
+# -- the keyboard ---------------------------------------------------------------------
+
+
+# A popped-up menu grabs the keyboard, which the offscreen platform cannot do.
+@pytest.mark.qt_log_ignore("This plugin does not support grabbing the keyboard")
+@pytest.mark.parametrize(
+    "key, modifier",
+    [
+        (Qt.Key.Key_Menu, Qt.KeyboardModifier.NoModifier),
+        (Qt.Key.Key_F10, Qt.KeyboardModifier.ShiftModifier),
+    ],
+)
+def test_the_keyboard_reaches_due_and_overdue_items(
+    qtbot, session: Session, busy: dict[str, str], key: Qt.Key, modifier: Qt.KeyboardModifier
+) -> None:
+    page = page_for(qtbot, session)
+    view = page.view
+    late = busy["late"]
+    output = items(session, late, Stage.OUTPUT)
+    view.setFocus()
+    page.select(late)
+    qtbot.keyClick(view, key, modifier)
+    menu = view.context_menu
+    assert menu is not None and menu.isVisible()
+    # It opens by the row, not wherever the mouse happens to be.
+    row_rect = view.visualRect(page.model.index(page.model.row_of(late), Column.COMMUNITY))
+    top_left = view.viewport().mapToGlobal(row_rect.topLeft())
+    assert row_rect.translated(top_left - row_rect.topLeft()).intersects(menu.geometry())
+    assert [a.text() for a in menu.actions() if a.data()][0].startswith(f"Open “{output[1].title}”")
+    # Down past “Open the community” (the headings are skipped) to the overdue item.
+    qtbot.keyClick(menu, Qt.Key.Key_Down)
+    qtbot.keyClick(menu, Qt.Key.Key_Down)
+    assert menu.activeAction() is not None and menu.activeAction().data() == output[1].id
+    with qtbot.waitSignal(page.checklist_item_activated) as signal:
+        qtbot.keyClick(menu, Qt.Key.Key_Return)
+    assert signal.args == [late, output[1].id]
+    assert not menu.isVisible()
+    # And a next due item, from the keyboard again.
+    qtbot.keyClick(view, key, modifier)
+    menu = view.context_menu
+    assert menu is not None and menu.isVisible()
+    for _ in range(3):
+        qtbot.keyClick(menu, Qt.Key.Key_Down)
+    with qtbot.waitSignal(page.checklist_item_activated) as signal:
+        qtbot.keyClick(menu, Qt.Key.Key_Return)
+    assert signal.args == [late, output[2].id]
+    # Enter on the row opens the community.
+    with qtbot.waitSignal(page.community_activated) as signal:
+        qtbot.keyClick(view, Qt.Key.Key_Enter)
+    assert signal.args == [late]
+    assert "Menu key" in page.hint.text()
