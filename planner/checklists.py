@@ -286,26 +286,40 @@ def _due(item: ChecklistItem) -> DueItem:
 
 
 def overview(ws: Workspace, today: date, lang: Language = "en") -> list[OverviewRow]:
-    """Every live community with its progress, next three due items and overdue items."""
+    """Every live community with its progress, next three due items and overdue items,
+    and the first three open items of its current stage."""
     communities = list_communities(ws)
     progresses = progress_by_community(ws)
-    open_rows: dict[str, list[ChecklistItem]] = defaultdict(list)
-    rows = ws.db.query(f"SELECT * FROM {TABLE} WHERE deleted = 0 AND hidden = 0 AND done_on = ''")
-    for row in sorted(rows, key=_sort_key):
-        open_rows[row["community_id"]].append(_item(row, lang))
+    # Only the rows shown are read: open items with a due date, and the first
+    # three open items of each community's current stage.
+    dated: dict[str, list[ChecklistItem]] = defaultdict(list)
+    for row in ws.db.query(
+        f"SELECT * FROM {TABLE} WHERE deleted = 0 AND hidden = 0 AND done_on = '' "
+        "AND due_on != '' ORDER BY due_on, position, id"
+    ):
+        dated[row["community_id"]].append(_item(row, lang))
+    first_open: dict[str, list[ChecklistItem]] = defaultdict(list)
+    for row in ws.db.query(
+        f"""SELECT * FROM (
+            SELECT i.*, row_number() OVER (
+                PARTITION BY i.community_id ORDER BY i.position, i.created_at, i.id
+            ) AS rank
+            FROM {TABLE} i JOIN communities c ON c.id = i.community_id
+            WHERE i.deleted = 0 AND i.hidden = 0 AND i.done_on = '' AND i.stage = c.stage
+        ) WHERE rank <= 3 ORDER BY community_id, rank"""
+    ):
+        first_open[row["community_id"]].append(_item(row, lang))
     result = []
     for community in communities:
-        items = open_rows.get(community.id, [])
-        dated = sorted((i for i in items if i.due_on is not None), key=lambda i: i.due_on or today)
+        due = dated.get(community.id, [])
         progress_ = progresses.get(community.id, Progress())
-        current = [i for i in items if i.stage is community.stage]
         result.append(
             OverviewRow(
                 community=community,
                 progress=progress_,
-                next_due=tuple(_due(i) for i in dated if i.due_on and i.due_on >= today)[:3],
-                overdue=tuple(_due(i) for i in dated if i.due_on and i.due_on < today),
-                next_open=tuple(current[:3]),
+                next_due=tuple(_due(i) for i in due if i.due_on and i.due_on >= today)[:3],
+                overdue=tuple(_due(i) for i in due if i.due_on and i.due_on < today),
+                next_open=tuple(first_open.get(community.id, [])),
                 suggestion=suggested_stage(community, progress_),
             )
         )
