@@ -33,13 +33,8 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from generate import generate  # noqa: E402
 
-from planner.checklists import (  # noqa: E402
-    checklist,
-    due_between,
-    overview,
-    progress_by_community,
-    set_done,
-)
+from planner.checklist_due import due_between, overview  # noqa: E402
+from planner.checklists import checklist, progress_by_community, set_done  # noqa: E402
 from planner.paths import AppPaths  # noqa: E402
 from planner.settings import Settings  # noqa: E402
 from planner.ui.app import create_application  # noqa: E402

@@ -19,10 +19,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from planner.communities import find_community  # noqa: E402
 from planner.export.poster import render_png  # noqa: E402
-from planner.template_library import builtin_template  # noqa: E402
-from planner.templating import context_for, render_poster  # noqa: E402
 from planner.paths import AppPaths  # noqa: E402
 from planner.settings import Settings  # noqa: E402
+from planner.template_library import builtin_template  # noqa: E402
+from planner.templating import context_for, render_poster  # noqa: E402
 from planner.ui.app import create_application  # noqa: E402
 from planner.ui.calendar_page import CalendarMode  # noqa: E402
 from planner.ui.main_window import MainWindow  # noqa: E402
@@ -40,21 +40,22 @@ def main() -> int:
         window.show()
         window.open_sample()
         assert window.session is not None
-        def community(name: str) -> None:
+
+        def show_community(name: str) -> None:
             assert window.session is not None
             window.sidebar.select(find_community(window.session.workspace, name).id)
             window.show_communities()
             window.page.tabs.setCurrentIndex(0)
 
         def checklist(name: str) -> None:
-            community(name)
+            show_community(name)
             window.page.tabs.setCurrentWidget(window.page.checklist)
 
         shots = {
             "screenshot.png": lambda: window.show_calendar(CalendarMode.MONTH),
             "screenshot-week.png": lambda: window.show_calendar(CalendarMode.WEEK),
             "screenshot-templates.png": window.show_templates,
-            "screenshot-community.png": lambda: community("深夜读书会 · 付费会员圈"),
+            "screenshot-community.png": lambda: show_community("深夜读书会 · 付费会员圈"),
             "screenshot-checklist.png": lambda: checklist("初二（3）班家长群"),
             "screenshot-overview.png": window.show_overview,
         }

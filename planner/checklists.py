@@ -1,8 +1,8 @@
-"""Checklists for the stage path, per community, and the workspace's library.
+"""Each community's checklist for the stage path.
 
 Every community gets a checklist made from the library when it is created:
 the built-in items of :mod:`planner.checklist_library`, changed, removed or
-added to by the workspace's own library (table ``checklist_library``). An
+added to by the workspace's own library (:mod:`planner.workspace_library`). An
 item made from the library keeps its ``library_key``; its title and reason
 are stored only when they differ from the built-in text, so a built-in item
 reads in the reader's language. An operator ticks items (with the date),
@@ -10,7 +10,8 @@ writes a note, assigns and schedules them (a due item shows on the
 calendar), adds their own, reorders and hides the ones that do not apply.
 
 When every item of a community's current stage is done, the app suggests the
-next stage (:func:`suggested_stage`). Every change is one undoable edit.
+next stage (:func:`suggested_stage`). What is due, for the calendar and the
+overview, is in :mod:`planner.checklist_due`. Every change is one undoable edit.
 """
 
 from __future__ import annotations
@@ -24,21 +25,23 @@ from typing import Any
 from planner.checklist_library import (
     BY_KEY,
     Language,
-    builtin_items,
     item_id,
-    library_row_id,
 )
-from planner.communities import Community, Stage, list_communities, live_community
+from planner.communities import Community, Stage, live_community
 from planner.errors import NotFound, ValidationError
 from planner.history import Change
-from planner.workspace import Edit, Workspace, new_id
+from planner.workspace import Edit, Workspace
+from planner.workspace_library import (
+    STEP,
+    TEXT_MAX,
+    TITLE_MAX,
+    clean_text,
+    library,
+    library_row,
+)
 
 TABLE = "checklist_items"
-LIBRARY = "checklist_library"
-TITLE_MAX = 200
-TEXT_MAX = 2_000
 NAME_MAX = 80
-STEP = 1024  # gap between positions, so a move rewrites one row (ten moves into one gap)
 
 
 # -- what is read ---------------------------------------------------------------------
@@ -80,24 +83,6 @@ class ChecklistItem:
 
 
 @dataclass(frozen=True)
-class LibraryItem:
-    """One item of the workspace's library, as new checklists get it.
-
-    ``key`` is the built-in key, or the row id of an item the workspace added.
-    ``removed`` is only ever True for a built-in item taken out of this
-    workspace's library (listed so it can be put back).
-    """
-
-    key: str
-    stage: Stage
-    title: str
-    why: str
-    builtin: bool
-    reworded: bool
-    removed: bool = False
-
-
-@dataclass(frozen=True)
 class StageProgress:
     done: int
     total: int
@@ -133,31 +118,6 @@ class Progress:
         return self.done / self.total if self.total else 0.0
 
 
-@dataclass(frozen=True)
-class DueItem:
-    """A checklist item with a due date, for the calendar and the overview."""
-
-    item_id: str
-    community_id: str
-    stage: Stage
-    title: str
-    due_on: date
-    done: bool
-    assignee: str
-
-
-@dataclass(frozen=True)
-class OverviewRow:
-    """One community on the overview: where it stands and what is next."""
-
-    community: Community
-    progress: Progress
-    next_due: tuple[DueItem, ...]
-    overdue: tuple[DueItem, ...]
-    next_open: tuple[ChecklistItem, ...]
-    suggestion: Stage | None
-
-
 def _date(text: str) -> date | None:
     return date.fromisoformat(text) if text else None
 
@@ -178,7 +138,8 @@ def _resolve(row: Mapping[str, Any], lang: Language) -> tuple[str, str, bool, st
     )
 
 
-def _item(row: Mapping[str, Any], lang: Language) -> ChecklistItem:
+def item_from_row(row: Mapping[str, Any], lang: Language = "en") -> ChecklistItem:
+    """A stored row as a checklist item, its text in ``lang``."""
     title, why, custom, action = _resolve(row, lang)
     return ChecklistItem(
         id=row["id"],
@@ -210,14 +171,14 @@ def checklist(ws: Workspace, community_id: str, lang: Language = "en") -> list[C
     rows = ws.db.query(
         f"SELECT * FROM {TABLE} WHERE community_id = ? AND deleted = 0", [community_id]
     )
-    return [_item(r, lang) for r in sorted(rows, key=_sort_key)]
+    return [item_from_row(r, lang) for r in sorted(rows, key=_sort_key)]
 
 
 def get_item(ws: Workspace, item_id_: str, lang: Language = "en") -> ChecklistItem:
     row = ws.get_row(TABLE, item_id_)
     if row is None or row["deleted"]:
         raise NotFound("That checklist item no longer exists.")
-    return _item(row, lang)
+    return item_from_row(row, lang)
 
 
 def _progress(rows: Iterable[Mapping[str, Any]]) -> dict[str, Progress]:
@@ -263,230 +224,6 @@ def suggested_stage(community: Community, progress_: Progress) -> Stage | None:
     return next_stage(community.stage)
 
 
-def due_between(
-    ws: Workspace, first: date, last: date, lang: Language = "en", *, include_done: bool = True
-) -> list[DueItem]:
-    """Items due from ``first`` to ``last`` (inclusive) of live communities, by date."""
-    sql = (
-        f"SELECT i.* FROM {TABLE} i JOIN communities c ON c.id = i.community_id "
-        "WHERE i.deleted = 0 AND i.hidden = 0 AND c.deleted = 0 "
-        "AND i.due_on >= ? AND i.due_on <= ?"
-    )
-    if not include_done:
-        sql += " AND i.done_on = ''"
-    rows = ws.db.query(sql + " ORDER BY i.due_on", [first.isoformat(), last.isoformat()])
-    return [_due(_item(r, lang)) for r in rows]
-
-
-def _due(item: ChecklistItem) -> DueItem:
-    assert item.due_on is not None
-    return DueItem(
-        item.id, item.community_id, item.stage, item.title, item.due_on, item.done, item.assignee
-    )
-
-
-def overview(ws: Workspace, today: date, lang: Language = "en") -> list[OverviewRow]:
-    """Every live community with its progress, next three due items and overdue items,
-    and the first three open items of its current stage."""
-    communities = list_communities(ws)
-    progresses = progress_by_community(ws)
-    # Only the rows shown are read: open items with a due date, and the first
-    # three open items of each community's current stage.
-    dated: dict[str, list[ChecklistItem]] = defaultdict(list)
-    for row in ws.db.query(
-        f"SELECT * FROM {TABLE} WHERE deleted = 0 AND hidden = 0 AND done_on = '' "
-        "AND due_on != '' ORDER BY due_on, position, id"
-    ):
-        dated[row["community_id"]].append(_item(row, lang))
-    first_open: dict[str, list[ChecklistItem]] = defaultdict(list)
-    for row in ws.db.query(
-        f"""SELECT * FROM (
-            SELECT i.*, row_number() OVER (
-                PARTITION BY i.community_id ORDER BY i.position, i.created_at, i.id
-            ) AS rank
-            FROM {TABLE} i JOIN communities c ON c.id = i.community_id
-            WHERE i.deleted = 0 AND i.hidden = 0 AND i.done_on = '' AND i.stage = c.stage
-        ) WHERE rank <= 3 ORDER BY community_id, rank"""
-    ):
-        first_open[row["community_id"]].append(_item(row, lang))
-    result = []
-    for community in communities:
-        due = dated.get(community.id, [])
-        progress_ = progresses.get(community.id, Progress())
-        result.append(
-            OverviewRow(
-                community=community,
-                progress=progress_,
-                next_due=tuple(_due(i) for i in due if i.due_on and i.due_on >= today)[:3],
-                overdue=tuple(_due(i) for i in due if i.due_on and i.due_on < today),
-                next_open=tuple(first_open.get(community.id, [])),
-                suggestion=suggested_stage(community, progress_),
-            )
-        )
-    return result
-
-
-# -- the workspace's library ------------------------------------------------------------
-
-
-def _library_rows(ws: Workspace) -> list[dict[str, Any]]:
-    return list(ws.db.query(f"SELECT * FROM {LIBRARY}"))
-
-
-def library(ws: Workspace, lang: Language = "en", *, removed: bool = False) -> list[LibraryItem]:
-    """The workspace's library, by stage: built-ins (as changed here), then its own items.
-
-    With ``removed``, built-in items taken out of this workspace's library are
-    listed too (marked), so the library editor can put them back.
-    """
-    rows = [r for r in _library_rows(ws) if not r["deleted"]]
-    by_key = {r["key"]: r for r in rows}
-    result: list[LibraryItem] = []
-    for stage in Stage:
-        for entry in builtin_items(stage.value):
-            row = by_key.get(entry.key)
-            gone = row is not None and bool(row["removed"])
-            if gone and not removed:
-                continue
-            title = (row["title"] if row else "") or entry.title(lang)
-            why = (row["why"] if row else "") or entry.why(lang)
-            reworded = row is not None and bool(row["title"] or row["why"])
-            result.append(LibraryItem(entry.key, stage, title, why, True, reworded, gone))
-        own = sorted(
-            (r for r in rows if _own(r) and r["stage"] == stage),
-            key=lambda r: (int(r["position"]), int(r["created_at"]), r["id"]),
-        )
-        result += [LibraryItem(r["key"], stage, r["title"], r["why"], False, False) for r in own]
-    return result
-
-
-def _own(row: Mapping[str, Any]) -> bool:
-    """True for an item the workspace added to its library. A row that changes
-    a built-in item this version does not know (made by a newer version, whose
-    id derives from the key) is neither: it is left alone."""
-    return row["key"] not in BY_KEY and row["id"] != library_row_id(row["key"])
-
-
-def _text(value: Any, limit: int, label: str, errors: dict[str, str], key: str) -> str:
-    text = " ".join(str(value).split()) if key == "title" else str(value).strip()
-    if len(text) > limit:
-        errors[key] = f"The {label} is too long ({len(text):,} characters; at most {limit:,})."
-    return text
-
-
-def _library_text(title: Any, why: Any) -> tuple[str, str]:
-    errors: dict[str, str] = {}
-    clean_title = _text(title, TITLE_MAX, "title", errors, "title")
-    clean_why = _text(why, TEXT_MAX, "reason", errors, "why")
-    if not clean_title:
-        errors["title"] = "A checklist item needs a title."
-    if errors:
-        raise ValidationError(errors)
-    return clean_title, clean_why
-
-
-def add_library_item(ws: Workspace, stage: Stage, title: str, why: str = "") -> tuple[str, Change]:
-    """Add an item to the workspace's library (new checklists get it); returns its key."""
-    clean_title, clean_why = _library_text(title, why)
-    positions = [int(r["position"]) for r in _library_rows(ws) if r["stage"] == stage.value]
-    with ws.edit("add_library_item", clean_title) as edit:
-        key = new_id()
-        edit.insert(
-            LIBRARY,
-            {
-                "id": key,
-                "key": key,
-                "stage": stage.value,
-                "title": clean_title,
-                "why": clean_why,
-                "position": max(positions, default=0) + STEP,
-            },
-        )
-    return key, edit.change
-
-
-def _library_row(ws: Workspace, key: str) -> dict[str, Any] | None:
-    """The live library row of ``key`` (a built-in's changes, or an own item)."""
-    row_id = library_row_id(key) if key in BY_KEY else key
-    row = ws.get_row(LIBRARY, row_id)
-    return row if row is not None and not row["deleted"] else None
-
-
-def update_library_item(ws: Workspace, key: str, title: str, why: str) -> Change:
-    """Reword a library item. For a built-in item the workspace keeps its own wording
-    (an empty title or reason goes back to the built-in text)."""
-    builtin = BY_KEY.get(key)
-    row = _library_row(ws, key)
-    if builtin is None:
-        if row is None:
-            raise NotFound("That library item no longer exists.")
-        clean_title, clean_why = _library_text(title, why)
-        if (row["title"], row["why"]) == (clean_title, clean_why):
-            return Change("edit_library_item", clean_title)
-        with ws.edit("edit_library_item", clean_title) as edit:
-            edit.update(LIBRARY, row["id"], {"title": clean_title, "why": clean_why})
-        return edit.change
-    errors: dict[str, str] = {}
-    clean_title = _text(title, TITLE_MAX, "title", errors, "title")
-    clean_why = _text(why, TEXT_MAX, "reason", errors, "why")
-    if errors:
-        raise ValidationError(errors)
-    # The built-in text in either language counts as "not reworded".
-    if clean_title in (builtin.title_en, builtin.title_zh):
-        clean_title = ""
-    if clean_why in (builtin.why_en, builtin.why_zh):
-        clean_why = ""
-    values = {"title": clean_title, "why": clean_why}
-    subject = clean_title or builtin.title_en
-    current = row or {"title": "", "why": ""}
-    if all(current[k] == v for k, v in values.items()):
-        return Change("edit_library_item", subject)
-    with ws.edit("edit_library_item", subject) as edit:
-        _write_builtin_row(edit, ws, key, values)
-    return edit.change
-
-
-def _write_builtin_row(edit: Edit, ws: Workspace, key: str, values: dict[str, Any]) -> None:
-    """Write the workspace's changes to built-in item ``key`` (making its row if needed)."""
-    row_id = library_row_id(key)
-    stored = ws.get_row(LIBRARY, row_id)
-    if stored is None:
-        edit.insert(LIBRARY, {"id": row_id, "key": key, "stage": BY_KEY[key].stage} | values)
-    elif stored["deleted"]:
-        # A tombstone means "as shipped": start from there.
-        fresh = {"title": "", "why": "", "removed": 0, "deleted": 0}
-        edit.update(LIBRARY, row_id, fresh | values)
-    else:
-        edit.update(LIBRARY, row_id, values)
-
-
-def remove_library_item(ws: Workspace, key: str) -> Change:
-    """Take an item out of the library (existing checklists keep theirs)."""
-    row = _library_row(ws, key)
-    if key in BY_KEY:
-        subject = BY_KEY[key].title_en
-        if row is not None and row["removed"]:
-            raise NotFound(f"“{subject}” is already out of the library.")
-        with ws.edit("remove_library_item", subject) as edit:
-            _write_builtin_row(edit, ws, key, {"removed": 1})
-        return edit.change
-    if row is None:
-        raise NotFound("That library item no longer exists.")
-    with ws.edit("remove_library_item", row["title"]) as edit:
-        edit.update(LIBRARY, row["id"], {"deleted": 1})
-    return edit.change
-
-
-def restore_library_item(ws: Workspace, key: str) -> Change:
-    """Put a built-in item taken out of the library back."""
-    row = _library_row(ws, key)
-    if key not in BY_KEY or row is None or not row["removed"]:
-        raise NotFound("That item is not out of the library.")
-    with ws.edit("restore_library_item", BY_KEY[key].title_en) as edit:
-        edit.update(LIBRARY, row["id"], {"removed": 0})
-    return edit.change
-
-
 # -- a community's checklist ------------------------------------------------------------
 
 
@@ -518,7 +255,7 @@ def _library_item_rows(ws: Workspace, community_id: str) -> list[dict[str, Any]]
             continue
         positions[entry.stage] += STEP
         # Built-in wording stays '' so it reads in the reader's language.
-        row = _library_row(ws, entry.key) if entry.builtin else None
+        row = library_row(ws, entry.key) if entry.builtin else None
         title = (row["title"] if row else "") if entry.builtin else entry.title
         why = (row["why"] if row else "") if entry.builtin else entry.why
         fresh = {
@@ -596,11 +333,13 @@ def _clean_item(values: Mapping[str, Any], row: Mapping[str, Any] | None) -> dic
         if key not in ITEM_FIELDS:
             raise ValueError(f"unknown checklist field: {key}")
         if key == "title":
-            clean[key] = _text(value, TITLE_MAX, "title", errors, key)
+            clean[key] = clean_text(value, TITLE_MAX, "title", errors, key)
         elif key in ("why", "note"):
-            clean[key] = _text(value, TEXT_MAX, "reason" if key == "why" else "note", errors, key)
+            clean[key] = clean_text(
+                value, TEXT_MAX, "reason" if key == "why" else "note", errors, key
+            )
         elif key == "assignee":
-            clean[key] = _text(value, NAME_MAX, "name", errors, key)
+            clean[key] = clean_text(value, NAME_MAX, "name", errors, key)
         elif key in ("due_on", "done_on"):
             clean[key] = _parse_day(value, key, errors)
         else:

@@ -29,7 +29,6 @@ from planner.calendar import (
     update_occurrence,
     week_start,
 )
-from planner.checklists import add_library_item
 from planner.communities import create_community, delete_community
 from planner.demo_checklists import LIBRARY_ADDITION, add_sample_checklists
 from planner.errors import WorkspaceError
@@ -37,6 +36,7 @@ from planner.lock import WorkspaceLock
 from planner.recurrence import Recurrence
 from planner.sample_communities import SAMPLE_COMMUNITIES, TRASHED_COMMUNITY
 from planner.workspace import Workspace, create_workspace
+from planner.workspace_library import add_library_item
 
 SAMPLE_TZ = "Asia/Shanghai"
 

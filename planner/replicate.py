@@ -47,7 +47,7 @@ from planner.calendar import CalendarItem, ItemKind
 from planner.calendar import _row as storage_row
 from planner.checklist_library import Language, item_id
 from planner.checklists import TABLE as CHECKLIST
-from planner.checklists import add_library_items, checklist, library
+from planner.checklists import add_library_items, checklist
 from planner.communities import NAME_MAX, TABLE, Community, Stage, get_community, next_color
 from planner.communities import validate as validate_community
 from planner.community_templates import TABLE as LINKS
@@ -67,6 +67,7 @@ from planner.template_library import TABLE as TEMPLATES
 from planner.template_library import list_templates
 from planner.templating import Template, messages_to_json
 from planner.workspace import Workspace
+from planner.workspace_library import library
 
 # The community's fields the copy takes as they are.
 # The start dates a copy may have: an operator plans within decades, and a

@@ -17,12 +17,13 @@ import pytest
 from planner import cli
 from planner.check import check_workspace
 from planner.checklist_library import BUILTIN, item_id
-from planner.checklists import add_item, add_library_item
+from planner.checklists import add_item
 from planner.communities import Stage, create_community
 from planner.community_templates import link_template
 from planner.errors import CorruptWorkspace
 from planner.paths import AppPaths
 from planner.workspace import create_workspace, open_workspace
+from planner.workspace_library import add_library_item
 from tests.conftest import DEVICE
 
 

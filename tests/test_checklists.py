@@ -12,28 +12,22 @@ from pathlib import Path
 import pytest
 
 from planner.check import check_workspace
+from planner.checklist_due import due_between, overview
 from planner.checklist_library import BUILTIN, LANGUAGES, STAGES, builtin_items, item_id
 from planner.checklists import (
     add_item,
-    add_library_item,
     checklist,
     delete_item,
-    due_between,
     get_item,
-    library,
     missing_library_items,
     move_item,
-    overview,
     progress,
     progress_by_community,
-    remove_library_item,
-    restore_library_item,
     set_done,
     set_hidden,
     suggested_stage,
     update_from_library,
     update_item,
-    update_library_item,
 )
 from planner.communities import (
     Stage,
@@ -46,6 +40,13 @@ from planner.errors import NotFound, ValidationError
 from planner.paths import AppPaths
 from planner.template_library import list_templates
 from planner.workspace import Workspace, open_workspace
+from planner.workspace_library import (
+    add_library_item,
+    library,
+    remove_library_item,
+    restore_library_item,
+    update_library_item,
+)
 from tests.conftest import DATA, DEVICE
 
 

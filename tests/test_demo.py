@@ -10,13 +10,15 @@ import pytest
 
 from planner.calendar import week_start
 from planner.check import check_workspace
-from planner.checklists import checklist, due_between, library, overview, progress
+from planner.checklist_due import due_between, overview
+from planner.checklists import checklist, progress
 from planner.communities import Stage, find_community
 from planner.community_templates import has_welcome, linked_templates
 from planner.demo import SAMPLE_COMMUNITIES, write_demo
 from planner.demo_checklists import LIBRARY_ADDITION
 from planner.paths import AppPaths
 from planner.workspace import Workspace, open_workspace
+from planner.workspace_library import library
 from tests.conftest import DEVICE
 
 TODAY = date(2026, 11, 25)  # a Wednesday

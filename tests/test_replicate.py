@@ -21,7 +21,6 @@ from planner.checklists import (
     add_item,
     checklist,
     delete_item,
-    library,
     missing_library_items,
     move_item,
     set_done,
@@ -51,6 +50,7 @@ from planner.schema import USER_TABLES
 from planner.template_library import create_template, get_template
 from planner.templating import TemplateKind
 from planner.workspace import Workspace, create_workspace, open_worker_workspace, open_workspace
+from planner.workspace_library import library
 from tests.conftest import DEVICE
 
 TODAY = date(2026, 11, 23)  # a Monday

@@ -33,7 +33,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QWidget
 
 from planner.calendar import TYPES_BY_KIND, ItemKind, Occurrence, Status
-from planner.checklists import DueItem
+from planner.checklist_due import DueItem
 from planner.ui.due_marks import (
     checkbox_icon,
     due_state,

@@ -48,7 +48,8 @@ from planner.calendar import (
     update_occurrence,
     week_start,
 )
-from planner.checklists import DueItem, due_between, set_done
+from planner.checklist_due import DueItem, due_between
+from planner.checklists import set_done
 from planner.communities import Community, list_communities
 from planner.errors import PlannerError, ValidationError
 from planner.history import Change

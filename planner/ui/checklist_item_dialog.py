@@ -28,13 +28,14 @@ from PySide6.QtWidgets import (
 )
 
 from planner.calendar import owners
-from planner.checklists import NAME_MAX, TITLE_MAX, ChecklistItem, add_item, update_item
+from planner.checklists import NAME_MAX, ChecklistItem, add_item, update_item
 from planner.communities import Stage, get_community
 from planner.errors import PlannerError, ValidationError
 from planner.ui.field_errors import FieldErrors
 from planner.ui.labels import stage_hint, stage_label
 from planner.ui.session import Session
 from planner.ui.theme import SPACING
+from planner.workspace_library import TITLE_MAX
 
 DATE_FORMAT = "ddd yyyy-MM-dd"
 

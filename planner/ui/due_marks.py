@@ -28,7 +28,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QMenu, QWidget
 
-from planner.checklists import DueItem
+from planner.checklist_due import DueItem
 from planner.ui.labels import stage_label
 from planner.ui.week_layout import blend, luminance, text_color_for
 

@@ -42,14 +42,6 @@ from PySide6.QtWidgets import (
 )
 
 from planner.checklist_library import BY_KEY
-from planner.checklists import (
-    TITLE_MAX,
-    LibraryItem,
-    add_library_item,
-    remove_library_item,
-    restore_library_item,
-    update_library_item,
-)
 from planner.communities import Stage
 from planner.errors import PlannerError, ValidationError
 from planner.history import Change
@@ -59,6 +51,14 @@ from planner.ui.library_model import LibraryModel
 from planner.ui.session import Session
 from planner.ui.sidebar import STAGE_COLORS
 from planner.ui.theme import SPACING, icon, swatch_icon
+from planner.workspace_library import (
+    TITLE_MAX,
+    LibraryItem,
+    add_library_item,
+    remove_library_item,
+    restore_library_item,
+    update_library_item,
+)
 
 Index = QModelIndex | QPersistentModelIndex
 Confirm = Callable[[QWidget, str, str, str], bool]

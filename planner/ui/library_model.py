@@ -7,12 +7,12 @@ from typing import Any
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
 
-from planner.checklists import LibraryItem, library
 from planner.communities import Stage
 from planner.ui.labels import content_language, stage_hint, stage_label
 from planner.ui.session import Session
 from planner.ui.sidebar import STAGE_COLORS
 from planner.ui.theme import swatch_icon
+from planner.workspace_library import LibraryItem, library
 
 Index = QModelIndex | QPersistentModelIndex
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1

@@ -21,7 +21,7 @@ from PySide6.QtCore import (
 )
 
 from planner.calendar import Occurrence, week_start
-from planner.checklists import DueItem
+from planner.checklist_due import DueItem
 
 Index = QModelIndex | QPersistentModelIndex
 

@@ -43,7 +43,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.calendar import Occurrence, Status
-from planner.checklists import DueItem
+from planner.checklist_due import DueItem
 from planner.ui.due_marks import checkbox_icon, community_color, due_tooltip, paint_due
 from planner.ui.labels import item_type_badge
 from planner.ui.month_model import Index, MonthModel, MonthRole

@@ -18,7 +18,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
-from planner.checklists import ChecklistItem, DueItem, OverviewRow, overview
+from planner.checklist_due import DueItem, OverviewRow, overview
+from planner.checklists import ChecklistItem
 from planner.communities import Stage
 from planner.ui.labels import content_language, stage_label
 from planner.ui.session import Session
@@ -219,7 +220,7 @@ def _sort_key(order: SortOrder, row: OverviewRow, today: date) -> tuple[Any, ...
 class OverviewModel(QAbstractTableModel):
     """One row per live community; reload() asks the core again.
 
-    The view paints the rows (:class:`planner.ui.overview_page.OverviewDelegate`);
+    The view paints the rows (:class:`planner.ui.overview_delegate.OverviewDelegate`);
     the display role holds the same facts as plain text, for tooltips,
     accessibility and tests.
     """

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.checklists import OverviewRow
+from planner.checklist_due import OverviewRow
 from planner.history import Change
 from planner.settings import Settings
 from planner.ui.overview_model import OverviewModel, Role, SortOrder, sort_label

@@ -25,7 +25,7 @@ from PySide6.QtGui import (
 )
 
 from planner.calendar import Occurrence
-from planner.checklists import DueItem
+from planner.checklist_due import DueItem
 
 OccurrenceKey = tuple[str, str]
 

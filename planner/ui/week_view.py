@@ -46,7 +46,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QApplication, QScrollBar, QToolTip, QWidget
 
 from planner.calendar import Occurrence, Status
-from planner.checklists import DueItem
+from planner.checklist_due import DueItem
 from planner.ui.due_marks import community_color, due_tooltip, paint_due
 from planner.ui.labels import item_type_badge, item_type_label, status_label
 from planner.ui.theme import SPACING

@@ -12,7 +12,8 @@ from PySide6.QtGui import QContextMenuEvent, QHelpEvent
 from PySide6.QtWidgets import QApplication, QMenu, QToolTip
 
 from planner.calendar import create_item, week_start
-from planner.checklists import DueItem, add_item, due_between, get_item, update_item
+from planner.checklist_due import DueItem, due_between
+from planner.checklists import add_item, get_item, update_item
 from planner.communities import Stage, create_community
 from planner.paths import AppPaths
 from planner.settings import Settings

@@ -43,7 +43,6 @@ from PySide6.QtWidgets import (
 from planner.checklist_library import builtin_items
 from planner.checklists import (
     ChecklistItem,
-    add_library_item,
     checklist,
     delete_item,
     get_item,
@@ -59,6 +58,7 @@ from planner.ui.community_page import CommunityPage
 from planner.ui.session import Session
 from planner.ui.theme import dark_palette, light_palette
 from planner.workspace import Workspace, create_workspace, open_workspace
+from planner.workspace_library import add_library_item
 from tests.conftest import DEVICE
 from tests.ui.conftest import Confirm
 

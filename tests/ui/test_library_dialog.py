@@ -11,13 +11,14 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDialogButtonBox
 
 from planner.checklist_library import builtin_items
-from planner.checklists import checklist, library, set_done
+from planner.checklists import checklist, set_done
 from planner.communities import Stage, create_community
 from planner.paths import AppPaths
 from planner.ui.library_dialog import LibraryDialog, LibraryItemDialog
 from planner.ui.library_model import LibraryModel
 from planner.ui.session import Session
 from planner.workspace import Workspace, open_workspace
+from planner.workspace_library import library
 from tests.conftest import DEVICE
 from tests.ui.conftest import Confirm
 

@@ -1129,8 +1129,9 @@ def test_clicking_an_overdue_item_opens_it_on_the_checklist(qtbot, window: MainW
 def test_library_dialog_from_the_community_menu_undoes_with_edit_undo(
     qtbot, window: MainWindow
 ) -> None:
-    from planner.checklists import checklist, library
+    from planner.checklists import checklist
     from planner.communities import Stage
+    from planner.workspace_library import library
 
     w = window
     assert "Checklist &library…" in menu_actions(w, "&Community")

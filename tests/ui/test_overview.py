@@ -15,18 +15,17 @@ from planner.checklists import ChecklistItem, checklist, set_done, update_item
 from planner.communities import Stage, create_community, delete_community
 from planner.paths import AppPaths
 from planner.settings import Settings
-from planner.ui.overview_model import Column, OverviewModel, Role, SortOrder
-from planner.ui.overview_page import OverviewPage
-from planner.ui.overview_view import (
+from planner.ui.overview_layout import (
     COMMUNITY_MAX,
     COMMUNITY_MIN,
     LIST_COMFORT,
     PROGRESS_MAX,
     PROGRESS_MIN,
-    Cell,
-    OverviewView,
     wrap_two,
 )
+from planner.ui.overview_model import Cell, Column, OverviewModel, Role, SortOrder
+from planner.ui.overview_page import OverviewPage
+from planner.ui.overview_view import OverviewView
 from planner.ui.session import Session
 from planner.workspace import Workspace
 

@@ -18,7 +18,7 @@ from pytestqt.qtbot import QtBot
 
 from planner import replicate as replicate_core
 from planner.calendar import CalendarItem
-from planner.checklists import checklist, library, progress
+from planner.checklists import checklist, progress
 from planner.communities import find_community, get_community, list_communities
 from planner.errors import Cancelled
 from planner.history import Change
@@ -33,6 +33,7 @@ from planner.ui.labels import action_label
 from planner.ui.replicate_wizard import ReplicateWizard
 from planner.ui.session import Session
 from planner.workspace import Workspace, open_workspace
+from planner.workspace_library import library
 from tests.conftest import DEVICE
 
 READING = "深夜读书会 · 付费会员圈"

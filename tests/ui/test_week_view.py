@@ -582,7 +582,7 @@ def test_screenshot(qtbot, view: WeekView, scheme: str) -> None:
 def test_due_items_are_outlined_not_filled(qtbot, view: WeekView) -> None:
     """A checklist item due that day is a task, not an event: an outline in its
     community's colour on the base, a checkbox, and no fill of its colour."""
-    from planner.checklists import DueItem
+    from planner.checklist_due import DueItem
     from planner.communities import Stage
 
     tuesday = MONDAY + timedelta(days=1)
