@@ -40,7 +40,7 @@ from planner.checklists import ChecklistItem, StageProgress
 from planner.communities import Stage
 from planner.ui.checklist_model import ChecklistRole
 from planner.ui.sidebar import STAGE_COLORS
-from planner.ui.theme import icon
+from planner.ui.theme import bold_font, icon, small_font
 
 Index = QModelIndex | QPersistentModelIndex
 DONE_COLOR = "#1e8e3e"
@@ -80,18 +80,6 @@ def action_text(action: str) -> str:
 
 def day_text(day: date) -> str:
     return day.isoformat()
-
-
-def _small(font: QFont) -> QFont:
-    small = QFont(font)
-    small.setPointSizeF(max(font.pointSizeF() * 0.88, 7.0))
-    return small
-
-
-def _bold(font: QFont) -> QFont:
-    bold = QFont(font)
-    bold.setWeight(QFont.Weight.DemiBold)
-    return bold
 
 
 @dataclass(frozen=True)
@@ -153,7 +141,7 @@ class ChecklistDelegate(QStyledItemDelegate):
         if index.data(ChecklistRole.IS_HEADING):
             top = 18 if index.row() else 6
             return QSize(320, top + fm.height() + 14)
-        small = QFontMetrics(_small(option.font))
+        small = QFontMetrics(small_font(option.font))
         return QSize(320, self.VPAD * 2 + fm.height() + 3 + small.height())
 
     def _parts(self, item: ChecklistItem) -> list[_Part]:
@@ -188,7 +176,7 @@ class ChecklistDelegate(QStyledItemDelegate):
 
     def _item_geometry(self, rect: QRect, font: QFont, item: ChecklistItem) -> _ItemGeometry:
         fm = QFontMetrics(font)
-        small = QFontMetrics(_small(font))
+        small = QFontMetrics(small_font(font))
         inner = rect.adjusted(self.INDENT, self.VPAD, -self.PAD, -self.VPAD)
         line = fm.height()
         check = QRect(inner.left(), inner.top() + (line - self.CHECK) // 2, self.CHECK, self.CHECK)
@@ -207,8 +195,8 @@ class ChecklistDelegate(QStyledItemDelegate):
 
     def _heading_geometry(self, rect: QRect, font: QFont, index: Index) -> _HeadingGeometry:
         fm = QFontMetrics(font)
-        bold = QFontMetrics(_bold(font))
-        small = QFontMetrics(_small(font))
+        bold = QFontMetrics(bold_font(font))
+        small = QFontMetrics(small_font(font))
         top = 18 if index.row() else 6
         inner = rect.adjusted(self.PAD - 4, top, -self.PAD, -8)
         height = fm.height() + 4
@@ -300,11 +288,11 @@ class ChecklistDelegate(QStyledItemDelegate):
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(color)
         painter.drawRoundedRect(g.pill, g.pill.height() / 2, g.pill.height() / 2)
-        painter.setFont(_bold(option.font))
+        painter.setFont(bold_font(option.font))
         painter.setPen(QColor("#ffffff"))
         painter.drawText(g.pill, Qt.AlignmentFlag.AlignCenter, str(index.data()))
 
-        small = _small(option.font)
+        small = small_font(option.font)
         sfm = QFontMetrics(small)
         painter.setFont(small)
         hint_left = g.pill.right() + 14
@@ -316,7 +304,7 @@ class ChecklistDelegate(QStyledItemDelegate):
             painter.setPen(color)
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRoundedRect(tag, tag.height() / 2, tag.height() / 2)
-            painter.setFont(_bold(small))
+            painter.setFont(bold_font(small))
             painter.drawText(tag, Qt.AlignmentFlag.AlignCenter, words)
             painter.setFont(small)
         painter.setPen(dim)
@@ -386,7 +374,7 @@ class ChecklistDelegate(QStyledItemDelegate):
         )
         painter.drawText(g.title, Qt.AlignmentFlag.AlignVCenter, title)
 
-        small = _small(option.font)
+        small = small_font(option.font)
         sfm = QFontMetrics(small)
         painter.setFont(small)
         painter.setPen(dim)

@@ -27,9 +27,7 @@ from planner.ui.overview_layout import (
     PAD,
     EntryLayout,
     advance,
-    bold_font,
     measure,
-    small_font,
 )
 from planner.ui.overview_model import (
     GOOD,
@@ -42,7 +40,7 @@ from planner.ui.overview_model import (
     suggestion_text,
 )
 from planner.ui.sidebar import STAGE_COLORS
-from planner.ui.theme import SPACING
+from planner.ui.theme import SPACING, bold_font, small_font
 
 Index = QModelIndex | QPersistentModelIndex
 

@@ -21,7 +21,7 @@ from PySide6.QtGui import QFont, QFontMetrics, QFontMetricsF, QTextLayout, QText
 from planner.checklist_due import OverviewRow
 from planner.ui.labels import members_text, platform_label, stage_label
 from planner.ui.overview_model import Cell, Tone
-from planner.ui.theme import SPACING
+from planner.ui.theme import SPACING, bold_font, small_font
 
 LINES = 4  # text lines per row at least: a caption and three items
 MAX_LINES = 7  # and at most: a caption and three items of two lines each
@@ -39,18 +39,6 @@ LIST_COMFORT = 210
 LIST_MIN = 90
 
 Plan = list[tuple[tuple[str, ...], str, int]]  # each item's title lines, assignee, its line
-
-
-def small_font(font: QFont) -> QFont:
-    small = QFont(font)
-    small.setPointSizeF(max(font.pointSizeF() * 0.88, 7.0))
-    return small
-
-
-def bold_font(font: QFont) -> QFont:
-    bold = QFont(font)
-    bold.setWeight(QFont.Weight.DemiBold)
-    return bold
 
 
 # -- measuring and wrapping text ----------------------------------------------------

@@ -21,7 +21,7 @@ from planner.checklists import Progress
 from planner.communities import Community, Stage
 from planner.ui.community_model import CommunityFilterModel, CommunityListModel, Role
 from planner.ui.labels import members_text, stage_label
-from planner.ui.theme import SPACING, icon
+from planner.ui.theme import SPACING, icon, small_font
 
 # One hue per stage, so the path reads at a glance.
 STAGE_COLORS = {
@@ -36,12 +36,6 @@ STAGE_COLORS = {
 DONE_COLOR = "#1e8e3e"
 
 
-def _small_font(font: QFont) -> QFont:
-    small = QFont(font)
-    small.setPointSizeF(max(font.pointSizeF() * 0.85, 7.0))
-    return small
-
-
 class CommunityDelegate(QStyledItemDelegate):
     """Paints a community as: colour dot, name; stage badge and members; then a
     thin bar with its checklist's done/total."""
@@ -54,7 +48,7 @@ class CommunityDelegate(QStyledItemDelegate):
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> QSize:
         fm = QFontMetrics(option.font)
-        sfm = QFontMetrics(_small_font(option.font))
+        sfm = QFontMetrics(small_font(option.font, 0.85))
         return QSize(200, fm.height() * 2 + sfm.height() + self.PADDING * 2 + 10)
 
     def paint(
@@ -101,7 +95,7 @@ class CommunityDelegate(QStyledItemDelegate):
         painter.drawText(name_rect, Qt.AlignmentFlag.AlignVCenter, name)
 
         # stage badge
-        small = _small_font(option.font)
+        small = small_font(option.font, 0.85)
         sfm = QFontMetrics(small)
         painter.setFont(small)
         badge_text = f"{community.stage.number} {stage_label(community.stage)}"

@@ -21,9 +21,8 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QAction, QColor, QFont, QFontMetrics, QKeySequence, QPainter, QPalette
+from PySide6.QtGui import QAction, QFontMetrics, QKeySequence, QPainter
 from PySide6.QtWidgets import (
-    QApplication,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -32,7 +31,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QListView,
     QPushButton,
-    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QVBoxLayout,
@@ -50,7 +48,7 @@ from planner.template_library import list_templates
 from planner.templating import Template, TemplateKind
 from planner.ui.session import Session
 from planner.ui.template_list import TemplateDelegate, TemplateListModel, language_name
-from planner.ui.theme import SPACING, icon
+from planner.ui.theme import SPACING, bold_font, icon, item_panel, small_font
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -143,16 +141,7 @@ class LinkDelegate(QStyledItemDelegate):
         if link is None:
             return
         painter.save()
-        style = option.widget.style() if option.widget else QApplication.style()
-        style.drawPrimitive(
-            QStyle.PrimitiveElement.PE_PanelItemViewItem, option, painter, option.widget
-        )
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        text = option.palette.color(
-            QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
-        )
-        dim = QColor(text)
-        dim.setAlphaF(0.68)
+        text, dim = item_panel(painter, option)
         rect = option.rect.adjusted(self.PADDING + 2, self.PADDING, -self.PADDING, -self.PADDING)
         template = link.template
         name = "alert-triangle"
@@ -162,8 +151,7 @@ class LinkDelegate(QStyledItemDelegate):
         icon(name, dim.name()).paint(painter, mark)
         left = mark.right() + SPACING + 2
         fm = QFontMetrics(option.font)
-        bold = QFont(option.font)
-        bold.setWeight(QFont.Weight.DemiBold)
+        bold = bold_font(option.font)
         painter.setFont(bold)
         painter.setPen(text)
         first = QRect(left, rect.top(), rect.right() - left, fm.height())
@@ -171,8 +159,7 @@ class LinkDelegate(QStyledItemDelegate):
             str(index.data()), Qt.TextElideMode.ElideRight, first.width()
         )
         painter.drawText(first, Qt.AlignmentFlag.AlignVCenter, words)
-        small = QFont(option.font)
-        small.setPointSizeF(max(option.font.pointSizeF() * 0.88, 7.0))
+        small = small_font(option.font)
         painter.setFont(small)
         painter.setPen(dim)
         if template is None:

@@ -20,11 +20,11 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
-from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtGui import QFontMetrics, QPainter
+from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
 
 from planner.templating import Template, TemplateKind
-from planner.ui.theme import icon
+from planner.ui.theme import bold_font, icon, item_panel, small_font
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -177,23 +177,13 @@ class TemplateDelegate(QStyledItemDelegate):
         if template is None:
             return
         painter.save()
-        style = option.widget.style() if option.widget else QApplication.style()
-        style.drawPrimitive(
-            QStyle.PrimitiveElement.PE_PanelItemViewItem, option, painter, option.widget
-        )
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        text_color = option.palette.color(
-            QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
-        )
-        dim = QColor(text_color)
-        dim.setAlphaF(0.72)
+        text_color, dim = item_panel(painter, option)
         rect: QRect = option.rect.adjusted(
             self.PADDING + 2, self.PADDING, -self.PADDING, -self.PADDING
         )
         fm = QFontMetrics(option.font)
         line = fm.height()
-        bold = QFont(option.font)
-        bold.setWeight(QFont.Weight.DemiBold)
+        bold = bold_font(option.font)
         painter.setFont(bold)
         painter.setPen(text_color)
         name = QFontMetrics(bold).elidedText(
@@ -201,8 +191,7 @@ class TemplateDelegate(QStyledItemDelegate):
         )
         painter.drawText(QRect(rect.left(), rect.top(), rect.width(), line), 0, name)
 
-        small = QFont(option.font)
-        small.setPointSizeF(max(option.font.pointSizeF() * 0.88, 7.0))
+        small = small_font(option.font)
         painter.setFont(small)
         painter.setPen(dim)
         left = rect.left()

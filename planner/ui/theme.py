@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import (
     QColor,
+    QFont,
     QGuiApplication,
     QIcon,
     QIconEngine,
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
     QStyle,
     QStyleFactory,
     QStyleOption,
+    QStyleOptionViewItem,
     QWidget,
 )
 
@@ -247,3 +249,38 @@ def swatch_icon(color: str, size: int = 16) -> QIcon:
     painter.drawEllipse(2, 2, size - 4, size - 4)
     painter.end()
     return QIcon(pixmap)
+
+
+# -- painting list items ------------------------------------------------------------
+
+
+def small_font(font: QFont, scale: float = 0.88) -> QFont:
+    """The font of an item's secondary line."""
+    small = QFont(font)
+    small.setPointSizeF(max(font.pointSizeF() * scale, 7.0))
+    return small
+
+
+def bold_font(font: QFont) -> QFont:
+    """The font of an item's title."""
+    bold = QFont(font)
+    bold.setWeight(QFont.Weight.DemiBold)
+    return bold
+
+
+def item_panel(
+    painter: QPainter, option: QStyleOptionViewItem, dim_alpha: float = 0.7
+) -> tuple[QColor, QColor]:
+    """Draw an item view row's panel (selection, hover) as the style does, and
+    return its text colour and a dimmer one for secondary lines."""
+    style = option.widget.style() if option.widget else QApplication.style()
+    style.drawPrimitive(
+        QStyle.PrimitiveElement.PE_PanelItemViewItem, option, painter, option.widget
+    )
+    selected = bool(option.state & QStyle.StateFlag.State_Selected)
+    text = option.palette.color(
+        QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+    )
+    dim = QColor(text)
+    dim.setAlphaF(dim_alpha)
+    return text, dim
