@@ -5,10 +5,11 @@ built around a soul figure, a free product-users group, a K12 parents group
 divided by grade, and a profession group just being built. Each has six weeks
 of calendar around today: content series (morning check-ins, weekly live
 classes, monthly guest shares) and one-off items, activities with results in
-the past and goals in the future. Each has its stage checklist in a state
-that fits where it stands (:mod:`planner.demo_checklists`): ticked with dates
-and notes, assigned and due this week or next (one overdue), items that do
-not apply hidden, items of the operator's own, and the templates it uses.
+the past (and one last week without, for the weekly plan's review) and goals
+in the future. Each has its stage checklist in a state that fits where it
+stands (:mod:`planner.demo_checklists`): ticked with dates and notes,
+assigned and due this week or next (one overdue), items that do not apply
+hidden, items of the operator's own, and the templates it uses.
 Later features add their own sample data.
 """
 
@@ -275,6 +276,58 @@ def add_sample_calendar(ws: Workspace, ids: dict[str, str], today: date) -> None
         status="idea",
         planned_participants=50,
         planned_new_members=30,
+    )
+
+    # Last week and this week's activities, for the weekly plan's goals and
+    # review: one with its results recorded, one without (the "headless fly").
+    last_week = monday + timedelta(weeks=2)
+    awards = last_week + timedelta(days=5)
+    add(
+        notion,
+        kind="activity",
+        item_type="brand",
+        title="模板设计大赛颁奖直播",
+        start=_at(awards, 20),
+        end=_at(awards, 21),
+        owner="Kevin 王",
+        location="视频号直播",
+        status="done" if past(awards) else "ready",
+        planned_participants=200,
+        actual_participants=186 if past(awards) else None,
+        planned_new_members=50,
+        actual_new_members=62 if past(awards) else None,
+        planned_shares=100,
+        actual_shares=88 if past(awards) else None,
+        planned_cost=300,
+        actual_cost=280 if past(awards) else None,
+    )
+    meetup = last_week + timedelta(days=1)
+    add(
+        growth,
+        kind="activity",
+        item_type="sharing",
+        title="增长案例分享会（线上）",
+        start=_at(meetup, 20),
+        end=_at(meetup, 21, 30),
+        owner="Kevin 王",
+        speaker="两位种子用户",
+        location="腾讯会议",
+        planned_participants=60,
+        planned_new_members=15,
+    )
+    salon_day = monday + timedelta(weeks=3, days=5)
+    add(
+        parents,
+        kind="activity",
+        item_type="member",
+        title="家长沙龙：初二下学期怎么陪",
+        start=_at(salon_day, 10),
+        end=_at(salon_day, 11, 30),
+        owner="张老师",
+        speaker="两位家长代表",
+        location="学校会议室",
+        planned_participants=40,
+        planned_shares=12,
     )
 
     # One live class moved to Thursday this week, one cancelled two weeks ago.

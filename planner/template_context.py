@@ -162,6 +162,25 @@ LABELS: dict[str, dict[str, dict[str, str]]] = {
             "cancelled": "Cancelled",
         },
     },
+    # An activity's goals and results (planned_* / actual_* on a calendar item).
+    "metric": {
+        "zh": {
+            "participants": "参与人数",
+            "new_members": "新增成员",
+            "shares": "分享数",
+            "conversions": "转化数",
+            "revenue": "收入",
+            "cost": "成本",
+        },
+        "en": {
+            "participants": "Participants",
+            "new_members": "New members",
+            "shares": "Shares",
+            "conversions": "Conversions",
+            "revenue": "Revenue",
+            "cost": "Cost",
+        },
+    },
 }
 
 _WEEKDAYS = {

@@ -1,0 +1,568 @@
+"""The weekly plan's core: weeks, what the plan holds, and its HTML (no Qt here)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from planner.calendar import (
+    EditScope,
+    Status,
+    create_item,
+    occurrences_between,
+    update_occurrence,
+)
+from planner.checklist_due import due_between
+from planner.checklist_library import Language
+from planner.checklists import add_item
+from planner.communities import Stage, create_community, delete_community, find_community
+from planner.demo import write_demo
+from planner.errors import NotFound, ValidationError
+from planner.paths import AppPaths
+from planner.recurrence import Recurrence
+from planner.weekly_labels import WORDS
+from planner.weekly_plan import (
+    WeekId,
+    WeeklyPlan,
+    build_plan,
+    parse_week,
+    render_html,
+    week_of,
+)
+from planner.workspace import Workspace, open_workspace
+from tests.conftest import DEVICE
+
+TODAY = date(2026, 11, 25)  # a Wednesday of 2026-W48
+W48 = WeekId(2026, 48)
+NOTION = "Notion 中文用户群"
+READING = "深夜读书会 · 付费会员圈"
+
+
+@pytest.fixture
+def sample(tmp_path: Path, paths: AppPaths) -> Iterator[Workspace]:
+    """The sample workspace made on TODAY, open read-only."""
+    path = tmp_path / "sample.cplan"
+    write_demo(path, device_id=DEVICE, lock_dir=paths.lock_dir, today=TODAY)
+    ws = open_workspace(path, device_id=DEVICE, lock_dir=paths.lock_dir, read_only=True)
+    yield ws
+    ws.close()
+
+
+def at(day: date, hour: int, minute: int = 0) -> datetime:
+    return datetime(day.year, day.month, day.day, hour, minute)
+
+
+def community(ws: Workspace, name: str, color: str = "#2f80ed") -> str:
+    community_id, _ = create_community(ws, {"name": name, "color": color}, checklist=False)
+    return community_id
+
+
+def item(ws: Workspace, community_id: str, title: str, start: datetime, **values: Any) -> str:
+    values.setdefault("end", start + timedelta(hours=1))
+    values.setdefault("kind", "content")
+    values.setdefault("item_type", "article")
+    item_id, _ = create_item(
+        ws, {"community_id": community_id, "title": title, "start": start, **values}
+    )
+    return item_id
+
+
+def titles(plan: WeeklyPlan) -> list[list[str]]:
+    return [[e.title for e in day.entries] for day in plan.days]
+
+
+# -- weeks --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2026-W48", (2026, 48)),
+        ("2026W48", (2026, 48)),
+        ("2026-w48", (2026, 48)),
+        (" 2026-W48 ", (2026, 48)),
+        ("2026-W5", (2026, 5)),
+        ("2020-W53", (2020, 53)),
+        ("2026-W53", (2026, 53)),
+    ],
+)
+def test_parse_week_reads_iso_weeks(text: str, expected: tuple[int, int]) -> None:
+    week = parse_week(text)
+    assert (week.year, week.week) == expected
+    assert parse_week(week.label) == week
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("2026-W60", "2026 has no week 60"),
+        ("2025-W53", "2025 has no week 53"),
+        ("2026-W00", "2026 has no week 0"),
+        ("abc", "“abc” is not a week"),
+        ("2026-48", "is not a week"),
+        ("", "Give a week such as 2026-W48"),
+        ("   ", "Give a week such as 2026-W48"),
+    ],
+)
+def test_a_bad_week_is_one_clear_line(text: str, words: str) -> None:
+    with pytest.raises(ValidationError) as caught:
+        parse_week(text)
+    message = str(caught.value)
+    assert words in message and "\n" not in message
+    assert set(caught.value.fields) == {"week"}
+
+
+def test_a_week_knows_its_days_and_neighbours() -> None:
+    assert W48.label == str(W48) == "2026-W48"
+    assert (W48.monday, W48.sunday) == (date(2026, 11, 23), date(2026, 11, 29))
+    assert W48.days()[0] == W48.monday and len(W48.days()) == 7
+    assert W48.previous() == WeekId(2026, 47) and W48.next() == WeekId(2026, 49)
+    # Across the turn of a year with 53 weeks, and one with 52.
+    assert WeekId(2026, 53).next() == WeekId(2027, 1)
+    assert WeekId(2026, 1).previous() == WeekId(2025, 52)
+    assert WeekId(2021, 1).previous() == WeekId(2020, 53)
+    assert week_of(date(2026, 11, 29)) == W48
+    assert week_of(date(2027, 1, 1)) == WeekId(2026, 53)
+    assert week_of(datetime(2026, 11, 23, 0, 0)) == W48
+    assert WeekId(2026, 53).label == "2026-W53" and WeekId(2026, 5).label == "2026-W05"
+
+
+# -- what the plan holds -----------------------------------------------------------
+
+
+def test_the_weeks_edges(workspace: Workspace) -> None:
+    """A series occurrence on Sunday 23:30 is in; one at Monday 00:00 next week is out."""
+    cid = community(workspace, "边界测试群")
+    item(
+        workspace,
+        cid,
+        "周日夜读",
+        at(date(2026, 11, 1), 23, 30),
+        end=at(date(2026, 11, 1), 23, 59),
+        recurrence=Recurrence.parse("FREQ=WEEKLY;BYDAY=SU"),
+    )
+    item(
+        workspace,
+        cid,
+        "周一零点提醒",
+        at(date(2026, 11, 2), 0, 0),
+        end=at(date(2026, 11, 2), 0, 15),
+        recurrence=Recurrence.parse("FREQ=WEEKLY;BYDAY=MO"),
+    )
+    item(workspace, cid, "下周一零点的一次性内容", at(date(2026, 11, 30), 0, 0))
+    item(workspace, cid, "上周日晚上", at(date(2026, 11, 22), 22, 0))
+    plan = build_plan(workspace, W48, today=TODAY)
+    days = titles(plan)
+    assert days[0] == ["周一零点提醒"]  # Monday 23 November 00:00
+    assert days[6] == ["周日夜读"]  # Sunday 29 November 23:30
+    assert sum(len(d) for d in days) == 2  # nothing of 22 or 30 November
+    sunday = plan.days[6].entries[0]
+    assert sunday.start == at(date(2026, 11, 29), 23, 30) and sunday.recurring
+    assert sunday.time_text == "23:30–23:59"
+    assert not plan.empty and plan.entry_count == 2
+
+
+def test_days_in_order_with_their_labels(sample: Workspace) -> None:
+    zh = build_plan(sample, W48, lang="zh", today=TODAY)
+    en = build_plan(sample, W48, lang="en", today=TODAY)
+    assert [d.weekday for d in zh.days][:2] == ["星期一", "星期二"]
+    assert [d.weekday for d in en.days][-1] == "Sunday"
+    assert zh.days[0].date_text == "11月23日" and en.days[0].date_text == "23 November"
+    assert [d.is_today for d in zh.days] == [False, False, True, False, False, False, False]
+    assert [d.weekend for d in zh.days] == [False] * 5 + [True] * 2
+    for day in zh.days:
+        starts = [(not e.all_day, e.start) for e in day.entries]
+        assert starts == sorted(starts)  # all-day first, then by time
+        assert all(e.start.date() == day.date for e in day.entries)
+    live = next(e for d in zh.days for e in d.entries if e.title.startswith("林老师直播领读"))
+    assert live.type_label == "直播课" and live.status_label == "已计划"
+    assert live.detail == "林老师 · 视频号直播" and live.owner == "Lily 李"
+    assert live.community.name == READING and live.community.color.startswith("#")
+    assert next(e for d in en.days for e in d.entries if e.key == live.key).type_label == (
+        "Live class"
+    )
+
+
+def test_the_header(sample: Workspace) -> None:
+    zh = build_plan(sample, W48, lang="zh", today=TODAY)
+    en = build_plan(sample, W48, lang="en", today=TODAY)
+    assert (zh.week_label, zh.week_number) == ("2026-W48", 48)
+    assert zh.dates_text == "2026年11月23日–29日"
+    assert en.dates_text == "23–29 November 2026"
+    assert zh.week_text == "2026年第48周" and en.week_text == "Week 48, 2026"
+    assert zh.workspace == "sample" and zh.workspace_text == "工作区：sample"
+    assert zh.title == "周计划" and en.title == "Weekly plan"
+    assert "2026-W48" in zh.document_title and "sample" in zh.document_title
+    assert zh.all_communities and len(zh.communities) == 4
+    assert "双十一临时福利群" not in {c.name for c in zh.communities}  # in the trash
+    assert zh.made_on_text == "生成于2026年11月25日"
+    assert en.made_on_text == "Made on 25 November 2026"
+
+
+@pytest.mark.parametrize(
+    ("week", "zh", "en"),
+    [
+        (WeekId(2026, 49), "2026年11月30日–12月6日", "30 November – 6 December 2026"),
+        (WeekId(2026, 53), "2026年12月28日–2027年1月3日", "28 December 2026 – 3 January 2027"),
+    ],
+)
+def test_dates_across_months_and_years(
+    workspace: Workspace, week: WeekId, zh: str, en: str
+) -> None:
+    assert build_plan(workspace, week, lang="zh").dates_text == zh
+    assert build_plan(workspace, week, lang="en").dates_text == en
+
+
+def test_only_the_chosen_communities(sample: Workspace) -> None:
+    plan = build_plan(sample, W48, communities=["notion 中文用户群"], today=TODAY)
+    assert [c.name for c in plan.communities] == [NOTION] and not plan.all_communities
+    entries = [e for d in plan.days for e in d.entries]
+    assert entries and {e.community.name for e in entries} == {NOTION}
+    assert plan.due and {d.community.name for d in plan.due} == {NOTION}
+    assert {g.community.name for g in plan.goals} <= {NOTION}
+    assert {r.community.name for r in plan.review} == {NOTION}
+    # By id as well, and several at once.
+    reading = find_community(sample, READING).id
+    both = build_plan(sample, W48, communities=[reading, NOTION], today=TODAY)
+    assert {c.name for c in both.communities} == {NOTION, READING}
+    assert {e.community.name for d in both.days for e in d.entries} == {NOTION, READING}
+
+
+def test_an_unknown_or_trashed_community_is_one_clear_line(sample: Workspace) -> None:
+    with pytest.raises(NotFound, match="No community called “没有这个群” in this workspace."):
+        build_plan(sample, W48, communities=["没有这个群"])
+    with pytest.raises(NotFound, match="in the trash"):
+        build_plan(sample, W48, communities=["双十一临时福利群"])
+
+
+def test_this_weeks_goals(workspace: Workspace) -> None:
+    cid = community(workspace, "目标测试群")
+    other = community(workspace, "另一个群", color="#eb5757")
+    monday = W48.monday
+    item(
+        workspace,
+        cid,
+        "会员分享会",
+        at(monday + timedelta(days=2), 20),
+        kind="activity",
+        item_type="sharing",
+        owner="Lily",
+        planned_participants=40,
+        planned_revenue=1234.5,
+    )
+    item(
+        workspace,
+        cid,
+        "付费训练营",
+        at(monday + timedelta(days=4), 20),
+        kind="activity",
+        item_type="paid",
+        planned_participants=1200,
+        planned_conversions=30,
+    )
+    item(workspace, cid, "没定目标的品牌活动", at(monday, 19), kind="activity", item_type="brand")
+    item(workspace, cid, "带目标的直播课", at(monday, 20), item_type="live_class", planned_shares=5)
+    item(workspace, cid, "普通晨报", at(monday, 7), item_type="morning_digest")
+    item(
+        workspace,
+        cid,
+        "取消了的活动",
+        at(monday + timedelta(days=1), 20),
+        kind="activity",
+        item_type="member",
+        status="cancelled",
+        planned_participants=99,
+    )
+    item(workspace, other, "别的群的活动", at(monday, 9), kind="activity", item_type="member")
+    plan = build_plan(workspace, W48, lang="zh", today=TODAY)
+    assert [g.community.name for g in plan.goals] == ["另一个群", "目标测试群"]
+    group = plan.goals[1]
+    assert [i.title for i in group.items] == [
+        "没定目标的品牌活动",
+        "带目标的直播课",
+        "会员分享会",
+        "付费训练营",
+    ]
+    assert group.metrics == ("participants", "shares", "conversions", "revenue")
+    assert group.metric_labels == ("参与人数", "分享数", "转化数", "收入")
+    brand, live, sharing, paid = group.items
+    assert not brand.has_goals and brand.cells == ("", "", "", "")
+    assert live.cells == ("", "5", "", "")
+    assert sharing.cells == ("40", "", "", "1,234.50") and sharing.owner == "Lily"
+    assert [f.metric for f in sharing.figures] == ["participants", "revenue"]
+    assert sharing.figures[0].label == "参与人数" and sharing.figures[0].planned == 40
+    assert paid.cells == ("1,200", "", "30", "")
+    assert group.totals == ("1,240", "5", "30", "1,234.50")
+    assert sharing.date_text == "周三 11月25日"
+    # The cancelled activity is in the schedule, struck through, but not a goal.
+    cancelled = next(e for d in plan.days for e in d.entries if e.title == "取消了的活动")
+    assert cancelled.cancelled and cancelled.status_label == "已取消"
+    assert not plan.goals[0].metrics and not plan.goals[0].items[0].has_goals
+
+
+def test_last_week_in_review(workspace: Workspace) -> None:
+    cid = community(workspace, "复盘测试群")
+    last = W48.previous().monday
+    item(
+        workspace,
+        cid,
+        "颁奖直播",
+        at(last + timedelta(days=5), 20),
+        kind="activity",
+        item_type="brand",
+        owner="Kevin",
+        status="done",
+        planned_participants=200,
+        actual_participants=186,
+        planned_new_members=50,
+        actual_new_members=62,
+        planned_cost=300,
+        actual_cost=280,
+        actual_shares=17,
+    )
+    item(
+        workspace,
+        cid,
+        "没记结果的分享会",
+        at(last + timedelta(days=1), 20),
+        kind="activity",
+        item_type="sharing",
+        planned_participants=60,
+    )
+    item(workspace, cid, "没目标也没结果的活动", at(last, 10), kind="activity", item_type="member")
+    item(workspace, cid, "上周的晨报", at(last, 7), item_type="morning_digest")
+    item(
+        workspace,
+        cid,
+        "上周取消的活动",
+        at(last + timedelta(days=2), 20),
+        kind="activity",
+        item_type="paid",
+        status="cancelled",
+    )
+    plan = build_plan(workspace, W48, lang="zh", today=TODAY)
+    assert plan.review_week == WeekId(2026, 47)
+    assert plan.review_week_text == "2026年第47周"
+    assert plan.review_dates_text == "2026年11月16日–22日"
+    assert [r.title for r in plan.review] == [
+        "没目标也没结果的活动",
+        "没记结果的分享会",
+        "颁奖直播",
+    ]
+    awards = plan.review[2]
+    rows = [(f.label, f.planned_text, f.actual_text, f.rate_text, f.met) for f in awards.figures]
+    assert rows == [
+        ("参与人数", "200", "186", "93%", False),
+        ("新增成员", "50", "62", "124%", True),
+        ("分享数", "", "17", "", None),
+        ("成本", "300", "280", "93%", True),
+    ]
+    assert awards.has_results and awards.finished and awards.status_label == "已完成"
+    assert [r.title for r in plan.missing_results] == ["没目标也没结果的活动", "没记结果的分享会"]
+    # Seen from the middle of last week, what has not happened yet is not missing.
+    early = build_plan(workspace, W48, lang="zh", today=last + timedelta(days=1))
+    assert [r.title for r in early.missing_results] == ["没目标也没结果的活动"]
+
+
+def test_a_multi_day_item_from_last_week_is_listed_on_monday(workspace: Workspace) -> None:
+    cid = community(workspace, "挑战赛群")
+    start = at(W48.monday - timedelta(days=3), 0)
+    item(
+        workspace,
+        cid,
+        "七天挑战赛",
+        start,
+        end=start + timedelta(days=7),
+        all_day=True,
+        kind="activity",
+        item_type="brand",
+    )
+    zh = build_plan(workspace, W48, lang="zh", today=TODAY)
+    en = build_plan(workspace, W48, lang="en", today=TODAY)
+    assert titles(zh)[0] == ["七天挑战赛"] and sum(map(len, titles(zh))) == 1
+    entry = zh.days[0].entries[0]
+    assert entry.continued and entry.time_text == "11月20日起 · 至11月26日"
+    assert en.days[0].entries[0].time_text == "from 20 Nov · until 26 Nov"
+    assert not zh.goals  # its goals were last week's
+    assert [r.title for r in zh.review] == ["七天挑战赛"]
+
+
+def test_time_texts(workspace: Workspace) -> None:
+    cid = community(workspace, "时间测试群")
+    monday = W48.monday
+    item(workspace, cid, "全天一天", at(monday, 0), end=at(monday, 0), all_day=True)
+    tuesday, friday = monday + timedelta(days=1), monday + timedelta(days=4)
+    item(workspace, cid, "全天三天", at(tuesday, 0), end=at(friday, 0), all_day=True)
+    item(workspace, cid, "两天的营", at(friday, 9), end=at(friday + timedelta(days=1), 17))
+
+    def texts(lang: Language) -> dict[str, str]:
+        plan = build_plan(workspace, W48, lang=lang)
+        return {e.title: e.time_text for day in plan.days for e in day.entries}
+
+    zh, en = texts("zh"), texts("en")
+    assert zh == {
+        "全天一天": "全天",
+        "全天三天": "全天 · 至11月26日",
+        "两天的营": "09:00 · 至11月28日 17:00",
+    }
+    assert en["全天三天"] == "All day · until 26 Nov"
+    assert en["两天的营"] == "09:00 · until 28 Nov 17:00"
+
+
+def test_checklist_items_due_this_week(sample: Workspace) -> None:
+    plan = build_plan(sample, W48, lang="zh", today=TODAY)
+    expected = due_between(sample, W48.monday, W48.sunday, "zh")
+    assert [(d.item_id, d.title, d.done) for d in plan.due] == [
+        (d.item_id, d.title, d.done) for d in expected
+    ]
+    assert plan.due and any(d.done for d in plan.due) and any(not d.done for d in plan.due)
+    assert all(W48.monday <= d.due_on <= W48.sunday for d in plan.due)
+    assert {d.stage_label for d in plan.due} <= {"建群", "搭架构", "做输出", "做运营", "做复制"}
+    first = plan.due[0]
+    assert first.due_text.startswith("周") and first.community.name and first.assignee
+
+
+def test_due_items_are_flagged_overdue_when_past(workspace: Workspace) -> None:
+    cid = community(workspace, "清单测试群")
+    add_item(workspace, cid, Stage.BUILD, "写下社群定位", {"due_on": "2026-11-24"})
+    add_item(workspace, cid, Stage.OUTPUT, "排好内容节奏", {"due_on": "2026-11-27"})
+    add_item(workspace, cid, Stage.OUTPUT, "下周的事", {"due_on": "2026-11-30"})
+    plan = build_plan(workspace, W48, lang="en", today=TODAY)
+    assert [(d.title, d.overdue, d.stage_label) for d in plan.due] == [
+        ("写下社群定位", True, "Build"),
+        ("排好内容节奏", False, "Output"),
+    ]
+    assert plan.due[0].due_text == "Tue 24 Nov" and not plan.empty
+
+
+def test_an_empty_week_is_flagged(workspace: Workspace) -> None:
+    plan = build_plan(workspace, W48, lang="zh", today=TODAY)  # no communities at all
+    assert plan.empty and not plan.communities and plan.entry_count == 0
+    community(workspace, "空的群")
+    plan = build_plan(workspace, W48, lang="zh", today=TODAY)
+    assert plan.empty and [c.name for c in plan.communities] == ["空的群"]
+    assert not plan.goals and not plan.due and not plan.review
+    html = render_html(plan)
+    assert WORDS["zh"]["empty"] in html and "2026年第48周" in html
+
+
+def test_a_community_in_the_trash_is_left_out(workspace: Workspace) -> None:
+    kept = community(workspace, "留下的群")
+    gone = community(workspace, "删掉的群")
+    item(workspace, kept, "留下的内容", at(W48.monday, 9))
+    item(workspace, gone, "删掉的内容", at(W48.monday, 10))
+    delete_community(workspace, gone)
+    plan = build_plan(workspace, W48, today=TODAY)
+    assert titles(plan)[0] == ["留下的内容"] and [c.name for c in plan.communities] == ["留下的群"]
+
+
+# -- labels ----------------------------------------------------------------------------
+
+
+def test_both_languages_have_every_label() -> None:
+    assert WORDS["zh"].keys() == WORDS["en"].keys()
+    assert WORDS["zh"]["page"] == "第 {page} 页，共 {pages} 页"
+    assert WORDS["en"]["page"] == "Page {page} of {pages}"
+    for words in WORDS.values():
+        assert all(value.strip() for value in words.values())
+
+
+def test_no_english_words_are_left_in_the_chinese_labels(workspace: Workspace) -> None:
+    plan = build_plan(workspace, W48, lang="zh", today=TODAY)
+    assert plan.labels == WORDS["zh"]
+    for key, value in plan.labels.items():
+        text = re.sub(r"\{[a-z]+\}", "", value)
+        assert not re.search(r"[A-Za-z]", text), (key, value)
+    for day in plan.days:
+        assert not re.search(r"[A-Za-z]", day.weekday + day.date_text)
+    assert not re.search(r"[A-Za-z]", plan.dates_text + plan.week_text + plan.made_on_text)
+
+
+def test_an_unknown_language_is_refused(workspace: Workspace) -> None:
+    with pytest.raises(ValidationError, match="not a language"):
+        build_plan(workspace, W48, lang="fr")  # type: ignore[arg-type]
+
+
+# -- the HTML --------------------------------------------------------------------------
+
+
+def test_render_html_escapes_markup(workspace: Workspace) -> None:
+    cid = community(workspace, "<i>群</i> & 朋友")
+    item(
+        workspace,
+        cid,
+        "<b>一人日</b> & <script>x</script> 12",
+        at(W48.monday, 9),
+        owner="<u>Lily</u>",
+        speaker='"嘉宾"',
+    )
+    for layout in ("list", "grid"):
+        html = render_html(build_plan(workspace, W48, lang="zh", today=TODAY), layout=layout)
+        assert "&lt;b&gt;一人日&lt;/b&gt; &amp; &lt;script&gt;x&lt;/script&gt; 12" in html
+        assert "<b>一人日</b>" not in html and "<script>" not in html
+        assert "&lt;i&gt;群&lt;/i&gt; &amp; 朋友" in html and "<u>Lily</u>" not in html
+
+
+def test_render_html_shows_the_week_and_nothing_from_other_weeks(sample: Workspace) -> None:
+    plan = build_plan(sample, W48, lang="zh", today=TODAY)
+    start = datetime.combine(W48.monday, datetime.min.time())
+    this_week = {o.item.title for o in occurrences_between(sample, start, start + timedelta(7))}
+    later = occurrences_between(sample, start + timedelta(14), start + timedelta(21))
+    others = {o.item.title for o in later} - this_week
+    assert this_week and others
+    for layout in ("list", "grid"):
+        html = render_html(plan, layout=layout)
+        assert html.count("<html>") == 1 and "周计划" in html and "2026年11月23日–29日" in html
+        for title in this_week:
+            assert f">{title}<" in html, title
+        for title in others:
+            assert f">{title}<" not in html, title
+        for label in ("本周目标", "本周到期的清单事项", "上周复盘", "还没记录结果的活动"):
+            assert label in html
+        assert "☐" in html and "■" in html
+
+
+def test_render_html_in_english(sample: Workspace) -> None:
+    html = render_html(build_plan(sample, W48, lang="en", today=TODAY))
+    for words in ("Weekly plan", "23–29 November 2026", "Week 48, 2026", "Last week in review"):
+        assert words in html
+
+
+def test_render_html_refuses_an_unknown_layout(workspace: Workspace) -> None:
+    plan = build_plan(workspace, W48)
+    with pytest.raises(ValueError, match="unknown layout"):
+        render_html(plan, layout="poster")  # type: ignore[arg-type]
+
+
+def test_a_moved_occurrence_shows_where_it_went(workspace: Workspace) -> None:
+    cid = community(workspace, "直播群")
+    item(
+        workspace,
+        cid,
+        "每周直播",
+        at(date(2026, 11, 4), 20),
+        item_type="live_class",
+        recurrence=Recurrence.parse("FREQ=WEEKLY;BYDAY=WE"),
+    )
+    start = at(W48.monday, 0)
+    occ = next(
+        o for o in occurrences_between(workspace, start, start + timedelta(7)) if o.is_recurring
+    )
+    update_occurrence(
+        workspace,
+        occ,
+        {
+            "start": occ.start + timedelta(days=1),
+            "end": occ.end + timedelta(days=1),
+            "status": Status.READY.value,
+        },
+        EditScope.THIS,
+    )
+    plan = build_plan(workspace, W48, lang="zh", today=TODAY)
+    assert titles(plan)[2] == [] and titles(plan)[3] == ["每周直播"]
+    assert plan.days[3].entries[0].status_label == "已就绪"
