@@ -101,6 +101,11 @@ def _first_installed(families: str, installed: set[str]) -> str:
     return names[0] if names else "Sans Serif"
 
 
+def first_installed_family(families: str) -> str:
+    """The first family of a CSS ``font-family`` list that is installed here."""
+    return _first_installed(families, _installed_families())
+
+
 def resolve_fonts(svg: str, installed: set[str] | None = None) -> str:
     """``svg`` with every font-family list narrowed to one installed family (for Qt)."""
     fonts = installed if installed is not None else _installed_families()
@@ -118,16 +123,16 @@ def resolve_fonts(svg: str, installed: set[str] | None = None) -> str:
     return _FONT_CSS.sub(css, _FONT_ATTR.sub(attr, svg))
 
 
-def _ensure_gui() -> None:
+def ensure_gui() -> None:
     """Fonts and painting need a QGuiApplication; the CLI has none, so make one."""
     if QGuiApplication.instance() is None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         # Kept for the life of the process, like the app's own.
-        _ensure_gui.app = QGuiApplication(["planner"])  # type: ignore[attr-defined]
+        ensure_gui.app = QGuiApplication(["planner"])  # type: ignore[attr-defined]
 
 
 def _renderer(svg: str) -> QSvgRenderer:
-    _ensure_gui()
+    ensure_gui()
     renderer = QSvgRenderer(QByteArray(resolve_fonts(svg).encode("utf-8")))
     if not renderer.isValid():
         raise PosterExportError("Qt could not read the poster's SVG.")
