@@ -3,6 +3,8 @@
     planner [gui] [WORKSPACE]     open the app (default: the default workspace)
     planner demo OUT.cplan        write a realistic bilingual sample workspace
     planner check WORKSPACE       exit 0 sound, 1 problems listed, 2 unreadable
+    planner export-week WORKSPACE --week 2026-W48 [--community NAME]... [--lang en|zh]
+            [--paper a4|letter] [--landscape] [--grid] -o OUT.pdf
     planner export-ics WORKSPACE [--from DATE] [--to DATE] [--community NAME]... -o OUT.ics
     planner import-ics WORKSPACE FILE.ics --community NAME     (idempotent by UID)
     planner poster WORKSPACE --template NAME --community NAME [--item ID] -o OUT.png|.pdf|.svg
@@ -35,7 +37,17 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-COMMANDS = ("gui", "demo", "check", "export-ics", "import-ics", "poster", "welcome", "templates")
+COMMANDS = (
+    "gui",
+    "demo",
+    "check",
+    "export-week",
+    "export-ics",
+    "import-ics",
+    "poster",
+    "welcome",
+    "templates",
+)
 POSTER_FORMATS = (".png", ".pdf", ".svg")
 
 
@@ -73,6 +85,41 @@ def build_parser() -> argparse.ArgumentParser:
         "check", help="validate a workspace: exit 0 sound, 1 problems listed, 2 unreadable"
     )
     check.add_argument("workspace", type=Path, metavar="WORKSPACE")
+
+    export_week = sub.add_parser(
+        "export-week",
+        help="write a week's plan as a printable PDF",
+        description="Write the plan of one ISO week as a PDF to print or hand on: each "
+        "day's content and activities with a box to tick, the week's goals, the checklist "
+        "items due, and last week in review (planned vs actual).",
+    )
+    export_week.add_argument(
+        "workspace", type=Path, metavar="WORKSPACE", help="the workspace file (.cplan)"
+    )
+    export_week.add_argument(
+        "--week", required=True, metavar="YYYY-Www", help="the ISO week, such as 2026-W48"
+    )
+    export_week.add_argument(
+        "--community",
+        action="append",
+        metavar="NAME",
+        help="only this community (repeat for several; default: all)",
+    )
+    export_week.add_argument(
+        "--lang", choices=("en", "zh"), default="en", help="the plan's language (default: en)"
+    )
+    export_week.add_argument(
+        "--paper", choices=("a4", "letter"), default="a4", help="the paper size (default: a4)"
+    )
+    export_week.add_argument("--landscape", action="store_true", help="print across the page")
+    export_week.add_argument(
+        "--grid",
+        action="store_true",
+        help="the week as a grid, one column per day (printed landscape)",
+    )
+    export_week.add_argument(
+        "-o", "--output", type=Path, required=True, metavar="OUT.pdf", help="the file to write"
+    )
 
     export_ics = sub.add_parser(
         "export-ics",
@@ -261,6 +308,37 @@ def _cmd_export_ics(args: argparse.Namespace, paths: AppPaths) -> int:
     _write_atomically(args.output, data)
     events = data.count(b"\r\nBEGIN:VEVENT\r\n")
     print(f"Wrote {events} event{'s' if events != 1 else ''} to {args.output}")
+    return 0
+
+
+def _cmd_export_week(args: argparse.Namespace, paths: AppPaths) -> int:
+    from planner.weekly_plan import build_plan, parse_week, render_html
+
+    week = parse_week(args.week)
+    if args.output.suffix.lower() != ".pdf":
+        raise UsageError(f"{args.output}: the plan is written as a .pdf file.")
+    _check_output(args.output)
+    # Read-only, so exporting works while the workspace is open in the app.
+    ws = _open(args, paths, read_only=True)
+    try:
+        plan = build_plan(ws, week, communities=args.community or (), lang=args.lang)
+    finally:
+        ws.close()
+    html = render_html(plan, layout="grid" if args.grid else "list")
+    from planner.export.weekly_pdf import write_weekly_pdf
+
+    pages = write_weekly_pdf(
+        html,
+        args.output,
+        paper=args.paper,
+        landscape=args.landscape or args.grid,
+        page_label=plan.labels["page"],
+        title=plan.document_title,
+    )
+    print(
+        f"Wrote the plan for {week.label} ({pages} page{'s' if pages != 1 else ''}) "
+        f"to {args.output}"
+    )
     return 0
 
 
@@ -462,6 +540,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "gui": _cmd_gui,
         "demo": _cmd_demo,
         "check": _cmd_check,
+        "export-week": _cmd_export_week,
         "export-ics": _cmd_export_ics,
         "import-ics": _cmd_import_ics,
         "poster": _cmd_poster,

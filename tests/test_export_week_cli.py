@@ -1,0 +1,174 @@
+"""`planner export-week`: the week's plan as a PDF from the command line."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from planner import cli
+from planner.demo import write_demo
+from planner.paths import AppPaths
+from planner.workspace import open_workspace
+from tests.conftest import DEVICE
+
+TODAY = date(2026, 11, 25)  # a Wednesday of 2026-W48
+
+
+@pytest.fixture
+def sample(tmp_path: Path, paths: AppPaths, qapp: object) -> Path:
+    """The sample workspace made on TODAY. The PDF writer draws with Qt: the
+    ``qapp`` fixture makes the app first, so pytest-qt's QApplication is the one."""
+    path = tmp_path / "sample.cplan"
+    write_demo(path, device_id=DEVICE, lock_dir=paths.lock_dir, today=TODAY)
+    return path
+
+
+def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    code = cli.main(argv)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def text_of(path: Path) -> str:
+    """The PDF's text without white space (lines and columns break anywhere)."""
+    reader = PdfReader(path)
+    return "".join("".join(page.extract_text().split()) for page in reader.pages)
+
+
+def test_export_week_writes_the_plan(
+    sample: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "plan.pdf"
+    code, stdout, err = run(
+        ["export-week", str(sample), "--week", "2026-W48", "--lang", "zh", "-o", str(out)],
+        capsys,
+    )
+    assert code == 0, err
+    reader = PdfReader(out)
+    pages = len(reader.pages)
+    assert stdout == f"Wrote the plan for 2026-W48 ({pages} pages) to {out}\n"
+    assert 2 <= pages <= 6
+    box = reader.pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (595, 842)  # A4 portrait
+    text = text_of(out)
+    for words in (
+        "周计划",
+        "2026年第48周",
+        "2026年11月23日–29日",
+        "晨读打卡：今日一页",
+        "上周复盘",
+    ):
+        assert words in text, words
+    assert f"第{pages}页，共{pages}页" in text
+
+
+def test_export_week_in_english_on_letter_paper_as_a_grid(
+    sample: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "grid.pdf"
+    code, stdout, err = run(
+        [
+            "export-week",
+            str(sample),
+            "--week",
+            "2026w48",
+            "--lang",
+            "en",
+            "--paper",
+            "letter",
+            "--grid",
+            "--community",
+            "notion 中文用户群",
+            "-o",
+            str(out),
+        ],
+        capsys,
+    )
+    assert code == 0, err
+    assert stdout.startswith("Wrote the plan for 2026-W48 (")
+    box = PdfReader(out).pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (792, 612)  # Letter, landscape
+    text = text_of(out)
+    assert "Weeklyplan" in text and "23–29November2026" in text
+    assert "Notion中文用户群" in text and "深夜读书会" not in text
+
+
+def test_export_week_works_while_the_app_has_the_workspace_open(
+    sample: Path, tmp_path: Path, paths: AppPaths, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "plan.pdf"
+    with open_workspace(sample, device_id="x", lock_dir=paths.lock_dir):
+        code, _, err = run(
+            ["export-week", str(sample), "--week", "2026-W48", "-o", str(out)], capsys
+        )
+    assert code == 0, err
+    assert out.exists()
+
+
+def test_an_empty_week_is_a_page_that_says_so(
+    sample: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "empty.pdf"
+    code, stdout, _ = run(
+        ["export-week", str(sample), "--week", "2020-W53", "--lang", "zh", "-o", str(out)],
+        capsys,
+    )
+    assert code == 0 and "(1 page)" in stdout
+    assert "本周还没有安排" in text_of(out)
+
+
+@pytest.mark.parametrize(
+    ("week", "message"),
+    [
+        ("2026-W60", "planner: 2026 has no week 60 (its weeks run W01–W53).\n"),
+        ("2025-W53", "planner: 2025 has no week 53 (its weeks run W01–W52).\n"),
+        ("abc", "planner: “abc” is not a week; write it like 2026-W48.\n"),
+    ],
+)
+def test_a_bad_week_is_one_line_and_exit_2(
+    sample: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], week: str, message: str
+) -> None:
+    out = tmp_path / "plan.pdf"
+    code, stdout, err = run(["export-week", str(sample), "--week", week, "-o", str(out)], capsys)
+    assert (code, stdout, err) == (2, "", message)
+    assert not out.exists()
+
+
+def test_other_bad_input_is_one_line_and_exit_2(
+    sample: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "plan.pdf"
+    cases = [
+        (["--community", "没有这个群"], "No community called “没有这个群” in this workspace."),
+        (["-o", str(tmp_path / "plan.txt")], "the plan is written as a .pdf file."),
+        (["-o", str(tmp_path / "no" / "plan.pdf")], "no such folder."),
+    ]
+    for extra, words in cases:
+        argv = ["export-week", str(sample), "--week", "2026-W48", "-o", str(out), *extra]
+        code, _, err = run(argv, capsys)
+        assert code == 2 and words in err and err.count("\n") == 1, err
+    code, _, err = run(
+        ["export-week", str(tmp_path / "none.cplan"), "--week", "2026-W48", "-o", str(out)],
+        capsys,
+    )
+    assert code == 2 and "no such file" in err
+    assert not out.exists()
+    with pytest.raises(SystemExit) as exited:
+        cli.main(["export-week", str(sample), "-o", str(out)])
+    assert exited.value.code == 2
+    assert "--week" in capsys.readouterr().err
+
+
+def test_help_lists_export_week(capsys: pytest.CaptureFixture[str]) -> None:
+    assert "export-week" in cli.COMMANDS
+    with pytest.raises(SystemExit):
+        cli.main(["--help"])
+    assert "export-week" in capsys.readouterr().out
+    with pytest.raises(SystemExit):
+        cli.main(["export-week", "--help"])
+    help_text = capsys.readouterr().out
+    for option in ("--week", "--community", "--lang", "--paper", "--landscape", "--grid"):
+        assert option in help_text
