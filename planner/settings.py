@@ -53,6 +53,25 @@ DECLARED: dict[str, Setting] = {
             "Calendar filters per workspace file: the community ids, item types, "
             "statuses and owners each one hides.",
         ),
+        Setting(
+            "week_pdf_language",
+            str,
+            "",
+            "The language of the weekly plan PDF last exported: zh or en (empty: the UI's).",
+        ),
+        Setting(
+            "week_pdf_paper",
+            str,
+            "",
+            "The paper of the weekly plan PDF last exported: a4 or letter (empty: the locale's).",
+        ),
+        Setting(
+            "week_pdf_orientation",
+            str,
+            "portrait",
+            "The weekly plan PDF's orientation: portrait (day by day) or landscape (week grid).",
+        ),
+        Setting("week_pdf_folder", str, "", "The folder the weekly plan PDF was last written to."),
     )
 }
 

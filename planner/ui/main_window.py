@@ -199,6 +199,9 @@ class MainWindow(QMainWindow):
         self.export_ics_action = self._action(
             self.tr("&Export calendar (ICS)…"), self.choose_ics_export, None, "calendar"
         )
+        self.export_week_action = self._action(
+            self.tr("Export &week as PDF…"), self.export_week, "Ctrl+Shift+E", "calendar"
+        )
         self.quit_action = self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         self.undo_action = self._action(
@@ -304,6 +307,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.import_ics_action)
         file_menu.addAction(self.export_ics_action)
+        file_menu.addAction(self.export_week_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = bar.addMenu(self.tr("&Edit"))
@@ -664,6 +668,22 @@ class MainWindow(QMainWindow):
         )
         return True
 
+    def export_week(self) -> None:
+        """File ▸ Export week as PDF…: the dialog that writes a week's plan."""
+        if self.session is None:
+            return
+        from planner.ui.export_week_dialog import ExportWeekDialog  # only when used
+
+        dialog = ExportWeekDialog(self.session, self, settings=self.settings)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.exported.connect(self._on_week_exported)
+        dialog.open()
+
+    def _on_week_exported(self, path: Path, _pages: int) -> None:
+        self.statusBar().showMessage(
+            self.tr("Exported the weekly plan to %1.").replace("%1", path.name), 10000
+        )
+
     def choose_ics_to_import(self) -> None:
         if self.session is None or self.session.read_only or self.model.rowCount() == 0:
             return
@@ -907,6 +927,7 @@ class MainWindow(QMainWindow):
         has_communities = self.model.rowCount() > 0
         self.import_ics_action.setEnabled(writable and has_communities)
         self.export_ics_action.setEnabled(session is not None and has_communities)
+        self.export_week_action.setEnabled(session is not None)  # the dialog says what to do
         for action in (
             self.today_action,
             self.previous_action,

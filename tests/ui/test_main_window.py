@@ -1353,3 +1353,26 @@ def test_calendar_checklist_items_open_on_the_checklist(qtbot, window: MainWindo
     w.calendar.checklist_item_activated.emit(community_id, item_id)
     assert w.stack.currentWidget() is w.page and w.page.community_id == community_id
     assert shown_checklist_item(w) == item_id
+
+
+def test_export_week_as_pdf_opens_its_dialog_from_the_file_menu(
+    qtbot, window: MainWindow, tmp_path: Path
+) -> None:
+    from planner.ui.export_week_dialog import ExportWeekDialog
+
+    w = window
+    assert "Export &week as PDF…" in menu_actions(w, "&File")
+    assert w.export_week_action.shortcut() == QKeySequence("Ctrl+Shift+E")
+    assert w.export_week_action.isEnabled()
+    w.export_week_action.trigger()
+    dialog = w.findChild(ExportWeekDialog)
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.settings is w.settings
+    # A finished export is told in the status bar.
+    dialog.exported.emit(tmp_path / "w.pdf", 3)
+    assert w.statusBar().currentMessage() == "Exported the weekly plan to w.pdf."
+    # Closing the workspace closes the dialog; with no workspace there is nothing to export.
+    w.close_workspace()
+    assert not dialog.isVisible()
+    w._show_state()
+    assert not w.export_week_action.isEnabled()
