@@ -16,6 +16,7 @@ platform that has one. The SVG file itself is written as it was rendered.
 from __future__ import annotations
 
 import contextlib
+import html
 import os
 import re
 import tempfile
@@ -34,10 +35,13 @@ from PySide6.QtGui import (
     QPageSize,
     QPainter,
     QPdfWriter,
+    QRawFont,
 )
 from PySide6.QtSvg import QSvgRenderer
 
 from planner.errors import PlannerError
+from planner.export.glyph_twins import glyph_twins
+from planner.export.pdf_text import fix_text_mapping
 
 MAX_PNG_WIDTH = 8_000
 MAX_PNG_PIXELS = 80_000_000
@@ -241,9 +245,36 @@ def render_pdf(svg: str, path: Path) -> None:
             renderer.render(painter, QRectF(0, 0, writer.width(), writer.height()))
         finally:
             painter.end()
+        # Qt names some glyphs after a twin character (一 as the radical ⼀):
+        # give every glyph back the character the poster's text has.
+        pdf = tmp.read_bytes()
+        text = svg_text(svg)
+        fixed = fix_text_mapping(pdf, text, twins=glyph_twins(_poster_fonts(svg), text))
+        if fixed is not pdf:
+            tmp.write_bytes(fixed)
         return True
 
     _write_with(path, write)
+
+
+def _poster_fonts(svg: str) -> list[QRawFont]:
+    """The fonts the poster's text is drawn in (each family, regular and bold)."""
+    families = {
+        first_installed_family(found.strip("'\""))
+        for found in re.findall(r'font-family\s*[=:]\s*("[^"]*"|\'[^\']*\'|[^;"\'>]+)', svg)
+    }
+    fonts = []
+    for family in sorted(families):
+        for weight in (QFont.Weight.Normal, QFont.Weight.Bold):
+            font = QFont(family)
+            font.setWeight(weight)
+            fonts.append(QRawFont.fromFont(font))
+    return [f for f in fonts if f.isValid()]
+
+
+def svg_text(svg: str) -> str:
+    """The characters of an SVG's text (its markup and entities resolved)."""
+    return html.unescape(re.sub(r"<[^>]*>", " ", svg))
 
 
 def write_svg(svg: str, path: Path) -> None:
