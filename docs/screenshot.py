@@ -5,20 +5,25 @@
 Writes docs/screenshot.png (the calendar's month view, the main screen),
 docs/screenshot-week.png, docs/screenshot-community.png,
 docs/screenshot-checklist.png, docs/screenshot-overview.png,
-docs/screenshot-templates.png and docs/poster-example.png.
+docs/screenshot-templates.png, docs/poster-example.png and
+docs/weekly-plan.png (the first page of this week's plan as a PDF, in
+Chinese, turned into an image with pdftoppm from poppler-utils).
 """
 
 from __future__ import annotations
 
 import os
+import subprocess
 import sys
 import tempfile
+from datetime import date
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from planner.communities import find_community  # noqa: E402
 from planner.export.poster import render_png  # noqa: E402
+from planner.export.weekly_pdf import write_weekly_pdf  # noqa: E402
 from planner.paths import AppPaths  # noqa: E402
 from planner.settings import Settings  # noqa: E402
 from planner.template_library import builtin_template  # noqa: E402
@@ -26,6 +31,7 @@ from planner.templating import context_for, render_poster  # noqa: E402
 from planner.ui.app import create_application  # noqa: E402
 from planner.ui.calendar_page import CalendarMode  # noqa: E402
 from planner.ui.main_window import MainWindow  # noqa: E402
+from planner.weekly_plan import build_plan, render_html, week_of  # noqa: E402
 
 DOCS = Path(__file__).resolve().parent
 
@@ -70,6 +76,17 @@ def main() -> int:
         ctx = context_for(workspace, community, operator="Lily 李")
         render_png(render_poster(builtin_template("guest_share", "zh"), ctx), poster, width_px=540)
         print(f"wrote {poster}")
+        plan = build_plan(workspace, week_of(date.today()), lang="zh")
+        pdf = Path(home) / "weekly.pdf"
+        write_weekly_pdf(
+            render_html(plan), pdf, page_label=plan.labels["page"], title=plan.document_title
+        )
+        page = DOCS / "weekly-plan"
+        subprocess.run(
+            ["pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile", str(pdf), page],
+            check=True,
+        )
+        print(f"wrote {page}.png")
         window.close()
     return 0
 
