@@ -37,6 +37,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Literal
 
+import shiboken6
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
     QColor,
@@ -390,14 +391,30 @@ def write_weekly_pdf(
     """
     out = Path(out)
     _check_target(out)
-    doc = layout_document(html, paper=paper, landscape=landscape, resolution=PDF_RESOLUTION)
-    pdf, pages = render_pdf_bytes(
-        doc, paper=paper, landscape=landscape, page_label=page_label, title=title
-    )
-    source = doc.toPlainText() + "\n" + footer_texts(page_label, title, pages)
-    twins = glyph_twins([*fonts_used(doc), _footer_font()], source)
-    _write_atomically(out, fix_text_mapping(pdf, source, twins=twins))
+    pdf, pages = _fixed_pdf(html, paper, landscape, page_label, title)
+    _write_atomically(out, pdf)
     return pages
+
+
+def _fixed_pdf(
+    html: str, paper: Paper, landscape: bool, page_label: str, title: str
+) -> tuple[bytes, int]:
+    """The PDF's bytes, text mapping corrected, and its page count.
+
+    The document is destroyed here, whatever happens: the writer may run on a
+    worker thread, and a Qt object left to an exception's traceback would be
+    destroyed later on another thread (Qt warns about its timers then).
+    """
+    doc = layout_document(html, paper=paper, landscape=landscape, resolution=PDF_RESOLUTION)
+    try:
+        pdf, pages = render_pdf_bytes(
+            doc, paper=paper, landscape=landscape, page_label=page_label, title=title
+        )
+        source = doc.toPlainText() + "\n" + footer_texts(page_label, title, pages)
+        twins = glyph_twins([*fonts_used(doc), _footer_font()], source)
+    finally:
+        shiboken6.delete(doc)
+    return fix_text_mapping(pdf, source, twins=twins), pages
 
 
 def _check_target(path: Path) -> None:
