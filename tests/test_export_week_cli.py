@@ -172,3 +172,78 @@ def test_help_lists_export_week(capsys: pytest.CaptureFixture[str]) -> None:
     help_text = capsys.readouterr().out
     for option in ("--week", "--community", "--lang", "--paper", "--landscape", "--grid"):
         assert option in help_text
+
+
+def test_every_item_of_the_week_is_in_the_text_and_nothing_of_other_weeks(
+    sample: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The titles come back exactly as typed (一, 日 and digits included), every
+    occurrence of the week's series and one-off items, and none of the weeks around."""
+    from datetime import datetime
+
+    from planner.calendar import occurrences_between
+
+    out = tmp_path / "plan.pdf"
+    code, _, err = run(
+        ["export-week", str(sample), "--week", "2026-W48", "--lang", "zh", "-o", str(out)],
+        capsys,
+    )
+    assert code == 0, err
+    text = text_of(out)
+    with open_workspace(sample, device_id=DEVICE, lock_dir=tmp_path / "locks") as ws:
+        week = occurrences_between(ws, datetime(2026, 11, 23), datetime(2026, 11, 30))
+        around = occurrences_between(ws, datetime(2026, 11, 9), datetime(2026, 11, 16))
+        around += occurrences_between(ws, datetime(2026, 12, 7), datetime(2026, 12, 14))
+    titles = {"".join(o.item.title.split()) for o in week}
+    assert any("一" in t and "日" in t for t in titles)  # 晨读打卡：今日一页
+    assert any(c.isdigit() for t in titles for c in t)
+    for title in titles:
+        assert title in text, title
+    others = {"".join(o.item.title.split()) for o in around}
+    # (A title that is part of one of this week's, as a series' own title is of
+    # its changed occurrence, cannot tell the weeks apart.)
+    only_elsewhere = {t for t in others if not any(t in mine for mine in titles)}
+    assert only_elsewhere
+    for title in only_elsewhere:
+        assert title not in text, title
+    for day in ("11月23日", "11月29日", "2026年第48周"):
+        assert day in text
+
+
+def test_a_busy_week_has_a_sensible_number_of_pages(
+    tmp_path: Path, paths: AppPaths, capsys: pytest.CaptureFixture[str], qapp: object
+) -> None:
+    from datetime import datetime, timedelta
+
+    from planner.calendar import create_item
+    from planner.communities import create_community
+    from planner.workspace import create_workspace
+
+    path = tmp_path / "busy.cplan"
+    with create_workspace(path, device_id=DEVICE, lock_dir=paths.lock_dir) as ws:
+        ids = [create_community(ws, {"name": f"社群 {n:02d}"})[0] for n in range(10)]
+        for n in range(140):
+            start = datetime(2026, 11, 23, 7) + timedelta(days=n % 7, minutes=30 * (n // 7))
+            create_item(
+                ws,
+                {
+                    "community_id": ids[n % 10],
+                    "kind": "content",
+                    "item_type": "morning_digest",
+                    "title": f"第{n + 1}期 晨报：一周要闻",
+                    "start": start,
+                    "end": start + timedelta(minutes=20),
+                },
+            )
+    out = tmp_path / "busy.pdf"
+    code, stdout, err = run(
+        ["export-week", str(path), "--week", "2026-W48", "-o", str(out)], capsys
+    )
+    assert code == 0, err
+    pages = len(PdfReader(out).pages)
+    # 140 rows of about 18 to 24 per A4 page, plus headings: from 6 to 12 pages.
+    assert 6 <= pages <= 12, pages
+    text = text_of(out)
+    for n in (1, 70, 140):
+        assert f"第{n}期晨报：一周要闻" in text
+    assert f"Page{pages}of{pages}" in text
