@@ -8,7 +8,6 @@ never open a file chooser or a PDF viewer (``export_to`` takes the path, and
 
 from __future__ import annotations
 
-import os
 import threading
 from collections.abc import Callable, Iterator
 from datetime import date
