@@ -264,7 +264,6 @@ def test_a_folder_that_refuses_the_file_gives_one_line(
     assert list(out_dir.iterdir()) == []  # the hidden part file is gone too
 
 
-
 def test_only_the_ticked_communities_are_in_the_plan(
     qtbot: QtBot, dialog: ExportWeekDialog, session: Session, out_dir: Path, today: date
 ) -> None:
