@@ -13,7 +13,13 @@ from datetime import date, timedelta
 
 from planner.errors import ValidationError
 
-_WEEK = re.compile(r"^(\d{4})\s*-?\s*[Ww]\s*(\d{1,2})$")
+_WEEK = re.compile(r"^([0-9]{4})\s*-?\s*[Ww]\s*([0-9]{1,2})$")
+
+
+# The years a plan can be made for (the calendar looks some weeks beyond the
+# week asked for, which year 1 or 9999 would not allow).
+FIRST_YEAR = 1900
+LAST_YEAR = 9998
 
 
 def _weeks_in(year: int) -> int:
@@ -29,8 +35,12 @@ class WeekId:
     week: int
 
     def __post_init__(self) -> None:
-        if not 1 <= self.year <= 9999:
-            raise ValidationError({"week": f"{self.year} is not a year this plan can show."})
+        if not FIRST_YEAR <= self.year <= LAST_YEAR:
+            raise ValidationError(
+                {
+                    "week": f"{self.year} is not a year this plan can show ({FIRST_YEAR}–{LAST_YEAR})."
+                }
+            )
         last = _weeks_in(self.year)
         if not 1 <= self.week <= last:
             raise ValidationError(

@@ -105,6 +105,9 @@ def test_parse_week_reads_iso_weeks(text: str, expected: tuple[int, int]) -> Non
         ("2026-W00", "2026 has no week 0"),
         ("abc", "“abc” is not a week"),
         ("2026-48", "is not a week"),
+        ("9999-W52", "9999 is not a year this plan can show"),
+        ("0001-W01", "1 is not a year this plan can show"),
+        ("2026-W٤٨", "is not a week"),  # digits of another script
         ("", "Give a week such as 2026-W48"),
         ("   ", "Give a week such as 2026-W48"),
     ],

@@ -54,6 +54,11 @@ def fonts_used(doc: QTextDocument) -> list[QRawFont]:
         for index in range(layout.lineCount() if layout is not None else 0):
             for run in layout.lineAt(index).glyphRuns():
                 raw = run.rawFont()
+                # Text no installed font covers is drawn as boxes from a font
+                # that says it is valid but has no size, and crashes when asked
+                # its family: it has no glyph to name anyway.
+                if not raw.isValid() or raw.pixelSize() <= 0:
+                    continue
                 fonts.setdefault(_font_key(raw), raw)
         block = block.next()
     return list(fonts.values())

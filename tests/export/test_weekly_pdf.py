@@ -123,6 +123,17 @@ def test_a_plan_with_chinese_titles_extracts_exactly(tmp_path: Path) -> None:
         assert "\ufb01" not in text and "\u2012" not in text, tool
 
 
+@pytest.mark.qt_log_ignore("OpenType support missing")
+def test_text_no_installed_font_covers_is_written_not_a_crash(tmp_path: Path) -> None:
+    """Boxes drawn for a script with no font come from a font that cannot be asked its
+    name; the writer leaves it out instead of crashing (नमस्ते: Devanagari, no font here)."""
+    out = tmp_path / "plan.pdf"
+    html = "<p>晨读 一人日 12 नमस्ते ok</p>"
+    assert write_weekly_pdf(html, out, page_label=ZH_LABEL) == 1
+    text = "".join(PdfReader(out).pages[0].extract_text().split())
+    assert "晨读一人日12" in text and "ok" in text
+
+
 @needs_poppler
 def test_a_radical_that_was_typed_stays_a_radical(tmp_path: Path) -> None:
     out = tmp_path / "radical.pdf"
