@@ -36,10 +36,9 @@ class WeekId:
 
     def __post_init__(self) -> None:
         if not FIRST_YEAR <= self.year <= LAST_YEAR:
+            years = f"{FIRST_YEAR}–{LAST_YEAR}"
             raise ValidationError(
-                {
-                    "week": f"{self.year} is not a year this plan can show ({FIRST_YEAR}–{LAST_YEAR})."
-                }
+                {"week": f"{self.year} is not a year this plan can show ({years})."}
             )
         last = _weeks_in(self.year)
         if not 1 <= self.week <= last:
