@@ -247,3 +247,46 @@ def test_a_busy_week_has_a_sensible_number_of_pages(
     for n in (1, 70, 140):
         assert f"第{n}期晨报：一周要闻" in text
     assert f"Page{pages}of{pages}" in text
+
+
+def test_a_busy_day_in_the_grid_breaks_between_entries_with_the_days_on_every_page(
+    tmp_path: Path, paths: AppPaths, capsys: pytest.CaptureFixture[str], qapp: object
+) -> None:
+    from datetime import datetime, timedelta
+
+    from planner.calendar import create_item
+    from planner.communities import create_community
+    from planner.workspace import create_workspace
+
+    path = tmp_path / "busy-day.cplan"
+    with create_workspace(path, device_id=DEVICE, lock_dir=paths.lock_dir) as ws:
+        community, _ = create_community(ws, {"name": "Alpha"})
+        for n in range(40):
+            start = datetime(2026, 11, 24, 6) + timedelta(minutes=15 * n)
+            create_item(
+                ws,
+                {
+                    "community_id": community,
+                    "kind": "content",
+                    "item_type": "article",
+                    "title": f"Item {n:02d} 一人日",
+                    "start": start,
+                    "end": start + timedelta(minutes=10),
+                },
+            )
+    out = tmp_path / "grid.pdf"
+    argv = ["export-week", str(path), "--week", "2026-W48", "--grid", "-o", str(out)]
+    code, _, err = run(argv, capsys)
+    assert code == 0, err
+    reader = PdfReader(out)
+    assert len(reader.pages) > 2
+    schedule = [
+        "".join(page.extract_text().split())
+        for page in reader.pages
+        if "Item" in page.extract_text()
+    ]
+    for page in schedule:  # the days' header repeats on every page of the grid
+        assert "Monday23November" in page and "Sunday29November" in page
+    whole = "".join(schedule)
+    for n in range(40):  # each entry once, whole: never cut between pages
+        assert whole.count(f"Item{n:02d}一人日") == 1, n
