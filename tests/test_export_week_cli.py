@@ -290,3 +290,48 @@ def test_a_busy_day_in_the_grid_breaks_between_entries_with_the_days_on_every_pa
     whole = "".join(schedule)
     for n in range(40):  # each entry once, whole: never cut between pages
         assert whole.count(f"Item{n:02d}一人日") == 1, n
+
+
+def test_qt_messages_go_to_the_log_not_the_terminal(
+    tmp_path: Path, paths: AppPaths, qapp: object
+) -> None:
+    """A title in a script no installed font covers makes Qt complain about fonts;
+    the command still prints its one line and nothing else (run as a new process,
+    where the command makes its own Qt application)."""
+    import os
+    import subprocess
+    import sys
+    from datetime import datetime
+
+    from planner.calendar import create_item
+    from planner.communities import create_community
+    from planner.workspace import create_workspace
+
+    path = tmp_path / "scripts.cplan"
+    with create_workspace(path, device_id=DEVICE, lock_dir=paths.lock_dir) as ws:
+        community, _ = create_community(ws, {"name": "Scripts"})
+        start = datetime(2026, 11, 24, 9)
+        create_item(
+            ws,
+            {
+                "community_id": community,
+                "kind": "content",
+                "item_type": "article",
+                "title": "नमस्ते 一人日 12",
+                "start": start,
+                "end": start.replace(hour=10),
+            },
+        )
+    out = tmp_path / "plan.pdf"
+    done = subprocess.run(
+        [sys.executable, "-m", "planner", "export-week", str(path), "--week", "2026-W48"]
+        + ["-o", str(out)],
+        capture_output=True,
+        text=True,
+        env=dict(os.environ, QT_QPA_PLATFORM="offscreen"),
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == f"Wrote the plan for 2026-W48 (1 page) to {out}\n"
+    assert done.stderr == ""
+    assert "一人日12" in text_of(out)

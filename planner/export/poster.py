@@ -17,13 +17,23 @@ from __future__ import annotations
 
 import contextlib
 import html
+import logging
 import os
 import re
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QMarginsF, QRectF, QSizeF, Qt
+from PySide6.QtCore import (
+    QByteArray,
+    QMarginsF,
+    QMessageLogContext,
+    QRectF,
+    QSizeF,
+    Qt,
+    QtMsgType,
+    qInstallMessageHandler,
+)
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -128,11 +138,21 @@ def resolve_fonts(svg: str, installed: set[str] | None = None) -> str:
 
 
 def ensure_gui() -> None:
-    """Fonts and painting need a QGuiApplication; the CLI has none, so make one."""
+    """Fonts and painting need a QGuiApplication; the CLI has none, so make one.
+
+    Qt's own messages (such as a font lacking a script) then go to the log,
+    so the command line prints only its one line.
+    """
     if QGuiApplication.instance() is None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        qInstallMessageHandler(_log_qt_message)
         # Kept for the life of the process, like the app's own.
         ensure_gui.app = QGuiApplication(["planner"])  # type: ignore[attr-defined]
+
+
+def _log_qt_message(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
+    level = logging.DEBUG if kind in (QtMsgType.QtDebugMsg, QtMsgType.QtInfoMsg) else logging.INFO
+    logging.getLogger("qt").log(level, "%s", message)
 
 
 def _renderer(svg: str) -> QSvgRenderer:
