@@ -17,11 +17,8 @@ Errors are one line on stderr; exit 1 for a failure, 2 for bad usage or input.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import logging
-import os
 import sys
-import tempfile
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
@@ -29,6 +26,7 @@ from typing import TYPE_CHECKING, NoReturn
 
 from planner import APP_NAME, __version__
 from planner.errors import EXIT_BAD_INPUT, EXIT_FAILURE, PlannerError
+from planner.files import check_target, write_atomically
 from planner.logs import setup_logging
 from planner.paths import AppPaths, device_id
 
@@ -305,7 +303,7 @@ def _cmd_export_ics(args: argparse.Namespace, paths: AppPaths) -> int:
         data = export_ics(ws, start=args.start, end=args.end, community_ids=ids)
     finally:
         ws.close()
-    _write_atomically(args.output, data)
+    write_atomically(args.output, data)
     events = data.count(b"\r\nBEGIN:VEVENT\r\n")
     print(f"Wrote {events} event{'s' if events != 1 else ''} to {args.output}")
     return 0
@@ -343,38 +341,7 @@ def _cmd_export_week(args: argparse.Namespace, paths: AppPaths) -> int:
 
 
 def _check_output(path: Path) -> None:
-    if not path.parent.is_dir():
-        raise UsageError(f"{path.parent}: no such folder.")
-    if path.is_dir():
-        raise UsageError(f"{path}: is a folder.")
-
-
-def _write_atomically(path: Path, data: bytes) -> None:
-    """Write ``path`` whole or not at all: a temp file beside it, then a rename."""
-    _check_output(path)
-    try:
-        mode = path.stat().st_mode & 0o777
-    except OSError:
-        mode = 0o644
-    try:
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    except OSError as exc:
-        raise PlannerError(f"{path}: cannot be written ({exc.strerror}).") from None
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.chmod(tmp, mode)  # mkstemp makes it private; give it a normal file's mode
-        os.replace(tmp, path)
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise PlannerError(f"{path}: cannot be written ({exc.strerror}).") from None
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
+    check_target(path, UsageError)
 
 
 def _cmd_import_ics(args: argparse.Namespace, paths: AppPaths) -> int:

@@ -15,13 +15,11 @@ platform that has one. The SVG file itself is written as it was rendered.
 
 from __future__ import annotations
 
-import contextlib
 import html
 import logging
 import os
 import re
-import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import (
@@ -52,6 +50,7 @@ from PySide6.QtSvg import QSvgRenderer
 from planner.errors import PlannerError
 from planner.export.glyph_twins import glyph_twins
 from planner.export.pdf_text import fix_text_mapping
+from planner.files import atomic_path
 
 MAX_PNG_WIDTH = 8_000
 MAX_PNG_PIXELS = 80_000_000
@@ -188,37 +187,8 @@ def poster_image(svg: str, width_px: int) -> QImage:
     return image
 
 
-@contextlib.contextmanager
-def _atomic_path(path: Path) -> Iterator[Path]:
-    """A temp file beside ``path`` to write; it replaces ``path`` when all went well."""
-    path = Path(path)
-    if not path.parent.is_dir():
-        raise PosterExportError(f"{path.parent}: no such folder.")
-    if path.is_dir():
-        raise PosterExportError(f"{path}: is a folder.")
-    try:
-        mode = path.stat().st_mode & 0o777
-    except OSError:
-        mode = 0o644
-    try:
-        fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    except OSError as exc:
-        raise PosterExportError(f"{path}: cannot be written ({exc.strerror}).") from None
-    os.close(fd)
-    tmp = Path(name)
-    try:
-        yield tmp
-        os.chmod(tmp, mode)
-        os.replace(tmp, path)
-    except OSError as exc:
-        raise PosterExportError(f"{path}: cannot be written ({exc.strerror}).") from None
-    finally:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-
-
 def _write_with(path: Path, write: Callable[[Path], bool]) -> None:
-    with _atomic_path(path) as tmp:
+    with atomic_path(path, PosterExportError) as tmp:
         if not write(tmp):
             raise PosterExportError(f"{path}: cannot be written.")
 

@@ -29,10 +29,7 @@ beside the target, which then replaces it.
 
 from __future__ import annotations
 
-import contextlib
-import os
 import re
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Literal
@@ -58,6 +55,7 @@ from planner.export.glyph_twins import fonts_used, glyph_twins
 from planner.export.pages import PageSlice, paginate
 from planner.export.pdf_text import fix_text_mapping
 from planner.export.poster import ensure_gui, first_installed_family
+from planner.files import check_target, write_atomically
 
 __all__ = [
     "Paper",
@@ -390,9 +388,9 @@ def write_weekly_pdf(
     a failure leaves ``out`` as it was and no temp file behind.
     """
     out = Path(out)
-    _check_target(out)
+    check_target(out, WeeklyPdfError)
     pdf, pages = _fixed_pdf(html, paper, landscape, page_label, title)
-    _write_atomically(out, pdf)
+    write_atomically(out, pdf, WeeklyPdfError)
     return pages
 
 
@@ -415,36 +413,3 @@ def _fixed_pdf(
     finally:
         shiboken6.delete(doc)
     return fix_text_mapping(pdf, source, twins=twins), pages
-
-
-def _check_target(path: Path) -> None:
-    if not path.parent.is_dir():
-        raise WeeklyPdfError(f"{path.parent}: no such folder.")
-    if path.is_dir():
-        raise WeeklyPdfError(f"{path}: is a folder.")
-
-
-def _write_atomically(path: Path, data: bytes) -> None:
-    """``data`` to a temp file beside ``path``, which then replaces ``path``."""
-    _check_target(path)
-    try:
-        mode = path.stat().st_mode & 0o777
-    except OSError:
-        mode = 0o644
-    try:
-        fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    except OSError as exc:
-        raise WeeklyPdfError(f"{path}: cannot be written ({exc.strerror}).") from None
-    tmp = Path(name)
-    try:
-        with os.fdopen(fd, "wb") as file:
-            file.write(data)
-            file.flush()
-            os.fsync(file.fileno())
-        os.chmod(tmp, mode)
-        os.replace(tmp, path)
-    except OSError as exc:
-        raise WeeklyPdfError(f"{path}: cannot be written ({exc.strerror}).") from None
-    finally:
-        with contextlib.suppress(OSError):
-            tmp.unlink()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -38,6 +37,7 @@ from planner.communities import (
 )
 from planner.demo import write_demo
 from planner.errors import PlannerError
+from planner.files import write_atomically
 from planner.history import Change
 from planner.paths import AppPaths
 from planner.settings import Settings
@@ -656,11 +656,8 @@ class MainWindow(QMainWindow):
 
         try:
             with busy():
-                data = export_ics(self.session.workspace)
-                tmp = path.with_name(f".{path.name}.tmp")
-                tmp.write_bytes(data)
-                os.replace(tmp, path)
-        except (PlannerError, OSError) as exc:
+                write_atomically(path, export_ics(self.session.workspace))
+        except PlannerError as exc:
             self.show_error(str(exc))
             return False
         self.statusBar().showMessage(

@@ -20,6 +20,7 @@ from PySide6.QtGui import QFont, QPainter, QPdfWriter
 from PySide6.QtWidgets import QApplication
 
 import planner.export.weekly_pdf as weekly_pdf
+import planner.files as files
 from planner.export.glyph_twins import fonts_used, glyph_twins
 from planner.export.pdf_text import cmap_entries, fix_cmap, fix_text_mapping
 from planner.export.weekly_pdf import (
@@ -413,7 +414,7 @@ def test_a_failed_replace_leaves_no_temp_file(
     def refuse(src: object, dst: object) -> None:
         raise OSError(errno.EACCES, "Permission denied")
 
-    monkeypatch.setattr(weekly_pdf.os, "replace", refuse)
+    monkeypatch.setattr(files.os, "replace", refuse)  # the atomic writer it uses
     with pytest.raises(WeeklyPdfError, match="cannot be written"):
         write_weekly_pdf("<p>一</p>", out)
     assert out.read_bytes() == b"old"
