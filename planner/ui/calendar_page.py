@@ -62,7 +62,7 @@ from planner.ui.month_view import MonthModel, MonthView
 from planner.ui.quick_add import QuickAddDialog
 from planner.ui.scope_dialog import ask_scope
 from planner.ui.session import Session
-from planner.ui.theme import SPACING, icon
+from planner.ui.theme import SPACING, arrow_button, icon
 from planner.ui.week_view import WeekView
 
 AGENDA_DAYS = 14
@@ -141,19 +141,10 @@ class CalendarPage(QWidget):
         self.today_button = QPushButton(self.tr("Today"))
         self.today_button.setToolTip(self.tr("Go to today (Ctrl+T)"))
         self.today_button.clicked.connect(self.go_today)
-        self.prev_button = QToolButton()
-        self.prev_button.setText("‹")
-        self.prev_button.setToolTip(self.tr("Previous (Alt+Left)"))
+        self.prev_button = arrow_button("‹", self.tr("Previous (Alt+Left)"))
         self.prev_button.clicked.connect(lambda: self.step(-1))
-        self.next_button = QToolButton()
-        self.next_button.setText("›")
-        self.next_button.setToolTip(self.tr("Next (Alt+Right)"))
+        self.next_button = arrow_button("›", self.tr("Next (Alt+Right)"))
         self.next_button.clicked.connect(lambda: self.step(1))
-        for arrow in (self.prev_button, self.next_button):
-            font = arrow.font()
-            font.setPointSizeF(font.pointSizeF() * 1.4)
-            arrow.setFont(font)
-            arrow.setAutoRaise(True)
         self.title = QLabel()
         font = self.title.font()
         font.setPointSizeF(font.pointSizeF() * 1.6)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QStyleFactory,
     QStyleOption,
     QStyleOptionViewItem,
+    QToolButton,
     QWidget,
 )
 
@@ -284,3 +285,15 @@ def item_panel(
     dim = QColor(text)
     dim.setAlphaF(dim_alpha)
     return text, dim
+
+
+def arrow_button(arrow: str, tooltip: str) -> QToolButton:
+    """A flat ‹ or › button for stepping back or on (a month, a week)."""
+    button = QToolButton()
+    button.setText(arrow)
+    button.setToolTip(tooltip)
+    font = button.font()
+    font.setPointSizeF(font.pointSizeF() * 1.4)
+    button.setFont(font)
+    button.setAutoRaise(True)
+    return button

@@ -7,8 +7,9 @@ from datetime import date
 
 from PySide6.QtCore import QDate, QLocale, Qt, Signal
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QLabel, QPushButton, QToolButton, QWidget
+from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QLabel, QPushButton, QWidget
 
+from planner.ui.theme import arrow_button
 from planner.weekly_plan import WeekId, week_of
 
 FIRST_DAY = date(1990, 1, 1)
@@ -62,19 +63,10 @@ class WeekPicker(QWidget):
         super().__init__(parent)
         self.week = week_of(day)
         self._today = today
-        self.prev_button = QToolButton()
-        self.prev_button.setText("‹")
-        self.prev_button.setToolTip(self.tr("Previous week"))
+        self.prev_button = arrow_button("‹", self.tr("Previous week"))
         self.prev_button.clicked.connect(lambda: self.step(-1))
-        self.next_button = QToolButton()
-        self.next_button.setText("›")
-        self.next_button.setToolTip(self.tr("Next week"))
+        self.next_button = arrow_button("›", self.tr("Next week"))
         self.next_button.clicked.connect(lambda: self.step(1))
-        for arrow in (self.prev_button, self.next_button):
-            font = arrow.font()
-            font.setPointSizeF(font.pointSizeF() * 1.4)
-            arrow.setFont(font)
-            arrow.setAutoRaise(True)
         self.label = QLabel()
         self.label.setObjectName("week_label")
         font = self.label.font()
