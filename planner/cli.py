@@ -10,6 +10,8 @@
     planner poster WORKSPACE --template NAME --community NAME [--item ID] -o OUT.png|.pdf|.svg
     planner welcome WORKSPACE --community NAME [--lang en|zh] [--template NAME]
     planner templates WORKSPACE [--kind poster|welcome]
+    planner snapshot WORKSPACE OUT.cplan       a consistent single-file copy to share
+    planner merge WORKSPACE THEIRS.cplan [--dry-run] [--json] [--conflicts mine|theirs]
 
 Errors are one line on stderr; exit 1 for a failure, 2 for bad usage or input.
 """
@@ -25,6 +27,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
 from planner import APP_NAME, __version__
+from planner.cli_share import add_parsers as add_share_parsers
+from planner.cli_share import cmd_merge, cmd_snapshot
 from planner.errors import EXIT_BAD_INPUT, EXIT_FAILURE, PlannerError
 from planner.files import check_target, write_atomically
 from planner.logs import setup_logging
@@ -45,6 +49,8 @@ COMMANDS = (
     "poster",
     "welcome",
     "templates",
+    "snapshot",
+    "merge",
 )
 POSTER_FORMATS = (".png", ".pdf", ".svg")
 
@@ -231,6 +237,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     templates.add_argument("workspace", type=Path, metavar="WORKSPACE", help="the workspace file")
     templates.add_argument("--kind", choices=("poster", "welcome"), help="only this kind")
+    add_share_parsers(sub)
     return parser
 
 
@@ -513,6 +520,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         "poster": _cmd_poster,
         "welcome": _cmd_welcome,
         "templates": _cmd_templates,
+        "snapshot": cmd_snapshot,
+        "merge": cmd_merge,
     }
     try:
         return handlers[args.command](args, paths)

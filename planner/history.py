@@ -6,6 +6,11 @@ writes the "before" images back, redo the "after" images, each as a new
 edit with fresh ``updated_at``/``updated_by`` so teammates' merges see it.
 Deletions are tombstones (``deleted = 1``), so undoing one restores the row;
 undoing a creation leaves a tombstone too, so merges never resurrect it.
+
+A merge is the exception (:attr:`Change.verbatim`): undoing it puts every row
+back exactly as it was, stamps included, removes the rows it added and the
+versions it learnt, so the workspace is as if the merge never happened and
+merging the same file again does the same merge again.
 """
 
 from __future__ import annotations
@@ -14,6 +19,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 Row = dict[str, Any]
+# A row's version as recorded in ``row_versions``: (table, id, updated_at, updated_by).
+VersionKey = tuple[str, str, int, str]
 
 MAX_DEPTH = 200
 
@@ -37,11 +44,17 @@ class Change:
             the UI turns it into a translated label.
         subject: what it acted on, usually a name shown in the label.
         rows: every row written, in order.
+        verbatim: undo and redo write the images exactly, stamps included,
+            and delete a row whose image is None (a merge).
+        versions: versions a verbatim change added to ``row_versions``;
+            undo removes them and redo adds them back.
     """
 
     action: str
     subject: str
     rows: tuple[RowChange, ...] = ()
+    verbatim: bool = False
+    versions: tuple[VersionKey, ...] = ()
 
     def ids(self, table: str) -> set[str]:
         """Ids of the rows of ``table`` this change touched."""

@@ -44,6 +44,10 @@ USER_TABLES = (
     "community_templates",
 )
 
+# Tables that keep the bookkeeping of merges (no sync columns: they are not
+# records a person edits, and a merge reads them, never merges them).
+SYNC_TABLES = ("row_versions", "devices", "merge_log")
+
 MIGRATIONS = Migrations(MIGRATION_SET)
 STEP_NAMES: list[str] = []
 
@@ -255,6 +259,75 @@ def _checklists(db: Database) -> None:
                         position * 10,
                     ],
                 )
+
+
+def version_triggers(table: str) -> list[str]:
+    """The triggers that record every version of ``table``'s rows in ``row_versions``.
+
+    A new user table gets them in the migration that creates it. They write
+    plain rows only (no function calls), so they run with untrusted schema off.
+    """
+    record = (
+        "INSERT OR IGNORE INTO row_versions (table_name, row_id, updated_at, updated_by) "
+        f"VALUES ('{table}', NEW.id, NEW.updated_at, NEW.updated_by);"
+    )
+    return [
+        f"CREATE TRIGGER {table}_version_insert AFTER INSERT ON {table} BEGIN {record} END",
+        f"CREATE TRIGGER {table}_version_update AFTER UPDATE OF updated_at, updated_by "
+        f"ON {table} BEGIN {record} END",
+    ]
+
+
+@step("0005_sync")
+def _sync(db: Database) -> None:
+    # Merging teammates' copies. A row's version is (updated_at, updated_by),
+    # and every version a row has had, here or in a copy merged in, is kept in
+    # ``row_versions``: when the two copies of a row differ, the one whose
+    # version is in the other's history is older, and if neither is, both
+    # sides changed it (a conflict). Writes keep a row's updated_at rising.
+    db.execute(
+        """
+        CREATE TABLE row_versions (
+            table_name TEXT NOT NULL,
+            row_id TEXT NOT NULL,
+            updated_at INTEGER NOT NULL,
+            updated_by TEXT NOT NULL,
+            PRIMARY KEY (table_name, row_id, updated_at, updated_by)
+        ) WITHOUT ROWID
+        """
+    )
+    for table in USER_TABLES:
+        db.execute(
+            "INSERT INTO row_versions (table_name, row_id, updated_at, updated_by) "
+            f"SELECT '{table}', id, updated_at, updated_by FROM {table}"
+        )
+        for sql in version_triggers(table):
+            db.execute(sql)
+    # The people whose devices wrote rows here (``updated_by`` is a device id),
+    # so a teammate's template can say whose it is.
+    db.execute(
+        """
+        CREATE TABLE devices (
+            id TEXT PRIMARY KEY NOT NULL,
+            label TEXT NOT NULL,
+            seen_at INTEGER NOT NULL
+        )
+        """
+    )
+    # One row per merge of a teammate's file; ``summary`` is the JSON report
+    # (added, updated, deleted, conflicts per table).
+    db.execute(
+        """
+        CREATE TABLE merge_log (
+            id TEXT PRIMARY KEY NOT NULL,
+            merged_at INTEGER NOT NULL,
+            merged_by TEXT NOT NULL,
+            file_name TEXT NOT NULL,
+            file_digest TEXT NOT NULL,
+            summary TEXT NOT NULL DEFAULT '{}' CHECK (substr(summary, 1, 1) = '{')
+        )
+        """
+    )
 
 
 SCHEMA_VERSION = len(STEP_NAMES)

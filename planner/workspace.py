@@ -37,7 +37,7 @@ from planner.errors import (
     WorkspaceReadOnly,
 )
 from planner.history import Change, Row, RowChange, UndoHistory
-from planner.lock import WorkspaceLock
+from planner.lock import WorkspaceLock, machine_label
 from planner.schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION, schema_problems
 
 log = logging.getLogger(__name__)
@@ -49,6 +49,18 @@ WORKSPACE_SUFFIX = ".cplan"
 def now_ms() -> int:
     """The current time in UTC milliseconds, as stored in ``updated_at``."""
     return time.time_ns() // 1_000_000
+
+
+def next_stamp(row: Row | None) -> int:
+    """The ``updated_at`` for a new version of ``row``: now, and always after its last.
+
+    A row's versions (updated_at, updated_by) must differ for every write, or
+    a merge could not tell two of them apart.
+    """
+    stamp = now_ms()
+    if row is not None and isinstance(row.get("updated_at"), int):
+        stamp = max(stamp, row["updated_at"] + 1)
+    return stamp
 
 
 def new_id() -> str:
@@ -93,7 +105,7 @@ def read_header(path: Path) -> Header:
         user_version=int.from_bytes(head[60:64], "big", signed=True),
     )
     # A WAL-mode file may hold a newer application_id in its -wal file than in
-    # its header; zero there is decided by the connection (see _verify).
+    # its header; zero there is decided by the connection (see verify_connection).
     in_wal = head[18] == 2 and head[19] == 2
     if header.application_id != APPLICATION_ID and not (in_wal and header.application_id == 0):
         raise NotAWorkspace(
@@ -134,7 +146,7 @@ def connect_read_only(path: Path, *, immutable: bool | None = None) -> sqlite3.C
     return conn
 
 
-def _verify(conn: sqlite3.Connection, path: Path) -> int:
+def verify_connection(conn: sqlite3.Connection, path: Path) -> int:
     """Check identity and integrity through ``conn``; return the schema version."""
     try:
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
@@ -327,14 +339,16 @@ class Workspace:
     def _apply_images(self, change: Change, *, use_before: bool) -> Change:
         if self.read_only:
             raise WorkspaceReadOnly(self.path, f"{self.path}: this workspace is open read-only.")
+        if change.verbatim:
+            return self._apply_verbatim(change, use_before=use_before)
         rows = change.rows[::-1] if use_before else change.rows
         written: list[RowChange] = []
-        stamp = now_ms()
         with self.transaction():
             for row in rows:
                 image = row.before if use_before else row.after
                 current = self.get_row(row.table, row.id)
                 table = self.db.table(row.table)
+                stamp = next_stamp(current)
                 if image is None:
                     # Undoing a creation leaves a tombstone, like any deletion,
                     # so a copy shared meanwhile does not bring the row back.
@@ -354,6 +368,38 @@ class Workspace:
                     table.update(row.id, values)
                 written.append(RowChange(row.table, row.id, current, values))
         return Change(change.action, change.subject, tuple(written))
+
+    def _apply_verbatim(self, change: Change, *, use_before: bool) -> Change:
+        """Write a verbatim change's images exactly (see :class:`Change`)."""
+        rows = change.rows[::-1] if use_before else change.rows
+        written: list[RowChange] = []
+        with self.transaction():
+            # Rows come back in reverse order, children before the parents they
+            # name; the keys are checked when the transaction commits.
+            self.db.execute("PRAGMA defer_foreign_keys = ON")
+            for row in rows:
+                image = row.before if use_before else row.after
+                current = self.get_row(row.table, row.id)
+                if image is None:
+                    self.db.execute(f'DELETE FROM "{row.table}" WHERE id = ?', [row.id])
+                elif current is None:
+                    self.db.table(row.table).insert(image)
+                else:
+                    self.db.table(row.table).update(row.id, image)
+                written.append(RowChange(row.table, row.id, current, image))
+            if use_before:
+                self.db.conn.executemany(
+                    "DELETE FROM row_versions WHERE table_name = ? AND row_id = ? "
+                    "AND updated_at = ? AND updated_by = ?",
+                    change.versions,
+                )
+            else:
+                self.db.conn.executemany(
+                    "INSERT OR IGNORE INTO row_versions "
+                    "(table_name, row_id, updated_at, updated_by) VALUES (?, ?, ?, ?)",
+                    change.versions,
+                )
+        return Change(change.action, change.subject, tuple(written), verbatim=True)
 
     def get_row(self, table: str, row_id: str) -> Row | None:
         rows = list(self.db.query(f'SELECT * FROM "{table}" WHERE id = ?', [row_id]))
@@ -388,7 +434,7 @@ class Edit:
         before = self._ws.get_row(table, row_id)
         if before is None:
             raise KeyError(f"{table} {row_id}")
-        updates = dict(values, updated_at=now_ms(), updated_by=self._ws.device_id)
+        updates = dict(values, updated_at=next_stamp(before), updated_by=self._ws.device_id)
         self._ws.db.table(table).update(row_id, updates)
         self.rows.append(RowChange(table, row_id, before, self._ws.get_row(table, row_id)))
 
@@ -412,7 +458,7 @@ def create_workspace(path: Path, *, device_id: str, lock_dir: Path) -> Workspace
             with contextlib.suppress(OSError):
                 path.unlink()
             raise
-        _configure(db, writable=True)
+        _configure(db, writable=True, device_id=device_id)
     except BaseException:
         lock.release()
         raise
@@ -429,12 +475,25 @@ def _connect(path: Path) -> sqlite3.Connection:
     return conn
 
 
-def _configure(db: Database, *, writable: bool) -> None:
+def _configure(db: Database, *, writable: bool, device_id: str = "") -> None:
     db.execute("PRAGMA foreign_keys = ON")
     db.execute("PRAGMA trusted_schema = OFF")
     if writable:
         db.execute("PRAGMA journal_mode = WAL")
         db.execute("PRAGMA synchronous = NORMAL")
+        with db.conn:
+            record_device(db.conn, device_id, machine_label())
+
+
+def record_device(conn: sqlite3.Connection, device_id: str, label: str) -> None:
+    """Remember ``label`` for ``device_id`` in ``devices`` (no write when known so),
+    so the rows this device writes can name who wrote them in a teammate's copy."""
+    conn.execute(
+        "INSERT INTO devices (id, label, seen_at) VALUES (?, ?, ?) "
+        "ON CONFLICT (id) DO UPDATE SET label = excluded.label, seen_at = excluded.seen_at "
+        "WHERE devices.label != excluded.label",
+        [device_id, label, now_ms()],
+    )
 
 
 def open_workspace(
@@ -453,7 +512,7 @@ def open_workspace(
     try:
         probe = connect_read_only(path)
         try:
-            version = _verify(probe, path)
+            version = verify_connection(probe, path)
             backup: Path | None = None
             if version < SCHEMA_VERSION:
                 if read_only:
@@ -499,7 +558,7 @@ def open_workspace(
                         f"({exc}); the file was left as it was.",
                     ) from exc
                 db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-            _configure(db, writable=True)
+            _configure(db, writable=True, device_id=device_id)
         except BaseException:
             db.close()
             raise

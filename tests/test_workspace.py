@@ -36,6 +36,7 @@ from planner.schema import (
     SCHEMA_VERSION,
     STEP_NAMES,
     SYNC_COLUMNS,
+    SYNC_TABLES,
     USER_TABLES,
 )
 from planner.workspace import Workspace, create_workspace, open_workspace
@@ -73,8 +74,13 @@ def test_new_workspace_has_our_identity_and_pragmas(workspace: Workspace) -> Non
 
 def test_every_user_table_has_the_sync_columns(workspace: Workspace) -> None:
     tables = {t for t in workspace.db.table_names() if not t.startswith(("_", "sqlite_"))}
-    assert tables == set(USER_TABLES)
-    for table in tables:
+    assert tables == set(USER_TABLES) | set(SYNC_TABLES)
+    triggers = {
+        name
+        for (name,) in workspace.db.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")
+    }
+    for table in USER_TABLES:
+        assert {f"{table}_version_insert", f"{table}_version_update"} <= triggers, table
         columns = {c.name: c for c in workspace.db.table(table).columns}
         assert set(SYNC_COLUMNS) <= columns.keys(), table
         assert workspace.db.table(table).pks == ["id"]

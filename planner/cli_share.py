@@ -1,0 +1,117 @@
+"""``planner snapshot`` and ``planner merge``: sharing a workspace with teammates.
+
+planner snapshot WORKSPACE OUT.cplan
+planner merge WORKSPACE THEIRS.cplan [--dry-run] [--json] [--conflicts mine|theirs]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+from typing import Any
+
+from planner.errors import EXIT_FAILURE, PlannerError
+from planner.paths import AppPaths, device_id
+
+
+class Unresolved(PlannerError):
+    """A merge with conflicts was asked for without saying how to resolve them."""
+
+    exit_code = EXIT_FAILURE
+
+
+def add_parsers(sub: Any) -> None:
+    snapshot = sub.add_parser(
+        "snapshot",
+        help="write a consistent single-file copy of a workspace to share",
+        description="Write a copy of the workspace to hand to a teammate: one file, "
+        "consistent even while the app has the workspace open and keeps writing.",
+    )
+    snapshot.add_argument("workspace", type=Path, metavar="WORKSPACE", help="the workspace")
+    snapshot.add_argument("out", type=Path, metavar="OUT.cplan", help="the copy to write")
+
+    merge = sub.add_parser(
+        "merge",
+        help="merge a teammate's copy of the workspace into it",
+        description="Merge a teammate's copy into the workspace: what only they changed is "
+        "taken, what only you changed stays, deletions travel, and records both of you "
+        "changed are conflicts. Merging the same file again changes nothing. A backup of "
+        "the workspace is written first.",
+    )
+    merge.add_argument("workspace", type=Path, metavar="WORKSPACE", help="your workspace")
+    merge.add_argument("theirs", type=Path, metavar="THEIRS.cplan", help="the teammate's copy")
+    merge.add_argument(
+        "--dry-run", action="store_true", help="report what would change; change nothing"
+    )
+    merge.add_argument("--json", action="store_true", help="print the report as JSON")
+    merge.add_argument(
+        "--conflicts",
+        choices=("mine", "theirs"),
+        help="resolve every conflict with your version or theirs (without it, a merge "
+        "with conflicts changes nothing: resolve them in the app)",
+    )
+
+
+def cmd_snapshot(args: argparse.Namespace, paths: AppPaths) -> int:
+    from planner.lock import machine_label
+    from planner.snapshot import write_snapshot
+
+    write_snapshot(
+        args.workspace, args.out, device_id=device_id(paths), device_label=machine_label()
+    )
+    print(f"Wrote a copy of {args.workspace.name} to {args.out}")
+    return 0
+
+
+def cmd_merge(args: argparse.Namespace, paths: AppPaths) -> int:
+    from planner.merge import apply_merge, take_all
+    from planner.merge_file import backup_before_merge, prepare_merge, summary_line
+    from planner.workspace import open_workspace
+
+    ws = open_workspace(
+        args.workspace,
+        device_id=device_id(paths),
+        lock_dir=paths.lock_dir,
+        read_only=args.dry_run,
+    )
+    try:
+        plan = prepare_merge(ws, args.theirs)
+        report: dict[str, Any] = plan.report()
+        report["workspace"] = str(args.workspace)
+        report["dry_run"] = bool(args.dry_run)
+        applied = False
+        if not args.dry_run and (not plan.up_to_date or plan.same):
+            if plan.conflicts and args.conflicts is None:
+                n = len(plan.conflicts)
+                raise Unresolved(
+                    f"{args.theirs.name}: {n} record{'s' if n != 1 else ''} changed on both "
+                    "sides; nothing was changed. Merge in the app to choose field by field, "
+                    "or pass --conflicts mine|theirs."
+                )
+            backup = backup_before_merge(ws, paths.data_dir / "backups")
+            apply_merge(ws, plan, take_all(plan, args.conflicts or "mine"))
+            report["backup"] = str(backup)
+            applied = True
+        report["applied"] = applied
+    finally:
+        ws.close()
+    if args.json:
+        print(json.dumps(report, ensure_ascii=False, indent=2))
+        return 0
+    summary = summary_line(plan)
+    if plan.up_to_date:
+        print(f"{args.theirs.name}: nothing new; the workspace already has every change in it.")
+    elif args.dry_run:
+        print(f"{args.theirs.name} would bring: {summary} (dry run; nothing was changed)")
+        for table, counts in report["tables"].items():
+            if any(counts.values()):
+                figures = ", ".join(f"{v} {k}" for k, v in counts.items() if v)
+                print(f"  {table}: {figures}")
+        for conflict in report["conflicts"]:
+            fields = ", ".join(conflict["fields"])
+            print(f"  conflict: {conflict['table']} “{conflict['label']}” ({fields})")
+    else:
+        how = f"; conflicts resolved with {args.conflicts}" if plan.conflicts else ""
+        print(f"Merged {args.theirs.name}: {summary}{how}. Backup: {report['backup']}")
+    return 0

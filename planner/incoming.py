@@ -1,0 +1,105 @@
+"""Reading a workspace file that came from someone else.
+
+Such a file is untrusted: it may be damaged, truncated, made by a newer
+version, someone else's SQLite file, or crafted to run code when opened (a
+view or trigger calling a function). It is never opened in place and never
+adopted as our workspace. Instead:
+
+1. its header must name it a workspace (application_id) of a schema we read;
+2. it is copied, through a read-only connection, into a private temp file, so
+   it cannot change (or be swapped) while we read it;
+3. the copy is opened with untrusted schema off and checked: ``quick_check``,
+   every table, index, view and trigger exactly ours, every value readable;
+4. an older copy is migrated (the copy, never the file);
+5. its rows are then read like data, and copied or merged into our database.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import shutil
+import sqlite3
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from planner.errors import CorruptWorkspace, WorkspaceError
+from planner.schema import MIGRATIONS, SCHEMA_VERSION
+from planner.workspace import connect_read_only, read_header, verify_connection
+
+
+def file_digest(path: Path) -> str:
+    """SHA-256 of a file's bytes (hex), which names a received file in the merge log."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as file:
+        for block in iter(lambda: file.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+@contextlib.contextmanager
+def received_workspace(path: Path) -> Iterator[sqlite3.Connection]:
+    """A checked, private, read-only-in-spirit copy of the workspace file ``path``.
+
+    Yields a connection to the copy, at our schema version. Raises a one-line
+    :class:`~planner.errors.WorkspaceError` naming ``path`` when the file is
+    not a sound workspace we can read; ``path`` itself is never written.
+    """
+    path = Path(path)
+    read_header(path)
+    with tempfile.TemporaryDirectory(prefix="planner-received-") as folder:
+        copy = Path(folder) / "received.cplan"
+        _copy(path, copy)
+        conn = sqlite3.connect(copy)
+        try:
+            conn.execute("PRAGMA trusted_schema = OFF")
+            try:
+                version = verify_connection(conn, path)
+            except sqlite3.DatabaseError as exc:
+                raise CorruptWorkspace(path, str(exc)) from None
+            if version < SCHEMA_VERSION:
+                _upgrade(conn, path, version)
+            conn.execute("PRAGMA query_only = ON")
+            yield conn
+        finally:
+            conn.close()
+
+
+def _copy(path: Path, copy: Path) -> None:
+    """Copy ``path`` (with what its -wal holds, if one is beside it) to ``copy``."""
+    if not Path(f"{path}-wal").exists():
+        try:
+            shutil.copyfile(path, copy)
+        except OSError as exc:
+            raise WorkspaceError(path, f"{path}: cannot be read ({exc.strerror}).") from None
+        return
+    try:
+        source = connect_read_only(path, immutable=False)
+    except sqlite3.Error as exc:
+        raise CorruptWorkspace(path, str(exc)) from None
+    try:
+        dest = sqlite3.connect(copy)
+        try:
+            source.backup(dest)
+        finally:
+            dest.close()
+    except sqlite3.Error as exc:
+        raise CorruptWorkspace(path, str(exc)) from None
+    finally:
+        source.close()
+
+
+def _upgrade(conn: sqlite3.Connection, path: Path, version: int) -> None:
+    """Bring the private copy of an older workspace to our schema."""
+    db = Database(conn, execute_plugins=False)
+    try:
+        with db.atomic():
+            MIGRATIONS.apply(db)
+    except sqlite3.Error as exc:
+        raise CorruptWorkspace(
+            path,
+            f"it uses schema {version} and could not be read as schema {SCHEMA_VERSION}: {exc}",
+        ) from None

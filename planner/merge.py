@@ -1,0 +1,496 @@
+"""Merging a teammate's copy of the workspace into ours.
+
+Records are matched by id. A row's version is (``updated_at``,
+``updated_by``), and ``row_versions`` keeps every version a row has had in
+this copy or in any copy merged into it. For a row that differs between the
+two copies:
+
+- theirs is in our history: we have changed it since; ours stays;
+- ours is in their history: only they changed it; theirs is taken as it is,
+  stamps included (a tombstone too: a deletion on their side only);
+- neither: both changed it since they last agreed, a **conflict**, unless
+  both made it the same. A deletion against a change is a conflict too.
+
+The person resolves each conflict, field by field; the resolved row learns
+their versions, so the same conflict never comes back, and a teammate who
+merges our copy afterwards takes the resolution without a conflict. Merging
+the same file again finds nothing new. There is no per-teammate state to
+lose, so merging through a third teammate's copy works the same way.
+
+The merge is one transaction and one verbatim :class:`Change` (see
+:mod:`planner.history`): undo puts the workspace back as it was.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Callable, Collection, Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from planner.devices import learn_devices, read_devices
+from planner.errors import Cancelled, PlannerError
+from planner.history import Change, Row, RowChange, VersionKey
+from planner.schema import USER_TABLES
+from planner.workspace import Workspace, new_id, now_ms
+
+# Parents before the rows that name them.
+MERGE_ORDER = (
+    "communities",
+    "templates",
+    "calendar_items",
+    "checklist_library",
+    "checklist_items",
+    "community_templates",
+)
+assert set(MERGE_ORDER) == set(USER_TABLES), "every user table is merged"
+
+STAMP_COLUMNS = ("created_at", "updated_at", "updated_by")
+# Names that must stay unique among live rows; a clash is renamed on arrival.
+UNIQUE_NAMES = {"communities": "name", "templates": "name"}
+
+Version = tuple[int, str]
+Key = tuple[str, str]
+Progress = Callable[[int, int], None]
+IsCancelled = Callable[[], bool]
+# Per conflict, the fields taken from theirs; a conflict not named keeps ours.
+Choices = Mapping[Key, Collection[str]]
+
+
+class MergeError(PlannerError):
+    """A merge could not be done; the workspace was left as it was."""
+
+
+def content(row: Row) -> dict[str, Any]:
+    """What a person wrote in a row: every column but the id and the stamps."""
+    return {k: v for k, v in row.items() if k not in STAMP_COLUMNS and k != "id"}
+
+
+def version(row: Row) -> Version:
+    return (int(row["updated_at"]), str(row["updated_by"]))
+
+
+@dataclass(frozen=True)
+class Take:
+    """A row taken from theirs. ``kind``: added, updated, deleted, or tombstone
+    (a deletion of a row we never had, kept so the deletion travels on)."""
+
+    table: str
+    id: str
+    kind: str
+    mine: Row | None
+    theirs: Row
+    rename: str | None = None
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """A row both sides changed; ``fields`` are the ones that differ."""
+
+    table: str
+    id: str
+    mine: Row
+    theirs: Row
+    fields: tuple[str, ...]
+
+    @property
+    def key(self) -> Key:
+        return (self.table, self.id)
+
+    @property
+    def deletion(self) -> str | None:
+        """ "mine" or "theirs" when one side deleted the row, else None."""
+        if self.mine["deleted"] and not self.theirs["deleted"]:
+            return "mine"
+        if self.theirs["deleted"] and not self.mine["deleted"]:
+            return "theirs"
+        return None
+
+
+@dataclass
+class TableCounts:
+    added: int = 0
+    updated: int = 0
+    deleted: int = 0
+    conflicts: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.added + self.updated + self.deleted + self.conflicts
+
+
+@dataclass
+class MergePlan:
+    """What merging a file would do; nothing is written until it is applied.
+
+    Attributes:
+        source: the teammate's file.
+        digest: its SHA-256, recorded in the merge log.
+        takes: rows taken from theirs.
+        conflicts: rows both sides changed differently.
+        same: rows both sides changed alike; only their versions are learnt.
+        history: their versions of every row in the three lists.
+        mine: our version of those rows when planned (None: we lacked it).
+        devices: their device labels.
+    """
+
+    source: Path
+    digest: str
+    takes: list[Take] = field(default_factory=list)
+    conflicts: list[Conflict] = field(default_factory=list)
+    same: list[Key] = field(default_factory=list)
+    history: dict[Key, set[Version]] = field(default_factory=dict)
+    mine: dict[Key, Version | None] = field(default_factory=dict)
+    devices: list[tuple[str, str, int]] = field(default_factory=list)
+
+    @property
+    def up_to_date(self) -> bool:
+        """True when the file holds nothing we lack."""
+        return not self.takes and not self.conflicts
+
+    def counts(self) -> dict[str, TableCounts]:
+        counts = {table: TableCounts() for table in MERGE_ORDER}
+        for take in self.takes:
+            c = counts[take.table]
+            if take.kind == "added":
+                c.added += 1
+            elif take.kind == "updated":
+                c.updated += 1
+            elif take.kind == "deleted":
+                c.deleted += 1
+        for conflict in self.conflicts:
+            counts[conflict.table].conflicts += 1
+        return counts
+
+    def report(self) -> dict[str, Any]:
+        """The plan as JSON-ready data (what ``planner merge --json`` prints)."""
+        counts = self.counts()
+        totals = TableCounts()
+        for c in counts.values():
+            totals.added += c.added
+            totals.updated += c.updated
+            totals.deleted += c.deleted
+            totals.conflicts += c.conflicts
+        return {
+            "theirs": str(self.source),
+            "tables": {t: _counts_json(c) for t, c in counts.items()},
+            "total": _counts_json(totals),
+            "conflicts": [
+                {
+                    "table": c.table,
+                    "id": c.id,
+                    "label": row_label(c.table, c.mine),
+                    "fields": list(c.fields),
+                }
+                for c in self.conflicts
+            ],
+        }
+
+
+def _counts_json(c: TableCounts) -> dict[str, int]:
+    return {
+        "added": c.added,
+        "updated": c.updated,
+        "deleted": c.deleted,
+        "conflicts": c.conflicts,
+    }
+
+
+def row_label(table: str, row: Row) -> str:
+    """A short name for a row, for reports (the UI has richer ones)."""
+    for column in ("name", "title", "library_key", "template_ref", "key"):
+        value = row.get(column)
+        if value:
+            return str(value)
+    return str(row["id"])
+
+
+# -- planning ------------------------------------------------------------------
+
+
+def _versions(conn: sqlite3.Connection, table: str) -> dict[str, Version]:
+    return {
+        str(i): (int(a), str(b))
+        for i, a, b in conn.execute(f'SELECT id, updated_at, updated_by FROM "{table}"')
+    }
+
+
+def _histories(conn: sqlite3.Connection, table: str, ids: set[str]) -> dict[str, set[Version]]:
+    found: dict[str, set[Version]] = {}
+    rows = conn.execute(
+        "SELECT row_id, updated_at, updated_by FROM row_versions WHERE table_name = ?", [table]
+    )
+    for row_id, at, by in rows:
+        if row_id in ids:
+            found.setdefault(row_id, set()).add((int(at), str(by)))
+    return found
+
+
+def _rows(conn: sqlite3.Connection, table: str, ids: Iterable[str]) -> dict[str, Row]:
+    """Full rows of ``table`` by id, read in chunks."""
+    wanted = list(ids)
+    found: dict[str, Row] = {}
+    cursor = conn.cursor()
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start : start + 500]
+        marks = ", ".join("?" * len(chunk))
+        cursor.execute(f'SELECT * FROM "{table}" WHERE id IN ({marks})', chunk)
+        names = [d[0] for d in cursor.description]
+        for values in cursor.fetchall():
+            row = dict(zip(names, values, strict=True))
+            found[str(row["id"])] = row
+    return found
+
+
+def plan_merge(
+    ws: Workspace,
+    theirs: sqlite3.Connection,
+    *,
+    source: Path,
+    digest: str,
+    progress: Progress | None = None,
+    cancelled: IsCancelled | None = None,
+) -> MergePlan:
+    """Compare ``theirs`` (a checked copy, see :mod:`planner.incoming`) with ``ws``."""
+    plan = MergePlan(source=Path(source), digest=digest)
+    mine_conn = ws.db.conn
+    for step, table in enumerate(MERGE_ORDER):
+        if cancelled is not None and cancelled():
+            raise Cancelled()
+        if progress is not None:
+            progress(step, len(MERGE_ORDER))
+        _plan_table(plan, table, mine_conn, theirs)
+    plan.devices = read_devices(theirs)
+    if progress is not None:
+        progress(len(MERGE_ORDER), len(MERGE_ORDER))
+    return plan
+
+
+def _plan_table(
+    plan: MergePlan, table: str, mine_conn: sqlite3.Connection, theirs: sqlite3.Connection
+) -> None:
+    mine_v = _versions(mine_conn, table)
+    their_v = _versions(theirs, table)
+    differing = {i for i, v in their_v.items() if mine_v.get(i) != v}
+    if not differing:
+        return
+    their_rows = _rows(theirs, table, differing)
+    mine_rows = _rows(mine_conn, table, differing & mine_v.keys())
+    my_hist = _histories(mine_conn, table, differing)
+    their_hist = _histories(theirs, table, differing)
+    taken_names = _live_names(mine_conn, table)
+    # Series before the overrides that name them.
+    order = sorted(differing, key=lambda i: (their_rows[i].get("series_id") is not None, i))
+    for row_id in order:
+        t_row = their_rows[row_id]
+        key = (table, row_id)
+        t_version = version(t_row)
+        t_history = their_hist.get(row_id, set()) | {t_version}
+        m_row = mine_rows.get(row_id)
+        if m_row is None:
+            kind = "tombstone" if t_row["deleted"] else "added"
+            rename = _rename(table, t_row, taken_names) if kind == "added" else None
+            plan.takes.append(Take(table, row_id, kind, None, t_row, rename))
+        else:
+            m_version = version(m_row)
+            if t_version in my_hist.get(row_id, set()):
+                continue  # ours is newer
+            plan.mine[key] = m_version
+            if m_version in t_history:
+                if t_row["deleted"] and not m_row["deleted"]:
+                    kind = "deleted"
+                else:
+                    kind = "updated"
+                plan.takes.append(Take(table, row_id, kind, m_row, t_row))
+            else:
+                mine_c, theirs_c = content(m_row), content(t_row)
+                if mine_c == theirs_c:
+                    plan.same.append(key)
+                else:
+                    fields = tuple(k for k in mine_c if mine_c[k] != theirs_c.get(k))
+                    plan.conflicts.append(Conflict(table, row_id, m_row, t_row, fields))
+        plan.mine.setdefault(key, None)
+        plan.history[key] = t_history
+
+
+def _live_names(conn: sqlite3.Connection, table: str) -> set[str] | None:
+    column = UNIQUE_NAMES.get(table)
+    if column is None:
+        return None
+    sql = f'SELECT "{column}" FROM "{table}" WHERE deleted = 0'
+    if table == "templates":
+        sql = "SELECT kind || '/' || name FROM templates WHERE deleted = 0"
+    return {str(name).casefold() for (name,) in conn.execute(sql)}
+
+
+def _rename(table: str, row: Row, taken: set[str] | None) -> str | None:
+    """A free name for an arriving row whose name is already used here, else None."""
+    if taken is None:
+        return None
+    prefix = f"{row['kind']}/" if table == "templates" else ""
+    name = str(row[UNIQUE_NAMES[table]])
+    if (prefix + name).casefold() not in taken:
+        taken.add((prefix + name).casefold())
+        return None
+    n = 2
+    while (f"{prefix}{name} ({n})").casefold() in taken:
+        n += 1
+    new = f"{name} ({n})"
+    taken.add((prefix + new).casefold())
+    return new
+
+
+# -- applying ------------------------------------------------------------------
+
+
+def apply_merge(
+    ws: Workspace,
+    plan: MergePlan,
+    choices: Choices | None = None,
+    *,
+    progress: Progress | None = None,
+    cancelled: IsCancelled | None = None,
+) -> Change:
+    """Write ``plan`` into ``ws`` as one transaction; returns the (verbatim) Change.
+
+    ``choices`` names, per conflict, the fields to take from theirs; every
+    other field of a conflict keeps ours. The caller puts the Change on the
+    undo history (``ws.history.push`` or the session's ``adopt``).
+    """
+    choices = choices or {}
+    unknown = set(choices) - {c.key for c in plan.conflicts}
+    if unknown:
+        raise MergeError(f"No conflict {sorted(unknown)[0]} in this merge.")
+    stamp = now_ms()
+    rows: list[RowChange] = []
+    learnt: list[VersionKey] = []
+    total = len(plan.takes) + len(plan.conflicts) + len(plan.same)
+    done = 0
+
+    def tick() -> None:
+        nonlocal done
+        done += 1
+        if done % 500 == 0:
+            if cancelled is not None and cancelled():
+                raise Cancelled()
+            if progress is not None:
+                progress(done, total)
+
+    try:
+        with ws.transaction():
+            ws.db.execute("PRAGMA defer_foreign_keys = ON")
+            _check_unchanged(ws, plan)
+            conn = ws.db.conn
+            for key, history in plan.history.items():
+                for at, by in history:
+                    added = conn.execute(
+                        "INSERT OR IGNORE INTO row_versions "
+                        "(table_name, row_id, updated_at, updated_by) VALUES (?, ?, ?, ?)",
+                        [key[0], key[1], at, by],
+                    ).rowcount
+                    if added:
+                        learnt.append((key[0], key[1], at, by))
+            for take in plan.takes:
+                after = dict(take.theirs)
+                if take.rename is not None:
+                    after.update(
+                        {UNIQUE_NAMES[take.table]: take.rename},
+                        updated_at=max(stamp, after["updated_at"] + 1),
+                        updated_by=ws.device_id,
+                    )
+                    learnt.append(_learn(conn, take.table, take.id, after))
+                _write(ws, take.table, take.id, take.mine, after)
+                rows.append(RowChange(take.table, take.id, take.mine, after))
+                tick()
+            for conflict in plan.conflicts:
+                resolved = _resolve(conflict, choices.get(conflict.key, ()), stamp, ws.device_id)
+                if resolved is not None:
+                    if resolved is not conflict.theirs:
+                        learnt.append(_learn(conn, conflict.table, conflict.id, resolved))
+                    _write(ws, conflict.table, conflict.id, conflict.mine, resolved)
+                    rows.append(RowChange(conflict.table, conflict.id, conflict.mine, resolved))
+                tick()
+            learn_devices(conn, plan.devices)
+            entry = _log_entry(ws, plan, choices, stamp)
+            ws.db.table("merge_log").insert(entry)
+            rows.append(RowChange("merge_log", entry["id"], None, entry))
+    except sqlite3.DatabaseError as exc:
+        raise MergeError(
+            f"{plan.source.name} could not be merged ({exc}); nothing was changed."
+        ) from None
+    return Change("merge", plan.source.name, tuple(rows), verbatim=True, versions=tuple(learnt))
+
+
+def _learn(conn: sqlite3.Connection, table: str, row_id: str, row: Row) -> VersionKey:
+    key = (table, row_id, int(row["updated_at"]), str(row["updated_by"]))
+    conn.execute(
+        "INSERT OR IGNORE INTO row_versions (table_name, row_id, updated_at, updated_by) "
+        "VALUES (?, ?, ?, ?)",
+        key,
+    )
+    return key
+
+
+def _check_unchanged(ws: Workspace, plan: MergePlan) -> None:
+    """Refuse when our rows changed between planning and applying."""
+    by_table: dict[str, list[str]] = {}
+    for table, row_id in plan.mine:
+        by_table.setdefault(table, []).append(row_id)
+    for table, ids in by_table.items():
+        now = {i: version(r) for i, r in _rows(ws.db.conn, table, ids).items()}
+        for row_id in ids:
+            if now.get(row_id) != plan.mine[(table, row_id)]:
+                raise MergeError(
+                    "The workspace changed while the merge was being prepared; "
+                    "nothing was changed. Merge the file again."
+                )
+
+
+def _resolve(conflict: Conflict, taken: Collection[str], stamp: int, device: str) -> Row | None:
+    """The row a resolution writes: theirs as it is, a new version, or None (ours stays)."""
+    unknown = set(taken) - set(conflict.fields)
+    if unknown:
+        raise MergeError(f"“{sorted(unknown)[0]}” is not a field in conflict.")
+    merged = dict(conflict.mine)
+    for name in taken:
+        merged[name] = conflict.theirs[name]
+    if content(merged) == content(conflict.theirs):
+        return conflict.theirs
+    if content(merged) == content(conflict.mine):
+        return None
+    merged.update(
+        updated_at=max(stamp, conflict.mine["updated_at"] + 1, conflict.theirs["updated_at"] + 1),
+        updated_by=device,
+    )
+    return merged
+
+
+def _write(ws: Workspace, table: str, row_id: str, before: Row | None, after: Row) -> None:
+    if before is None:
+        ws.db.table(table).insert(after)
+    else:
+        ws.db.table(table).update(row_id, {k: v for k, v in after.items() if k != "id"})
+
+
+def _log_entry(ws: Workspace, plan: MergePlan, choices: Choices, stamp: int) -> Row:
+    report = plan.report()
+    report["resolved"] = {
+        f"{c.table}/{c.id}": sorted(choices.get(c.key, ())) for c in plan.conflicts
+    }
+    return {
+        "id": new_id(),
+        "merged_at": stamp,
+        "merged_by": ws.device_id,
+        "file_name": plan.source.name,
+        "file_digest": plan.digest,
+        "summary": json.dumps(report, ensure_ascii=False, sort_keys=True),
+    }
+
+
+def take_all(plan: MergePlan, side: str) -> dict[Key, tuple[str, ...]]:
+    """Choices that resolve every conflict one way: ``side`` is "mine" or "theirs"."""
+    if side not in ("mine", "theirs"):
+        raise ValueError(side)
+    return {c.key: (c.fields if side == "theirs" else ()) for c in plan.conflicts}

@@ -1,0 +1,95 @@
+"""Merging a teammate's file: receive it safely, plan, back up, apply.
+
+The steps the app and ``planner merge`` share. Planning reads a checked
+private copy of the file (:mod:`planner.incoming`); applying is one
+transaction (:func:`planner.merge.apply_merge`) preceded by a backup copy of
+the workspace as it was, kept in the app's backups folder.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import glob
+import os
+import sqlite3
+from datetime import UTC, datetime
+from pathlib import Path
+
+from planner.errors import Cancelled
+from planner.incoming import file_digest, received_workspace
+from planner.merge import IsCancelled, MergeError, MergePlan, Progress, plan_merge
+from planner.workspace import Workspace
+
+BACKUPS_KEPT = 10
+
+
+def prepare_merge(
+    ws: Workspace,
+    theirs: Path,
+    *,
+    progress: Progress | None = None,
+    cancelled: IsCancelled | None = None,
+) -> MergePlan:
+    """Check the file ``theirs`` and plan merging it into ``ws`` (nothing is written)."""
+    theirs = Path(theirs)
+    with contextlib.suppress(OSError):
+        if theirs.exists() and os.path.samefile(theirs, ws.path):
+            raise MergeError(f"{theirs.name} is this workspace itself; choose a teammate's copy.")
+    with received_workspace(theirs) as conn:
+        if cancelled is not None and cancelled():
+            raise Cancelled()
+        return plan_merge(
+            ws,
+            conn,
+            source=theirs,
+            digest=file_digest(theirs),
+            progress=progress,
+            cancelled=cancelled,
+        )
+
+
+def backup_before_merge(ws: Workspace, folder: Path) -> Path:
+    """Copy ``ws`` as it is now into ``folder``; keeps the newest ten per workspace."""
+    folder.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S-%f")
+    n = 1
+    target = folder / f"{ws.path.stem}.before-merge-{stamp}-{n:03d}{ws.path.suffix}"
+    while target.exists():
+        n += 1
+        target = folder / f"{ws.path.stem}.before-merge-{stamp}-{n:03d}{ws.path.suffix}"
+    tmp = target.with_name(f".{target.name}.tmp")
+    try:
+        dest = sqlite3.connect(tmp)
+        try:
+            ws.db.conn.backup(dest)
+            dest.execute("PRAGMA journal_mode = DELETE")
+        finally:
+            dest.close()
+        os.replace(tmp, target)
+    except (OSError, sqlite3.Error) as exc:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise MergeError(
+            f"Could not write a backup before merging ({exc}); nothing was changed."
+        ) from None
+    old = sorted(folder.glob(f"{glob.escape(ws.path.stem)}.before-merge-*{ws.path.suffix}"))
+    for extra in old[:-BACKUPS_KEPT]:
+        with contextlib.suppress(OSError):
+            extra.unlink()
+    return target
+
+
+def summary_line(plan: MergePlan) -> str:
+    """``3 added, 2 changed, 1 deleted, 1 conflict`` (only the kinds that occur)."""
+    total = plan.report()["total"]
+    parts = [
+        f"{total['added']} added" if total["added"] else "",
+        f"{total['updated']} changed" if total["updated"] else "",
+        f"{total['deleted']} deleted" if total["deleted"] else "",
+        (
+            f"{total['conflicts']} conflict{'s' if total['conflicts'] != 1 else ''}"
+            if total["conflicts"]
+            else ""
+        ),
+    ]
+    return ", ".join(p for p in parts if p) or "nothing new"

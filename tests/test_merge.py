@@ -1,0 +1,319 @@
+"""Merging a teammate's copy: who changed what, conflicts, undo, all or nothing."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from planner import merge as merge_module
+from planner.calendar import CalendarFilter, create_item, occurrences_between
+from planner.checklists import checklist, set_done
+from planner.communities import (
+    create_community,
+    delete_community,
+    find_community,
+    list_communities,
+    update_community,
+)
+from planner.devices import made_by_others
+from planner.errors import Cancelled
+from planner.merge import MergeError, apply_merge, take_all
+from planner.merge_file import BACKUPS_KEPT, backup_before_merge, prepare_merge
+from planner.paths import AppPaths
+from planner.schema import USER_TABLES
+from planner.snapshot import write_snapshot
+from planner.template_library import builtin_templates, duplicate_template
+from planner.workspace import Workspace, open_workspace
+from tests.conftest import DATA, DEVICE
+
+THEIRS = "00000000-0000-4000-8000-0000000000b2"
+
+
+def rows(ws: Workspace) -> dict[str, list[dict[str, object]]]:
+    """Every row of every user table and the version history, for exact comparison."""
+    out = {t: list(ws.db.query(f"SELECT * FROM {t} ORDER BY id")) for t in USER_TABLES}
+    out["row_versions"] = list(ws.db.query("SELECT * FROM row_versions ORDER BY 1, 2, 3, 4"))
+    return out
+
+
+class Pair:
+    """My workspace (open) and a teammate's copy of it (a file, opened when edited)."""
+
+    def __init__(self, mine: Workspace, theirs: Path, paths: AppPaths) -> None:
+        self.mine = mine
+        self.theirs = theirs
+        self.paths = paths
+
+    def teammate(self) -> Workspace:
+        return open_workspace(self.theirs, device_id=THEIRS, lock_dir=self.paths.lock_dir)
+
+    def merge(self, side: str = "mine") -> merge_module.MergePlan:
+        plan = prepare_merge(self.mine, self.theirs)
+        change = apply_merge(self.mine, plan, take_all(plan, side))
+        self.mine.history.push(change)
+        return plan
+
+
+@pytest.fixture
+def pair(sample_path: Path, tmp_path: Path, paths: AppPaths) -> Iterator[Pair]:
+    mine = open_workspace(sample_path, device_id=DEVICE, lock_dir=paths.lock_dir)
+    theirs = tmp_path / "teammate.cplan"
+    write_snapshot(mine, theirs, device_id=DEVICE, device_label="me@laptop")
+    yield Pair(mine, theirs, paths)
+    mine.close()
+
+
+def community(ws: Workspace, index: int) -> str:
+    return list_communities(ws)[index].id
+
+
+def test_migration_records_every_row_version_and_two_copies_agree(
+    tmp_path: Path, paths: AppPaths
+) -> None:
+    copies = []
+    for name in ("a.cplan", "b.cplan"):
+        copy = tmp_path / name
+        shutil.copy(DATA / "workspace-schema4.cplan", copy)
+        ws = open_workspace(copy, device_id=DEVICE, lock_dir=paths.lock_dir)
+        copies.append(ws)
+        for table in USER_TABLES:
+            missing = ws.db.execute(
+                f"SELECT count(*) FROM {table} t WHERE NOT EXISTS (SELECT 1 FROM row_versions v "
+                "WHERE v.table_name = ? AND v.row_id = t.id AND v.updated_at = t.updated_at "
+                "AND v.updated_by = t.updated_by)",
+                [table],
+            ).fetchone()[0]
+            assert missing == 0, table
+    a, b = copies
+    assert rows(a)["row_versions"] == rows(b)["row_versions"]
+    assert len(rows(a)["row_versions"]) > 150
+    # Two separately migrated copies have nothing to merge.
+    a_path = a.path
+    b.close()
+    assert prepare_merge(a, tmp_path / "b.cplan").up_to_date
+    a.close()
+    assert a_path.exists()
+
+
+def test_changes_on_one_side_are_taken_and_mine_stay(pair: Pair) -> None:
+    mine_id, theirs_id = community(pair.mine, 0), community(pair.mine, 1)
+    update_community(pair.mine, mine_id, {"owner": "小林"})
+    with pair.teammate() as ws:
+        update_community(ws, theirs_id, {"notes": "周五改到晚上 9 点"})
+        new_id, _ = create_community(ws, {"name": "AI 绘画交流群"})
+        item_id, _ = create_item(
+            ws,
+            {
+                "community_id": new_id,
+                "kind": "content",
+                "item_type": "morning_digest",
+                "title": "晨报",
+                "start": datetime(2026, 11, 24, 8, 0),
+                "end": datetime(2026, 11, 24, 8, 30),
+                "tz": "Asia/Shanghai",
+                "recurrence": "RRULE:FREQ=DAILY;COUNT=5",
+            },
+        )
+    plan = pair.merge()
+    report = plan.report()
+    assert report["tables"]["communities"] == {
+        "added": 1,
+        "updated": 1,
+        "deleted": 0,
+        "conflicts": 0,
+    }
+    assert report["tables"]["calendar_items"]["added"] == 1
+    assert report["tables"]["checklist_items"]["added"] == len(checklist(pair.mine, new_id))
+    assert find_community(pair.mine, "AI 绘画交流群").id == new_id
+    got = {c.id: c for c in list_communities(pair.mine)}
+    assert got[mine_id].owner == "小林"
+    assert got[theirs_id].notes == "周五改到晚上 9 点"
+    # The series arrived whole: five mornings.
+    only_new = CalendarFilter(community_ids=frozenset({new_id}))
+    found = occurrences_between(pair.mine, datetime(2026, 11, 23), datetime(2026, 12, 1), only_new)
+    assert [o.item.id for o in found] == [item_id] * 5
+    # Merging the same file again finds nothing and writes nothing.
+    before = rows(pair.mine)
+    assert prepare_merge(pair.mine, pair.theirs).up_to_date
+    assert rows(pair.mine) == before
+
+
+def test_a_conflict_is_resolved_field_by_field_and_does_not_come_back(
+    pair: Pair, tmp_path: Path
+) -> None:
+    cid = community(pair.mine, 0)
+    update_community(pair.mine, cid, {"notes": "我的备注", "owner": "小林"})
+    with pair.teammate() as ws:
+        update_community(ws, cid, {"notes": "她的备注", "owner": "王芳"})
+    plan = prepare_merge(pair.mine, pair.theirs)
+    [conflict] = plan.conflicts
+    assert conflict.key == ("communities", cid)
+    assert set(conflict.fields) == {"notes", "owner"}
+    assert conflict.deletion is None
+    change = apply_merge(pair.mine, plan, {conflict.key: ("notes",)})
+    pair.mine.history.push(change)
+    row = pair.mine.get_row("communities", cid)
+    assert row is not None
+    assert (row["notes"], row["owner"]) == ("她的备注", "小林")
+    assert row["updated_by"] == DEVICE  # a new version, mine, that knows both
+    assert prepare_merge(pair.mine, pair.theirs).up_to_date
+    # The teammate merging my copy takes my resolution without a conflict.
+    mine_copy = tmp_path / "mine-shared.cplan"
+    write_snapshot(pair.mine, mine_copy, device_id=DEVICE, device_label="me@laptop")
+    with pair.teammate() as ws:
+        back = prepare_merge(ws, mine_copy)
+        assert not back.conflicts
+        ws.history.push(apply_merge(ws, back))
+        theirs_row = ws.get_row("communities", cid)
+        assert theirs_row == row
+
+
+def test_deletions_travel_unless_the_other_side_changed_the_record(pair: Pair) -> None:
+    keep, gone = community(pair.mine, 0), community(pair.mine, 1)
+    update_community(pair.mine, keep, {"notes": "还在用"})
+    with pair.teammate() as ws:
+        delete_community(ws, keep)
+        delete_community(ws, gone)
+    plan = prepare_merge(pair.mine, pair.theirs)
+    assert plan.report()["tables"]["communities"]["deleted"] == 1
+    [conflict] = plan.conflicts
+    assert conflict.id == keep and conflict.deletion == "theirs"
+    assert "deleted" in conflict.fields
+    pair.mine.history.push(apply_merge(pair.mine, plan))
+    live = {c.id for c in list_communities(pair.mine)}
+    assert keep in live and gone not in live
+
+
+def test_a_name_taken_here_is_renamed_on_arrival(pair: Pair, tmp_path: Path) -> None:
+    create_community(pair.mine, {"name": "宝妈成长营"})
+    with pair.teammate() as ws:
+        theirs_id, _ = create_community(ws, {"name": "宝妈成长营"})
+    pair.merge()
+    names = sorted(c.name for c in list_communities(pair.mine))
+    assert names.count("宝妈成长营") == 1 and "宝妈成长营 (2)" in names
+    assert prepare_merge(pair.mine, pair.theirs).up_to_date
+    shared = tmp_path / "back.cplan"
+    write_snapshot(pair.mine, shared, device_id=DEVICE, device_label="me@laptop")
+    with pair.teammate() as ws:
+        back = prepare_merge(ws, shared)
+        assert not back.conflicts
+        ws.history.push(apply_merge(ws, back))
+        renamed = ws.get_row("communities", theirs_id)
+        assert renamed is not None and renamed["name"] == "宝妈成长营 (2)"
+
+
+def test_undo_puts_everything_back_and_redo_does_it_again(pair: Pair) -> None:
+    cid = community(pair.mine, 0)
+    update_community(pair.mine, cid, {"notes": "我的"})
+    with pair.teammate() as ws:
+        update_community(ws, cid, {"notes": "她的"})
+        update_community(ws, community(ws, 2), {"owner": "王芳"})
+        create_community(ws, {"name": "新群"})
+        [item, *_] = checklist(ws, community(ws, 3))
+        set_done(ws, item.id, True)
+    before = rows(pair.mine)
+    first = pair.merge("theirs")
+    after = rows(pair.mine)
+    log = pair.mine.db.execute("SELECT file_name, summary FROM merge_log").fetchall()
+    assert [name for name, _ in log] == ["teammate.cplan"]
+    pair.mine.undo()
+    assert rows(pair.mine) == before
+    assert pair.mine.db.execute("SELECT count(*) FROM merge_log").fetchone()[0] == 0
+    again = prepare_merge(pair.mine, pair.theirs)
+    assert again.report()["total"] == first.report()["total"]
+    pair.mine.redo()
+    assert rows(pair.mine) == after
+
+
+def test_a_failure_part_way_changes_nothing(pair: Pair, monkeypatch: pytest.MonkeyPatch) -> None:
+    with pair.teammate() as ws:
+        for n in range(3):
+            create_community(ws, {"name": f"群 {n}"})
+    plan = prepare_merge(pair.mine, pair.theirs)
+    before = rows(pair.mine)
+    calls = 0
+    real = merge_module._write
+
+    def failing(*args: object) -> None:
+        nonlocal calls
+        calls += 1
+        if calls == 40:
+            raise sqlite3.OperationalError("disk I/O error")
+        real(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(merge_module, "_write", failing)
+    with pytest.raises(MergeError, match="could not be merged .*nothing was changed"):
+        apply_merge(pair.mine, plan)
+    assert rows(pair.mine) == before
+    assert not pair.mine.db.conn.in_transaction
+
+
+def test_cancel_rolls_back(pair: Pair) -> None:
+    with pair.teammate() as ws:
+        for n in range(30):
+            create_community(ws, {"name": f"群 {n}"})
+    plan = prepare_merge(pair.mine, pair.theirs)
+    before = rows(pair.mine)
+    with pytest.raises(Cancelled):
+        apply_merge(pair.mine, plan, cancelled=lambda: True)
+    assert rows(pair.mine) == before
+
+
+def test_a_workspace_changed_after_planning_is_not_merged(pair: Pair) -> None:
+    cid = community(pair.mine, 0)
+    with pair.teammate() as ws:
+        update_community(ws, cid, {"notes": "她的"})
+    plan = prepare_merge(pair.mine, pair.theirs)
+    update_community(pair.mine, cid, {"notes": "刚改的"})
+    before = rows(pair.mine)
+    with pytest.raises(MergeError, match="changed while the merge was being prepared"):
+        apply_merge(pair.mine, plan)
+    assert rows(pair.mine) == before
+
+
+def test_every_write_gives_a_new_version(workspace: Workspace) -> None:
+    cid, _ = create_community(workspace, {"name": "读书会"})
+    stamps = []
+    for n in range(5):
+        update_community(workspace, cid, {"notes": str(n)})
+        row = workspace.get_row("communities", cid)
+        assert row is not None
+        stamps.append(row["updated_at"])
+    workspace.undo()
+    row = workspace.get_row("communities", cid)
+    assert row is not None
+    stamps.append(row["updated_at"])
+    assert stamps == sorted(set(stamps))
+
+
+def test_the_backup_holds_the_workspace_as_it_was(pair: Pair, tmp_path: Path) -> None:
+    folder = tmp_path / "backups"
+    made = [backup_before_merge(pair.mine, folder) for _ in range(BACKUPS_KEPT + 2)]
+    kept = sorted(folder.iterdir())
+    assert len(kept) == BACKUPS_KEPT and made[-1] in kept and made[0] not in kept
+    with sqlite3.connect(made[-1]) as conn:
+        assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
+        names = {r[0] for r in conn.execute("SELECT name FROM communities")}
+    assert names == {r[0] for r in pair.mine.db.execute("SELECT name FROM communities")}
+
+
+def test_a_teammates_template_says_whose_it_is(pair: Pair) -> None:
+    welcome = next(t for t in builtin_templates() if t.kind.value == "welcome")
+    mine_id, _ = duplicate_template(pair.mine, welcome.id, "我的欢迎语")
+    with pair.teammate() as ws:
+        theirs_id, _ = duplicate_template(ws, welcome.id, "她的欢迎语")
+    pair.merge()
+    from planner.lock import machine_label
+
+    assert made_by_others(pair.mine, "templates") == {theirs_id: machine_label()}
+    assert mine_id not in made_by_others(pair.mine, "templates")
+
+
+def test_merging_the_workspace_with_itself_is_refused(pair: Pair) -> None:
+    with pytest.raises(MergeError, match="is this workspace itself"):
+        prepare_merge(pair.mine, pair.mine.path)
