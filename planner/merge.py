@@ -468,10 +468,17 @@ def _resolve(conflict: Conflict, taken: Collection[str], stamp: int, device: str
 
 
 def _write(ws: Workspace, table: str, row_id: str, before: Row | None, after: Row) -> None:
+    columns = [k for k in after if k != "id"]
     if before is None:
-        ws.db.table(table).insert(after)
+        names = ", ".join(f'"{k}"' for k in after)
+        marks = ", ".join("?" * len(after))
+        ws.db.conn.execute(
+            f'INSERT INTO "{table}" ({names}) VALUES ({marks})', list(after.values())
+        )
     else:
-        ws.db.table(table).update(row_id, {k: v for k, v in after.items() if k != "id"})
+        sets = ", ".join(f'"{k}" = ?' for k in columns)
+        values = [after[k] for k in columns]
+        ws.db.conn.execute(f'UPDATE "{table}" SET {sets} WHERE id = ?', [*values, row_id])
 
 
 def _log_entry(ws: Workspace, plan: MergePlan, choices: Choices, stamp: int) -> Row:
