@@ -72,6 +72,12 @@ DECLARED: dict[str, Setting] = {
             "The weekly plan PDF's orientation: portrait (day by day) or landscape (week grid).",
         ),
         Setting("week_pdf_folder", str, "", "The folder the weekly plan PDF was last written to."),
+        Setting(
+            "sync_warning_ignored",
+            list,
+            [],
+            "Workspaces in a sync or network folder the user chose to keep working on there.",
+        ),
     )
 }
 

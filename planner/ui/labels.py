@@ -196,6 +196,7 @@ def action_label(change: Change) -> str:
         "unlink_template": _tr("Action", "Stop using the template “{0}”"),
         "replicate_community": _tr("Action", "Replicate as “{0}”"),
         "move_stage": _tr("Action", "Move “{0}” to the next stage"),
+        "merge": _tr("Action", "Merge “{0}”"),
     }
     template = templates.get(change.action)
     return template.format(change.subject) if template else change.describe()

@@ -49,6 +49,7 @@ from planner.ui.labels import action_label
 from planner.ui.library_dialog import LibraryDialog
 from planner.ui.overview_page import OverviewPage
 from planner.ui.session import Session
+from planner.ui.sharing import Sharing
 from planner.ui.sidebar import Sidebar
 from planner.ui.start_screen import StartScreen
 from planner.ui.template_page import TemplatePage
@@ -160,6 +161,10 @@ class MainWindow(QMainWindow):
         self.path_label.setProperty("role", "hint")
         self.statusBar().addPermanentWidget(self.path_label)
 
+        self.sharing = Sharing(self, paths, settings, device_id, self.show_error)
+        self.sharing.message.connect(self._show_message)
+        self.sharing.open_requested.connect(self.open_path)
+
         self._create_actions()
         self._create_menus()
         self._connect()
@@ -201,6 +206,15 @@ class MainWindow(QMainWindow):
         )
         self.export_week_action = self._action(
             self.tr("Export &week as PDF…"), self.export_week, "Ctrl+Shift+E", "calendar"
+        )
+        self.share_action = self._action(
+            self.tr("&Share a copy…"), self.sharing.choose_share_target, "Ctrl+Shift+S", "copy"
+        )
+        self.merge_action = self._action(
+            self.tr("&Merge from teammate's file…"),
+            self.sharing.choose_merge_source,
+            "Ctrl+Shift+M",
+            "users",
         )
         self.quit_action = self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
@@ -309,6 +323,9 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.export_ics_action)
         file_menu.addAction(self.export_week_action)
         file_menu.addSeparator()
+        file_menu.addAction(self.share_action)
+        file_menu.addAction(self.merge_action)
+        file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = bar.addMenu(self.tr("&Edit"))
         edit_menu.addAction(self.undo_action)
@@ -409,6 +426,7 @@ class MainWindow(QMainWindow):
             self.show_error(str(exc))
             return False
         self._set_session(Session(workspace))
+        self.sharing.check_location(workspace.path)
         if workspace.backup is not None:
             self.statusBar().showMessage(
                 self.tr(
@@ -475,6 +493,7 @@ class MainWindow(QMainWindow):
         """
         if self.session is not None:
             self.session.stop()
+            self.sharing.set_session(None)
             self.model.set_session(None)
             self.page.set_session(None)
             self.calendar.set_session(None)
@@ -498,6 +517,7 @@ class MainWindow(QMainWindow):
         self.calendar.set_session(session)
         self.templates.set_session(session)
         self.overview.set_session(session)
+        self.sharing.set_session(session)
         # After the model's own connection, so the window sees the reloaded list.
         session.changed.connect(self._on_changed)
         path = session.workspace.path
@@ -675,6 +695,9 @@ class MainWindow(QMainWindow):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.exported.connect(self._on_week_exported)
         dialog.open()
+
+    def _show_message(self, text: str) -> None:
+        self.statusBar().showMessage(text, 15000)
 
     def _on_week_exported(self, path: Path, _pages: int) -> None:
         self.statusBar().showMessage(
@@ -925,6 +948,8 @@ class MainWindow(QMainWindow):
         self.import_ics_action.setEnabled(writable and has_communities)
         self.export_ics_action.setEnabled(session is not None and has_communities)
         self.export_week_action.setEnabled(session is not None)  # the dialog says what to do
+        self.share_action.setEnabled(session is not None)
+        self.merge_action.setEnabled(writable)
         for action in (
             self.today_action,
             self.previous_action,
