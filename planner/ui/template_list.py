@@ -5,7 +5,7 @@ comes from (built-in or your copy) and its language.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from enum import IntEnum
 from typing import Any
 
@@ -44,6 +44,7 @@ class TemplateRole(IntEnum):
     KIND = Qt.ItemDataRole.UserRole + 3
     LANGUAGE = Qt.ItemDataRole.UserRole + 4
     BUILTIN = Qt.ItemDataRole.UserRole + 5
+    ORIGIN = Qt.ItemDataRole.UserRole + 6
 
 
 class TemplateListModel(QAbstractListModel):
@@ -56,8 +57,17 @@ class TemplateListModel(QAbstractListModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._items: list[Template] = []
+        self._origins: dict[str, str] = {}
 
-    def set_templates(self, templates: Sequence[Template]) -> None:
+    def origin(self, template_id: str) -> str:
+        """Who made a template received from a teammate ('' for one made here)."""
+        return self._origins.get(template_id, "")
+
+    def set_templates(
+        self, templates: Sequence[Template], origins: Mapping[str, str] | None = None
+    ) -> None:
+        """Show ``templates``; ``origins`` names the teammate who made each received one."""
+        self._origins = dict(origins or {})
         # Stable: the workspace's own in the core's order (by name), then the built-ins
         # in the order they ship (guest share first).
         new = sorted(templates, key=lambda t: t.builtin)
@@ -115,6 +125,12 @@ class TemplateListModel(QAbstractListModel):
             lines = [t.name, t.description] if t.description else [t.name]
             if t.builtin:
                 lines.append(_tr("Built-in: read-only. Duplicate it to make a copy you can edit."))
+            elif self.origin(t.id):
+                lines.append(
+                    _tr("Made by %1 and received in a shared workspace.").replace(
+                        "%1", self.origin(t.id)
+                    )
+                )
             return "\n".join(lines)
         if role == TemplateRole.ID:
             return t.id
@@ -126,6 +142,8 @@ class TemplateListModel(QAbstractListModel):
             return t.language
         if role == TemplateRole.BUILTIN:
             return t.builtin
+        if role == TemplateRole.ORIGIN:
+            return self.origin(t.id)
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -201,6 +219,12 @@ class TemplateDelegate(QStyledItemDelegate):
             icon("lock", dim.name()).paint(painter, lock)
             second.setLeft(lock.right() + 4)
             words = _tr("Built-in · %1").replace("%1", language_name(template.language))
+        elif index.data(TemplateRole.ORIGIN):
+            words = (
+                _tr("From %1 · %2")
+                .replace("%1", index.data(TemplateRole.ORIGIN))
+                .replace("%2", language_name(template.language))
+            )
         else:
             words = _tr("Your copy · %1").replace("%1", language_name(template.language))
         words = QFontMetrics(small).elidedText(words, Qt.TextElideMode.ElideRight, second.width())

@@ -53,6 +53,7 @@ from PySide6.QtWidgets import (
 
 from planner.calendar import CalendarFilter, Occurrence, find_occurrence, occurrences_between
 from planner.communities import Community, list_communities
+from planner.devices import made_by_others
 from planner.errors import NotFound, PlannerError, ValidationError
 from planner.export.poster import poster_image, render_pdf, render_png, write_svg
 from planner.history import Change
@@ -546,7 +547,8 @@ class TemplatePage(QWidget):
         """Reload the library and the preview choices; keep what is on screen."""
         session = self.session
         templates = list_templates(session.workspace) if session else builtin_templates()
-        self.model.set_templates(templates)
+        origins = made_by_others(session.workspace, "templates") if session else {}
+        self.model.set_templates(templates, origins)
         self._fill_communities()
         current = self.template
         fresh = self.model.find(current.id) if current is not None else None
