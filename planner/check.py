@@ -25,7 +25,7 @@ from planner.communities import (
 )
 from planner.errors import CorruptWorkspace, NewerSchema, NotAWorkspace
 from planner.recurrence import Recurrence, RecurrenceError
-from planner.schema import APPLICATION_ID, SCHEMA_VERSION, schema_problems
+from planner.schema import APPLICATION_ID, SCHEMA_VERSION, USER_TABLES, schema_problems
 from planner.template_library import BUILTIN_POSTERS, BUILTIN_PREFIX, BUILTIN_WELCOMES
 from planner.workspace import connect_read_only, integrity_problems, read_header
 
@@ -252,6 +252,31 @@ def _checklist_rows(conn: sqlite3.Connection, limit: int = 20) -> tuple[list[str
     return fatal, other, int(live)
 
 
+def _sync_rows(conn: sqlite3.Connection) -> list[str]:
+    """Problems with the merge bookkeeping: rows whose version was not recorded
+    (a merge would take them for changes on both sides), versions of unknown tables."""
+    problems = []
+    for table in USER_TABLES:
+        missing = conn.execute(
+            f"SELECT count(*) FROM {table} t WHERE NOT EXISTS (SELECT 1 FROM row_versions v "
+            "WHERE v.table_name = ? AND v.row_id = t.id AND v.updated_at = t.updated_at "
+            "AND v.updated_by = t.updated_by)",
+            [table],
+        ).fetchone()[0]
+        if missing:
+            problems.append(
+                f"{missing} {table} row{'s' if missing != 1 else ''} without a recorded version: "
+                "merging a teammate's copy may show them as changed on both sides"
+            )
+    placeholders = ", ".join("?" * len(USER_TABLES))
+    for (table,) in conn.execute(
+        f"SELECT DISTINCT table_name FROM row_versions WHERE table_name NOT IN ({placeholders})",
+        USER_TABLES,
+    ):
+        problems.append(f"versions recorded for an unknown table “{table}”")
+    return problems
+
+
 def unreadable_rows(conn: sqlite3.Connection, version: int) -> list[str]:
     """Rows holding values this version cannot read (an open must refuse them)."""
     fatal, _, _ = _community_rows(conn)
@@ -314,6 +339,8 @@ def check_workspace(path: Path) -> CheckReport:
                 if version >= 4:
                     fatal, other, report.counts["checklist items"] = _checklist_rows(conn)
                     problems.extend(fatal + other)
+                if version >= 5:
+                    problems.extend(_sync_rows(conn))
         except sqlite3.DatabaseError as exc:
             problems.append(f"damaged: {exc}")
         return report

@@ -128,6 +128,16 @@ CASES: dict[str, tuple[str, str, bool]] = {
         "template link {link}: no template “builtin:nothing.zh”",
         False,
     ),
+    "a row whose version was not recorded": (
+        "DELETE FROM row_versions WHERE row_id = :community",
+        "1 communities row without a recorded version",
+        False,
+    ),
+    "versions of a table that is not ours": (
+        "INSERT INTO row_versions VALUES ('secrets', :community, 1, 'x')",
+        "versions recorded for an unknown table “secrets”",
+        False,
+    ),
 }
 
 
