@@ -40,6 +40,7 @@ from planner.paths import AppPaths
 from planner.settings import Settings
 from planner.snapshot import snapshot_name, write_snapshot
 from planner.sync_folders import conflicted_copies, sync_service
+from planner.template_library import list_templates
 from planner.ui.background import BackgroundJob, Progress, error_text
 from planner.ui.session import Session
 from planner.workspace import WORKSPACE_SUFFIX, Workspace
@@ -188,7 +189,10 @@ class Sharing(QObject):
 
         names = {c.id: c.name for c in list_communities(self.session.workspace, trash=True)}
         names |= {c.id: c.name for c in list_communities(self.session.workspace)}
-        dialog = MergeDialog(plan, community_names=names, parent=self.window)
+        templates = {t.id: t.name for t in list_templates(self.session.workspace)}
+        dialog = MergeDialog(
+            plan, community_names=names, template_names=templates, parent=self.window
+        )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(self._on_dialog_accepted)
         dialog.finished.connect(self._on_dialog_finished)

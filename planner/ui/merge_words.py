@@ -1,0 +1,325 @@
+"""The words of the merge dialog: record kinds, field names, values, record labels.
+
+The list, the field table and the dialog's summary all say things through
+these, so they say them the same way.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+
+from planner.calendar import ItemKind, Status
+from planner.checklist_library import BY_KEY, Language
+from planner.communities import BuiltAround, Platform, SegmentBasis, Stage
+from planner.merge import MERGE_ORDER, Conflict, MergePlan
+from planner.recurrence import Recurrence, RecurrenceError
+from planner.ui.labels import (
+    built_around_label,
+    content_language,
+    item_type_label,
+    kind_label,
+    platform_label,
+    segment_basis_label,
+    stage_label,
+    status_label,
+)
+
+MINE = "mine"
+THEIRS = "theirs"
+MIXED = "mixed"
+DISPLAY_LIMIT = 200  # characters of a value shown in a cell; the tooltip has more
+TOOLTIP_LIMIT = 2000
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Merge", text)
+
+
+def record_kind(table: str) -> str:
+    """What one row of ``table`` is, in words: “Calendar item”."""
+    kinds = {
+        "communities": tr("Community"),
+        "calendar_items": tr("Calendar item"),
+        "templates": tr("Template"),
+        "checklist_library": tr("Checklist library item"),
+        "checklist_items": tr("Checklist item"),
+        "community_templates": tr("Template in use"),
+    }
+    return kinds.get(table, table)
+
+
+def records_kind(table: str) -> str:
+    """What the rows of ``table`` are, in words: “Calendar items”."""
+    kinds = {
+        "communities": tr("Communities"),
+        "calendar_items": tr("Calendar items"),
+        "templates": tr("Templates"),
+        "checklist_library": tr("Checklist library"),
+        "checklist_items": tr("Checklist items"),
+        "community_templates": tr("Templates in use"),
+    }
+    return kinds.get(table, table)
+
+
+TABLE_ORDER = {table: n for n, table in enumerate(MERGE_ORDER)}
+KIND_ICONS = {
+    "communities": "users",
+    "calendar_items": "calendar",
+    "templates": "message-circle",
+    "checklist_library": "list-check",
+    "checklist_items": "list-check",
+    "community_templates": "message-circle",
+}
+
+
+def field_label(field: str) -> str:
+    """A column's name as a person reads it: ``common_interest`` → “Common interest”."""
+    labels = {
+        "deleted": tr("In the trash"),
+        "name": tr("Name"),
+        "platform": tr("Platform"),
+        "stage": tr("Stage"),
+        "common_interest": tr("Common interest"),
+        "value_to_members": tr("Value to members"),
+        "differentiation": tr("Differentiation"),
+        "built_around": tr("Built around"),
+        "segment_basis": tr("Divided by"),
+        "segment": tr("Segment"),
+        "joining_principles": tr("Joining principles"),
+        "management_norms": tr("Management norms"),
+        "member_count": tr("Members"),
+        "owner": tr("Owner"),
+        "color": tr("Colour"),
+        "notes": tr("Notes"),
+        "community_id": tr("Community"),
+        "kind": tr("Kind"),
+        "item_type": tr("Type"),
+        "title": tr("Title"),
+        "all_day": tr("All day"),
+        "starts_at": tr("Starts"),
+        "ends_at": tr("Ends"),
+        "tz": tr("Time zone"),
+        "status": tr("Status"),
+        "description": tr("Description"),
+        "speaker": tr("Speaker"),
+        "location": tr("Location"),
+        "rrule": tr("Repeats"),
+        "exdates": tr("Skipped dates"),
+        "last_ends_at": tr("Last occurrence ends"),
+        "series_id": tr("Series"),
+        "recurrence_id": tr("Original start"),
+        "ical_uid": tr("Calendar UID"),
+        "planned_participants": tr("Planned participants"),
+        "actual_participants": tr("Participants"),
+        "planned_new_members": tr("Planned new members"),
+        "actual_new_members": tr("New members"),
+        "planned_shares": tr("Planned shares"),
+        "actual_shares": tr("Shares"),
+        "planned_conversions": tr("Planned conversions"),
+        "actual_conversions": tr("Conversions"),
+        "planned_revenue": tr("Planned revenue"),
+        "actual_revenue": tr("Revenue"),
+        "planned_cost": tr("Planned cost"),
+        "actual_cost": tr("Cost"),
+        "language": tr("Language"),
+        "body": tr("Body"),
+        "messages": tr("Messages"),
+        "key": tr("Library key"),
+        "why": tr("Why it matters"),
+        "position": tr("Position"),
+        "removed": tr("Removed"),
+        "library_key": tr("From the library"),
+        "done_on": tr("Done on"),
+        "note": tr("Note"),
+        "assignee": tr("Assignee"),
+        "due_on": tr("Due on"),
+        "hidden": tr("Hidden"),
+        "template_ref": tr("Template"),
+    }
+    return labels.get(field) or field.replace("_", " ").capitalize()
+
+
+class RecordNames:
+    """Names for the records a merge's rows point at: communities and templates by id.
+
+    The names given win; records only the plan knows (a community their copy
+    adds) are named from the plan's rows, ours first.
+    """
+
+    def __init__(
+        self,
+        plan: MergePlan | None = None,
+        community_names: Mapping[str, str] | None = None,
+        template_names: Mapping[str, str] | None = None,
+    ) -> None:
+        self.communities: dict[str, str] = {}
+        self.templates: dict[str, str] = {}
+        if plan is not None:
+            rows = [t.theirs for t in plan.takes] + [c.theirs for c in plan.conflicts]
+            tables = [t.table for t in plan.takes] + [c.table for c in plan.conflicts]
+            rows += [c.mine for c in plan.conflicts]
+            tables += [c.table for c in plan.conflicts]
+            for table, row in zip(tables, rows, strict=True):
+                if table == "communities":
+                    self.communities[str(row["id"])] = str(row["name"])
+                elif table == "templates":
+                    self.templates[str(row["id"])] = str(row["name"])
+        self.communities.update(community_names or {})
+        self.templates.update(template_names or {})
+
+    def community(self, community_id: object) -> str:
+        return self.communities.get(str(community_id), tr("a community not in this workspace"))
+
+    def template(self, ref: object) -> str:
+        text = str(ref)
+        if text.startswith("builtin:"):
+            return text.removeprefix("builtin:")
+        return self.templates.get(text, tr("a template not in this workspace"))
+
+
+def checklist_title(row: Mapping[str, Any], lang: Language) -> str:
+    """A checklist item's title as the checklist shows it (see :mod:`planner.checklists`)."""
+    title = str(row.get("title") or "")
+    if title:
+        return title
+    key = str(row.get("library_key") or row.get("key") or "")
+    builtin = BY_KEY.get(key)
+    return builtin.title(lang) if builtin is not None else key
+
+
+def conflict_label(conflict: Conflict, names: RecordNames) -> str:
+    """The record in one line: “Weekly digest · 2026-11-24 · 读书会”."""
+    row = conflict.mine
+    table = conflict.table
+    if table == "communities":
+        return str(row["name"])
+    if table == "calendar_items":
+        day = str(row["starts_at"])[:10]
+        return f"{row['title']} · {day} · {names.community(row['community_id'])}"
+    if table == "templates":
+        return str(row["name"])
+    if table == "checklist_library":
+        return checklist_title(row, content_language())
+    if table == "checklist_items":
+        title = checklist_title(row, content_language())
+        return f"{title} · {names.community(row['community_id'])}"
+    if table == "community_templates":
+        return f"{names.template(row['template_ref'])} · {names.community(row['community_id'])}"
+    return str(row.get("name") or row.get("title") or row["id"])
+
+
+def deletion_note(conflict: Conflict) -> str:
+    if conflict.deletion == "mine":
+        return tr("deleted on your side")
+    if conflict.deletion == "theirs":
+        return tr("deleted on their side")
+    return ""
+
+
+def side_label(side: str) -> str:
+    return {MINE: tr("Keep mine"), THEIRS: tr("Take theirs"), MIXED: tr("Mixed")}[side]
+
+
+def _number(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else str(value)
+
+
+def _moment(value: object) -> str:
+    """A stored local time (``2026-11-24T20:00``) as ``2026-11-24 20:00``."""
+    return str(value).replace("T", " ")
+
+
+def _enum_label(value: str, field: str, table: str) -> str | None:
+    """The label of an enum-valued column, or None when the value is not known here."""
+    try:
+        if field == "platform":
+            return platform_label(Platform(value))
+        if field == "stage":
+            return stage_label(Stage(value))
+        if field == "built_around":
+            return built_around_label(BuiltAround(value))
+        if field == "segment_basis":
+            return segment_basis_label(SegmentBasis(value))
+        if field == "status":
+            return status_label(Status(value))
+        if field == "kind" and table == "calendar_items":
+            return kind_label(ItemKind(value))
+    except ValueError:
+        return value
+    if field == "kind" and table == "templates":
+        return {"poster": tr("Poster"), "welcome": tr("Welcome sequence")}.get(value, value)
+    if field == "language":
+        return {"zh": tr("Chinese"), "en": tr("English")}.get(value, value)
+    if field == "item_type":
+        return item_type_label(value)
+    return None
+
+
+def value_text(table: str, field: str, value: Any, names: RecordNames) -> str:
+    """A stored value as a person reads it, in full (it may run to many lines)."""
+    if field == "deleted":
+        return tr("Deleted") if value else tr("Kept")
+    if field in ("all_day", "hidden", "removed"):
+        return tr("Yes") if value else tr("No")
+    if isinstance(value, str):
+        known = _enum_label(value, field, table)
+        if known:
+            return known
+    if value is None or value == "":
+        return tr("(empty)")
+    if field == "community_id":
+        return names.community(value)
+    if field == "template_ref":
+        return names.template(value)
+    if field == "library_key":
+        return checklist_title({"library_key": value}, content_language())
+    if field in ("starts_at", "ends_at", "last_ends_at", "recurrence_id"):
+        return _moment(value)
+    if field == "rrule":
+        try:
+            return Recurrence.parse(str(value)).describe()
+        except RecurrenceError:
+            return str(value)
+    if field in ("exdates", "messages"):
+        return _json_list(field, str(value))
+    if isinstance(value, float):
+        return _number(value)
+    return str(value)
+
+
+def _json_list(field: str, text: str) -> str:
+    try:
+        items = json.loads(text)
+    except ValueError:
+        return text
+    if not isinstance(items, list):
+        return text
+    if not items:
+        return tr("(none)")
+    if field == "exdates":
+        return ", ".join(_moment(i) for i in items)
+    lines = []
+    for message in items:
+        if isinstance(message, dict):
+            minutes = message.get("offset_minutes", 0)
+            lines.append(f"+{minutes} min: {message.get('body', '')}")
+        else:
+            lines.append(str(message))
+    return "\n".join(lines)
+
+
+def one_line(text: str, limit: int = DISPLAY_LIMIT) -> str:
+    """``text`` on one line (line breaks as ⏎), cut at ``limit`` characters."""
+    flat = " ⏎ ".join(line.strip() for line in text.splitlines() if line.strip()) or text
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+def cut(text: str, limit: int = TOOLTIP_LIMIT) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+# -- the list of conflicts -----------------------------------------------------------
