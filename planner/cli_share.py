@@ -67,35 +67,43 @@ def cmd_snapshot(args: argparse.Namespace, paths: AppPaths) -> int:
 def cmd_merge(args: argparse.Namespace, paths: AppPaths) -> int:
     from planner.merge import apply_merge, take_all
     from planner.merge_file import backup_before_merge, prepare_merge, summary_line
-    from planner.workspace import open_workspace
+    from planner.schema import SCHEMA_VERSION
+    from planner.workspace import open_workspace, read_header
 
+    # Read-only while the teammate's file is checked and compared: a merge that
+    # is refused, or only a dry run, leaves the workspace exactly as it was
+    # (unless it is of an older schema, which only a writable open upgrades).
+    older = read_header(args.workspace).user_version < SCHEMA_VERSION
     ws = open_workspace(
         args.workspace,
         device_id=device_id(paths),
         lock_dir=paths.lock_dir,
-        read_only=args.dry_run,
+        read_only=not older or args.dry_run,
     )
     try:
         plan = prepare_merge(ws, args.theirs)
-        report: dict[str, Any] = plan.report()
-        report["workspace"] = str(args.workspace)
-        report["dry_run"] = bool(args.dry_run)
-        applied = False
-        if not args.dry_run and (not plan.up_to_date or plan.same):
-            if plan.conflicts and args.conflicts is None:
-                n = len(plan.conflicts)
-                raise Unresolved(
-                    f"{args.theirs.name}: {n} record{'s' if n != 1 else ''} changed on both "
-                    "sides; nothing was changed. Merge in the app to choose field by field, "
-                    "or pass --conflicts mine|theirs."
-                )
-            backup = backup_before_merge(ws, paths.data_dir / "backups")
-            apply_merge(ws, plan, take_all(plan, args.conflicts or "mine"))
-            report["backup"] = str(backup)
-            applied = True
-        report["applied"] = applied
     finally:
         ws.close()
+    report: dict[str, Any] = plan.report()
+    report["workspace"] = str(args.workspace)
+    report["dry_run"] = bool(args.dry_run)
+    report["applied"] = False
+    if not args.dry_run and (not plan.up_to_date or plan.same):
+        if plan.conflicts and args.conflicts is None:
+            n = len(plan.conflicts)
+            raise Unresolved(
+                f"{args.theirs.name}: {n} record{'s' if n != 1 else ''} changed on both "
+                "sides; nothing was changed. Merge in the app to choose field by field, "
+                "or pass --conflicts mine|theirs."
+            )
+        ws = open_workspace(args.workspace, device_id=device_id(paths), lock_dir=paths.lock_dir)
+        try:
+            backup = backup_before_merge(ws, paths.data_dir / "backups")
+            apply_merge(ws, plan, take_all(plan, args.conflicts or "mine"))
+        finally:
+            ws.close()
+        report["backup"] = str(backup)
+        report["applied"] = True
     if args.json:
         print(json.dumps(report, ensure_ascii=False, indent=2))
         return 0

@@ -28,7 +28,7 @@ from sqlite_utils import Database
 
 from planner.errors import CorruptWorkspace, WorkspaceError
 from planner.schema import MIGRATIONS, SCHEMA_VERSION
-from planner.workspace import connect_read_only, read_header, verify_connection
+from planner.workspace import read_header, verify_connection
 
 
 def file_digest(path: Path) -> str:
@@ -69,27 +69,18 @@ def received_workspace(path: Path) -> Iterator[sqlite3.Connection]:
 
 
 def _copy(path: Path, copy: Path) -> None:
-    """Copy ``path`` (with what its -wal holds, if one is beside it) to ``copy``."""
-    if not Path(f"{path}-wal").exists():
-        try:
-            shutil.copyfile(path, copy)
-        except OSError as exc:
-            raise WorkspaceError(path, f"{path}: cannot be read ({exc.strerror}).") from None
-        return
+    """Copy ``path`` and the ``-wal`` beside it, if any, to ``copy``.
+
+    Plain file copies: nothing is opened (or created) in the sender's folder.
+    The copy's connection then reads what the -wal holds.
+    """
+    wal = Path(f"{path}-wal")
     try:
-        source = connect_read_only(path, immutable=False)
-    except sqlite3.Error as exc:
-        raise CorruptWorkspace(path, str(exc)) from None
-    try:
-        dest = sqlite3.connect(copy)
-        try:
-            source.backup(dest)
-        finally:
-            dest.close()
-    except sqlite3.Error as exc:
-        raise CorruptWorkspace(path, str(exc)) from None
-    finally:
-        source.close()
+        shutil.copyfile(path, copy)
+        if wal.exists():
+            shutil.copyfile(wal, Path(f"{copy}-wal"))
+    except OSError as exc:
+        raise WorkspaceError(path, f"{path}: cannot be read ({exc.strerror}).") from None
 
 
 def _upgrade(conn: sqlite3.Connection, path: Path, version: int) -> None:

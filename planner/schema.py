@@ -335,8 +335,14 @@ SCHEMA_VERSION = len(STEP_NAMES)
 
 def schema_objects(conn: sqlite3.Connection) -> dict[tuple[str, str], str]:
     """The schema objects in ``conn`` as (type, name) -> normalized SQL."""
+    # Only SQLite's own internal tables and the indexes it makes for UNIQUE and
+    # PRIMARY KEY constraints are left out; anything else, whatever its name
+    # (a trigger called "sqlite_x" slipped in through writable_schema), counts.
     rows = conn.execute(
-        "SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'"
+        "SELECT type, name, sql FROM sqlite_master WHERE NOT ("
+        r"(type = 'index' AND name LIKE 'sqlite\_autoindex\_%' ESCAPE '\' AND sql IS NULL) "
+        "OR (type = 'table' AND name IN "
+        "('sqlite_sequence', 'sqlite_stat1', 'sqlite_stat2', 'sqlite_stat3', 'sqlite_stat4')))"
     ).fetchall()
     return {(t, n): re.sub(r"\s+", " ", s or "").strip() for t, n, s in rows}
 

@@ -15,13 +15,19 @@ import sqlite3
 from pathlib import Path
 
 from planner.devices import record_device
-from planner.errors import PlannerError
-from planner.files import atomic_path
+from planner.errors import EXIT_BAD_INPUT, PlannerError
+from planner.files import atomic_path, check_target
 from planner.workspace import Workspace, connect_read_only, read_header
 
 
 class SnapshotError(PlannerError):
     """A snapshot could not be written; nothing was left behind."""
+
+
+class BadTarget(SnapshotError):
+    """The place asked for cannot take a snapshot (no such folder, the workspace itself)."""
+
+    exit_code = EXIT_BAD_INPUT
 
 
 def _same_file(a: Path, b: Path) -> bool:
@@ -50,7 +56,8 @@ def write_snapshot(
     path = source.path if isinstance(source, Workspace) else Path(source)
     target = Path(target)
     if _same_file(path, target):
-        raise SnapshotError(f"{target}: that is the workspace itself; choose another file.")
+        raise BadTarget(f"{target}: that is the workspace itself; choose another file.")
+    check_target(target, BadTarget)
     if isinstance(source, Workspace):
         conn = source.db.conn
         own = False
