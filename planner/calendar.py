@@ -460,6 +460,16 @@ def _row(clean: dict[str, Any]) -> dict[str, Any]:
     return row
 
 
+def stored_last_end(starts_at: str, ends_at: str, rrule: str) -> str | None:
+    """``last_ends_at`` for stored times: the item's end, the end of a series'
+    last occurrence, or None for a series without end (as ``_row`` stores it)."""
+    if not rrule:
+        return ends_at
+    start, end = parse_time(starts_at), parse_time(ends_at)
+    last = _parse_rule(rrule).last_start(start)
+    return format_time(last + (end - start)) if last is not None else None
+
+
 # -- reading ----------------------------------------------------------------------
 
 

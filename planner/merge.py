@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from planner.calendar import stored_last_end
 from planner.devices import learn_devices, read_devices
 from planner.errors import Cancelled, PlannerError
 from planner.history import Change, Row, RowChange, VersionKey
@@ -48,6 +49,13 @@ MERGE_ORDER = (
 assert set(MERGE_ORDER) == set(USER_TABLES), "every user table is merged"
 
 STAMP_COLUMNS = ("created_at", "updated_at", "updated_by")
+# Fields that only make sense together (a series' times and rule): taking one
+# of them from theirs takes all of them.
+LINKED: dict[str, tuple[tuple[str, ...], ...]] = {
+    "calendar_items": (("all_day", "starts_at", "ends_at", "tz", "rrule", "exdates"),),
+}
+# Fields computed from others, never chosen: recomputed after a resolution.
+DERIVED: dict[str, tuple[str, ...]] = {"calendar_items": ("last_ends_at",)}
 # Names that must stay unique among live rows; a clash is renamed on arrival.
 UNIQUE_NAMES = {"communities": "name", "templates": "name"}
 
@@ -66,6 +74,20 @@ class MergeError(PlannerError):
 def content(row: Row) -> dict[str, Any]:
     """What a person wrote in a row: every column but the id and the stamps."""
     return {k: v for k, v in row.items() if k not in STAMP_COLUMNS and k != "id"}
+
+
+def linked_fields(table: str, field: str) -> tuple[str, ...]:
+    """The fields that go with ``field`` of ``table`` (itself included)."""
+    for group in LINKED.get(table, ()):
+        if field in group:
+            return group
+    return (field,)
+
+
+def _derive(table: str, row: Row) -> None:
+    """Recompute ``row``'s derived fields from the others, in place."""
+    if table == "calendar_items":
+        row["last_ends_at"] = stored_last_end(row["starts_at"], row["ends_at"], row["rrule"])
 
 
 def version(row: Row) -> Version:
@@ -134,6 +156,8 @@ class MergePlan:
         history: their versions of every row in the three lists.
         mine: our version of those rows when planned (None: we lacked it).
         devices: their device labels.
+        common: records found in both copies; none means the file is not a
+            copy of this workspace (merging it adds everything in it).
     """
 
     source: Path
@@ -144,6 +168,12 @@ class MergePlan:
     history: dict[Key, set[Version]] = field(default_factory=dict)
     mine: dict[Key, Version | None] = field(default_factory=dict)
     devices: list[tuple[str, str, int]] = field(default_factory=list)
+    common: int = 0
+
+    @property
+    def unrelated(self) -> bool:
+        """True when the file shares no record with this workspace."""
+        return self.common == 0 and bool(self.takes)
 
     @property
     def up_to_date(self) -> bool:
@@ -273,6 +303,7 @@ def _plan_table(
 ) -> None:
     mine_v = _versions(mine_conn, table)
     their_v = _versions(theirs, table)
+    plan.common += len(mine_v.keys() & their_v.keys())
     differing = {i for i, v in their_v.items() if mine_v.get(i) != v}
     if not differing:
         return
@@ -306,10 +337,13 @@ def _plan_table(
                 plan.takes.append(Take(table, row_id, kind, m_row, t_row))
             else:
                 mine_c, theirs_c = content(m_row), content(t_row)
-                if mine_c == theirs_c:
+                derived = DERIVED.get(table, ())
+                fields = tuple(
+                    k for k in mine_c if mine_c[k] != theirs_c.get(k) and k not in derived
+                )
+                if not fields:
                     plan.same.append(key)
                 else:
-                    fields = tuple(k for k in mine_c if mine_c[k] != theirs_c.get(k))
                     plan.conflicts.append(Conflict(table, row_id, m_row, t_row, fields))
         plan.mine.setdefault(key, None)
         plan.history[key] = t_history
@@ -455,7 +489,9 @@ def _resolve(conflict: Conflict, taken: Collection[str], stamp: int, device: str
         raise MergeError(f"“{sorted(unknown)[0]}” is not a field in conflict.")
     merged = dict(conflict.mine)
     for name in taken:
-        merged[name] = conflict.theirs[name]
+        for linked in linked_fields(conflict.table, name):
+            merged[linked] = conflict.theirs[linked]
+    _derive(conflict.table, merged)
     if content(merged) == content(conflict.theirs):
         return conflict.theirs
     if content(merged) == content(conflict.mine):

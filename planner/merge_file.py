@@ -79,8 +79,9 @@ def backup_before_merge(ws: Workspace, folder: Path) -> Path:
     return target
 
 
-def summary_line(plan: MergePlan) -> str:
-    """``3 added, 2 changed, 1 deleted, 1 conflict`` (only the kinds that occur)."""
+def summary_line(plan: MergePlan, *, resolved: bool = False) -> str:
+    """``3 added, 2 changed, 1 deleted, 1 conflict`` (only the kinds that occur);
+    ``resolved``: ``1 conflict resolved``."""
     total = plan.report()["total"]
     parts = [
         f"{total['added']} added" if total["added"] else "",
@@ -88,6 +89,7 @@ def summary_line(plan: MergePlan) -> str:
         f"{total['deleted']} deleted" if total["deleted"] else "",
         (
             f"{total['conflicts']} conflict{'s' if total['conflicts'] != 1 else ''}"
+            + (" resolved" if resolved else "")
             if total["conflicts"]
             else ""
         ),

@@ -317,3 +317,45 @@ def test_a_teammates_template_says_whose_it_is(pair: Pair) -> None:
 def test_merging_the_workspace_with_itself_is_refused(pair: Pair) -> None:
     with pytest.raises(MergeError, match="is this workspace itself"):
         prepare_merge(pair.mine, pair.mine.path)
+
+
+def test_a_series_rule_taken_from_theirs_brings_its_times_and_its_end(pair: Pair) -> None:
+    cid = community(pair.mine, 0)
+    values = {
+        "community_id": cid,
+        "kind": "content",
+        "item_type": "live_class",
+        "title": "直播课",
+        "start": datetime(2026, 11, 2, 20, 0),
+        "end": datetime(2026, 11, 2, 21, 0),
+        "tz": "Asia/Shanghai",
+        "recurrence": "RRULE:FREQ=WEEKLY;BYDAY=MO;COUNT=3",
+    }
+    series_id, _ = create_item(pair.mine, values)
+    # The teammate's copy is made after the series exists.
+    write_snapshot(pair.mine, pair.theirs, device_id=DEVICE, device_label="me@laptop")
+    key = (series_id, "")
+    from planner.calendar import find_occurrence, update_occurrence
+
+    update_occurrence(pair.mine, find_occurrence(pair.mine, key), {"title": "直播课（我的）"})
+    with pair.teammate() as ws:
+        occ = find_occurrence(ws, key)
+        update_occurrence(
+            ws, occ, {"recurrence": "RRULE:FREQ=WEEKLY;BYDAY=MO;COUNT=20", "location": "腾讯会议"}
+        )
+    plan = prepare_merge(pair.mine, pair.theirs)
+    [conflict] = plan.conflicts
+    assert "last_ends_at" not in conflict.fields  # computed, never chosen
+    assert {"rrule", "title", "location"} <= set(conflict.fields)
+    # Taking only the rule from theirs: its end follows, the title stays mine.
+    pair.mine.history.push(apply_merge(pair.mine, plan, {conflict.key: ("rrule",)}))
+    row = pair.mine.get_row("calendar_items", series_id)
+    assert row is not None
+    assert (row["rrule"], row["title"], row["location"]) == (
+        "FREQ=WEEKLY;BYDAY=MO;COUNT=20",
+        "直播课（我的）",
+        "",
+    )
+    assert row["last_ends_at"] == "2027-03-15T21:00"
+    found = occurrences_between(pair.mine, datetime(2026, 11, 1), datetime(2027, 6, 1))
+    assert sum(1 for o in found if o.item.id == series_id) == 20

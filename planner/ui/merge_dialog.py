@@ -180,6 +180,8 @@ class FieldTable(QTableView):
         self.setWordWrap(False)
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.setShowGrid(False)
+        # Tab leaves the table for the buttons; arrows move within it.
+        self.setTabKeyNavigation(False)
         self.verticalHeader().hide()
         header = self.horizontalHeader()
         header.setHighlightSections(False)
@@ -258,12 +260,24 @@ class MergeDialog(QDialog):
         self.breakdown.setWordWrap(True)
         self.hint = QLabel(
             self.tr(
-                "Until you choose otherwise, each record keeps your version: nothing of yours "
-                "is lost. Choose a side per field with a click or Space."
+                "These records were changed in both copies since they last met, and the app "
+                "cannot tell which of you changed each field, so every field that differs is "
+                "shown. Until you choose, your version is kept. Choose per field with a click, "
+                "Space, or ← (mine) and → (theirs)."
             )
         )
         self.hint.setProperty("role", "hint")
         self.hint.setWordWrap(True)
+        self.warning = QLabel(
+            self.tr(
+                "This file shares no records with your workspace: it is not a copy of it. "
+                "Merging adds everything in it beside what you have. Cancel unless that is "
+                "what you want."
+            )
+        )
+        self.warning.setWordWrap(True)
+        self.warning.setProperty("role", "error")
+        self.warning.setVisible(self.plan.unrelated)
         self.panel = self._conflict_panel()
         has_conflicts = bool(self.plan.conflicts)
         self.hint.setVisible(has_conflicts)
@@ -281,6 +295,7 @@ class MergeDialog(QDialog):
         layout.setSpacing(SPACING)
         layout.addWidget(self.summary)
         layout.addWidget(self.breakdown)
+        layout.addWidget(self.warning)
         layout.addWidget(self.hint)
         layout.addWidget(self.panel, 1)
         if not has_conflicts:

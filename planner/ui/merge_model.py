@@ -25,7 +25,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPalette
 
-from planner.merge import Choices, Conflict, Key
+from planner.merge import Choices, Conflict, Key, linked_fields
 from planner.ui.merge_words import (
     KIND_ICONS,
     MINE,
@@ -250,10 +250,13 @@ class FieldModel(QAbstractTableModel):
         if side not in (MINE, THEIRS):
             raise ValueError(side)
         taken = set(self._conflicts.taken(self._row))
+        conflict = self._conflicts.conflict(self._row)
+        # A series' times and rule go together: choosing one chooses them all.
+        group = set(linked_fields(conflict.table, self._fields[row])) & set(conflict.fields)
         if side == THEIRS:
-            taken.add(self._fields[row])
+            taken |= group
         else:
-            taken.discard(self._fields[row])
+            taken -= group
         self._conflicts.set_taken(self._row, taken)
 
     def toggle(self, row: int) -> None:

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from planner.communities import list_communities
 from planner.errors import PlannerError
+from planner.incoming import file_digest
 from planner.lock import machine_label
 from planner.merge import MergePlan, apply_merge
 from planner.merge_file import backup_before_merge, prepare_merge, summary_line
@@ -79,7 +80,7 @@ class Sharing(QObject):
         self._job: BackgroundJob | None = None
         self._target: Path | None = None
         self._plan: MergePlan | None = None
-        self._backup: Path | None = None
+        self._copies_of: Path | None = None  # merging a conflicted copy of this workspace
 
     def set_session(self, session: Session | None) -> None:
         """Follow the window's workspace; a flow under way ends with the old one."""
@@ -120,7 +121,9 @@ class Sharing(QObject):
             return write_snapshot(ws, target, device_id=device, device_label=label)
 
         self._target = target
-        self._show_progress(self.tr("Writing a copy to share…"), cancellable=False)
+        self._show_progress(
+            self.tr("Writing a copy to share…"), cancellable=False, title=self.tr("Share a copy")
+        )
         self._job = self.session.start_job(work, self._on_shared)
 
     def _on_shared(self) -> None:
@@ -165,6 +168,7 @@ class Sharing(QObject):
         self._show_progress(
             self.tr("Checking %1 and comparing it with this workspace…").replace("%1", source.name),
             cancellable=True,
+            title=self.tr("Merge"),
         )
         self._job = self.session.start_job(work, self._on_planned, self._on_progress)
 
@@ -173,7 +177,9 @@ class Sharing(QObject):
         if job is None or self.session is None:
             return
         if job.error is not None:
-            if not job.cancelled():
+            if job.cancelled():
+                self.message.emit(self.tr("Merge cancelled; nothing was changed."))
+            else:
                 self.show_error(error_text(job.error, self.tr("The file could not be merged")))
             return
         plan = job.result
@@ -212,11 +218,17 @@ class Sharing(QObject):
 
         def work(ws: Workspace, progress: Progress, cancelled: Callable[[], bool]) -> object:
             backup = backup_before_merge(ws, folder)
-            change = apply_merge(ws, plan, choices, progress=progress, cancelled=cancelled)
+            try:
+                change = apply_merge(ws, plan, choices, progress=progress, cancelled=cancelled)
+            except BaseException:
+                backup.unlink(missing_ok=True)  # nothing changed: no backup to keep
+                raise
             return backup, change
 
         self._show_progress(
-            self.tr("Merging %1…").replace("%1", plan.source.name), cancellable=True
+            self.tr("Merging %1…").replace("%1", plan.source.name),
+            cancellable=True,
+            title=self.tr("Merge"),
         )
         self._job = self.session.start_job(work, self._on_merged, self._on_progress, commits=True)
 
@@ -225,19 +237,29 @@ class Sharing(QObject):
         self._plan = None
         if job is None or plan is None:
             return
+        copies_of, self._copies_of = self._copies_of, None
         if job.error is not None:
-            if not job.cancelled():
+            if job.cancelled():
+                self.message.emit(self.tr("Merge cancelled; nothing was changed."))
+            else:
                 self.show_error(error_text(job.error, self.tr("The file could not be merged")))
             return
         result = job.result
         assert isinstance(result, tuple)
-        backup = result[0]
+        backup: Path = result[0]
+        summary = summary_line(plan)
+        if plan.conflicts:
+            summary = summary.replace(self.tr("conflict"), self.tr("conflict resolved")).replace(
+                self.tr("conflict resolveds"), self.tr("conflicts resolved")
+            )
         self.message.emit(
-            self.tr("Merged %1: %2. Edit ▸ Undo takes it back; a backup is in %3.")
+            self.tr("Merged %1: %2. Edit ▸ Undo takes it back (backup: %3).")
             .replace("%1", plan.source.name)
-            .replace("%2", summary_line(plan))
-            .replace("%3", str(backup))
+            .replace("%2", summary)
+            .replace("%3", backup.name)
         )
+        if copies_of is not None:
+            self.offer_conflicted_copies(copies_of)
 
     # -- sync folders ---------------------------------------------------------
 
@@ -256,18 +278,17 @@ class Sharing(QObject):
         box = QMessageBox(self.window)
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle(self.tr("Workspace in a synced folder"))
-        box.setText(
-            self.tr("This workspace is in %1.").replace(
-                "%1", service if service.startswith("a ") else service + self.tr(" folder")
-            )
+        where = (
+            service if service.startswith("a ") else self.tr("a %1 folder").replace("%1", service)
         )
+        box.setText(self.tr("This workspace is in %1.").replace("%1", where))
         box.setInformativeText(
             self.tr(
                 "Sync tools copy a workspace while it is being written, and make conflicted "
-                "copies when two people edit it. Work on a copy on this computer instead, and "
-                "share it with File ▸ Share a copy; merge what teammates send back with "
-                "File ▸ Merge from teammate's file."
-            )
+                "copies when two people edit it. Work on a copy on this computer instead (it "
+                "goes to %1), share it with File ▸ Share a copy, and merge what teammates "
+                "send back with File ▸ Merge from teammate's file."
+            ).replace("%1", str(self.paths.data_dir))
         )
         local = box.addButton(self.tr("Work on a local copy"), QMessageBox.ButtonRole.AcceptRole)
         box.addButton(self.tr("Keep working here"), QMessageBox.ButtonRole.RejectRole)
@@ -277,8 +298,12 @@ class Sharing(QObject):
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
         def done() -> None:
+            self.dialog = None
             if box.clickedButton() is local:
-                self.make_local_copy(path)
+                if self.make_local_copy(path) is not None:
+                    # The sync tool's copies stay beside the synced file: offer them
+                    # for merging into the local copy now open.
+                    self.offer_conflicted_copies(path)
                 return
             if remember.isChecked():
                 ignored = list(self.settings.get("sync_warning_ignored"))
@@ -287,7 +312,6 @@ class Sharing(QObject):
 
         box.finished.connect(done)
         self.dialog = box
-        box.finished.connect(self._on_dialog_finished)
         box.open()
 
     def make_local_copy(self, path: Path) -> Path | None:
@@ -323,7 +347,9 @@ class Sharing(QObject):
         """List the sync tool's conflicted copies of ``path``; merge the one chosen."""
         if self.session is None or self.session.read_only or self.busy:
             return
-        copies = conflicted_copies(path)
+        ws = self.session.workspace
+        merged = {str(d) for (d,) in ws.db.execute("SELECT file_digest FROM merge_log")}
+        copies = [c for c in conflicted_copies(path) if _digest(c) not in merged]
         if not copies:
             return
         dialog = ConflictedCopiesDialog(copies, self.window)
@@ -334,6 +360,7 @@ class Sharing(QObject):
             chosen = dialog.chosen()
             if result == QDialog.DialogCode.Accepted and chosen is not None:
                 self.merge_from(chosen)
+                self._copies_of = path
 
         dialog.finished.connect(done)
         self.dialog = dialog
@@ -341,11 +368,11 @@ class Sharing(QObject):
 
     # -- progress ---------------------------------------------------------------
 
-    def _show_progress(self, text: str, *, cancellable: bool) -> None:
+    def _show_progress(self, text: str, *, cancellable: bool, title: str) -> None:
         progress = QProgressDialog(
             text, self.tr("Cancel") if cancellable else "", 0, 0, self.window
         )
-        progress.setWindowTitle(self.tr("Sharing"))
+        progress.setWindowTitle(title)
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(300)
         progress.setAutoClose(False)
@@ -386,11 +413,19 @@ class Sharing(QObject):
             self._job.cancel()
         self._job = None
         self._plan = None
+        self._copies_of = None
         if self.progress is not None:
             self.progress.canceled.disconnect(self._cancel)
             self.progress.close()
             self.progress.deleteLater()
             self.progress = None
+
+
+def _digest(path: Path) -> str:
+    try:
+        return file_digest(path)
+    except OSError:
+        return ""
 
 
 class ConflictedCopiesDialog(QDialog):

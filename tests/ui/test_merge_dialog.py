@@ -222,7 +222,7 @@ def test_summary_names_the_teammate_and_breaks_down_by_kind(
     assert "<b>Calendar items</b>: 1 on both sides" in breakdown
     assert f"<b>Checklist items</b>: {tasks} added, 1 on both sides" in breakdown
     assert "calendar_items" not in breakdown
-    assert dialog.hint.isVisible() and "nothing of yours is lost" in dialog.hint.text()
+    assert dialog.hint.isVisible() and "your version is kept" in dialog.hint.text()
     assert "theirs.cplan" in dialog.windowTitle()
 
 
@@ -495,3 +495,13 @@ def test_the_list_delegate_paints_two_lines(dialog: MergeDialog) -> None:
     hint = view.sizeHintForIndex(index)
     assert hint.height() > view.fontMetrics().height() * 2
     assert not dialog.grab().isNull()
+
+
+def test_the_tab_key_leaves_the_field_table_for_the_buttons(qtbot, dialog: MergeDialog) -> None:
+    dialog.activateWindow()
+    dialog.field_table.setFocus()
+    dialog.field_table.setCurrentIndex(dialog.fields.index(0, 1))
+    qtbot.keyClick(dialog.field_table, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is dialog.keep_mine_button
+    qtbot.keyClick(dialog.keep_mine_button, Qt.Key.Key_Backtab)
+    assert QApplication.focusWidget() is dialog.field_table

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QCheckBox, QDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QCheckBox, QMessageBox
 
 from planner.check import check_workspace
 from planner.communities import find_community, list_communities, update_community
@@ -17,6 +17,7 @@ from planner.settings import Settings
 from planner.snapshot import write_snapshot
 from planner.template_library import builtin_templates, duplicate_template
 from planner.ui.main_window import MainWindow
+from planner.ui.merge_dialog import MergeDialog
 from planner.ui.sharing import ConflictedCopiesDialog
 from planner.ui.template_list import TemplateRole
 from planner.workspace import open_workspace
@@ -208,9 +209,99 @@ def test_conflicted_copies_beside_the_workspace_are_offered_for_merging(
     dialog.accept()
     qtbot.waitUntil(lambda: w.sharing.dialog is not None, timeout=TIMEOUT)
     merge_dialog = w.sharing.dialog
-    assert isinstance(merge_dialog, QDialog)
+    assert isinstance(merge_dialog, MergeDialog)
     with qtbot.waitSignal(w.sharing.message, timeout=TIMEOUT) as said:
         merge_dialog.accept()
     assert "Merged" in said.args[0]
     assert w.session is not None
     assert find_community(w.session.workspace, READING).owner == "王芳"
+
+
+def conflicted_copy(folder: Path, stem: str, source: Path, paths: AppPaths) -> Path:
+    """A Dropbox conflicted copy of ``source`` in which 王芳 changed a community's owner."""
+    copy = folder / f"{stem} (王芳's conflicted copy 2026-11-20).cplan"
+    with open_workspace(source, device_id=DEVICE, lock_dir=paths.lock_dir) as ws:
+        write_snapshot(ws, copy, device_id=DEVICE, device_label="me@laptop")
+    with open_workspace(copy, device_id=TEAMMATE, lock_dir=paths.lock_dir) as ws:
+        update_community(ws, find_community(ws, READING).id, {"owner": "王芳"})
+    return copy
+
+
+def test_keep_working_here_then_offers_the_conflicted_copies(
+    qtbot, paths: AppPaths, synced: Path
+) -> None:
+    conflicted_copy(synced.parent, synced.stem, synced, paths)
+    w = make_window(qtbot, paths)
+    assert w.open_path(synced)
+    next(b for b in warning_box(w).buttons() if b.text() == "Keep working here").click()
+    qtbot.waitUntil(lambda: isinstance(w.sharing.dialog, ConflictedCopiesDialog), timeout=TIMEOUT)
+
+
+def test_a_local_copy_is_offered_the_conflicted_copies_left_in_the_synced_folder(
+    qtbot, paths: AppPaths, synced: Path
+) -> None:
+    copy = conflicted_copy(synced.parent, synced.stem, synced, paths)
+    w = make_window(qtbot, paths)
+    assert w.open_path(synced)
+    next(b for b in warning_box(w).buttons() if b.text() == "Work on a local copy").click()
+    qtbot.waitUntil(lambda: isinstance(w.sharing.dialog, ConflictedCopiesDialog), timeout=TIMEOUT)
+    dialog = w.sharing.dialog
+    assert isinstance(dialog, ConflictedCopiesDialog) and dialog.chosen() == copy
+    assert w.session is not None and w.session.workspace.path.parent == paths.data_dir
+
+
+def test_a_conflicted_copy_already_merged_is_not_offered_again(
+    qtbot, paths: AppPaths, sample_path: Path, tmp_path: Path
+) -> None:
+    conflicted_copy(tmp_path, sample_path.stem, sample_path, paths)
+    w = make_window(qtbot, paths)
+    assert w.open_path(sample_path)
+    dialog = w.sharing.dialog
+    assert isinstance(dialog, ConflictedCopiesDialog)
+    dialog.accept()
+    qtbot.waitUntil(lambda: w.sharing.dialog is not None, timeout=TIMEOUT)
+    merge_dialog = w.sharing.dialog
+    assert isinstance(merge_dialog, MergeDialog)
+    with qtbot.waitSignal(w.sharing.message, timeout=TIMEOUT) as said:
+        merge_dialog.accept()
+    assert "Edit ▸ Undo takes it back" in said.args[0]
+    QApplication.processEvents()
+    assert w.sharing.dialog is None  # the only copy was merged: nothing more to offer
+    w.close_workspace()
+    assert w.open_path(sample_path)
+    assert w.sharing.dialog is None
+
+
+def test_a_file_that_is_not_a_copy_of_this_workspace_is_flagged(
+    qtbot, paths: AppPaths, sample_path: Path, tmp_path: Path
+) -> None:
+    from planner.demo import write_demo
+
+    other = tmp_path / "someone else.cplan"
+    write_demo(other, device_id=TEAMMATE, lock_dir=paths.lock_dir)
+    w = make_window(qtbot, paths)
+    assert w.open_path(sample_path)
+    w.sharing.merge_from(other)
+    qtbot.waitUntil(lambda: w.sharing.dialog is not None, timeout=TIMEOUT)
+    dialog = w.sharing.dialog
+    assert dialog.warning.isVisible()  # type: ignore[union-attr]
+    assert "not a copy of it" in dialog.warning.text()  # type: ignore[union-attr]
+    dialog.reject()
+
+
+def test_cancelling_the_check_says_nothing_changed(
+    qtbot, paths: AppPaths, sample_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from planner.errors import Cancelled
+    from planner.ui import sharing
+
+    def cancelled(*_args: object, **_kwargs: object) -> object:
+        w.sharing._cancel()
+        raise Cancelled()
+
+    w = make_window(qtbot, paths)
+    assert w.open_path(sample_path)
+    monkeypatch.setattr(sharing, "prepare_merge", cancelled)
+    with qtbot.waitSignal(w.sharing.message, timeout=TIMEOUT) as said:
+        w.sharing.merge_from(teammate_copy(w, tmp_path, paths))
+    assert said.args[0] == "Merge cancelled; nothing was changed."
