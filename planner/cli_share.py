@@ -65,30 +65,52 @@ def cmd_snapshot(args: argparse.Namespace, paths: AppPaths) -> int:
 
 
 def cmd_merge(args: argparse.Namespace, paths: AppPaths) -> int:
+    from sqlite_utils import Database
+
+    from planner.incoming import received_workspace
     from planner.merge import apply_merge, take_all
     from planner.merge_file import backup_before_merge, prepare_merge, summary_line
     from planner.schema import SCHEMA_VERSION
-    from planner.workspace import open_workspace, read_header
+    from planner.workspace import Workspace, open_workspace, read_header
 
     # Read-only while the teammate's file is checked and compared: a merge that
-    # is refused, or only a dry run, leaves the workspace exactly as it was
-    # (unless it is of an older schema, which only a writable open upgrades).
+    # is refused, or only a dry run, leaves the workspace exactly as it was. An
+    # older workspace is compared through an upgraded private copy (a dry run)
+    # or upgraded first (a merge, as opening it in the app would).
     older = read_header(args.workspace).user_version < SCHEMA_VERSION
-    ws = open_workspace(
-        args.workspace,
-        device_id=device_id(paths),
-        lock_dir=paths.lock_dir,
-        read_only=not older or args.dry_run,
-    )
-    try:
-        plan = prepare_merge(ws, args.theirs)
-    finally:
-        ws.close()
+    if older and args.dry_run:
+        with received_workspace(args.workspace) as conn:
+            copy = Workspace(
+                args.workspace,
+                Database(conn, execute_plugins=False),
+                device_id=device_id(paths),
+                read_only=True,
+            )
+            plan = prepare_merge(copy, args.theirs)
+    else:
+        ws = open_workspace(
+            args.workspace,
+            device_id=device_id(paths),
+            lock_dir=paths.lock_dir,
+            read_only=not older,
+        )
+        try:
+            plan = prepare_merge(ws, args.theirs)
+        finally:
+            ws.close()
     report: dict[str, Any] = plan.report()
     report["workspace"] = str(args.workspace)
     report["dry_run"] = bool(args.dry_run)
     report["applied"] = False
-    if not args.dry_run and (not plan.up_to_date or plan.same):
+    if not args.dry_run and plan.up_to_date and plan.takes:
+        # Only changes nobody sees (the same edit on both sides, deletions of
+        # records never had here): taken quietly, so later merges agree.
+        ws = open_workspace(args.workspace, device_id=device_id(paths), lock_dir=paths.lock_dir)
+        try:
+            apply_merge(ws, plan)
+        finally:
+            ws.close()
+    elif not args.dry_run and not plan.up_to_date:
         if plan.conflicts and args.conflicts is None:
             n = len(plan.conflicts)
             raise Unresolved(

@@ -127,6 +127,10 @@ class NothingToUndo(PlannerError):
     pass
 
 
+class UndoRefused(PlannerError):
+    """An undo that would break the records made after the change it takes back."""
+
+
 class TemplateError(PlannerError):
     """A poster or welcome template cannot be rendered.
 

@@ -62,6 +62,12 @@ def received_workspace(path: Path) -> Iterator[sqlite3.Connection]:
                 raise CorruptWorkspace(path, str(exc)) from None
             if version < SCHEMA_VERSION:
                 _upgrade(conn, path, version)
+            dangling = conn.execute("PRAGMA foreign_key_check").fetchall()
+            if dangling:
+                table, _, parent, _ = dangling[0]
+                raise CorruptWorkspace(
+                    path, f"a {table} record points to a {parent} record that is not there"
+                )
             conn.execute("PRAGMA query_only = ON")
             yield conn
         finally:

@@ -9,12 +9,14 @@ two copies:
 - ours is in their history: only they changed it; theirs is taken as it is,
   stamps included (a tombstone too: a deletion on their side only);
 - neither: both changed it since they last agreed, a **conflict**, unless
-  both made it the same. A deletion against a change is a conflict too.
+  both made it the same (then theirs is taken as it is, so the two copies
+  hold the very same version). A deletion against a change is a conflict too.
 
-The person resolves each conflict, field by field; the resolved row learns
-their versions, so the same conflict never comes back, and a teammate who
-merges our copy afterwards takes the resolution without a conflict. Merging
-the same file again finds nothing new. There is no per-teammate state to
+The person resolves each conflict, field by field; the resolution is a new
+version that knows both, so the same conflict never comes back, a teammate
+who merges our copy afterwards takes the resolution without a conflict, and
+two teammates who resolved it differently see it again. Merging the same
+file again finds nothing new. There is no per-teammate state to
 lose, so merging through a third teammate's copy works the same way.
 
 The merge is one transaction and one verbatim :class:`Change` (see
@@ -49,10 +51,14 @@ MERGE_ORDER = (
 assert set(MERGE_ORDER) == set(USER_TABLES), "every user table is merged"
 
 STAMP_COLUMNS = ("created_at", "updated_at", "updated_by")
+QUIET = ("tombstone", "same")
 # Fields that only make sense together (a series' times and rule): taking one
 # of them from theirs takes all of them.
 LINKED: dict[str, tuple[tuple[str, ...], ...]] = {
-    "calendar_items": (("all_day", "starts_at", "ends_at", "tz", "rrule", "exdates"),),
+    "calendar_items": (
+        ("all_day", "starts_at", "ends_at", "tz", "rrule", "exdates"),
+        ("kind", "item_type"),
+    ),
 }
 # Fields computed from others, never chosen: recomputed after a resolution.
 DERIVED: dict[str, tuple[str, ...]] = {"calendar_items": ("last_ends_at",)}
@@ -96,8 +102,10 @@ def version(row: Row) -> Version:
 
 @dataclass(frozen=True)
 class Take:
-    """A row taken from theirs. ``kind``: added, updated, deleted, or tombstone
-    (a deletion of a row we never had, kept so the deletion travels on)."""
+    """A row taken from theirs. ``kind``: added, updated, deleted; or, quietly
+    (changing nothing anyone sees), tombstone (a deletion of a row we never
+    had, kept so the deletion travels on) or same (both sides made the same
+    change: their version of it is taken so the copies agree)."""
 
     table: str
     id: str
@@ -152,7 +160,6 @@ class MergePlan:
         digest: its SHA-256, recorded in the merge log.
         takes: rows taken from theirs.
         conflicts: rows both sides changed differently.
-        same: rows both sides changed alike; only their versions are learnt.
         history: their versions of every row in the three lists.
         mine: our version of those rows when planned (None: we lacked it).
         devices: their device labels.
@@ -164,7 +171,6 @@ class MergePlan:
     digest: str
     takes: list[Take] = field(default_factory=list)
     conflicts: list[Conflict] = field(default_factory=list)
-    same: list[Key] = field(default_factory=list)
     history: dict[Key, set[Version]] = field(default_factory=dict)
     mine: dict[Key, Version | None] = field(default_factory=dict)
     devices: list[tuple[str, str, int]] = field(default_factory=list)
@@ -177,8 +183,14 @@ class MergePlan:
 
     @property
     def up_to_date(self) -> bool:
-        """True when the file holds nothing we lack."""
-        return not self.takes and not self.conflicts
+        """True when the file holds nothing anyone would see; such a plan is
+        not applied (its quiet takes wait for the next merge that is)."""
+        return not self.conflicts and all(t.kind in QUIET for t in self.takes)
+
+    @property
+    def same(self) -> list[Key]:
+        """Rows both sides changed alike."""
+        return [(t.table, t.id) for t in self.takes if t.kind == "same"]
 
     def counts(self) -> dict[str, TableCounts]:
         counts = {table: TableCounts() for table in MERGE_ORDER}
@@ -248,13 +260,19 @@ def _versions(conn: sqlite3.Connection, table: str) -> dict[str, Version]:
 
 
 def _histories(conn: sqlite3.Connection, table: str, ids: set[str]) -> dict[str, set[Version]]:
+    """The recorded versions of the rows ``ids`` of ``table`` (by the primary key)."""
     found: dict[str, set[Version]] = {}
-    rows = conn.execute(
-        "SELECT row_id, updated_at, updated_by FROM row_versions WHERE table_name = ?", [table]
-    )
-    for row_id, at, by in rows:
-        if row_id in ids:
-            found.setdefault(row_id, set()).add((int(at), str(by)))
+    wanted = sorted(ids)
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start : start + 500]
+        marks = ", ".join("?" * len(chunk))
+        rows = conn.execute(
+            "SELECT row_id, updated_at, updated_by FROM row_versions "
+            f"WHERE table_name = ? AND row_id IN ({marks})",
+            [table, *chunk],
+        )
+        for row_id, at, by in rows:
+            found.setdefault(str(row_id), set()).add((int(at), str(by)))
     return found
 
 
@@ -342,7 +360,7 @@ def _plan_table(
                     k for k in mine_c if mine_c[k] != theirs_c.get(k) and k not in derived
                 )
                 if not fields:
-                    plan.same.append(key)
+                    plan.takes.append(Take(table, row_id, "same", m_row, t_row))
                 else:
                     plan.conflicts.append(Conflict(table, row_id, m_row, t_row, fields))
         plan.mine.setdefault(key, None)
@@ -400,7 +418,7 @@ def apply_merge(
     stamp = now_ms()
     rows: list[RowChange] = []
     learnt: list[VersionKey] = []
-    total = len(plan.takes) + len(plan.conflicts) + len(plan.same)
+    total = len(plan.takes) + len(plan.conflicts)
     done = 0
 
     def tick() -> None:
@@ -440,11 +458,9 @@ def apply_merge(
                 tick()
             for conflict in plan.conflicts:
                 resolved = _resolve(conflict, choices.get(conflict.key, ()), stamp, ws.device_id)
-                if resolved is not None:
-                    if resolved is not conflict.theirs:
-                        learnt.append(_learn(conn, conflict.table, conflict.id, resolved))
-                    _write(ws, conflict.table, conflict.id, conflict.mine, resolved)
-                    rows.append(RowChange(conflict.table, conflict.id, conflict.mine, resolved))
+                learnt.append(_learn(conn, conflict.table, conflict.id, resolved))
+                _write(ws, conflict.table, conflict.id, conflict.mine, resolved)
+                rows.append(RowChange(conflict.table, conflict.id, conflict.mine, resolved))
                 tick()
             learn_devices(conn, plan.devices)
             entry = _log_entry(ws, plan, choices, stamp)
@@ -482,8 +498,12 @@ def _check_unchanged(ws: Workspace, plan: MergePlan) -> None:
                 )
 
 
-def _resolve(conflict: Conflict, taken: Collection[str], stamp: int, device: str) -> Row | None:
-    """The row a resolution writes: theirs as it is, a new version, or None (ours stays)."""
+def _resolve(conflict: Conflict, taken: Collection[str], stamp: int, device: str) -> Row:
+    """The row a resolution writes: a new version of ours with the ``taken`` fields
+    of theirs. Always a new version, even when it is all ours or all theirs: it
+    records that both were seen, so a teammate who resolved the same conflict
+    the other way sees it again instead of the two copies keeping different
+    rows that each believe newer."""
     unknown = set(taken) - set(conflict.fields)
     if unknown:
         raise MergeError(f"“{sorted(unknown)[0]}” is not a field in conflict.")
@@ -492,10 +512,6 @@ def _resolve(conflict: Conflict, taken: Collection[str], stamp: int, device: str
         for linked in linked_fields(conflict.table, name):
             merged[linked] = conflict.theirs[linked]
     _derive(conflict.table, merged)
-    if content(merged) == content(conflict.theirs):
-        return conflict.theirs
-    if content(merged) == content(conflict.mine):
-        return None
     merged.update(
         updated_at=max(stamp, conflict.mine["updated_at"] + 1, conflict.theirs["updated_at"] + 1),
         updated_by=device,

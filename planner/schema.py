@@ -381,3 +381,39 @@ def schema_problems(conn: sqlite3.Connection, version: int) -> list[str]:
         if actual[key] != expected[key]:
             problems.append(f"{key[0]} “{key[1]}” has an unexpected definition")
     return problems
+
+
+def bookkeeping_problems(conn: sqlite3.Connection, version: int) -> list[str]:
+    """Values in the tables a merge or a migration trusts that this version cannot read.
+
+    The migrations applied must be exactly ours up to ``version`` (a file that
+    claims a step it lacks would be migrated wrongly), and the sync columns
+    and recorded versions must have their types (a merge compares them).
+    """
+    problems: list[str] = []
+    applied = [
+        str(name)
+        for (name,) in conn.execute(
+            f'SELECT name FROM "{MIGRATIONS.migrations_table}" WHERE migration_set = ? ORDER BY id',
+            [MIGRATION_SET],
+        )
+    ]
+    if applied != STEP_NAMES[:version]:
+        problems.append(f"its list of applied upgrades does not match schema {version}")
+    tables = [t for t in USER_TABLES if (("table", t) in schema_objects(conn))]
+    for table in tables:
+        bad = conn.execute(
+            f"SELECT count(*) FROM {table} WHERE typeof(id) != 'text' "
+            "OR typeof(created_at) != 'integer' OR typeof(updated_at) != 'integer' "
+            "OR typeof(updated_by) != 'text'"
+        ).fetchone()[0]
+        if bad:
+            problems.append(f"{bad} {table} rows with stamps that are not numbers and names")
+    if version >= 5:
+        bad = conn.execute(
+            "SELECT count(*) FROM row_versions WHERE typeof(updated_at) != 'integer' "
+            "OR typeof(updated_by) != 'text' OR typeof(row_id) != 'text'"
+        ).fetchone()[0]
+        if bad:
+            problems.append(f"{bad} recorded versions that are not numbers and names")
+    return problems

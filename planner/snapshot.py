@@ -58,6 +58,12 @@ def write_snapshot(
     if _same_file(path, target):
         raise BadTarget(f"{target}: that is the workspace itself; choose another file.")
     check_target(target, BadTarget)
+    for extra in ("-wal", "-shm"):
+        if Path(f"{target}{extra}").exists():
+            raise BadTarget(
+                f"{target}: a workspace in use is there (its {extra} file is beside it); "
+                "choose another file."
+            )
     if isinstance(source, Workspace):
         conn = source.db.conn
         own = False
@@ -96,7 +102,7 @@ def _finish(tmp: Path, target: Path, device_id: str, device_label: str) -> None:
         conn.close()
     if result != ["ok"]:
         raise SnapshotError(f"{target}: the copy failed its check ({result[0]}); try again.")
-    with open(tmp, "rb") as file:
+    with open(tmp, "r+b") as file:  # writable: Windows cannot fsync a read-only handle
         os.fsync(file.fileno())
     for leftover in (Path(f"{tmp}-journal"), Path(f"{tmp}-wal"), Path(f"{tmp}-shm")):
         with contextlib.suppress(OSError):

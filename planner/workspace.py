@@ -31,6 +31,7 @@ from planner.errors import (
     NewerSchema,
     NotAWorkspace,
     NothingToUndo,
+    UndoRefused,
     WorkspaceBusy,
     WorkspaceError,
     WorkspaceNotFound,
@@ -38,7 +39,13 @@ from planner.errors import (
 )
 from planner.history import Change, Row, RowChange, UndoHistory
 from planner.lock import WorkspaceLock, machine_label
-from planner.schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION, schema_problems
+from planner.schema import (
+    APPLICATION_ID,
+    MIGRATIONS,
+    SCHEMA_VERSION,
+    bookkeeping_problems,
+    schema_problems,
+)
 
 log = logging.getLogger(__name__)
 
@@ -172,7 +179,8 @@ def verify_connection(conn: sqlite3.Connection, path: Path) -> int:
         # Late import: the row checks build on the domain modules, which build on this one.
         from planner.check import unreadable_rows
 
-        unreadable = unreadable_rows(conn, version)
+        # The rows' own problems first (they name the row), then the bookkeeping's.
+        unreadable = unreadable_rows(conn, version) or bookkeeping_problems(conn, version)
     except sqlite3.DatabaseError as exc:
         raise CorruptWorkspace(path, str(exc)) from None
     if unreadable:
@@ -309,12 +317,13 @@ class Workspace:
             ) from None
         try:
             yield
+            # A deferred check (foreign keys) can refuse the COMMIT itself:
+            # then the transaction is still open and is rolled back below.
+            conn.execute("COMMIT")
         except BaseException:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
             raise
-        else:
-            conn.execute("COMMIT")
 
     def undo(self) -> Change:
         """Undo the newest change; returns what the undo itself changed."""
@@ -381,7 +390,7 @@ class Workspace:
                 image = row.before if use_before else row.after
                 current = self.get_row(row.table, row.id)
                 if image is None:
-                    self.db.execute(f'DELETE FROM "{row.table}" WHERE id = ?', [row.id])
+                    self._delete_with_tombstones(row.table, row.id, change)
                 elif current is None:
                     self.db.table(row.table).insert(image)
                 else:
@@ -400,6 +409,35 @@ class Workspace:
                     change.versions,
                 )
         return Change(change.action, change.subject, tuple(written), verbatim=True)
+
+    def _references(self) -> list[tuple[str, str, str]]:
+        """Every (child table, column, parent table) foreign key of the workspace."""
+        found = []
+        for (table,) in self.db.execute("SELECT name FROM sqlite_master WHERE type = 'table'"):
+            for fk in self.db.execute(f'PRAGMA foreign_key_list("{table}")'):
+                found.append((str(table), str(fk[3]), str(fk[2])))
+        return found
+
+    def _delete_with_tombstones(self, table: str, row_id: str, change: Change) -> None:
+        """Delete a row a verbatim change had added, and the tombstones that name it.
+
+        Rows made after it and since undone are tombstones that still point at
+        it; they go with it. A live row that points at it means the change
+        cannot be taken back.
+        """
+        for child, column, parent in self._references():
+            if parent != table:
+                continue
+            for child_id, deleted in self.db.execute(
+                f'SELECT id, deleted FROM "{child}" WHERE "{column}" = ?', [row_id]
+            ).fetchall():
+                if not deleted:
+                    raise UndoRefused(
+                        f"“{change.subject}” cannot be undone: a record it brought in is "
+                        "used by a later one. Nothing was changed."
+                    )
+                self._delete_with_tombstones(child, str(child_id), change)
+        self.db.execute(f'DELETE FROM "{table}" WHERE id = ?', [row_id])
 
     def get_row(self, table: str, row_id: str) -> Row | None:
         rows = list(self.db.query(f'SELECT * FROM "{table}" WHERE id = ?', [row_id]))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import shutil
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
@@ -450,3 +451,22 @@ def test_help_of_each_sharing_command(
     assert out.startswith(f"usage: planner {command} ")
     for word in words:
         assert word in out
+
+
+def test_dry_run_on_an_older_workspace_compares_without_upgrading_it(
+    tmp_path: Path, paths: AppPaths, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tests.conftest import DATA
+
+    mine, theirs = tmp_path / "mine.cplan", tmp_path / "theirs.cplan"
+    shutil.copy(DATA / "workspace-schema4.cplan", mine)
+    shutil.copy(DATA / "workspace-schema4.cplan", theirs)
+    before = digest(mine)
+    code, out, err = run(["merge", str(mine), str(theirs), "--dry-run", "--json"], capsys)
+    assert code == 0, err
+    assert json.loads(out)["total"] == {"added": 0, "updated": 0, "deleted": 0, "conflicts": 0}
+    assert digest(mine) == before
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name != "home") == [
+        "mine.cplan",
+        "theirs.cplan",
+    ]

@@ -310,7 +310,46 @@ def _unreadable_exdates(theirs: Path) -> Path:
     return theirs
 
 
+def _dangling_reference(theirs: Path) -> Path:
+    execute(
+        theirs,
+        "PRAGMA foreign_keys = OFF",
+        "UPDATE calendar_items SET community_id = 'gone' "
+        "WHERE rowid = (SELECT min(rowid) FROM calendar_items)",
+    )
+    return theirs
+
+
+def _stamp_as_text(theirs: Path) -> Path:
+    execute(
+        theirs,
+        "UPDATE row_versions SET updated_at = 'yesterday ' || updated_at "
+        "WHERE row_id = (SELECT min(row_id) FROM row_versions)",
+    )
+    return theirs
+
+
+def _upgrade_claimed_but_missing(theirs: Path) -> Path:
+    execute(theirs, "DELETE FROM _sqlite_migrations WHERE name = '0002_calendar'")
+    return theirs
+
+
 BAD: dict[str, tuple[Callable[[Path], Path], type[PlannerError], str]] = {
+    "a record pointing at one that is not there": (
+        _dangling_reference,
+        CorruptWorkspace,
+        "a calendar_items record points to a communities record that is not there",
+    ),
+    "a recorded version that is not a number": (
+        _stamp_as_text,
+        CorruptWorkspace,
+        "recorded versions that are not numbers",
+    ),
+    "the list of upgrades tampered with": (
+        _upgrade_claimed_but_missing,
+        CorruptWorkspace,
+        "its list of applied upgrades does not match",
+    ),
     "view calling load_extension": (_view_load_extension, ForeignSchema, "unknown view “v”"),
     "view calling randomblob": (_view_randomblob, ForeignSchema, "unknown view “noise”"),
     "trigger calling a function": (

@@ -359,3 +359,146 @@ def test_a_series_rule_taken_from_theirs_brings_its_times_and_its_end(pair: Pair
     assert row["last_ends_at"] == "2027-03-15T21:00"
     found = occurrences_between(pair.mine, datetime(2026, 11, 1), datetime(2027, 6, 1))
     assert sum(1 for o in found if o.item.id == series_id) == 20
+
+
+def swap(pair: Pair, tmp_path: Path) -> tuple[merge_module.MergePlan, merge_module.MergePlan]:
+    """Both teammates merge each other's copy as it was before either merged."""
+    mine_copy = tmp_path / "mine-now.cplan"
+    write_snapshot(pair.mine, mine_copy, device_id=DEVICE, device_label="me@laptop")
+    theirs_copy = tmp_path / "theirs-now.cplan"
+    shutil.copy(pair.theirs, theirs_copy)
+    first = prepare_merge(pair.mine, theirs_copy)
+    with pair.teammate() as ws:
+        second = prepare_merge(ws, mine_copy)
+        ws.history.push(apply_merge(ws, second, take_all(second, "mine")))
+    pair.mine.history.push(apply_merge(pair.mine, first, take_all(first, "mine")))
+    return first, second
+
+
+def test_teammates_who_resolve_a_conflict_differently_see_it_again(
+    pair: Pair, tmp_path: Path
+) -> None:
+    cid = community(pair.mine, 0)
+    update_community(pair.mine, cid, {"owner": "Ann"})
+    with pair.teammate() as ws:
+        update_community(ws, cid, {"owner": "Bo"})
+    first, second = swap(pair, tmp_path)
+    assert len(first.conflicts) == len(second.conflicts) == 1
+    # Each kept their own: the copies disagree, and the next exchange says so.
+    again, _ = swap(pair, tmp_path)
+    [conflict] = again.conflicts
+    assert (conflict.mine["owner"], conflict.theirs["owner"]) == ("Ann", "Bo")
+
+
+def test_the_same_change_on_both_sides_lets_later_edits_through(pair: Pair) -> None:
+    cid = community(pair.mine, 0)
+    update_community(pair.mine, cid, {"notes": "同一句话"})
+    with pair.teammate() as ws:
+        update_community(ws, cid, {"notes": "同一句话"})
+    plan = prepare_merge(pair.mine, pair.theirs)
+    assert plan.up_to_date and plan.same == [("communities", cid)]
+    apply_merge(pair.mine, plan)  # quietly: nothing anyone sees, so not on the history
+    assert pair.mine.get_row("communities", cid) == plan.takes[0].theirs
+    with pair.teammate() as ws:
+        update_community(ws, cid, {"notes": "她后来又改了"})
+    plan = prepare_merge(pair.mine, pair.theirs)
+    assert not plan.conflicts
+    assert plan.report()["tables"]["communities"]["updated"] == 1
+    pair.mine.history.push(apply_merge(pair.mine, plan))
+    assert pair.mine.get_row("communities", cid)["notes"] == "她后来又改了"  # type: ignore[index]
+
+
+def test_undoing_a_merge_takes_along_the_tombstones_of_records_made_in_it(pair: Pair) -> None:
+    with pair.teammate() as ws:
+        new_id, _ = create_community(ws, {"name": "AI 绘画交流群"})
+    before = rows(pair.mine)
+    pair.merge()
+    create_item(
+        pair.mine,
+        {
+            "community_id": new_id,
+            "kind": "content",
+            "item_type": "morning_digest",
+            "title": "晨报",
+            "start": datetime(2026, 11, 24, 8, 0),
+            "end": datetime(2026, 11, 24, 8, 30),
+            "tz": "Asia/Shanghai",
+        },
+    )
+    pair.mine.undo()  # the item: a tombstone that names the merged community
+    pair.mine.undo()  # the merge
+    assert not pair.mine.db.conn.in_transaction
+    after = rows(pair.mine)
+    assert {t: after[t] for t in USER_TABLES} == {t: before[t] for t in USER_TABLES}
+
+
+def test_a_merge_whose_records_are_used_later_cannot_be_undone_and_nothing_changes(
+    pair: Pair,
+) -> None:
+    from planner.errors import UndoRefused
+
+    with pair.teammate() as ws:
+        new_id, _ = create_community(ws, {"name": "AI 绘画交流群"})
+    pair.merge()
+    change = pair.mine.history.undo_stack.pop()  # undo the merge while an item uses it
+    create_item(
+        pair.mine,
+        {
+            "community_id": new_id,
+            "kind": "content",
+            "item_type": "morning_digest",
+            "title": "晨报",
+            "start": datetime(2026, 11, 24, 8, 0),
+            "end": datetime(2026, 11, 24, 8, 30),
+            "tz": "Asia/Shanghai",
+        },
+    )
+    pair.mine.history.undo_stack.append(change)
+    before = rows(pair.mine)
+    with pytest.raises(UndoRefused, match="cannot be undone"):
+        pair.mine.undo()
+    assert rows(pair.mine) == before
+    assert not pair.mine.db.conn.in_transaction
+
+
+def test_a_commit_refused_by_a_deferred_check_rolls_back(workspace: Workspace) -> None:
+    cid, _ = create_community(workspace, {"name": "读书会"})
+    with pytest.raises(sqlite3.IntegrityError), workspace.transaction():
+        workspace.db.execute("PRAGMA defer_foreign_keys = ON")
+        workspace.db.execute("UPDATE communities SET notes = 'x' WHERE id = ?", [cid])
+        workspace.db.execute(
+            "UPDATE checklist_items SET community_id = 'gone' WHERE community_id = ?", [cid]
+        )
+    assert not workspace.db.conn.in_transaction
+    row = workspace.get_row("communities", cid)
+    assert row is not None and row["notes"] == ""
+
+
+def test_an_activity_kind_comes_with_its_type(pair: Pair) -> None:
+    cid = community(pair.mine, 0)
+    values = {
+        "community_id": cid,
+        "kind": "content",
+        "item_type": "guest_share",
+        "title": "嘉宾分享",
+        "start": datetime(2026, 12, 2, 20, 0),
+        "end": datetime(2026, 12, 2, 21, 0),
+        "tz": "Asia/Shanghai",
+    }
+    item_id, _ = create_item(pair.mine, values)
+    write_snapshot(pair.mine, pair.theirs, device_id=DEVICE, device_label="me@laptop")
+    from planner.calendar import find_occurrence, update_occurrence
+
+    update_occurrence(pair.mine, find_occurrence(pair.mine, (item_id, "")), {"title": "我的"})
+    with pair.teammate() as ws:
+        occ = find_occurrence(ws, (item_id, ""))
+        update_occurrence(ws, occ, {"kind": "activity", "item_type": "paid"})
+    plan = prepare_merge(pair.mine, pair.theirs)
+    [conflict] = plan.conflicts
+    pair.mine.history.push(apply_merge(pair.mine, plan, {conflict.key: ("kind",)}))
+    row = pair.mine.get_row("calendar_items", item_id)
+    assert row is not None and (row["kind"], row["item_type"], row["title"]) == (
+        "activity",
+        "paid",
+        "我的",
+    )

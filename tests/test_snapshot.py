@@ -27,7 +27,7 @@ from planner.communities import create_community, list_communities
 from planner.errors import PlannerError, WorkspaceNotFound
 from planner.paths import AppPaths
 from planner.snapshot import SnapshotError, snapshot_name, write_snapshot
-from planner.workspace import Workspace, open_worker_workspace, open_workspace
+from planner.workspace import Workspace, create_workspace, open_worker_workspace, open_workspace
 from tests.conftest import DEVICE
 
 SHARER = "00000000-0000-4000-8000-0000000000aa"
@@ -437,3 +437,19 @@ def test_a_snapshot_from_the_path_of_a_workspace_open_and_locked_elsewhere(
         "SELECT count(*) FROM calendar_items WHERE owner LIKE 'batch %'"
     ).fetchone()
     assert count == 2 * BATCH
+
+
+def test_a_snapshot_is_not_written_over_a_workspace_in_use(tmp_path: Path, paths: AppPaths) -> None:
+    from planner.snapshot import BadTarget
+
+    source = tmp_path / "a.cplan"
+    other = tmp_path / "b.cplan"
+    with create_workspace(source, device_id=DEVICE, lock_dir=paths.lock_dir):
+        pass
+    with create_workspace(other, device_id=DEVICE, lock_dir=paths.lock_dir) as in_use:
+        create_community(in_use, {"name": "别人的群"})
+        assert Path(f"{other}-wal").exists()
+        before = other.read_bytes()
+        with pytest.raises(BadTarget, match="a workspace in use is there"):
+            write_snapshot(source, other, device_id=DEVICE, device_label="me@laptop")
+        assert other.read_bytes() == before

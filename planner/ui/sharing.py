@@ -184,7 +184,15 @@ class Sharing(QObject):
             return
         plan = job.result
         assert isinstance(plan, MergePlan)
-        if plan.up_to_date and not plan.same:
+        if plan.up_to_date:
+            if plan.takes:
+                # Only changes nobody sees (the same edit on both sides): taken
+                # quietly, not as an undoable step, so later merges agree.
+                try:
+                    apply_merge(self.session.workspace, plan)
+                except PlannerError as exc:
+                    self.show_error(str(exc))
+                    return
             self.message.emit(
                 self.tr(
                     "%1 has nothing new: this workspace already holds every change in it."
