@@ -20,6 +20,7 @@ import os
 import sqlite3
 import sys
 import time as time_module
+import uuid
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
@@ -109,6 +110,31 @@ EDITABLE_FIELDS = (
 )
 # Fields an occurrence of a series may change on its own.
 OCCURRENCE_FIELDS = tuple(f for f in EDITABLE_FIELDS if f not in ("recurrence", "community_id"))
+
+
+# Ids of records two copies of a workspace make alike (one occurrence of a
+# series edited, one event imported), so a merge matches them.
+ID_NAMESPACE = uuid.UUID("0b6f4a57-2d0c-4b8e-9a41-6f7e3c1d5a20")
+
+
+def derived_id(*parts: str) -> str:
+    return str(uuid.uuid5(ID_NAMESPACE, "/".join(parts)))
+
+
+def insert_derived(edit: Edit, ws: Workspace, row_id: str, row: dict[str, Any]) -> str:
+    """Insert ``row`` under the derived id ``row_id``; returns the id used.
+
+    A tombstone under that id (the record made before, then deleted or
+    undone) comes back to life instead. A live row under it (an occurrence
+    moved since) keeps it, and the new row gets a fresh id.
+    """
+    existing = ws.get_row(TABLE, row_id)
+    if existing is None:
+        return edit.insert(TABLE, row | {"id": row_id})
+    if existing["deleted"]:
+        edit.update(TABLE, row_id, row | {"deleted": 0})
+        return row_id
+    return edit.insert(TABLE, row)
 
 
 def format_time(moment: datetime) -> str:
@@ -657,7 +683,8 @@ def _edit_one(
         if occ.item.is_override:
             edit.update(TABLE, occ.item.id, row)
         else:
-            edit.insert(TABLE, row | {"exdates": "[]"})
+            override = derived_id("override", series.id, row["recurrence_id"])
+            insert_derived(edit, ws, override, row | {"exdates": "[]"})
     return edit.change
 
 

@@ -28,7 +28,9 @@ from planner.calendar import (
     ItemKind,
     Status,
     clean_values,
+    derived_id,
     format_time,
+    insert_derived,
     parse_time,
 )
 from planner.calendar import _row as storage_row
@@ -541,7 +543,12 @@ def plan_override(
 def write(edit: Edit, plan: _Planned) -> tuple[str, str]:
     """Insert or update one row; returns what happened ("added"...) and the row id."""
     if plan.existing is None:
-        return "added", edit.insert(TABLE, {"ical_uid": ""} | plan.row)
+        # Two copies importing the same calendar make the same records.
+        row = {"ical_uid": ""} | plan.row
+        key = derived_id(
+            "ics", str(row["community_id"]), plan.parsed.uid, str(row.get("recurrence_id") or "")
+        )
+        return "added", insert_derived(edit, edit.workspace, key, row)
     changed = {k: v for k, v in plan.row.items() if not _same(plan.existing.get(k), v)}
     if not changed:
         return "unchanged", str(plan.existing["id"])

@@ -457,6 +457,10 @@ class Edit:
     def change(self) -> Change:
         return Change(self.action, self.subject, tuple(self.rows))
 
+    @property
+    def workspace(self) -> Workspace:
+        return self._ws
+
     def insert(self, table: str, values: dict[str, Any]) -> str:
         """Insert a new row with fresh sync columns; returns its id."""
         stamp = now_ms()

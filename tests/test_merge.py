@@ -502,3 +502,60 @@ def test_an_activity_kind_comes_with_its_type(pair: Pair) -> None:
         "paid",
         "我的",
     )
+
+
+def test_one_occurrence_edited_on_both_sides_is_one_record_in_conflict(pair: Pair) -> None:
+    from planner.calendar import EditScope, update_occurrence
+
+    cid = community(pair.mine, 0)
+    series_id, _ = create_item(
+        pair.mine,
+        {
+            "community_id": cid,
+            "kind": "content",
+            "item_type": "morning_digest",
+            "title": "晨报",
+            "start": datetime(2026, 12, 1, 8, 0),
+            "end": datetime(2026, 12, 1, 8, 30),
+            "tz": "Asia/Shanghai",
+            "recurrence": "RRULE:FREQ=DAILY;COUNT=10",
+        },
+    )
+    write_snapshot(pair.mine, pair.theirs, device_id=DEVICE, device_label="me@laptop")
+    day = (datetime(2026, 12, 3), datetime(2026, 12, 4))
+
+    def third(ws: Workspace) -> list[object]:
+        return [o for o in occurrences_between(ws, *day) if o.series and o.series.id == series_id]
+
+    [occ] = third(pair.mine)
+    update_occurrence(pair.mine, occ, {"title": "晨报（9 点）"}, EditScope.THIS)
+    with pair.teammate() as ws:
+        [occ] = third(ws)
+        update_occurrence(ws, occ, {"title": "晨报（改名）"}, EditScope.THIS)
+    plan = prepare_merge(pair.mine, pair.theirs)
+    assert [(c.table, c.fields) for c in plan.conflicts] == [("calendar_items", ("title",))]
+    pair.mine.history.push(apply_merge(pair.mine, plan, take_all(plan, "theirs")))
+    assert [o.item.title for o in third(pair.mine)] == ["晨报（改名）"]  # type: ignore[attr-defined]
+
+
+def test_the_same_calendar_imported_on_both_sides_is_not_doubled(pair: Pair) -> None:
+    from planner.ics import import_ics
+
+    ics = (
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//x//y//EN\r\nBEGIN:VEVENT\r\n"
+        "UID:meetup-2026-12-05@example.org\r\nDTSTAMP:20261101T000000Z\r\n"
+        "DTSTART:20261205T120000Z\r\nDTEND:20261205T130000Z\r\nSUMMARY:城市线下聚会\r\n"
+        "END:VEVENT\r\nEND:VCALENDAR\r\n"
+    ).encode()
+    cid = community(pair.mine, 0)
+    import_ics(pair.mine, ics, community_id=cid, default_tz="Asia/Shanghai", source="m.ics")
+    with pair.teammate() as ws:
+        import_ics(ws, ics, community_id=cid, default_tz="Asia/Shanghai", source="m.ics")
+    plan = prepare_merge(pair.mine, pair.theirs)
+    assert plan.up_to_date and len(plan.same) == 1
+    apply_merge(pair.mine, plan)
+    live = pair.mine.db.execute(
+        "SELECT count(*) FROM calendar_items WHERE deleted = 0 AND ical_uid = ?",
+        ["meetup-2026-12-05@example.org"],
+    ).fetchone()[0]
+    assert live == 1
