@@ -163,6 +163,8 @@ class MergePlan:
         history: their versions of every row in the three lists.
         mine: our version of those rows when planned (None: we lacked it).
         devices: their device labels.
+        renames: our rows renamed because an arriving one has their name
+            (table, our row, its new name).
         common: records found in both copies; none means the file is not a
             copy of this workspace (merging it adds everything in it).
     """
@@ -175,6 +177,7 @@ class MergePlan:
     mine: dict[Key, Version | None] = field(default_factory=dict)
     devices: list[tuple[str, str, int]] = field(default_factory=list)
     common: int = 0
+    renames: list[tuple[str, Row, str]] = field(default_factory=list)
 
     @property
     def unrelated(self) -> bool:
@@ -185,7 +188,7 @@ class MergePlan:
     def up_to_date(self) -> bool:
         """True when the file holds nothing anyone would see; such a plan is
         not applied (its quiet takes wait for the next merge that is)."""
-        return not self.conflicts and all(t.kind in QUIET for t in self.takes)
+        return not self.conflicts and not self.renames and all(t.kind in QUIET for t in self.takes)
 
     @property
     def same(self) -> list[Key]:
@@ -340,7 +343,11 @@ def _plan_table(
         m_row = mine_rows.get(row_id)
         if m_row is None:
             kind = "tombstone" if t_row["deleted"] else "added"
-            rename = _rename(table, t_row, taken_names) if kind == "added" else None
+            rename = (
+                _settle_name(plan, table, t_row, taken_names, mine_conn, differing)
+                if kind == "added"
+                else None
+            )
             plan.takes.append(Take(table, row_id, kind, None, t_row, rename))
         else:
             m_version = version(m_row)
@@ -367,31 +374,57 @@ def _plan_table(
         plan.history[key] = t_history
 
 
-def _live_names(conn: sqlite3.Connection, table: str) -> set[str] | None:
+def _live_names(conn: sqlite3.Connection, table: str) -> dict[str, str] | None:
+    """Live rows of a table whose names are unique: casefolded name -> id."""
     column = UNIQUE_NAMES.get(table)
     if column is None:
         return None
-    sql = f'SELECT "{column}" FROM "{table}" WHERE deleted = 0'
-    if table == "templates":
-        sql = "SELECT kind || '/' || name FROM templates WHERE deleted = 0"
-    return {str(name).casefold() for (name,) in conn.execute(sql)}
+    name = "kind || '/' || name" if table == "templates" else f'"{column}"'
+    sql = f'SELECT {name}, id FROM "{table}" WHERE deleted = 0'
+    return {str(n).casefold(): str(i) for n, i in conn.execute(sql)}
 
 
-def _rename(table: str, row: Row, taken: set[str] | None) -> str | None:
-    """A free name for an arriving row whose name is already used here, else None."""
+def _free_name(name: str, prefix: str, taken: dict[str, str]) -> str:
+    n = 2
+    while (f"{prefix}{name} ({n})").casefold() in taken:
+        n += 1
+    return f"{name} ({n})"
+
+
+def _settle_name(
+    plan: MergePlan,
+    table: str,
+    row: Row,
+    taken: dict[str, str] | None,
+    mine_conn: sqlite3.Connection,
+    differing: set[str],
+) -> str | None:
+    """Keep live names unique when ``row`` arrives: a new name for it, or None.
+
+    Of two records with one name, the one with the greater id is renamed,
+    whichever side merges, so both copies rename the same one (and their two
+    renames are the same change). When that is ours, it is renamed here.
+    """
     if taken is None:
         return None
     prefix = f"{row['kind']}/" if table == "templates" else ""
     name = str(row[UNIQUE_NAMES[table]])
-    if (prefix + name).casefold() not in taken:
-        taken.add((prefix + name).casefold())
+    key = (prefix + name).casefold()
+    holder = taken.get(key)
+    row_id = str(row["id"])
+    if holder is None:
+        taken[key] = row_id
         return None
-    n = 2
-    while (f"{prefix}{name} ({n})").casefold() in taken:
-        n += 1
-    new = f"{name} ({n})"
-    taken.add((prefix + new).casefold())
-    return new
+    new = _free_name(name, prefix, taken)
+    if row_id > holder or holder in differing:
+        taken[(prefix + new).casefold()] = row_id
+        return new
+    [mine] = _rows(mine_conn, table, [holder]).values()
+    plan.renames.append((table, mine, new))
+    plan.mine[(table, holder)] = version(mine)
+    taken[key] = row_id
+    taken[(prefix + new).casefold()] = holder
+    return None
 
 
 # -- applying ------------------------------------------------------------------
@@ -456,6 +489,16 @@ def apply_merge(
                 _write(ws, take.table, take.id, take.mine, after)
                 rows.append(RowChange(take.table, take.id, take.mine, after))
                 tick()
+            for table, row, new_name in plan.renames:
+                after = dict(row)
+                after.update(
+                    {UNIQUE_NAMES[table]: new_name},
+                    updated_at=max(stamp, row["updated_at"] + 1),
+                    updated_by=ws.device_id,
+                )
+                learnt.append(_learn(conn, table, str(row["id"]), after))
+                _write(ws, table, str(row["id"]), row, after)
+                rows.append(RowChange(table, str(row["id"]), row, after))
             for conflict in plan.conflicts:
                 resolved = _resolve(conflict, choices.get(conflict.key, ()), stamp, ws.device_id)
                 learnt.append(_learn(conn, conflict.table, conflict.id, resolved))

@@ -189,22 +189,26 @@ def test_deletions_travel_unless_the_other_side_changed_the_record(pair: Pair) -
     assert keep in live and gone not in live
 
 
-def test_a_name_taken_here_is_renamed_on_arrival(pair: Pair, tmp_path: Path) -> None:
-    create_community(pair.mine, {"name": "宝妈成长营"})
+def test_two_records_with_one_name_are_told_apart_alike_on_both_sides(
+    pair: Pair, tmp_path: Path
+) -> None:
+    mine_id, _ = create_community(pair.mine, {"name": "宝妈成长营"})
     with pair.teammate() as ws:
         theirs_id, _ = create_community(ws, {"name": "宝妈成长营"})
+    mine_copy = tmp_path / "mine-now.cplan"
+    write_snapshot(pair.mine, mine_copy, device_id=DEVICE, device_label="me@laptop")
     pair.merge()
-    names = sorted(c.name for c in list_communities(pair.mine))
-    assert names.count("宝妈成长营") == 1 and "宝妈成长营 (2)" in names
-    assert prepare_merge(pair.mine, pair.theirs).up_to_date
-    shared = tmp_path / "back.cplan"
-    write_snapshot(pair.mine, shared, device_id=DEVICE, device_label="me@laptop")
     with pair.teammate() as ws:
-        back = prepare_merge(ws, shared)
-        assert not back.conflicts
-        ws.history.push(apply_merge(ws, back))
-        renamed = ws.get_row("communities", theirs_id)
-        assert renamed is not None and renamed["name"] == "宝妈成长营 (2)"
+        ws.history.push(apply_merge(ws, prepare_merge(ws, mine_copy)))
+        theirs_names = {i: ws.get_row("communities", i)["name"] for i in (mine_id, theirs_id)}  # type: ignore[index]
+    mine_names = {i: pair.mine.get_row("communities", i)["name"] for i in (mine_id, theirs_id)}  # type: ignore[index]
+    # The record with the greater id is the one renamed, whoever merges.
+    renamed = max(mine_id, theirs_id)
+    assert mine_names == theirs_names
+    assert mine_names[renamed] == "宝妈成长营 (2)"
+    assert mine_names[min(mine_id, theirs_id)] == "宝妈成长营"
+    # The two renames are the same change: the next exchange finds nothing.
+    assert not prepare_merge(pair.mine, pair.theirs).conflicts
 
 
 def test_undo_puts_everything_back_and_redo_does_it_again(pair: Pair) -> None:
