@@ -28,7 +28,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Callable, Collection, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -332,7 +332,7 @@ def _plan_table(
     mine_rows = _rows(mine_conn, table, differing & mine_v.keys())
     my_hist = _histories(mine_conn, table, differing)
     their_hist = _histories(theirs, table, differing)
-    taken_names = _live_names(mine_conn, table)
+    takes: list[Take] = []
     # Series before the overrides that name them.
     order = sorted(differing, key=lambda i: (their_rows[i].get("series_id") is not None, i))
     for row_id in order:
@@ -343,12 +343,7 @@ def _plan_table(
         m_row = mine_rows.get(row_id)
         if m_row is None:
             kind = "tombstone" if t_row["deleted"] else "added"
-            rename = (
-                _settle_name(plan, table, t_row, taken_names, mine_conn, differing)
-                if kind == "added"
-                else None
-            )
-            plan.takes.append(Take(table, row_id, kind, None, t_row, rename))
+            takes.append(Take(table, row_id, kind, None, t_row))
         else:
             m_version = version(m_row)
             if t_version in my_hist.get(row_id, set()):
@@ -359,7 +354,7 @@ def _plan_table(
                     kind = "deleted"
                 else:
                     kind = "updated"
-                plan.takes.append(Take(table, row_id, kind, m_row, t_row))
+                takes.append(Take(table, row_id, kind, m_row, t_row))
             else:
                 mine_c, theirs_c = content(m_row), content(t_row)
                 derived = DERIVED.get(table, ())
@@ -367,64 +362,69 @@ def _plan_table(
                     k for k in mine_c if mine_c[k] != theirs_c.get(k) and k not in derived
                 )
                 if not fields:
-                    plan.takes.append(Take(table, row_id, "same", m_row, t_row))
+                    takes.append(Take(table, row_id, "same", m_row, t_row))
                 else:
                     plan.conflicts.append(Conflict(table, row_id, m_row, t_row, fields))
         plan.mine.setdefault(key, None)
         plan.history[key] = t_history
+    if table in UNIQUE_NAMES:
+        takes = _settle_names(plan, table, takes, mine_conn)
+    plan.takes.extend(takes)
 
 
-def _live_names(conn: sqlite3.Connection, table: str) -> dict[str, str] | None:
-    """Live rows of a table whose names are unique: casefolded name -> id."""
-    column = UNIQUE_NAMES.get(table)
-    if column is None:
-        return None
-    name = "kind || '/' || name" if table == "templates" else f'"{column}"'
-    sql = f'SELECT {name}, id FROM "{table}" WHERE deleted = 0'
-    return {str(n).casefold(): str(i) for n, i in conn.execute(sql)}
+def unique_names(live: Mapping[str, str]) -> dict[str, str]:
+    """New names that make the live names (id -> name) unique, case aside: of
+    the records sharing a name, the one with the smallest id keeps it and the
+    others become "name (2)", "name (3)"..."""
+    groups: dict[str, list[str]] = {}
+    for row_id, name in live.items():
+        groups.setdefault(name.casefold(), []).append(row_id)
+    used = set(groups)
+    new_names: dict[str, str] = {}
+    for key in sorted(groups):
+        for row_id in sorted(groups[key])[1:]:
+            name = live[row_id]
+            n = 2
+            while f"{name} ({n})".casefold() in used:
+                n += 1
+            new_names[row_id] = f"{name} ({n})"
+            used.add(new_names[row_id].casefold())
+    return new_names
 
 
-def _free_name(name: str, prefix: str, taken: dict[str, str]) -> str:
-    n = 2
-    while (f"{prefix}{name} ({n})").casefold() in taken:
-        n += 1
-    return f"{name} ({n})"
+def _settle_names(
+    plan: MergePlan, table: str, takes: list[Take], mine_conn: sqlite3.Connection
+) -> list[Take]:
+    """Keep live names unique in what the merge leaves: returns ``takes``, renamed.
 
-
-def _settle_name(
-    plan: MergePlan,
-    table: str,
-    row: Row,
-    taken: dict[str, str] | None,
-    mine_conn: sqlite3.Connection,
-    differing: set[str],
-) -> str | None:
-    """Keep live names unique when ``row`` arrives: a new name for it, or None.
-
-    Of two records with one name, the one with the greater id is renamed,
-    whichever side merges, so both copies rename the same one (and their two
-    renames are the same change). When that is ours, it is renamed here.
+    Among live records sharing a name (case aside) once the takes are in,
+    the one with the smallest id keeps it and the others become "name (2)",
+    "name (3)"... The rule looks at the result only, so whichever side
+    merges renames the same records the same way (their two renames are then
+    the same change). A record of ours renamed so is written by the merge;
+    one in conflict is left to the person resolving it.
     """
-    if taken is None:
-        return None
-    prefix = f"{row['kind']}/" if table == "templates" else ""
-    name = str(row[UNIQUE_NAMES[table]])
-    key = (prefix + name).casefold()
-    holder = taken.get(key)
-    row_id = str(row["id"])
-    if holder is None:
-        taken[key] = row_id
-        return None
-    new = _free_name(name, prefix, taken)
-    if row_id > holder or holder in differing:
-        taken[(prefix + new).casefold()] = row_id
-        return new
-    [mine] = _rows(mine_conn, table, [holder]).values()
-    plan.renames.append((table, mine, new))
-    plan.mine[(table, holder)] = version(mine)
-    taken[key] = row_id
-    taken[(prefix + new).casefold()] = holder
-    return None
+    column = UNIQUE_NAMES[table]
+    live: dict[str, str] = {
+        str(i): str(n)
+        for i, n in mine_conn.execute(f'SELECT id, "{column}" FROM "{table}" WHERE deleted = 0')
+    }
+    for take in takes:
+        if take.theirs["deleted"]:
+            live.pop(take.id, None)
+        else:
+            live[take.id] = str(take.theirs[column])
+    new_names = unique_names(live)
+    if not new_names:
+        return takes
+    by_id = {t.id: t for t in takes}
+    in_conflict = {c.id for c in plan.conflicts if c.table == table}
+    settled = [replace(t, rename=new_names[t.id]) if t.id in new_names else t for t in takes]
+    ours = [i for i in new_names if i not in by_id and i not in in_conflict]
+    for row_id, row in sorted(_rows(mine_conn, table, ours).items()):
+        plan.renames.append((table, row, new_names[row_id]))
+        plan.mine[(table, row_id)] = version(row)
+    return settled
 
 
 # -- applying ------------------------------------------------------------------
@@ -505,6 +505,25 @@ def apply_merge(
                 _write(ws, conflict.table, conflict.id, conflict.mine, resolved)
                 rows.append(RowChange(conflict.table, conflict.id, conflict.mine, resolved))
                 tick()
+            # A conflict resolved with their name can clash with another record.
+            for table, column in UNIQUE_NAMES.items():
+                live = {
+                    str(i): str(n)
+                    for i, n in conn.execute(
+                        f'SELECT id, "{column}" FROM "{table}" WHERE deleted = 0'
+                    )
+                }
+                clashes = unique_names(live)
+                for row_id, row in sorted(_rows(conn, table, clashes).items()):
+                    after = dict(row)
+                    after.update(
+                        {column: clashes[row_id]},
+                        updated_at=max(stamp, row["updated_at"] + 1),
+                        updated_by=ws.device_id,
+                    )
+                    learnt.append(_learn(conn, table, row_id, after))
+                    _write(ws, table, row_id, row, after)
+                    rows.append(RowChange(table, row_id, row, after))
             learn_devices(conn, plan.devices)
             entry = _log_entry(ws, plan, choices, stamp)
             ws.db.table("merge_log").insert(entry)

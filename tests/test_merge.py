@@ -563,3 +563,42 @@ def test_the_same_calendar_imported_on_both_sides_is_not_doubled(pair: Pair) -> 
         ["meetup-2026-12-05@example.org"],
     ).fetchone()[0]
     assert live == 1
+
+
+def test_a_rename_taken_from_theirs_keeps_names_unique(pair: Pair) -> None:
+    first, second = community(pair.mine, 0), community(pair.mine, 1)
+    update_community(pair.mine, first, {"name": "宝妈成长营"})
+    with pair.teammate() as ws:
+        update_community(ws, second, {"name": "宝妈成长营"})
+    pair.merge()
+    names = sorted(c.name for c in list_communities(pair.mine))
+    assert names.count("宝妈成长营") == 1 and "宝妈成长营 (2)" in names
+    renamed = pair.mine.get_row("communities", max(first, second))
+    assert renamed is not None and renamed["name"] == "宝妈成长营 (2)"
+
+
+def test_a_name_freed_by_the_same_merge_is_not_renamed_for(pair: Pair, tmp_path: Path) -> None:
+    old = community(pair.mine, 0)
+    name = list_communities(pair.mine)[0].name
+    delete_community(pair.mine, old)
+    new_id, _ = create_community(pair.mine, {"name": name})
+    mine_copy = tmp_path / "mine-now.cplan"
+    write_snapshot(pair.mine, mine_copy, device_id=DEVICE, device_label="me@laptop")
+    with pair.teammate() as ws:
+        ws.history.push(apply_merge(ws, prepare_merge(ws, mine_copy)))
+        row = ws.get_row("communities", new_id)
+    assert row is not None and row["name"] == name
+
+
+def test_templates_keep_one_name_across_kinds(pair: Pair) -> None:
+    from planner.template_library import create_template
+    from planner.templating import TemplateKind
+
+    create_template(pair.mine, TemplateKind.WELCOME, {"name": "开营"})
+    with pair.teammate() as ws:
+        create_template(ws, TemplateKind.POSTER, {"name": "开营"})
+    pair.merge()
+    names = sorted(
+        r[0] for r in pair.mine.db.execute("SELECT name FROM templates WHERE deleted = 0")
+    )
+    assert names == ["开营", "开营 (2)"]
