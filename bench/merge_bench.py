@@ -30,7 +30,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from generate import generate  # noqa: E402
 
-from planner.merge import apply_merge, take_all  # noqa: E402
+from planner.merge_apply import apply_merge, take_all  # noqa: E402
 from planner.merge_file import backup_before_merge, prepare_merge  # noqa: E402
 from planner.snapshot import write_snapshot  # noqa: E402
 from planner.workspace import Workspace, next_stamp, open_workspace  # noqa: E402

@@ -68,7 +68,7 @@ def cmd_merge(args: argparse.Namespace, paths: AppPaths) -> int:
     from sqlite_utils import Database
 
     from planner.incoming import received_workspace
-    from planner.merge import apply_merge, take_all
+    from planner.merge_apply import apply_merge, take_all
     from planner.merge_file import backup_before_merge, prepare_merge, summary_line
     from planner.schema import SCHEMA_VERSION
     from planner.workspace import Workspace, open_workspace, read_header

@@ -36,7 +36,7 @@ from planner.errors import (
     WorkspaceNotFound,
 )
 from planner.incoming import received_workspace
-from planner.merge import apply_merge
+from planner.merge_apply import apply_merge
 from planner.merge_file import prepare_merge
 from planner.paths import AppPaths
 from planner.schema import SCHEMA_VERSION

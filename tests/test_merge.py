@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from planner import merge as merge_module
+from planner import merge_apply
 from planner.calendar import CalendarFilter, create_item, occurrences_between
 from planner.checklists import checklist, set_done
 from planner.communities import (
@@ -22,7 +23,8 @@ from planner.communities import (
 )
 from planner.devices import made_by_others
 from planner.errors import Cancelled
-from planner.merge import MergeError, apply_merge, take_all
+from planner.merge import MergeError
+from planner.merge_apply import apply_merge, take_all
 from planner.merge_file import BACKUPS_KEPT, backup_before_merge, prepare_merge
 from planner.paths import AppPaths
 from planner.schema import USER_TABLES
@@ -241,7 +243,7 @@ def test_a_failure_part_way_changes_nothing(pair: Pair, monkeypatch: pytest.Monk
     plan = prepare_merge(pair.mine, pair.theirs)
     before = rows(pair.mine)
     calls = 0
-    real = merge_module._write
+    real = merge_apply._write
 
     def failing(*args: object) -> None:
         nonlocal calls
@@ -250,7 +252,7 @@ def test_a_failure_part_way_changes_nothing(pair: Pair, monkeypatch: pytest.Monk
             raise sqlite3.OperationalError("disk I/O error")
         real(*args)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(merge_module, "_write", failing)
+    monkeypatch.setattr(merge_apply, "_write", failing)
     with pytest.raises(MergeError, match="could not be merged .*nothing was changed"):
         apply_merge(pair.mine, plan)
     assert rows(pair.mine) == before

@@ -57,12 +57,11 @@ from planner.merge import (
     DERIVED,
     Conflict,
     MergePlan,
-    apply_merge,
     content,
     linked_fields,
-    take_all,
     version,
 )
+from planner.merge_apply import apply_merge, take_all
 from planner.merge_file import prepare_merge
 from planner.schema import USER_TABLES
 from planner.snapshot import write_snapshot

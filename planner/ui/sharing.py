@@ -35,7 +35,8 @@ from planner.communities import list_communities
 from planner.errors import PlannerError
 from planner.incoming import file_digest
 from planner.lock import machine_label
-from planner.merge import MergePlan, apply_merge
+from planner.merge import MergePlan
+from planner.merge_apply import apply_merge
 from planner.merge_file import backup_before_merge, prepare_merge, summary_line
 from planner.paths import AppPaths
 from planner.settings import Settings

@@ -21,7 +21,8 @@ from planner.communities import (
     get_community,
     update_community,
 )
-from planner.merge import MergePlan, apply_merge
+from planner.merge import MergePlan
+from planner.merge_apply import apply_merge
 from planner.merge_file import prepare_merge
 from planner.paths import AppPaths
 from planner.snapshot import write_snapshot

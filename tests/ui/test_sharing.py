@@ -124,7 +124,7 @@ def test_a_teammates_template_shows_whose_it_is(
         ws.db.execute("UPDATE devices SET label = 'wangfang@mbp' WHERE id = ?", [TEAMMATE])
         ws.db.conn.commit()
     with open_workspace(sample_path, device_id=DEVICE, lock_dir=paths.lock_dir) as ws:
-        from planner.merge import apply_merge
+        from planner.merge_apply import apply_merge
         from planner.merge_file import prepare_merge
 
         apply_merge(ws, prepare_merge(ws, theirs))
