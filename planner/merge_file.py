@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import glob
+import hashlib
 import os
 import sqlite3
 from datetime import UTC, datetime
@@ -49,14 +50,20 @@ def prepare_merge(
 
 
 def backup_before_merge(ws: Workspace, folder: Path) -> Path:
-    """Copy ``ws`` as it is now into ``folder``; keeps the newest ten per workspace."""
+    """Copy ``ws`` as it is now into ``folder``; keeps the newest ten per workspace.
+
+    The names carry a short hash of the workspace's path, so two workspaces
+    with one name in different folders keep their own ten.
+    """
     folder.mkdir(parents=True, exist_ok=True)
+    where = hashlib.sha256(os.path.normcase(str(ws.path.resolve())).encode()).hexdigest()[:8]
+    prefix = f"{ws.path.stem}.{where}.before-merge-"
     stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S-%f")
     n = 1
-    target = folder / f"{ws.path.stem}.before-merge-{stamp}-{n:03d}{ws.path.suffix}"
+    target = folder / f"{prefix}{stamp}-{n:03d}{ws.path.suffix}"
     while target.exists():
         n += 1
-        target = folder / f"{ws.path.stem}.before-merge-{stamp}-{n:03d}{ws.path.suffix}"
+        target = folder / f"{prefix}{stamp}-{n:03d}{ws.path.suffix}"
     tmp = target.with_name(f".{target.name}.tmp")
     try:
         dest = sqlite3.connect(tmp)
@@ -72,7 +79,7 @@ def backup_before_merge(ws: Workspace, folder: Path) -> Path:
         raise MergeError(
             f"Could not write a backup before merging ({exc}); nothing was changed."
         ) from None
-    old = sorted(folder.glob(f"{glob.escape(ws.path.stem)}.before-merge-*{ws.path.suffix}"))
+    old = sorted(folder.glob(f"{glob.escape(prefix)}*{ws.path.suffix}"))
     for extra in old[:-BACKUPS_KEPT]:
         with contextlib.suppress(OSError):
             extra.unlink()

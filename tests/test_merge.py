@@ -604,3 +604,25 @@ def test_templates_keep_one_name_across_kinds(pair: Pair) -> None:
         r[0] for r in pair.mine.db.execute("SELECT name FROM templates WHERE deleted = 0")
     )
     assert names == ["开营", "开营 (2)"]
+
+
+def test_two_workspaces_with_one_name_keep_their_own_backups(
+    pair: Pair, tmp_path: Path, paths: AppPaths
+) -> None:
+    folder = tmp_path / "backups"
+    other_dir = tmp_path / "other"
+    other_dir.mkdir()
+    shutil.copy(pair.mine.path, other_dir / pair.mine.path.name)
+    with open_workspace(
+        other_dir / pair.mine.path.name, device_id=DEVICE, lock_dir=paths.lock_dir
+    ) as other:
+        for _ in range(BACKUPS_KEPT):
+            backup_before_merge(other, folder)
+    mine = backup_before_merge(pair.mine, folder)
+    for _ in range(BACKUPS_KEPT):
+        with open_workspace(
+            other_dir / pair.mine.path.name, device_id=DEVICE, lock_dir=paths.lock_dir
+        ) as other:
+            backup_before_merge(other, folder)
+    assert mine.exists()
+    assert len(list(folder.iterdir())) == BACKUPS_KEPT + 1

@@ -134,12 +134,14 @@ class Sharing(QObject):
         if job.error is not None:
             self.show_error(error_text(job.error, self.tr("The copy could not be written")))
             return
-        self.message.emit(
-            self.tr(
+        if self.session is not None and self.session.read_only:
+            text = self.tr("Wrote %1: a copy of this read-only workspace to send.")
+        else:
+            text = self.tr(
                 "Wrote %1: send it to your teammate, and merge their copy back with "
                 "File ▸ Merge from teammate's file."
-            ).replace("%1", target.name)
-        )
+            )
+        self.message.emit(text.replace("%1", target.name))
 
     # -- merge ----------------------------------------------------------------
 
