@@ -136,7 +136,11 @@ def cmd_merge(args: argparse.Namespace, paths: AppPaths) -> int:
         print(f"{args.theirs.name} would bring: {summary} (dry run; nothing was changed)")
         for table, counts in report["tables"].items():
             if any(counts.values()):
-                figures = ", ".join(f"{v} {k}" for k, v in counts.items() if v)
+                figures = ", ".join(
+                    f"{v} {'conflict' if k == 'conflicts' and v == 1 else k}"
+                    for k, v in counts.items()
+                    if v
+                )
                 print(f"  {table}: {figures}")
         for conflict in report["conflicts"]:
             fields = ", ".join(conflict["fields"])
