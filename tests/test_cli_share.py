@@ -281,7 +281,7 @@ def test_merge_dry_run_text_lists_the_changes(
         f"theirs.cplan would bring: {1 + items} added, 1 changed, 1 deleted, 1 conflict "
         "(dry run; nothing was changed)"
     )
-    assert "  communities: 1 added, 1 updated, 1 deleted, 1 conflicts" in lines
+    assert "  communities: 1 added, 1 updated, 1 deleted, 1 conflict" in lines
     assert "  conflict: communities “B camp” (owner)" in lines
     assert digest(conflicted.mine) == before
 
