@@ -58,6 +58,12 @@ def apply_merge(
     total = len(plan.takes) + len(plan.conflicts)
     done = 0
 
+    def rename_ours(table: str, row: Row, new_name: str) -> None:
+        after = _renamed(table, row, new_name, stamp, ws.device_id)
+        learnt.append(_learn(ws.db.conn, table, str(row["id"]), after))
+        _write(ws, table, str(row["id"]), row, after)
+        rows.append(RowChange(table, str(row["id"]), row, after))
+
     def tick() -> None:
         nonlocal done
         done += 1
@@ -84,25 +90,13 @@ def apply_merge(
             for take in plan.takes:
                 after = dict(take.theirs)
                 if take.rename is not None:
-                    after.update(
-                        {UNIQUE_NAMES[take.table]: take.rename},
-                        updated_at=max(stamp, after["updated_at"] + 1),
-                        updated_by=ws.device_id,
-                    )
+                    after = _renamed(take.table, after, take.rename, stamp, ws.device_id)
                     learnt.append(_learn(conn, take.table, take.id, after))
                 _write(ws, take.table, take.id, take.mine, after)
                 rows.append(RowChange(take.table, take.id, take.mine, after))
                 tick()
             for table, row, new_name in plan.renames:
-                after = dict(row)
-                after.update(
-                    {UNIQUE_NAMES[table]: new_name},
-                    updated_at=max(stamp, row["updated_at"] + 1),
-                    updated_by=ws.device_id,
-                )
-                learnt.append(_learn(conn, table, str(row["id"]), after))
-                _write(ws, table, str(row["id"]), row, after)
-                rows.append(RowChange(table, str(row["id"]), row, after))
+                rename_ours(table, row, new_name)
             for conflict in plan.conflicts:
                 resolved = _resolve(conflict, choices.get(conflict.key, ()), stamp, ws.device_id)
                 learnt.append(_learn(conn, conflict.table, conflict.id, resolved))
@@ -119,15 +113,7 @@ def apply_merge(
                 }
                 clashes = unique_names(live)
                 for row_id, row in sorted(read_rows(conn, table, clashes).items()):
-                    after = dict(row)
-                    after.update(
-                        {column: clashes[row_id]},
-                        updated_at=max(stamp, row["updated_at"] + 1),
-                        updated_by=ws.device_id,
-                    )
-                    learnt.append(_learn(conn, table, row_id, after))
-                    _write(ws, table, row_id, row, after)
-                    rows.append(RowChange(table, row_id, row, after))
+                    rename_ours(table, row, clashes[row_id])
             learn_devices(conn, plan.devices)
             entry = _log_entry(ws, plan, choices, stamp)
             ws.db.table("merge_log").insert(entry)
@@ -137,6 +123,17 @@ def apply_merge(
             f"{plan.source.name} could not be merged ({exc}); nothing was changed."
         ) from None
     return Change("merge", plan.source.name, tuple(rows), verbatim=True, versions=tuple(learnt))
+
+
+def _renamed(table: str, row: Row, name: str, stamp: int, device: str) -> Row:
+    """``row`` under a new name, as a new version of ours."""
+    after = dict(row)
+    after.update(
+        {UNIQUE_NAMES[table]: name},
+        updated_at=max(stamp, int(row["updated_at"]) + 1),
+        updated_by=device,
+    )
+    return after
 
 
 def _learn(conn: sqlite3.Connection, table: str, row_id: str, row: Row) -> VersionKey:

@@ -179,11 +179,7 @@ class Sharing(QObject):
         job = self._take_job()
         if job is None or self.session is None:
             return
-        if job.error is not None:
-            if job.cancelled():
-                self.message.emit(self.tr("Merge cancelled; nothing was changed."))
-            else:
-                self.show_error(error_text(job.error, self.tr("The file could not be merged")))
+        if self._merge_failed(job):
             return
         plan = job.result
         assert isinstance(plan, MergePlan)
@@ -249,11 +245,7 @@ class Sharing(QObject):
         if job is None or plan is None:
             return
         copies_of, self._copies_of = self._copies_of, None
-        if job.error is not None:
-            if job.cancelled():
-                self.message.emit(self.tr("Merge cancelled; nothing was changed."))
-            else:
-                self.show_error(error_text(job.error, self.tr("The file could not be merged")))
+        if self._merge_failed(job):
             return
         result = job.result
         assert isinstance(result, tuple)
@@ -271,6 +263,16 @@ class Sharing(QObject):
         )
         if copies_of is not None:
             self.offer_conflicted_copies(copies_of)
+
+    def _merge_failed(self, job: BackgroundJob) -> bool:
+        """Say why a merge job did not finish (cancelled, or its error); False if it did."""
+        if job.error is None:
+            return False
+        if job.cancelled():
+            self.message.emit(self.tr("Merge cancelled; nothing was changed."))
+        else:
+            self.show_error(error_text(job.error, self.tr("The file could not be merged")))
+        return True
 
     # -- sync folders ---------------------------------------------------------
 
