@@ -256,7 +256,8 @@ def _sync_rows(conn: sqlite3.Connection) -> list[str]:
     """Problems with the merge bookkeeping: rows whose version was not recorded
     (a merge would take them for changes on both sides), versions of unknown tables."""
     problems = []
-    for table in USER_TABLES:
+    present = {name for (name,) in conn.execute("SELECT name FROM sqlite_master")}
+    for table in (t for t in USER_TABLES if t in present):
         missing = conn.execute(
             f"SELECT count(*) FROM {table} t WHERE NOT EXISTS (SELECT 1 FROM row_versions v "
             "WHERE v.table_name = ? AND v.row_id = t.id AND v.updated_at = t.updated_at "

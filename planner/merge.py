@@ -47,6 +47,8 @@ MERGE_ORDER = (
     "checklist_library",
     "checklist_items",
     "community_templates",
+    "community_metrics",
+    "fission_scenarios",
 )
 assert set(MERGE_ORDER) == set(USER_TABLES), "every user table is merged"
 

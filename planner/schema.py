@@ -42,6 +42,8 @@ USER_TABLES = (
     "checklist_library",
     "checklist_items",
     "community_templates",
+    "community_metrics",
+    "fission_scenarios",
 )
 
 # Tables that keep the bookkeeping of merges (no sync columns: they are not
@@ -296,7 +298,8 @@ def _sync(db: Database) -> None:
         ) WITHOUT ROWID
         """
     )
-    for table in USER_TABLES:
+    # The user tables of schema 4 (later steps add their own tables' triggers).
+    for table in USER_TABLES[:6]:
         db.execute(
             "INSERT INTO row_versions (table_name, row_id, updated_at, updated_by) "
             f"SELECT '{table}', id, updated_at, updated_by FROM {table}"
@@ -328,6 +331,66 @@ def _sync(db: Database) -> None:
         )
         """
     )
+
+
+@step("0006_metrics")
+def _metrics(db: Database) -> None:
+    # A community's figures on a day, as the operator reads them off the
+    # platform or a spreadsheet: any of them may be missing (NULL). One row per
+    # community and day; its id is derived from both, so two copies that enter
+    # the same day's figures hold one record (see planner.metrics).
+    counts = (
+        "members",
+        "active_members",
+        "joined",
+        "left_members",
+        "messages",
+        "paid_conversions",
+    )
+    columns = ",\n".join(f"{name} INTEGER CHECK ({name} IS NULL OR {name} >= 0)" for name in counts)
+    db.execute(
+        f"""
+        CREATE TABLE community_metrics (
+            {SYNC_COLUMNS_SQL},
+            community_id TEXT NOT NULL REFERENCES communities (id),
+            day TEXT NOT NULL CHECK (length(day) = 10),
+            {columns},
+            revenue REAL CHECK (revenue IS NULL OR revenue >= 0),
+            note TEXT NOT NULL DEFAULT ''
+        )
+        """
+    )
+    db.execute(
+        "CREATE INDEX community_metrics_day ON community_metrics (community_id, deleted, day)"
+    )
+    # Fission scenarios (domain.md "Fission"): seed members, the share of each
+    # wave's newcomers who share (X), the members each share brings (Y =
+    # invites per share x conversion rate), waves, and what it costs: a fixed
+    # cost and a bait per sharer, against another channel's cost per member.
+    # A scenario can name the fission activity on the calendar it plans.
+    db.execute(
+        f"""
+        CREATE TABLE fission_scenarios (
+            {SYNC_COLUMNS_SQL},
+            community_id TEXT NOT NULL REFERENCES communities (id),
+            name TEXT NOT NULL CHECK (length(name) > 0),
+            seed_members INTEGER NOT NULL CHECK (seed_members >= 0),
+            share_rate REAL NOT NULL CHECK (share_rate >= 0 AND share_rate <= 1),
+            invites_per_share REAL NOT NULL CHECK (invites_per_share >= 0),
+            conversion_rate REAL NOT NULL CHECK (conversion_rate >= 0 AND conversion_rate <= 1),
+            waves INTEGER NOT NULL CHECK (waves >= 1 AND waves <= 30),
+            fixed_cost REAL NOT NULL DEFAULT 0 CHECK (fixed_cost >= 0),
+            bait_cost REAL NOT NULL DEFAULT 0 CHECK (bait_cost >= 0),
+            channel_cost REAL CHECK (channel_cost IS NULL OR channel_cost >= 0),
+            calendar_item_id TEXT REFERENCES calendar_items (id),
+            note TEXT NOT NULL DEFAULT ''
+        )
+        """
+    )
+    db.execute("CREATE INDEX fission_scenarios_community ON fission_scenarios (community_id)")
+    for table in ("community_metrics", "fission_scenarios"):
+        for sql in version_triggers(table):
+            db.execute(sql)
 
 
 SCHEMA_VERSION = len(STEP_NAMES)

@@ -340,6 +340,8 @@ def test_nothing_else_is_written(workspace: Workspace, source: Source) -> None:
         "checklist_library": 0,
         "checklist_items": len(plan.checklist),
         "community_templates": 2,
+        "community_metrics": 0,  # figures and fission plans stay with the original
+        "fission_scenarios": 0,
     }
     assert len({(r.table, r.id) for r in change.rows}) == sum(added.values())
     assert change.action == "replicate_community" and change.subject == "读书会 2 期"
