@@ -278,6 +278,51 @@ def _sync_rows(conn: sqlite3.Connection) -> list[str]:
     return problems
 
 
+def _metrics_rows(conn: sqlite3.Connection, limit: int = 20) -> tuple[list[str], list[str], int]:
+    """(values the app cannot read, other problems, live count) of the figures
+    and the fission scenarios. Checked in SQL, so it can run on open."""
+    fatal: list[str] = []
+    other: list[str] = []
+    not_counts = " OR ".join(
+        f"typeof({c}) NOT IN ('integer', 'null')"
+        for c in (
+            "members",
+            "active_members",
+            "joined",
+            "left_members",
+            "messages",
+            "paid_conversions",
+        )
+    )
+    unreadable = {
+        f"day = '' OR {_bad_date('day')}": "a day that is not YYYY-MM-DD",
+        f"{not_counts} OR typeof(revenue) NOT IN ('integer', 'real', 'null')": (
+            "a figure that is not a number"
+        ),
+    }
+    for condition, words in unreadable.items():
+        for rid, day in conn.execute(
+            f"SELECT id, day FROM community_metrics WHERE {condition} LIMIT {limit}"
+        ):
+            fatal.append(f"figures {rid} ({day}): {words}")
+    for rid, day in conn.execute(
+        "SELECT id, day FROM community_metrics WHERE deleted = 0 AND active_members > members "
+        f"LIMIT {limit}"
+    ):
+        other.append(f"figures {rid} ({day}): more active members than members")
+    numbers = " OR ".join(
+        f"typeof({c}) NOT IN ('integer', 'real')"
+        for c in ("share_rate", "invites_per_share", "conversion_rate", "fixed_cost", "bait_cost")
+    )
+    for rid, name in conn.execute(
+        f"SELECT id, name FROM fission_scenarios WHERE typeof(seed_members) != 'integer' "
+        f"OR typeof(waves) != 'integer' OR {numbers} LIMIT {limit}"
+    ):
+        fatal.append(f"fission scenario “{name}” ({rid}): a figure that is not a number")
+    live = conn.execute("SELECT count(*) FROM community_metrics WHERE deleted = 0").fetchone()[0]
+    return fatal, other, int(live)
+
+
 def unreadable_rows(conn: sqlite3.Connection, version: int) -> list[str]:
     """Rows holding values this version cannot read (an open must refuse them)."""
     fatal, _, _ = _community_rows(conn)
@@ -287,6 +332,8 @@ def unreadable_rows(conn: sqlite3.Connection, version: int) -> list[str]:
         fatal += _template_rows(conn)[0]
     if version >= 4:
         fatal += _checklist_rows(conn)[0]
+    if version >= 6:
+        fatal += _metrics_rows(conn)[0]
     return fatal
 
 
@@ -342,6 +389,9 @@ def check_workspace(path: Path) -> CheckReport:
                     problems.extend(fatal + other)
                 if version >= 5:
                     problems.extend(_sync_rows(conn))
+                if version >= 6:
+                    fatal, other, report.counts["days of figures"] = _metrics_rows(conn)
+                    problems.extend(fatal + other)
         except sqlite3.DatabaseError as exc:
             problems.append(f"damaged: {exc}")
         return report

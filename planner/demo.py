@@ -32,6 +32,7 @@ from planner.calendar import (
 )
 from planner.communities import create_community, delete_community
 from planner.demo_checklists import LIBRARY_ADDITION, add_sample_checklists
+from planner.demo_metrics import add_sample_metrics
 from planner.errors import WorkspaceError
 from planner.lock import WorkspaceLock
 from planner.recurrence import Recurrence
@@ -388,6 +389,7 @@ def write_demo(
             ids = {v["name"]: create_community(ws, v)[0] for v in SAMPLE_COMMUNITIES}
             add_sample_calendar(ws, ids, today or date.today())
             add_sample_checklists(ws, ids, today or date.today(), library_key)
+            add_sample_metrics(ws, ids, today or date.today())
             trashed, _ = create_community(ws, TRASHED_COMMUNITY)
             delete_community(ws, trashed)
             ws.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
