@@ -1,0 +1,295 @@
+"""A community's figures as an editable table: one row per day, newest first.
+
+Columns: the day, the seven figures, the retention it gives (active /
+members, read-only) and a note. Editing a cell records that day's figures
+through the session (one undoable edit); pasting a block copied from a
+spreadsheet records every day it covers in one undoable edit, and a block
+whose first column holds dates adds those days. Bad input changes nothing
+and says why in one line (:attr:`FiguresModel.failed`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QDate,
+    QLocale,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+
+from planner.errors import PlannerError
+from planner.history import Change
+from planner.metrics import COUNTS, TABLE, DayFigures, figures_between, set_figures
+from planner.ui.session import Session
+
+Index = QModelIndex | QPersistentModelIndex
+FIGURE_COLUMNS = (*COUNTS, "revenue")
+COLUMNS = ("day", *FIGURE_COLUMNS, "retention", "note")
+DAY, RETENTION, NOTE = 0, COLUMNS.index("retention"), COLUMNS.index("note")
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Figures", text)
+
+
+def column_title(name: str) -> str:
+    return {
+        "day": _tr("Day"),
+        "members": _tr("Members"),
+        "active_members": _tr("Active"),
+        "joined": _tr("Joined"),
+        "left_members": _tr("Left"),
+        "messages": _tr("Messages"),
+        "paid_conversions": _tr("Paid"),
+        "revenue": _tr("Revenue"),
+        "retention": _tr("Retention"),
+        "note": _tr("Note"),
+    }[name]
+
+
+_DAY = re.compile(r"^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*$")
+
+
+def parse_day(text: str) -> date | None:
+    """2026-11-23, 2026/11/23, 2026.11.23 or 2026年11月23日; None if not a day."""
+    match = _DAY.match(text)
+    if not match:
+        return None
+    try:
+        return date(*(int(g) for g in match.groups()))
+    except ValueError:
+        return None
+
+
+def parse_value(name: str, text: str) -> int | float | None:
+    """A figure typed or pasted: '' for none; thousands separators and a currency
+    sign are allowed. Raises ValueError with a one-line reason."""
+    clean = re.sub(r"[\s,，¥￥$元]", "", text)
+    if clean in ("", "-", "—"):
+        return None
+    if name == "revenue":
+        try:
+            return float(clean)
+        except ValueError:
+            raise ValueError(_tr("“%1” is not an amount.").replace("%1", text)) from None
+    if not clean.isdigit():
+        raise ValueError(_tr("“%1” is not a whole number.").replace("%1", text))
+    return int(clean)
+
+
+class FiguresModel(QAbstractTableModel):
+    """One community's figures, newest day first.
+
+    Signals:
+        failed(str): an edit or a paste was refused; nothing was written.
+    """
+
+    failed = Signal(str)
+
+    def __init__(self, session: Session | None = None, community_id: str = "") -> None:
+        super().__init__()
+        self._session = session
+        self._community = community_id
+        self._rows: list[DayFigures] = []
+        self.reload()
+        if session is not None:
+            session.changed.connect(self._on_changed)
+
+    def set_community(self, session: Session | None, community_id: str) -> None:
+        if self._session is not None:
+            self._session.changed.disconnect(self._on_changed)
+        self._session, self._community = session, community_id
+        if session is not None:
+            session.changed.connect(self._on_changed)
+        self.reload()
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        if self._session is not None and self._community:
+            days = figures_between(self._session.workspace, self._community)
+            self._rows = days[::-1]
+        else:
+            self._rows = []
+        self.endResetModel()
+
+    def _on_changed(self, change: Change) -> None:
+        if TABLE in change.tables or "communities" in change.tables:
+            self.reload()
+
+    def figures(self, row: int) -> DayFigures:
+        return self._rows[row]
+
+    def row_of(self, day: date) -> int:
+        for row, figures in enumerate(self._rows):
+            if figures.day == day:
+                return row
+        return -1
+
+    @property
+    def read_only(self) -> bool:
+        return self._session is None or self._session.read_only
+
+    # -- writing -------------------------------------------------------------------
+
+    def record(self, rows: list[DayFigures]) -> bool:
+        """Record ``rows`` (one undoable edit); False, with ``failed``, if refused."""
+        if self._session is None or not self._community or not rows:
+            return False
+        try:
+            self._session.run(set_figures, self._community, rows)
+        except PlannerError as exc:
+            self.failed.emit(str(exc))
+            return False
+        return True
+
+    def add_day(self, day: date) -> int:
+        """Show a row for ``day`` (its figures, or an empty one to fill in)."""
+        row = self.row_of(day)
+        if row >= 0:
+            return row
+        position = next((n for n, f in enumerate(self._rows) if f.day < day), len(self._rows))
+        self.beginInsertRows(QModelIndex(), position, position)
+        self._rows.insert(position, DayFigures(day))
+        self.endInsertRows()
+        return position
+
+    def paste(self, top: int, left: int, text: str) -> bool:
+        """Paste a tab-separated block at (top, left); one undoable edit.
+
+        A block starting in the Day column names its days in its first column
+        (new days are added); otherwise it fills the rows below ``top``.
+        """
+        lines = [line.split("\t") for line in text.rstrip("\r\n").splitlines()]
+        lines = [cells for cells in lines if any(c.strip() for c in cells)]
+        if not lines:
+            return False
+        updated: dict[date, DayFigures] = {}
+        for n, cells in enumerate(lines):
+            column = left
+            if left == DAY:
+                day = parse_day(cells[0])
+                if day is None:
+                    self.failed.emit(
+                        _tr("Line %1: “%2” is not a day.")
+                        .replace("%1", str(n + 1))
+                        .replace("%2", cells[0])
+                    )
+                    return False
+                cells, column = cells[1:], 1
+                base = updated.get(day) or next((f for f in self._rows if f.day == day), None)
+                figures = base or DayFigures(day)
+            else:
+                if top + n >= len(self._rows):
+                    self.failed.emit(_tr("The pasted block is longer than the table."))
+                    return False
+                figures = updated.get(self._rows[top + n].day, self._rows[top + n])
+            changes: dict[str, Any] = {}
+            for offset, text_value in enumerate(cells):
+                name = COLUMNS[column + offset] if column + offset < len(COLUMNS) else None
+                if name is None or name == "retention":
+                    continue
+                if name == "note":
+                    changes["note"] = text_value.strip()
+                    continue
+                try:
+                    changes[name] = parse_value(name, text_value)
+                except ValueError as exc:
+                    self.failed.emit(
+                        _tr("Line %1, %2: %3")
+                        .replace("%1", str(n + 1))
+                        .replace("%2", column_title(name))
+                        .replace("%3", str(exc))
+                    )
+                    return False
+            updated[figures.day] = replace(figures, **changes)
+        return self.record(list(updated.values()))
+
+    # -- QAbstractTableModel ------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        """Override QAbstractTableModel::rowCount."""
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        """Override QAbstractTableModel::columnCount."""
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        """Override QAbstractTableModel::headerData."""
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            if 0 <= section < len(COLUMNS):
+                return column_title(COLUMNS[section])
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """Override QAbstractTableModel::data."""
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        figures = self._rows[index.row()]
+        name = COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            if name == "day":
+                day = QDate(figures.day.year, figures.day.month, figures.day.day)
+                return QLocale().toString(day, QLocale.FormatType.ShortFormat)
+            if name == "retention":
+                rate = figures.retention
+                return "" if rate is None else f"{rate:.0%}"
+            value = getattr(figures, name)
+            if value is None:
+                return ""
+            if name == "revenue":
+                return QLocale().toString(float(value), "f", 2)
+            if name == "note":
+                return value
+            return QLocale().toString(int(value))
+        if role == Qt.ItemDataRole.EditRole:
+            if name == "day":
+                return figures.day.isoformat()
+            value = getattr(figures, name) if name != "retention" else figures.retention
+            return "" if value is None else str(value)
+        if role == Qt.ItemDataRole.TextAlignmentRole and name not in ("day", "note"):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole and name == "retention":
+            return _tr("Active members ÷ members: the share of the group that is alive.")
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        """Override QAbstractTableModel::flags."""
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if not self.read_only and index.column() not in (DAY, RETENTION):
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        """Override QAbstractTableModel::setData: records the day's figures."""
+        if role != Qt.ItemDataRole.EditRole or not index.isValid() or self.read_only:
+            return False
+        name = COLUMNS[index.column()]
+        if name in ("day", "retention"):
+            return False
+        figures = self._rows[index.row()]
+        if name == "note":
+            new = replace(figures, note=str(value).strip())
+        else:
+            try:
+                changes: dict[str, Any] = {name: parse_value(name, str(value))}
+                new = replace(figures, **changes)
+            except ValueError as exc:
+                self.failed.emit(f"{column_title(name)}: {exc}")
+                return False
+        if new == figures:
+            return True
+        return self.record([new])
