@@ -1,0 +1,569 @@
+"""Health checks: is each community run with a plan, with data, and alive?
+
+Five rules, one per failure an operator can see coming (domain.md, "Why
+operators fail"), each shown with the rule itself and a link to fix it, on the
+overview, the community page and the weekly PDF:
+
+- ``headless_fly``: activities that ended in the last
+  :data:`HEADLESS_FLY_DAYS` days without any result recorded;
+- ``fireman``: no content starting in the next :data:`FIREMAN_DAYS` days;
+- ``decline``: more members left than joined over the last
+  :data:`DECLINE_WEEKS` complete ISO weeks (by :data:`DECLINE_MIN_NET_LOSS`
+  members and :data:`DECLINE_MIN_NET_SHARE` of the group at least), or the
+  active rate fell week over week :data:`FALLING_WEEKS` times in a row (by
+  :data:`FALLING_MIN_DROP` in all at least). No figures: no finding (a
+  "no figures recorded" notice would flag every group that is not measured
+  yet, which the Operate checklist already asks for);
+- ``stalled_checklist``: open items in the current stage and nothing ticked
+  for :data:`STALL_DAYS` days;
+- ``no_welcome``: no welcome sequence linked.
+
+A community that has not started yet is left alone where a rule would only
+nag: ``fireman`` applies from the Output stage (where the content rhythm is
+set), or earlier once the community has published content (any that started
+before today);
+``no_welcome`` applies from the Structure stage (joining principles: people
+arrive), or earlier once the community has members (its member count, or a
+members figure recorded in the last weeks). ``headless_fly``,
+``decline`` and ``stalled_checklist`` need no such exemption: they need
+activities, figures, or 30 days of age to say anything. Communities in the
+trash are never checked.
+
+Everything is read by range, in a handful of queries for all communities at
+once: activities of the last :data:`HEADLESS_FLY_DAYS` days, content of the
+next :data:`FIREMAN_DAYS` days (series expanded for those ranges only),
+figures from the first of the last :data:`DECLINE_WEEKS` complete weeks to
+today, checklist counts and template links.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from typing import Literal
+
+from planner.calendar import (
+    GOAL_FIELDS,
+    CalendarFilter,
+    ItemKind,
+    Occurrence,
+    Status,
+    format_time,
+    occurrences_between,
+)
+from planner.calendar import TABLE as CALENDAR_TABLE
+from planner.checklists import TABLE as CHECKLIST_TABLE
+from planner.checklists import checklist
+from planner.communities import Community, Stage, get_community, list_communities
+from planner.community_templates import TABLE as LINKS_TABLE
+from planner.metrics import TABLE as METRICS_TABLE
+from planner.metrics import week_start
+from planner.template_library import TABLE as TEMPLATES_TABLE
+from planner.template_library import builtin_templates
+from planner.templating import TemplateKind
+from planner.workspace import Workspace
+
+Rule = Literal["headless_fly", "fireman", "decline", "stalled_checklist", "no_welcome"]
+Severity = Literal["warning", "alert"]
+FixKind = Literal["calendar_item", "calendar_new", "metrics", "checklist", "templates"]
+
+RESULT_FIELDS = tuple(name for name in GOAL_FIELDS if name.startswith("actual_"))
+
+# The rules in the order they are shown (within one severity).
+RULES: tuple[Rule, ...] = ("decline", "fireman", "headless_fly", "stalled_checklist", "no_welcome")
+
+# Results are entered in the days after an activity; four weeks back covers a
+# monthly activity's whole cycle, and stops a long-forgotten backlog from
+# flooding the list forever (the weekly plan reviews last week in detail).
+HEADLESS_FLY_DAYS = 28
+# A week ahead is the operator's planning horizon: the weekly plan is made for
+# one week, and a group with nothing to read for a week starts to fall silent.
+FIREMAN_DAYS = 7
+# Joined and left per week are noisy; four complete weeks (about a month)
+# are enough to tell a trend from one bad week, and recent enough to act on.
+DECLINE_WEEKS = 4
+# ...but one family leaving a class group, or the churn of a big group, is not
+# a decline: the net loss over those weeks must be at least this many members
+# and at least this share of the group (its last recorded member count).
+DECLINE_MIN_NET_LOSS = 3
+DECLINE_MIN_NET_SHARE = 0.01
+# Three falls in a row (four weekly points) is a trend; two is still noise.
+FALLING_WEEKS = 3
+# ...and falls that add up to less than two percentage points are the
+# wobble of a large, stable group.
+FALLING_MIN_DROP = 0.02
+# A month without one item ticked: the stage path has stopped, not paused.
+# A community younger than this is never stalled (its age counts as progress).
+STALL_DAYS = 30
+# How many activities or checklist items a detail names before "and N more".
+LISTED = 3
+
+SEVERITY: dict[Rule, Severity] = {
+    # The group is losing people or going silent: act this week.
+    "decline": "alert",
+    "fireman": "alert",
+    # Missing data, a stalled plan, a missing script: fix when planning.
+    "headless_fly": "warning",
+    "stalled_checklist": "warning",
+    "no_welcome": "warning",
+}
+
+TITLE: dict[Rule, str] = {
+    "headless_fly": "Activities without results",
+    "fireman": "No content planned for the coming week",
+    "decline": "The community is declining",
+    "stalled_checklist": "The stage checklist has stalled",
+    "no_welcome": "No welcome sequence for newcomers",
+}
+
+RULE_TEXT: dict[Rule, str] = {
+    "headless_fly": (
+        "An activity whose day has passed should have its results recorded (participants, "
+        f"new members, shares, conversions, revenue or cost); checked for the last "
+        f"{HEADLESS_FLY_DAYS} days."
+    ),
+    "fireman": (
+        f"Plan at least one content item in the next {FIREMAN_DAYS} days, so the group "
+        "always has something worth reading."
+    ),
+    "decline": (
+        f"A community is declining when over the last {DECLINE_WEEKS} complete weeks more "
+        f"members left than joined (by at least {DECLINE_MIN_NET_LOSS} members and "
+        f"{DECLINE_MIN_NET_SHARE:.0%} of the group), or when its active rate (active "
+        f"members / members) fell {FALLING_WEEKS} weeks in a row (by "
+        f"{FALLING_MIN_DROP * 100:.0f} points or more in all)."
+    ),
+    "stalled_checklist": (
+        f"Tick at least one checklist item every {STALL_DAYS} days while the current "
+        "stage still has open items."
+    ),
+    "no_welcome": (
+        "Every community needs a welcome sequence: what a newcomer feels in the first "
+        "24 hours is what they still feel after 30 days."
+    ),
+}
+
+
+@dataclass(frozen=True)
+class Fix:
+    """Where the operator goes to fix an issue; the UI turns it into a link.
+
+    Attributes:
+        kind: "calendar_item" (ref: an occurrence's key, ``(item_id,
+            recurrence_key)`` as :attr:`planner.calendar.Occurrence.key`),
+            "calendar_new" (ref: the community id: a new item for it),
+            "metrics", "checklist" or "templates" (ref: the community id: that
+            tab of the community).
+    """
+
+    kind: FixKind
+    ref: str | tuple[str, str]
+
+
+@dataclass(frozen=True)
+class HealthIssue:
+    """One thing wrong with a community, with the rule broken and where to fix it.
+
+    Attributes:
+        rule: the rule's stable key (one of :data:`RULES`).
+        severity: "alert" (act this week) or "warning".
+        title: one short line (English; the UI translates it by ``rule``).
+        rule_text: the rule as shown to the operator.
+        detail: what was found, with numbers, names and dates.
+        fix: where to fix it.
+    """
+
+    rule: Rule
+    community_id: str
+    severity: Severity
+    title: str
+    rule_text: str
+    detail: str
+    fix: Fix
+
+
+def _issue(rule: Rule, community_id: str, detail: str, fix: Fix) -> HealthIssue:
+    return HealthIssue(
+        rule=rule,
+        community_id=community_id,
+        severity=SEVERITY[rule],
+        title=TITLE[rule],
+        rule_text=RULE_TEXT[rule],
+        detail=detail,
+        fix=fix,
+    )
+
+
+def _order(issue: HealthIssue) -> tuple[int, int]:
+    return (0 if issue.severity == "alert" else 1, RULES.index(issue.rule))
+
+
+# -- what is read, for many communities at once -------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Checklist:
+    open_count: int  # open (not done, not hidden) items of the current stage
+    last_tick: date | None  # the latest done_on of any item
+
+
+def _midnight(day: date) -> datetime:
+    return datetime.combine(day, time())
+
+
+def _last_day(occ: Occurrence) -> date:
+    """The day an occurrence ends on (an end at midnight belongs to the day before)."""
+    return (occ.end - timedelta(microseconds=1)).date()
+
+
+def _short(day: date) -> str:
+    return day.strftime("%m-%d")
+
+
+def _plural(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
+def _listing(names: Sequence[str], total: int) -> str:
+    text = ", ".join(names[:LISTED])
+    if total > LISTED:
+        text += f" and {total - LISTED} more"
+    return text
+
+
+@dataclass
+class _Figures:
+    """What the decline and welcome rules need of a community's recent figures.
+
+    Attributes:
+        joined, left: summed over the complete weeks (None if never recorded).
+        span_members: the last member count recorded in those weeks.
+        latest_members: the last member count recorded up to today.
+        rates: the active rate of each week (Monday -> active / members on the
+            week's last day that had both; as :attr:`WeekFigures.retention`).
+    """
+
+    joined: int | None = None
+    left: int | None = None
+    span_members: int | None = None
+    latest_members: int | None = None
+    rates: dict[date, float] = field(default_factory=dict)
+
+
+def _community_clause(ids: Sequence[str] | None) -> tuple[str, list[str]]:
+    """An "AND community_id IN (...)" for ``ids`` (None: every community, no clause)."""
+    if ids is None:
+        return "", []
+    return f" AND community_id IN ({','.join('?' * len(ids))})", list(ids)
+
+
+def _figures(ws: Workspace, ids: Sequence[str] | None, today: date) -> dict[str, _Figures]:
+    """Recent figures per community: from the first of the DECLINE_WEEKS complete
+    weeks to today, folded in one pass (no per-day objects: a workspace may hold
+    daily figures for hundreds of communities)."""
+    this_monday = week_start(today)
+    where, params = _community_clause(ids)
+    found: dict[str, _Figures] = defaultdict(_Figures)
+    for row in ws.db.execute(
+        "SELECT community_id, day, members, active_members, joined, left_members "
+        f"FROM {METRICS_TABLE} WHERE deleted = 0 AND day >= ? AND day <= ?{where} "
+        "ORDER BY community_id, day",
+        [(this_monday - timedelta(weeks=DECLINE_WEEKS)).isoformat(), today.isoformat(), *params],
+    ):
+        cid, day_text, members, active, joined, left = row
+        acc = found[cid]
+        day = date.fromisoformat(day_text)
+        monday = week_start(day)
+        if monday < this_monday:
+            if joined is not None:
+                acc.joined = (acc.joined or 0) + joined
+            if left is not None:
+                acc.left = (acc.left or 0) + left
+            if members is not None:
+                acc.span_members = members
+        if members is not None:
+            acc.latest_members = members
+        if members and active is not None:  # as DayFigures.retention
+            acc.rates[monday] = active / members
+    return found
+
+
+def _checklists(
+    ws: Workspace, communities: Sequence[Community], *, every: bool
+) -> dict[str, _Checklist]:
+    """Per community: how many current-stage items are open, and the last tick."""
+    stages = {c.id: c.stage.value for c in communities}
+    counts: dict[str, int] = defaultdict(int)
+    ticks: dict[str, date] = {}
+    where, params = _community_clause(None if every else list(stages))
+    for row in ws.db.query(
+        f"SELECT community_id, stage, max(done_on) AS last_tick, "
+        "sum(done_on = '' AND hidden = 0) AS open "
+        f"FROM {CHECKLIST_TABLE} WHERE deleted = 0{where} GROUP BY community_id, stage",
+        params,
+    ):
+        cid = row["community_id"]
+        if cid not in stages:
+            continue
+        if row["stage"] == stages[cid]:
+            counts[cid] += int(row["open"] or 0)
+        if row["last_tick"]:
+            tick = date.fromisoformat(row["last_tick"])
+            ticks[cid] = max(tick, ticks.get(cid, tick))
+    return {cid: _Checklist(counts.get(cid, 0), ticks.get(cid)) for cid in stages}
+
+
+def _welcomed(ws: Workspace) -> set[str]:
+    """Communities linked to a welcome sequence that still exists."""
+    welcome_ids = {t.id for t in builtin_templates() if t.kind is TemplateKind.WELCOME}
+    welcome_ids.update(
+        row["id"]
+        for row in ws.db.query(
+            f"SELECT id FROM {TEMPLATES_TABLE} WHERE deleted = 0 AND kind = ?",
+            [TemplateKind.WELCOME.value],
+        )
+    )
+    return {
+        row["community_id"]
+        for row in ws.db.query(
+            f"SELECT community_id, template_ref FROM {LINKS_TABLE} WHERE deleted = 0"
+        )
+        if row["template_ref"] in welcome_ids
+    }
+
+
+def _published_before(ws: Workspace, community_id: str, today: date) -> bool:
+    """True when the community has content (not cancelled) that started before today
+    (a series' stored start is its first occurrence)."""
+    row = ws.db.execute(
+        f"SELECT 1 FROM {CALENDAR_TABLE} WHERE community_id = ? AND deleted = 0 "
+        "AND kind = ? AND status != ? AND starts_at < ? LIMIT 1",
+        [
+            community_id,
+            ItemKind.CONTENT.value,
+            Status.CANCELLED.value,
+            format_time(_midnight(today)),
+        ],
+    ).fetchone()
+    return row is not None
+
+
+def _created_on(community: Community) -> date:
+    """The (local) day a community was made."""
+    return datetime.fromtimestamp(community.created_at / 1000).date()
+
+
+# -- the rules ----------------------------------------------------------------------------
+
+
+def _headless_fly(community_id: str, occs: Sequence[Occurrence], today: date) -> HealthIssue | None:
+    since = today - timedelta(days=HEADLESS_FLY_DAYS)
+    missing = [
+        occ
+        for occ in occs
+        if occ.item.kind is ItemKind.ACTIVITY
+        and occ.item.status is not Status.CANCELLED
+        and since <= _last_day(occ) < today
+        and all(occ.item.goals.get(name) is None for name in RESULT_FIELDS)
+    ]
+    if not missing:
+        return None
+    missing.sort(key=lambda o: (o.start, o.item.title))
+    names = [f"{o.item.title} ({_short(o.start.date())})" for o in missing]
+    verb = "has" if len(missing) == 1 else "have"
+    detail = (
+        f"{_plural(len(missing), 'activity', 'activities')} since {since.isoformat()} {verb} "
+        f"no results: {_listing(names, len(missing))}."
+    )
+    return _issue("headless_fly", community_id, detail, Fix("calendar_item", missing[0].key))
+
+
+def _fireman(
+    ws: Workspace, community: Community, upcoming: Sequence[Occurrence], today: date
+) -> HealthIssue | None:
+    """``upcoming``: the community's content occurrences in the next FIREMAN_DAYS days."""
+    start = _midnight(today)
+    if any(o.start >= start and o.item.status is not Status.CANCELLED for o in upcoming):
+        return None
+    started = list(Stage).index(community.stage) >= list(Stage).index(Stage.OUTPUT)
+    if not started and not _published_before(ws, community.id, today):
+        return None
+    last_day = today + timedelta(days=FIREMAN_DAYS - 1)
+    cancelled = sum(1 for o in upcoming if o.start >= start)
+    detail = f"No content starts from {_short(today)} to {_short(last_day)}"
+    if cancelled:
+        detail += f" ({_plural(cancelled, 'item was', 'items were')} cancelled)"
+    return _issue("fireman", community.id, detail + ".", Fix("calendar_new", community.id))
+
+
+def _percent(value: float) -> str:
+    return f"{round(value * 100)}%"
+
+
+def _decline(community_id: str, figures: _Figures, today: date) -> HealthIssue | None:
+    this_monday = week_start(today)
+    findings: list[str] = []
+    joined, left = figures.joined, figures.left
+    if joined is not None and left is not None:
+        loss = left - joined
+        share = DECLINE_MIN_NET_SHARE * (figures.span_members or 0)
+        if loss >= DECLINE_MIN_NET_LOSS and loss >= share:
+            first_monday = this_monday - timedelta(weeks=DECLINE_WEEKS)
+            last_sunday = this_monday - timedelta(days=1)
+            findings.append(
+                f"{left} members left and {joined} joined from {first_monday.isoformat()} "
+                f"to {last_sunday.isoformat()}."
+            )
+    falling = _falling_rates(figures.rates, this_monday)
+    if falling:
+        points = " → ".join(
+            f"{_percent(rate)} (W{monday.isocalendar().week:02d})" for monday, rate in falling
+        )
+        findings.append(f"The active rate fell {FALLING_WEEKS} weeks in a row: {points}.")
+    if not findings:
+        return None
+    return _issue("decline", community_id, " ".join(findings), Fix("metrics", community_id))
+
+
+def _falling_rates(rates: dict[date, float], this_monday: date) -> list[tuple[date, float]]:
+    """The last FALLING_WEEKS + 1 weekly active rates (Monday, rate) when each is
+    below the one before and they fell by FALLING_MIN_DROP or more in all; else [].
+
+    The points are consecutive ISO weeks ending with the latest week that has
+    a rate, which must be this week or last week (an older trend is not news;
+    a gap breaks the chain rather than bridging it).
+    """
+    if not rates:
+        return []
+    latest = max(rates)
+    if latest < this_monday - timedelta(weeks=1):
+        return []
+    mondays = [latest - timedelta(weeks=n) for n in range(FALLING_WEEKS, -1, -1)]
+    if any(monday not in rates for monday in mondays):
+        return []
+    values = [rates[monday] for monday in mondays]
+    steps = zip(values, values[1:], strict=False)
+    # Rounded, so that 0.46 - 0.44 counts as the two points it shows as.
+    if all(b < a for a, b in steps) and round(values[0] - values[-1], 9) >= FALLING_MIN_DROP:
+        return list(zip(mondays, values, strict=True))
+    return []
+
+
+def _stalled(
+    ws: Workspace, community: Community, state: _Checklist, today: date
+) -> HealthIssue | None:
+    if state.open_count == 0:
+        return None
+    created = _created_on(community)
+    moved = max(created, state.last_tick) if state.last_tick else created
+    idle = (today - moved).days
+    if idle < STALL_DAYS:
+        return None
+    open_items = [
+        i.title
+        for i in checklist(ws, community.id)
+        if i.stage is community.stage and not i.done and not i.hidden
+    ]
+    if state.last_tick is not None:
+        ago = (today - state.last_tick).days
+        detail = f"Nothing ticked for {ago} days (last on {state.last_tick.isoformat()})"
+    else:
+        detail = f"Nothing ticked since the community was created on {created.isoformat()}"
+    stage = community.stage.value.capitalize()
+    detail += (
+        f"; {_plural(len(open_items), 'item', 'items')} of {stage} still open: "
+        f"{_listing(open_items, len(open_items))}."
+    )
+    return _issue("stalled_checklist", community.id, detail, Fix("checklist", community.id))
+
+
+def _no_welcome(community: Community, welcomed: set[str], figures: _Figures) -> HealthIssue | None:
+    if community.id in welcomed:
+        return None
+    recorded = figures.latest_members or 0
+    if community.stage is Stage.BUILD and community.member_count == 0 and recorded == 0:
+        return None
+    members = max(recorded, community.member_count)
+    detail = "No welcome sequence is linked"
+    if members:
+        detail += f" for its {_plural(members, 'member', 'members')}"
+    detail += (
+        "; link a built-in one (such as “First 24 hours welcome”) or one of the workspace's own."
+    )
+    return _issue("no_welcome", community.id, detail, Fix("templates", community.id))
+
+
+# -- checking -------------------------------------------------------------------------------
+
+
+def _check(
+    ws: Workspace, communities: Sequence[Community], today: date, *, every: bool
+) -> dict[str, list[HealthIssue]]:
+    """The issues of ``communities`` (``every``: they are all the live ones, so the
+    calendar is read without a community filter, on its range index)."""
+    ids = [c.id for c in communities]
+    result: dict[str, list[HealthIssue]] = {cid: [] for cid in ids}
+    if not ids:
+        return result
+    only = None if every else frozenset(ids)
+    # Two narrow reads rather than one wide one: past activities, coming content.
+    done: dict[str, list[Occurrence]] = defaultdict(list)
+    for occ in occurrences_between(
+        ws,
+        _midnight(today - timedelta(days=HEADLESS_FLY_DAYS)),
+        _midnight(today),
+        CalendarFilter(community_ids=only, kinds=frozenset({ItemKind.ACTIVITY.value})),
+    ):
+        done[occ.item.community_id].append(occ)
+    upcoming: dict[str, list[Occurrence]] = defaultdict(list)
+    for occ in occurrences_between(
+        ws,
+        _midnight(today),
+        _midnight(today + timedelta(days=FIREMAN_DAYS)),
+        CalendarFilter(community_ids=only, kinds=frozenset({ItemKind.CONTENT.value})),
+    ):
+        upcoming[occ.item.community_id].append(occ)
+    figures = _figures(ws, None if every else ids, today)
+    checklists = _checklists(ws, communities, every=every)
+    welcomed = _welcomed(ws)
+    for community in communities:
+        cid = community.id
+        found = [
+            _headless_fly(cid, done[cid], today),
+            _fireman(ws, community, upcoming[cid], today),
+            _decline(cid, figures[cid], today),
+            _stalled(ws, community, checklists[cid], today),
+            _no_welcome(community, welcomed, figures[cid]),
+        ]
+        result[cid] = sorted((i for i in found if i is not None), key=_order)
+    return result
+
+
+def check_community(ws: Workspace, community_id: str, today: date) -> list[HealthIssue]:
+    """The health issues of one community on ``today``, alerts first.
+
+    A community in the trash has none (it is not checked); an unknown id
+    raises NotFound.
+    """
+    community = get_community(ws, community_id)
+    if community.deleted:
+        return []
+    return _check(ws, [community], today, every=False)[community_id]
+
+
+def check_all(
+    ws: Workspace, today: date, community_ids: Iterable[str] | None = None
+) -> dict[str, list[HealthIssue]]:
+    """Every live community's health issues on ``today`` (healthy ones map to []),
+    in the order of :func:`~planner.communities.list_communities`.
+
+    ``community_ids`` limits the check to those communities (the weekly PDF's
+    ``--community``); ids of communities in the trash are left out.
+    """
+    communities = list_communities(ws)
+    if community_ids is None:
+        return _check(ws, communities, today, every=True)
+    wanted = set(community_ids)
+    return _check(ws, [c for c in communities if c.id in wanted], today, every=False)
