@@ -197,6 +197,13 @@ def action_label(change: Change) -> str:
         "replicate_community": _tr("Action", "Replicate as “{0}”"),
         "move_stage": _tr("Action", "Move “{0}” to the next stage"),
         "merge": _tr("Action", "Merge “{0}”"),
+        "set_figures": _tr("Action", "Record the figures of “{0}”"),
+        "clear_figures": _tr("Action", "Clear figures of “{0}”"),
+        "import_figures": _tr("Action", "Import figures into “{0}”"),
+        "save_fission_scenario": _tr("Action", "Save the fission plan “{0}”"),
+        "edit_fission_scenario": _tr("Action", "Edit the fission plan “{0}”"),
+        "delete_fission_scenario": _tr("Action", "Delete the fission plan “{0}”"),
+        "link_fission_activity": _tr("Action", "Link the fission plan “{0}” to an activity"),
     }
     template = templates.get(change.action)
     return template.format(change.subject) if template else change.describe()
