@@ -27,8 +27,8 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from planner.errors import CorruptWorkspace, WorkspaceError
-from planner.schema import MIGRATIONS, SCHEMA_VERSION
-from planner.workspace import read_header, verify_connection
+from planner.schema import SCHEMA_VERSION
+from planner.workspace import migrate, read_header, verify_connection
 
 
 def file_digest(path: Path) -> str:
@@ -91,10 +91,8 @@ def _copy(path: Path, copy: Path) -> None:
 
 def _upgrade(conn: sqlite3.Connection, path: Path, version: int) -> None:
     """Bring the private copy of an older workspace to our schema."""
-    db = Database(conn, execute_plugins=False)
     try:
-        with db.atomic():
-            MIGRATIONS.apply(db)
+        migrate(Database(conn, execute_plugins=False))
     except sqlite3.Error as exc:
         raise CorruptWorkspace(
             path,

@@ -21,7 +21,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from planner.communities import live_community
-from planner.errors import NotFound, ValidationError
+from planner.errors import ValidationError
 from planner.history import Change
 from planner.workspace import Workspace
 
@@ -236,10 +236,3 @@ def by_week(days: Sequence[DayFigures]) -> list[WeekFigures]:
             changes["retention"] = figures.retention
         weeks[monday] = replace(week, **changes)
     return [weeks[m] for m in sorted(weeks)]
-
-
-def community_name(ws: Workspace, community_id: str) -> str:
-    row = ws.get_row("communities", community_id)
-    if row is None:
-        raise NotFound("No such community.")
-    return str(row["name"])

@@ -493,6 +493,15 @@ def _revenue(text: str) -> float | None:
     return float(value)
 
 
+def read_figure(name: str, text: str) -> int | float | None:
+    """One figure as typed or pasted in a cell: a count, or revenue for "revenue";
+    None for an empty cell. Raises ValueError: “12a” is not a whole number."""
+    try:
+        return _revenue(text) if name == "revenue" else _count(text)
+    except _Bad as bad:
+        raise ValueError(f"“{text.strip()}” {bad}.") from None
+
+
 def _date_order(table: Table, column: int) -> str:
     """How the file writes dates with the year last: "dmy", "mdy", "" (never says), "mixed"."""
     day_first = month_first = False

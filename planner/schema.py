@@ -463,7 +463,8 @@ def bookkeeping_problems(conn: sqlite3.Connection, version: int) -> list[str]:
     ]
     if applied != STEP_NAMES[:version]:
         problems.append(f"its list of applied upgrades does not match schema {version}")
-    tables = [t for t in USER_TABLES if (("table", t) in schema_objects(conn))]
+    present = schema_objects(conn)
+    tables = [t for t in USER_TABLES if ("table", t) in present]
     for table in tables:
         bad = conn.execute(
             f"SELECT count(*) FROM {table} WHERE typeof(id) != 'text' "

@@ -214,7 +214,7 @@ def _write_backup(source: sqlite3.Connection, target: Path) -> None:
         dest.close()
 
 
-def _migrate(db: Database) -> None:
+def migrate(db: Database) -> None:
     """Apply every pending migration in one transaction: all or nothing."""
     with db.atomic():
         MIGRATIONS.apply(db)
@@ -492,7 +492,7 @@ def create_workspace(path: Path, *, device_id: str, lock_dir: Path) -> Workspace
         db = Database(_connect(path), execute_plugins=False)
         try:
             db.execute("PRAGMA journal_mode = WAL")
-            _migrate(db)
+            migrate(db)
             # Put the new header (application_id, user_version) into the main file.
             db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         except BaseException:
@@ -587,7 +587,7 @@ def open_workspace(
         try:
             if version < SCHEMA_VERSION:
                 try:
-                    _migrate(db)
+                    migrate(db)
                 except Exception as exc:
                     log.exception("migration of %s failed", path)
                     # The file was rolled back to what it was, so the copy is not needed.

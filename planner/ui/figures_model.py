@@ -29,6 +29,7 @@ from PySide6.QtCore import (
 from planner.errors import PlannerError
 from planner.history import Change
 from planner.metrics import COUNTS, TABLE, DayFigures, figures_between, set_figures
+from planner.metrics_csv import read_figure
 from planner.ui.session import Session
 
 Index = QModelIndex | QPersistentModelIndex
@@ -71,19 +72,9 @@ def parse_day(text: str) -> date | None:
 
 
 def parse_value(name: str, text: str) -> int | float | None:
-    """A figure typed or pasted: '' for none; thousands separators and a currency
-    sign are allowed. Raises ValueError with a one-line reason."""
-    clean = re.sub(r"[\s,，¥￥$元]", "", text)
-    if clean in ("", "-", "—"):
-        return None
-    if name == "revenue":
-        try:
-            return float(clean)
-        except ValueError:
-            raise ValueError(_tr("“%1” is not an amount.").replace("%1", text)) from None
-    if not clean.isdigit():
-        raise ValueError(_tr("“%1” is not a whole number.").replace("%1", text))
-    return int(clean)
+    """A figure typed or pasted, read as the CSV import reads a cell (thousands
+    separators, currency, 万; '' or '-' for none). Raises ValueError, one line."""
+    return read_figure(name, text)
 
 
 class FiguresModel(QAbstractTableModel):
