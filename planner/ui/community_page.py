@@ -1,6 +1,7 @@
-"""The community page: where the community stands on the path, and three tabs:
-its profile (every field in one validated form), its stage checklist, and the
-templates it uses.
+"""The community page: where the community stands on the path, its health
+issues, and tabs: its profile (every field in one validated form), its stage
+checklist, the templates it uses, its figures by day, charts of them, and the
+fission calculator with the scenarios saved on it.
 
 Profile edits stay in the form until saved (Save or Ctrl+S); leaving the page
 saves valid edits automatically, so nothing typed is lost. Each save is one
@@ -40,6 +41,8 @@ from planner.ui.community_form import CommunityForm
 from planner.ui.community_header import StagePath, SuggestionBanner
 from planner.ui.dialogs import ask_yes_no
 from planner.ui.field_errors import FieldErrors
+from planner.ui.figures_panel import FiguresPanel
+from planner.ui.health_panel import HealthPanel
 from planner.ui.labels import (
     members_text,
     platform_label,
@@ -62,6 +65,10 @@ class CommunityPage(QWidget):
         open_template_requested(str): one template the community uses was asked
             for on the Templates page (the template's id).
         replicate_requested(str): the operator asked to replicate the community.
+        fix_requested(str, object): a health issue's fix link was followed
+            (the community's id, the :class:`~planner.health.Fix`).
+        import_figures_requested(str): import figures from CSV (the community's id).
+        export_figures_requested(str): export figures as CSV (the community's id).
     """
 
     dirty_changed = Signal(bool)
@@ -71,6 +78,9 @@ class CommunityPage(QWidget):
     open_templates_requested = Signal(str)
     open_template_requested = Signal(str)
     replicate_requested = Signal(str)
+    fix_requested = Signal(str, object)
+    import_figures_requested = Signal(str)
+    export_figures_requested = Signal(str)
 
     def __init__(
         self,
@@ -161,11 +171,25 @@ class CommunityPage(QWidget):
         self.template_links.open_template_requested.connect(self.open_template_requested)
         self.template_links.model.modelReset.connect(self._update_templates_tab)
 
+        self.figures = FiguresPanel(confirm=lambda *args: self._confirm(*args))
+        self.figures.error.connect(self.error)
+        self.figures.message.connect(self.message)
+        self.figures.import_requested.connect(
+            lambda: self.import_figures_requested.emit(self.community_id)
+        )
+        self.figures.export_requested.connect(
+            lambda: self.export_figures_requested.emit(self.community_id)
+        )
+        self.health = HealthPanel()
+        self.health.setMaximumHeight(220)
+        self.health.fix_requested.connect(self.fix_requested)
+
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.profile, self.tr("Profile"))
         self.tabs.addTab(self.checklist, self.tr("Checklist"))
         self.tabs.addTab(self.template_links, self.tr("Templates"))
+        self.tabs.addTab(self.figures, self.tr("Figures"))
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(MARGIN, MARGIN, MARGIN, 0)
@@ -178,6 +202,7 @@ class CommunityPage(QWidget):
         outer.addLayout(meta_row)
         outer.addWidget(self.stage_path)
         outer.addWidget(self.suggestion)
+        outer.addWidget(self.health)
         outer.addWidget(self.tabs, 1)
 
         for widget in (self.name, self.owner, self.segment):
@@ -234,6 +259,8 @@ class CommunityPage(QWidget):
         self._not_now.clear()
         self.checklist.set_session(session)
         self.template_links.set_session(session)
+        self.figures.set_session(session)
+        self.health.set_session(session)
         self.suggestion.hide()
         self._update_buttons()
 
@@ -253,6 +280,8 @@ class CommunityPage(QWidget):
         self._load(self._community)
         self.checklist.show_community(community_id)
         self.template_links.show_community(community_id)
+        self.figures.show_community(community_id)
+        self.health.show_community(community_id)
 
     def _load(self, c: Community) -> None:
         self._loading = True
@@ -411,6 +440,18 @@ class CommunityPage(QWidget):
         """Show the Checklist tab with the item selected and scrolled to."""
         self.tabs.setCurrentWidget(self.checklist)
         self.checklist.show_item(item_id)
+
+    def show_tab(self, name: str) -> None:
+        """Show a tab by its key: profile, checklist, templates, figures."""
+        widget = {
+            "profile": self.profile,
+            "checklist": self.checklist,
+            "templates": self.template_links,
+            "figures": self.figures,
+        }[name]
+        self.tabs.setCurrentWidget(widget)
+        if widget is self.figures:
+            self.figures.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def focus_field(self, name: str) -> None:
         """Show the Profile tab with the field ``name`` (a community field) focused."""

@@ -91,6 +91,7 @@ class FiguresModel(QAbstractTableModel):
         self._session = session
         self._community = community_id
         self._rows: list[DayFigures] = []
+        self._pending: set[date] = set()
         self.reload()
         if session is not None:
             session.changed.connect(self._on_changed)
@@ -101,16 +102,59 @@ class FiguresModel(QAbstractTableModel):
         self._session, self._community = session, community_id
         if session is not None:
             session.changed.connect(self._on_changed)
+        self._pending = set()
+        self.beginResetModel()
+        self._rows = []
+        self.endResetModel()
         self.reload()
 
+    @property
+    def community_id(self) -> str:
+        return self._community
+
     def reload(self) -> None:
-        self.beginResetModel()
+        """Read the figures again, changing only the rows that changed.
+
+        A full reset would close the cell being typed in: after Tab records a
+        cell, the next one is already open when the change comes back here.
+        Days added with :meth:`add_day` and not yet filled in stay until the
+        community changes.
+        """
+        recorded: list[DayFigures] = []
         if self._session is not None and self._community:
-            days = figures_between(self._session.workspace, self._community)
-            self._rows = days[::-1]
-        else:
-            self._rows = []
-        self.endResetModel()
+            recorded = figures_between(self._session.workspace, self._community)
+        days = {f.day for f in recorded}
+        self._pending -= days
+        wanted = sorted(
+            [*recorded, *(DayFigures(d) for d in self._pending)],
+            key=lambda f: f.day,
+            reverse=True,
+        )
+        self._sync(wanted)
+
+    def _sync(self, wanted: list[DayFigures]) -> None:
+        keep = {f.day for f in wanted}
+        for row in reversed(range(len(self._rows))):
+            if self._rows[row].day not in keep:
+                self.beginRemoveRows(QModelIndex(), row, row)
+                del self._rows[row]
+                self.endRemoveRows()
+        # What is left is in the same order as ``wanted``: insert or update in step.
+        last = len(COLUMNS) - 1
+        for row, figures in enumerate(wanted):
+            if row < len(self._rows) and self._rows[row].day == figures.day:
+                if self._rows[row] != figures:
+                    self._rows[row] = figures
+                    self.dataChanged.emit(self.index(row, 0), self.index(row, last))
+            else:
+                self.beginInsertRows(QModelIndex(), row, row)
+                self._rows.insert(row, figures)
+                self.endInsertRows()
+
+    def drop_pending(self, days: list[date]) -> None:
+        """Forget days added with :meth:`add_day` that were never filled in."""
+        self._pending -= set(days)
+        self.reload()
 
     def _on_changed(self, change: Change) -> None:
         if TABLE in change.tables or "communities" in change.tables:
@@ -147,6 +191,7 @@ class FiguresModel(QAbstractTableModel):
         row = self.row_of(day)
         if row >= 0:
             return row
+        self._pending.add(day)
         position = next((n for n, f in enumerate(self._rows) if f.day < day), len(self._rows))
         self.beginInsertRows(QModelIndex(), position, position)
         self._rows.insert(position, DayFigures(day))

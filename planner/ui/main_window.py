@@ -47,6 +47,7 @@ from planner.ui.community_page import CommunityPage
 from planner.ui.dialogs import NewCommunityDialog, TrashDialog, ask_yes_no, show_error
 from planner.ui.labels import action_label
 from planner.ui.library_dialog import LibraryDialog
+from planner.ui.metrics_actions import MetricsActions
 from planner.ui.overview_page import OverviewPage
 from planner.ui.session import Session
 from planner.ui.sharing import Sharing
@@ -164,6 +165,8 @@ class MainWindow(QMainWindow):
         self.sharing = Sharing(self, paths, settings, device_id, self.show_error)
         self.sharing.message.connect(self._show_message)
         self.sharing.open_requested.connect(self.open_path)
+        self.metrics = MetricsActions(self)
+        self.metrics.message.connect(self._show_message)
 
         self._create_actions()
         self._create_menus()
@@ -395,6 +398,8 @@ class MainWindow(QMainWindow):
         self.page.open_template_requested.connect(self.open_template)
         self.page.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
         self.calendar.checklist_item_activated.connect(self.open_checklist_item)
+        self.page.fix_requested.connect(self.metrics.follow_fix)
+        self.overview.fix_requested.connect(self.metrics.follow_fix)
 
     # -- workspaces --------------------------------------------------------
 

@@ -1,5 +1,9 @@
 """The overview: every community on one page, where it stands and what is next.
 
+At the top, whether each group is alive: a chart comparing the communities
+(weekly retention, members, net growth) beside the health issues of all of
+them, each with its rule and a link to fix it.
+
 Each row reads like a dashboard card: the community with its stage (and
 “Ready for Output” when its stage's checklist is done), its checklist
 progress, the next three due items and what is overdue. Clicking an item
@@ -18,6 +22,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
+    QSplitter,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -26,6 +31,7 @@ from PySide6.QtWidgets import (
 from planner.checklist_due import OverviewRow
 from planner.history import Change
 from planner.settings import Settings
+from planner.ui.health_panel import HealthPanel
 from planner.ui.overview_model import OverviewModel, Role, SortOrder, sort_label
 from planner.ui.overview_view import OverviewView
 from planner.ui.session import Session
@@ -42,10 +48,13 @@ class OverviewPage(QWidget):
         community_activated(str): open this community's page.
         checklist_item_activated(str, str): open this item (community id,
             item id) on its community's checklist.
+        fix_requested(str, object): a health issue's fix link was followed
+            (the community's id, the :class:`~planner.health.Fix`).
     """
 
     community_activated = Signal(str)
     checklist_item_activated = Signal(str, str)
+    fix_requested = Signal(str, object)
 
     def __init__(
         self,
@@ -94,6 +103,19 @@ class OverviewPage(QWidget):
         self.stack = QStackedWidget()
         self.stack.addWidget(self.view)
         self.stack.addWidget(self.empty)
+        self.health = HealthPanel(every_community=True, today=today)
+        self.health.fix_requested.connect(self.fix_requested)
+        self.pulse = QSplitter(Qt.Orientation.Horizontal)
+        self.pulse.addWidget(self.health)
+        self.pulse.setStretchFactor(0, 3)
+        self.pulse.setStretchFactor(1, 2)
+        self.pulse.setChildrenCollapsible(False)
+        self.split = QSplitter(Qt.Orientation.Vertical)
+        self.split.addWidget(self.pulse)
+        self.split.addWidget(self.stack)
+        self.split.setStretchFactor(0, 2)
+        self.split.setStretchFactor(1, 3)
+        self.split.setChildrenCollapsible(False)
         self.hint = QLabel(
             self.tr(
                 "Click an item (or press the Menu key) to open it on its checklist; "
@@ -115,13 +137,14 @@ class OverviewPage(QWidget):
         layout.setContentsMargins(MARGIN, MARGIN, MARGIN, SPACING)
         layout.setSpacing(SPACING)
         layout.addLayout(top)
-        layout.addWidget(self.stack, 1)
+        layout.addWidget(self.split, 1)
         layout.addWidget(self.hint)
 
         # The date can change while the app is open (past midnight): check now and then.
         self.clock = QTimer(self)
         self.clock.setInterval(60_000)
         self.clock.timeout.connect(self.check_date)
+        self.clock.timeout.connect(self.health.check_date)
         self.clock.start()
         self._current = ""
         self.model.modelAboutToBeReset.connect(self._before_reset)
@@ -135,6 +158,7 @@ class OverviewPage(QWidget):
         if session is not None:
             session.changed.connect(self._on_changed)
         self.model.set_session(session)
+        self.health.set_session(session)
         self._stale = False
 
     def refresh(self) -> None:

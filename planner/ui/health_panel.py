@@ -1,0 +1,278 @@
+"""Health checks on screen: what is wrong with a community, the rule, and a link to fix it.
+
+:class:`HealthPanel` lists :class:`~planner.health.HealthIssue` cards: the
+title (red for an alert, amber for a warning), what was found, the rule in
+small print, and a link that goes where the fix is made (the activity on the
+calendar, a new content item, the Figures tab, the checklist, the templates).
+On the community page it shows one community's issues; on the overview,
+every community's, each card naming its community. The panel asks the core
+again when a change touches what the rules read, and when the day changes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner.communities import list_communities
+from planner.health import FixKind, HealthIssue, check_all, check_community
+from planner.history import Change
+from planner.ui.session import Session
+from planner.ui.theme import SPACING, icon, small_font
+
+# Tables the rules read: a change to any of them may raise or clear an issue.
+WATCHED = frozenset(
+    {
+        "communities",
+        "calendar_items",
+        "checklist_items",
+        "community_metrics",
+        "community_templates",
+        "templates",
+    }
+)
+ALERT_COLOR = "#d93025"
+WARNING_COLOR = "#e37400"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Health", text)
+
+
+def fix_text(kind: FixKind) -> str:
+    """The words of the link that goes where an issue is fixed."""
+    return {
+        "calendar_item": _tr("Record the results"),
+        "calendar_new": _tr("Plan content"),
+        "metrics": _tr("Enter this week's figures"),
+        "checklist": _tr("Open the checklist"),
+        "templates": _tr("Link a welcome sequence"),
+    }[kind]
+
+
+class IssueCard(QFrame):
+    """One issue: a coloured mark and title, what was found, the rule, the fix link.
+
+    Signals:
+        fix_requested(str, object): the community's id and the issue's Fix.
+    """
+
+    fix_requested = Signal(str, object)
+
+    def __init__(
+        self, issue: HealthIssue, community_name: str = "", parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.issue = issue
+        self.setObjectName("healthCard")
+        color = ALERT_COLOR if issue.severity == "alert" else WARNING_COLOR
+        self.setStyleSheet(
+            "QFrame#healthCard { border: 1px solid palette(mid); border-left: 4px solid "
+            f"{color}; border-radius: 4px; background: palette(base); }}"
+        )
+        mark = QLabel()
+        mark.setPixmap(icon("alert-triangle", color).pixmap(16, 16))
+        mark.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.title = QLabel(
+            f"<b>{_html(community_name)}</b> · {_html(issue.title)}"
+            if community_name
+            else f"<b>{_html(issue.title)}</b>"
+        )
+        self.title.setWordWrap(True)
+        self.detail = QLabel(issue.detail)
+        self.detail.setWordWrap(True)
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.rule = QLabel(_tr("Rule: %1").replace("%1", issue.rule_text))
+        self.rule.setWordWrap(True)
+        self.rule.setProperty("role", "hint")
+        self.rule.setFont(small_font(self.font()))
+        self.fix = QPushButton(fix_text(issue.fix.kind) + " →")
+        self.fix.setFlat(True)
+        self.fix.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.fix.setStyleSheet(
+            "QPushButton { color: palette(link); text-align: left; padding: 2px 0; border: none; }"
+            "QPushButton:focus { text-decoration: underline; }"
+        )
+        self.fix.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+        self.fix.clicked.connect(lambda: self.fix_requested.emit(issue.community_id, issue.fix))
+
+        text = QVBoxLayout()
+        text.setSpacing(2)
+        text.addWidget(self.title)
+        text.addWidget(self.detail)
+        text.addWidget(self.rule)
+        text.addWidget(self.fix)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(SPACING, SPACING // 2, SPACING, SPACING // 2)
+        row.setSpacing(SPACING)
+        row.addWidget(mark, 0, Qt.AlignmentFlag.AlignTop)
+        row.addLayout(text, 1)
+
+
+def _html(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+class HealthPanel(QWidget):
+    """The health issues of one community (:meth:`show_community`) or of all.
+
+    Signals:
+        fix_requested(str, object): go fix an issue: the community's id and
+            the :class:`~planner.health.Fix`.
+        counts_changed(int, int): alerts and warnings now shown.
+    """
+
+    fix_requested = Signal(str, object)
+    counts_changed = Signal(int, int)
+
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        *,
+        every_community: bool = False,
+        today: Callable[[], date] = date.today,
+    ) -> None:
+        super().__init__(parent)
+        self._every = every_community
+        self._today = today
+        self._session: Session | None = None
+        self._community = ""
+        self._checked_on: date | None = None
+        self._stale = False
+        self.issues: list[HealthIssue] = []
+        self.cards: list[IssueCard] = []
+
+        self.heading = QLabel()
+        self.heading.setWordWrap(True)
+        self.empty = QLabel()
+        self.empty.setWordWrap(True)
+        self.empty.setProperty("role", "hint")
+        self._list = QWidget()
+        self._list_layout = QVBoxLayout(self._list)
+        self._list_layout.setContentsMargins(0, 0, 0, 0)
+        self._list_layout.setSpacing(SPACING // 2)
+        self._list_layout.addStretch(1)
+        self.scroller = QScrollArea()
+        self.scroller.setWidget(self._list)
+        self.scroller.setWidgetResizable(True)
+        self.scroller.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(SPACING // 2)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.empty)
+        layout.addWidget(self.scroller, 1)
+        self._show([])
+
+    # -- data ----------------------------------------------------------------------
+
+    def set_session(self, session: Session | None) -> None:
+        if self._session is not None:
+            self._session.changed.disconnect(self._on_changed)
+        self._session = session
+        self._community = ""
+        if session is not None:
+            session.changed.connect(self._on_changed)
+        self.refresh()
+
+    def show_community(self, community_id: str) -> None:
+        self._community = community_id
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Check again, as of today."""
+        self._stale = False
+        self._checked_on = self._today()
+        self._show(self._check(self._checked_on))
+
+    def check_date(self) -> None:
+        """Check again when the day has changed since the last check (past midnight)."""
+        if self._checked_on != self._today():
+            self._refresh_when_visible()
+
+    def _check(self, today: date) -> list[HealthIssue]:
+        if self._session is None:
+            return []
+        ws = self._session.workspace
+        if self._every:
+            return [issue for found in check_all(ws, today).values() for issue in found]
+        if not self._community:
+            return []
+        return check_community(ws, self._community, today)
+
+    def _on_changed(self, change: Change) -> None:
+        if change.tables & WATCHED:
+            self._refresh_when_visible()
+
+    def _refresh_when_visible(self) -> None:
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Override QWidget::showEvent: catch up on changes made while hidden."""
+        super().showEvent(event)
+        if self._stale or self._checked_on != self._today():
+            self.refresh()
+
+    # -- showing -------------------------------------------------------------------
+
+    def _names(self) -> dict[str, str]:
+        if not self._every or self._session is None:
+            return {}
+        return {c.id: c.name for c in list_communities(self._session.workspace)}
+
+    def _show(self, issues: Sequence[HealthIssue]) -> None:
+        self.issues = list(issues)
+        for card in self.cards:
+            self._list_layout.removeWidget(card)
+            card.deleteLater()
+        names = self._names()
+        self.cards = []
+        # Alerts first across communities: what to act on this week leads.
+        ordered = sorted(self.issues, key=lambda i: i.severity != "alert")
+        for issue in ordered:
+            card = IssueCard(issue, names.get(issue.community_id, ""))
+            card.fix_requested.connect(self.fix_requested)
+            self._list_layout.insertWidget(self._list_layout.count() - 1, card)
+            self.cards.append(card)
+        alerts = sum(1 for i in self.issues if i.severity == "alert")
+        warnings = len(self.issues) - alerts
+        self.heading.setText(self._heading(alerts, warnings))
+        has_session = self._session is not None and (self._every or bool(self._community))
+        self.empty.setVisible(has_session and not self.issues)
+        self.empty.setText(
+            _tr(
+                "All healthy: results recorded, content planned for the week, no decline, "
+                "the checklist moving and a welcome sequence in place."
+            )
+        )
+        self.scroller.setVisible(bool(self.issues))
+        self.counts_changed.emit(alerts, warnings)
+
+    @staticmethod
+    def _heading(alerts: int, warnings: int) -> str:
+        parts = []
+        if alerts:
+            parts.append(_tr("1 alert") if alerts == 1 else _tr("%1 alerts"))
+            parts[-1] = parts[-1].replace("%1", str(alerts))
+        if warnings:
+            parts.append(_tr("1 warning") if warnings == 1 else _tr("%1 warnings"))
+            parts[-1] = parts[-1].replace("%1", str(warnings))
+        counts = ", ".join(parts) if parts else _tr("no issues")
+        return "<b>" + _tr("Health") + "</b> · " + counts

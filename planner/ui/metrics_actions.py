@@ -1,0 +1,80 @@
+"""The window's side of metrics: following a health issue's fix link, importing
+and exporting figures, and opening the activity a fission scenario plans.
+
+Kept out of :mod:`planner.ui.main_window` like :mod:`planner.ui.sharing`:
+the window owns the pages, this controller knows where each fix is made.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Signal
+
+from planner.calendar import find_occurrence
+from planner.errors import PlannerError
+from planner.health import Fix
+
+if TYPE_CHECKING:
+    from planner.ui.main_window import MainWindow
+
+
+class MetricsActions(QObject):
+    """Where health fixes lead, and the figures' CSV in and out.
+
+    Signals:
+        message(str): for the status bar.
+    """
+
+    message = Signal(str)
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+
+    def follow_fix(self, community_id: str, fix: Fix) -> bool:
+        """Go where ``fix`` is made; False if that screen could not be shown."""
+        window = self.window
+        if window.session is None:
+            return False
+        if fix.kind in ("metrics", "checklist", "templates"):
+            if not window.open_community(community_id):
+                return False
+            tab = {"metrics": "figures", "checklist": "checklist", "templates": "templates"}
+            window.page.show_tab(tab[fix.kind])
+            return True
+        if fix.kind == "calendar_new":
+            window.open_calendar_for(community_id)
+            if window.stack.currentWidget() is not window.calendar:
+                return False
+            window.calendar.go_today()
+            window.calendar.new_item()
+            return True
+        # calendar_item: the occurrence whose results are missing, in its editor.
+        assert isinstance(fix.ref, tuple)
+        try:
+            occurrence = find_occurrence(window.session.workspace, fix.ref)
+        except PlannerError as exc:
+            window.show_error(str(exc))
+            return False
+        if not window.show_calendar(None):
+            return False
+        window.calendar.go_to(occurrence.start.date())
+        window.calendar.open_occurrence(occurrence)
+        return True
+
+    def open_activity(self, item_id: str) -> bool:
+        """Show a calendar item (a fission scenario's activity) in its editor."""
+        window = self.window
+        if window.session is None:
+            return False
+        try:
+            occurrence = find_occurrence(window.session.workspace, (item_id, ""))
+        except PlannerError as exc:
+            window.show_error(str(exc))
+            return False
+        if not window.show_calendar(None):
+            return False
+        window.calendar.go_to(occurrence.start.date())
+        window.calendar.open_occurrence(occurrence)
+        return True
