@@ -19,6 +19,7 @@ from __future__ import annotations
 import random
 from datetime import date, timedelta
 
+from planner.communities import update_community
 from planner.metrics import DayFigures, set_figures, week_start
 from planner.workspace import Workspace
 
@@ -115,7 +116,8 @@ def _new(rng: random.Random, mondays: list[date]) -> list[DayFigures]:
 
 
 def add_sample_metrics(ws: Workspace, ids: dict[str, str], today: date) -> None:
-    """Record 26 weeks of Monday figures (up to the last Monday) for each story."""
+    """Record 26 weeks of Monday figures (up to the last Monday) for each story;
+    each community's member count is its last recorded one."""
     last = week_start(today)
     mondays = [last - timedelta(weeks=n) for n in range(WEEKS - 1, -1, -1)]
     rng = random.Random(48)
@@ -125,4 +127,6 @@ def add_sample_metrics(ws: Workspace, ids: dict[str, str], today: date) -> None:
         (PARENTS, _steady),
         (GROWTH, _new),
     ):
-        set_figures(ws, ids[name], story(rng, mondays))
+        rows = story(rng, mondays)
+        set_figures(ws, ids[name], rows)
+        update_community(ws, ids[name], {"member_count": rows[-1].members})

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time as time_module
 from collections.abc import Iterator
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
@@ -685,9 +684,7 @@ def test_every_rule_has_a_title_a_text_and_a_severity() -> None:
 
 def test_the_sample_workspace_tells_its_stories(sample_path: Path, paths: AppPaths) -> None:
     with open_workspace(sample_path, device_id=DEVICE, lock_dir=paths.lock_dir) as ws:
-        started = time_module.perf_counter()
         found = check_all(ws, date.today())
-        elapsed = time_module.perf_counter() - started
         by_name = {
             name: {i.rule for i in found[find_community(ws, name).id]}
             for name in (
@@ -701,4 +698,3 @@ def test_the_sample_workspace_tells_its_stories(sample_path: Path, paths: AppPat
     assert "decline" in by_name["Notion 中文用户群"]
     assert "decline" not in by_name["深夜读书会 · 付费会员圈"]
     assert "no_welcome" in by_name["Growth Hackers 增长交流群"]
-    assert elapsed < 1.0

@@ -277,7 +277,8 @@ class FiguresModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if name == "day":
                 day = QDate(figures.day.year, figures.day.month, figures.day.day)
-                return QLocale().toString(day, QLocale.FormatType.ShortFormat)
+                # Year first, as operators' spreadsheets and the CSV write it.
+                return QLocale().toString(day, "yyyy-MM-dd ddd")
             if name == "retention":
                 rate = figures.retention
                 return "" if rate is None else f"{rate:.0%}"

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -85,7 +84,7 @@ class IssueCard(QFrame):
         )
         mark = QLabel()
         mark.setPixmap(icon("alert-triangle", color).pixmap(16, 16))
-        mark.setAlignment(Qt.AlignmentFlag.AlignTop)
+        mark.setFixedSize(16, 16)
         self.title = QLabel(
             f"<b>{_html(community_name)}</b> · {_html(issue.title)}"
             if community_name
@@ -106,7 +105,6 @@ class IssueCard(QFrame):
             "QPushButton { color: palette(link); text-align: left; padding: 2px 0; border: none; }"
             "QPushButton:focus { text-decoration: underline; }"
         )
-        self.fix.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
         self.fix.clicked.connect(lambda: self.fix_requested.emit(issue.community_id, issue.fix))
 
         text = QVBoxLayout()
@@ -114,7 +112,7 @@ class IssueCard(QFrame):
         text.addWidget(self.title)
         text.addWidget(self.detail)
         text.addWidget(self.rule)
-        text.addWidget(self.fix)
+        text.addWidget(self.fix, 0, Qt.AlignmentFlag.AlignLeft)
         row = QHBoxLayout(self)
         row.setContentsMargins(SPACING, SPACING // 2, SPACING, SPACING // 2)
         row.setSpacing(SPACING)
