@@ -4,6 +4,11 @@ The enum words (item types, statuses, stages, metrics) come from
 :data:`planner.template_context.LABELS`, shared with the posters; this
 module holds the document's own words (:data:`WORDS`), written as an
 operator says them, and how the plan writes its dates and figures.
+
+The health checks (:mod:`planner.health`) write their titles and rules in
+English; the Chinese ones are here, by rule id (:data:`HEALTH_TITLES_ZH`,
+:data:`HEALTH_RULES_ZH`), with the thresholds taken from the health module so
+that the two never state different rules.
 """
 
 from __future__ import annotations
@@ -11,6 +16,18 @@ from __future__ import annotations
 from datetime import date
 
 from planner.checklist_library import Language
+from planner.health import (
+    DECLINE_MIN_NET_LOSS,
+    DECLINE_MIN_NET_SHARE,
+    DECLINE_WEEKS,
+    FALLING_MIN_DROP,
+    FALLING_WEEKS,
+    FIREMAN_DAYS,
+    HEADLESS_FLY_DAYS,
+    STALL_DAYS,
+    Rule,
+    Severity,
+)
 
 # The document's words. Placeholders in braces are filled in by the plan
 # ({week}, {year}, {date}) or by the PDF writer ({page}, {pages}).
@@ -59,6 +76,16 @@ WORDS: dict[Language, dict[str, str]] = {
         "empty_hint": "在日历里为社群安排晨报、分享、活动，再导出周计划。",
         "page": "第 {page} 页，共 {pages} 页",
         "made_on": "生成于{date}",
+        "figures": "上周数据",
+        "figures_hint": "成员、活跃、活跃率取上周最后一次记录（活跃率 = 活跃成员 ÷ 成员），"
+        "其余为上周合计；小字是与前一周相比的变化。",
+        "no_figures": "上周没有记录数据：",
+        "no_figures_all": "上周没有记录任何社群的数据。",
+        "health": "社群健康提醒",
+        "health_note": "截至{date}",
+        "health_hint": "警报请本周处理；提醒在排计划时顺手补上。",
+        "rule": "规则：",
+        "points": "{sign}{points}个百分点",
     },
     "en": {
         "title": "Weekly plan",
@@ -107,6 +134,17 @@ WORDS: dict[Language, dict[str, str]] = {
         "then export the plan again.",
         "page": "Page {page} of {pages}",
         "made_on": "Made on {date}",
+        "figures": "Last week's figures",
+        "figures_hint": "Members, active and retention (active members ÷ members, the active "
+        "rate) as last recorded in the week, the others summed over it; in small type, the "
+        "change against the week before.",
+        "no_figures": "No figures recorded last week: ",
+        "no_figures_all": "No figures were recorded for any community last week.",
+        "health": "Health warnings",
+        "health_note": "as of {date}",
+        "health_hint": "Act on alerts this week; fix warnings while planning.",
+        "rule": "Rule: ",
+        "points": "{sign}{points} pts",
     },
 }
 
@@ -132,6 +170,62 @@ MONTHS_EN = (
     "November",
     "December",
 )
+
+
+# Last week's figures, in the order the plan shows them (see planner.weekly_health).
+FIGURE_NAMES: dict[Language, dict[str, str]] = {
+    "zh": {
+        "members": "成员",
+        "active_members": "活跃",
+        "retention": "活跃率",
+        "joined": "新增",
+        "left_members": "退群",
+        "net": "净增",
+        "messages": "消息",
+        "paid_conversions": "付费转化",
+        "revenue": "收入",
+    },
+    "en": {
+        "members": "Members",
+        "active_members": "Active",
+        "retention": "Retention",
+        "joined": "Joined",
+        "left_members": "Left",
+        "net": "Net",
+        "messages": "Messages",
+        "paid_conversions": "Paid",
+        "revenue": "Revenue",
+    },
+}
+
+SEVERITY_NAMES: dict[Language, dict[Severity, str]] = {
+    "zh": {"alert": "警报", "warning": "提醒"},
+    "en": {"alert": "Alert", "warning": "Warning"},
+}
+
+HEALTH_TITLES_ZH: dict[Rule, str] = {
+    "headless_fly": "活动没有记录结果",
+    "fireman": "未来一周没有安排内容",
+    "decline": "社群在衰退",
+    "stalled_checklist": "阶段清单停滞了",
+    "no_welcome": "没有新人欢迎话术",
+}
+
+HEALTH_RULES_ZH: dict[Rule, str] = {
+    "headless_fly": (
+        "活动日期过后，要记录它的结果（参与人数、新增成员、分享数、转化数、收入或成本）；"
+        f"检查最近{HEADLESS_FLY_DAYS}天的活动。"
+    ),
+    "fireman": f"未来{FIREMAN_DAYS}天里至少安排一条内容，让群里一直有值得看的东西。",
+    "decline": (
+        f"最近{DECLINE_WEEKS}个完整周里退群的人比新增的多（净减少至少{DECLINE_MIN_NET_LOSS}人，"
+        f"且不少于全群的{DECLINE_MIN_NET_SHARE:.0%}），或活跃率（活跃成员 ÷ 成员）"
+        f"连续{FALLING_WEEKS}周下降（累计至少{FALLING_MIN_DROP * 100:.0f}个百分点），"
+        "就是在衰退。"
+    ),
+    "stalled_checklist": f"当前阶段还有未完成的事项时，每{STALL_DAYS}天至少勾掉一项。",
+    "no_welcome": "每个社群都要有迎新话术：新人头24小时的感受，就是他30天后的感受。",
+}
 
 
 def long_date(day: date, lang: Language) -> str:
@@ -186,3 +280,20 @@ def figure_text(value: float | None, money: bool) -> str:
     if money and value != int(value):
         return f"{value:,.2f}"
     return f"{int(value):,}"
+
+
+def change_text(delta: float, money: bool = False) -> str:
+    """A change against the week before: "+7", "−3", "±0", "+1,194.50".
+
+    The minus is U+2212, as wide as the plus, so the figures line up.
+    """
+    if delta == 0:
+        return "±0"
+    sign = "+" if delta > 0 else "\u2212"
+    return sign + figure_text(abs(delta), money)
+
+
+def points_text(delta: int, lang: Language) -> str:
+    """A change of a rate, in percentage points: "−4个百分点" / "−4 pts"."""
+    sign = "±" if delta == 0 else ("+" if delta > 0 else "\u2212")
+    return WORDS[lang]["points"].format(sign=sign, points=abs(delta))

@@ -10,6 +10,9 @@ written for the HTML subset of Qt's ``QTextDocument``, which
 
 What is in it, and the choices made:
 
+- first, last week's figures per community and the health warnings (see
+  :mod:`planner.weekly_health`): what an operator wants to know before
+  planning the week; neither is there when there is nothing to say;
 - every occurrence overlapping the week (series expanded for the week only),
   listed once, on the day it starts; one that started before Monday (a
   seven-day challenge) is listed first on Monday, with the days it spans;
@@ -55,6 +58,16 @@ from planner.weekly_goals import (
     goal_groups,
     review_entries,
 )
+from planner.weekly_health import (
+    CommunityWeek,
+    HealthGroup,
+    HealthWarning,
+    LastWeek,
+    WeekFigure,
+    health_day,
+    health_groups,
+    last_week,
+)
 from planner.weekly_labels import (
     SHORT_WEEKDAYS,
     WEEKDAYS,
@@ -69,13 +82,18 @@ from planner.workspace import Workspace
 
 __all__ = [
     "CommunityMark",
+    "CommunityWeek",
     "DueEntry",
     "Figure",
     "GoalGroup",
     "GoalItem",
+    "HealthGroup",
+    "HealthWarning",
+    "LastWeek",
     "PlanDay",
     "PlanEntry",
     "ReviewEntry",
+    "WeekFigure",
     "WeekId",
     "WeeklyPlan",
     "build_plan",
@@ -177,6 +195,12 @@ class WeeklyPlan:
         goals: per community, this week's items with goals (and activities without).
         due: checklist items due this week, by date.
         review_week, review_week_text, review_dates_text: last week.
+        last_week: last week's figures per community, each against the week
+            before (None: no community of the plan has figures for either).
+        health: the health warnings of the plan's communities, by rule,
+            alerts first (empty when all is well).
+        health_day, health_day_text: the day they were checked as of ("截至2026年11月23日"
+            / "as of 23 November 2026"; see :func:`planner.weekly_health.health_day`).
         review: last week's activities with planned vs actual per metric.
         missing_results: those of them that ended before ``today`` with no result.
         empty: nothing scheduled and nothing due this week.
@@ -205,6 +229,10 @@ class WeeklyPlan:
     review_week: WeekId
     review_week_text: str
     review_dates_text: str
+    last_week: LastWeek | None
+    health: tuple[HealthGroup, ...]
+    health_day: date
+    health_day_text: str
     review: tuple[ReviewEntry, ...]
     missing_results: tuple[ReviewEntry, ...]
     empty: bool
@@ -360,6 +388,7 @@ def build_plan(
 
     last = week.previous()
     review = review_entries(_occurrences(ws, last, ids), marks, last, today, lang)
+    checked_on = health_day(week, today)
     labels = dict(words)
     title = words["title"]
     return WeeklyPlan(
@@ -383,6 +412,10 @@ def build_plan(
         review_week=last,
         review_week_text=week_text(last.year, last.week, lang),
         review_dates_text=date_range(last.monday, last.sunday, lang),
+        last_week=last_week(ws, marks, last, lang, today),
+        health=health_groups(ws, marks, checked_on, lang, every=ids is None),
+        health_day=checked_on,
+        health_day_text=words["health_note"].format(date=long_date(checked_on, lang)),
         review=review,
         missing_results=tuple(r for r in review if r.finished and not r.has_results),
         empty=not any(day.entries for day in days) and not due,

@@ -6,10 +6,12 @@ import re
 from collections.abc import Iterator
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import pytest
+from markupsafe import escape
 
+import planner.workspace
 from planner.calendar import (
     EditScope,
     Status,
@@ -19,13 +21,16 @@ from planner.calendar import (
 )
 from planner.checklist_due import due_between
 from planner.checklist_library import Language
-from planner.checklists import add_item
+from planner.checklists import add_item, checklist
 from planner.communities import Stage, create_community, delete_community, find_community
 from planner.demo import write_demo
 from planner.errors import NotFound, ValidationError
+from planner.health import RULES, Fix, HealthIssue
+from planner.metrics import DayFigures, set_figures
 from planner.paths import AppPaths
 from planner.recurrence import Recurrence
-from planner.weekly_labels import WORDS
+from planner.weekly_health import detail_text
+from planner.weekly_labels import FIGURE_NAMES, HEALTH_RULES_ZH, HEALTH_TITLES_ZH, WORDS
 from planner.weekly_plan import (
     WeekId,
     WeeklyPlan,
@@ -569,3 +574,277 @@ def test_a_moved_occurrence_shows_where_it_went(workspace: Workspace) -> None:
     plan = build_plan(workspace, W48, lang="zh", today=TODAY)
     assert titles(plan)[2] == [] and titles(plan)[3] == ["每周直播"]
     assert plan.days[3].entries[0].status_label == "已就绪"
+
+
+# -- last week's figures and the health warnings ---------------------------------------
+
+W47_MONDAY, W46_MONDAY = date(2026, 11, 16), date(2026, 11, 9)
+
+
+def measured_community(ws: Workspace) -> str:
+    """A community with figures for W46 and W47 (two days of them in W47) and an
+    activity last week whose results were never recorded."""
+    cid = community(ws, "数据测试群")
+    set_figures(
+        ws,
+        cid,
+        [
+            DayFigures(
+                W46_MONDAY,
+                members=200,
+                active_members=84,  # 42%
+                joined=12,
+                left_members=5,
+                messages=800,
+                paid_conversions=3,
+                revenue=597.0,
+            ),
+            DayFigures(W47_MONDAY, members=203, active_members=80, joined=4, left_members=1),
+            DayFigures(
+                W47_MONDAY + timedelta(days=4),
+                members=205,
+                active_members=78,  # 38%: the last day of the week with both
+                joined=5,
+                left_members=3,
+                messages=650,
+                paid_conversions=5,
+                revenue=995.0,
+            ),
+        ],
+    )
+    item(
+        ws,
+        cid,
+        "上周的分享会",
+        at(W47_MONDAY + timedelta(days=1), 20),
+        kind="activity",
+        item_type="sharing",
+        planned_participants=40,
+    )
+    return cid
+
+
+def test_last_weeks_figures_each_against_the_week_before(workspace: Workspace) -> None:
+    measured_community(workspace)
+    community(workspace, "没数据的群", color="#eb5757")
+    zh = build_plan(workspace, W48, lang="zh", today=TODAY)
+    en = build_plan(workspace, W48, lang="en", today=TODAY)
+    assert zh.last_week is not None and en.last_week is not None
+    assert zh.last_week.columns == (
+        "members",
+        "active_members",
+        "retention",
+        "joined",
+        "left_members",
+        "net",
+        "messages",
+        "paid_conversions",
+        "revenue",
+    )
+    assert zh.last_week.column_labels[:3] == ("成员", "活跃", "活跃率")
+    assert en.last_week.column_labels[:3] == ("Members", "Active", "Retention")
+    (row,) = zh.last_week.rows
+    assert row.community.name == "数据测试群"
+    shown = {f.name: (f.text, f.change_text, f.trend) for f in row.figures}
+    assert shown == {
+        "members": ("205", "+5", "good"),
+        "active_members": ("78", "−6", "bad"),
+        "retention": ("38%", "−4个百分点", "bad"),
+        "joined": ("9", "−3", "bad"),  # 4 + 5 over the week
+        "left_members": ("4", "−1", "good"),  # fewer leaving is good news
+        "net": ("+5", "", ""),  # no change of a difference
+        "messages": ("650", "−150", "bad"),
+        "paid_conversions": ("5", "+2", "good"),
+        "revenue": ("995", "+398", "good"),
+    }
+    retention = next(f for f in en.last_week.rows[0].figures if f.name == "retention")
+    assert (retention.text, retention.change_text) == ("38%", "−4 pts")
+    assert [c.name for c in zh.last_week.unrecorded] == ["没数据的群"]
+    html = render_html(zh)
+    for text in ("上周数据", "−4个百分点", "+398", "上周没有记录数据：", "没数据的群"):
+        assert text in html, text
+    assert "Retention" in render_html(en) and "−4 pts" in render_html(en)
+
+
+def test_a_figure_missing_in_either_week_has_no_change_and_unused_columns_are_dropped(
+    workspace: Workspace,
+) -> None:
+    cid = community(workspace, "只记了成员的群")
+    set_figures(
+        workspace,
+        cid,
+        [
+            DayFigures(W46_MONDAY, members=50),
+            DayFigures(W47_MONDAY, members=52, active_members=20),
+        ],
+    )
+    plan = build_plan(workspace, W48, lang="en", today=TODAY)
+    assert plan.last_week is not None
+    assert plan.last_week.columns == ("members", "active_members", "retention")
+    members, active, retention = plan.last_week.rows[0].figures
+    assert (members.text, members.change_text) == ("52", "+2")
+    assert (active.text, active.change_text, active.trend) == ("20", "", "")
+    assert (retention.text, retention.change_text) == ("38%", "")
+
+
+def test_figures_only_the_week_before_say_last_week_has_none(workspace: Workspace) -> None:
+    cid = community(workspace, "上上周记过的群")
+    set_figures(workspace, cid, [DayFigures(W46_MONDAY, members=80)])
+    for lang in ("zh", "en"):
+        plan = build_plan(workspace, W48, lang=lang, today=TODAY)
+        assert plan.last_week is not None and not plan.last_week.rows
+        assert [c.name for c in plan.last_week.unrecorded] == ["上上周记过的群"]
+        html = render_html(plan)
+        assert escape(WORDS[lang]["figures"]) in html
+        assert escape(WORDS[lang]["no_figures_all"]) in html
+    # A plan made ahead: its "last week" has not happened yet, nothing to report.
+    ahead = build_plan(workspace, W48, today=W47_MONDAY + timedelta(days=2))
+    assert ahead.last_week is None
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("layout", ["list", "grid"])
+def test_a_plan_without_figures_or_warnings_has_neither_section(
+    workspace: Workspace, lang: Language, layout: Literal["list", "grid"]
+) -> None:
+    cid = community(workspace, "还没开始量的群")
+    item(workspace, cid, "本周的晨报", at(W48.monday + timedelta(days=1), 7))
+    # Older figures are not last week's, nor the week before's.
+    set_figures(workspace, cid, [DayFigures(W46_MONDAY - timedelta(weeks=3), members=9)])
+    plan = build_plan(workspace, W48, lang=lang, today=TODAY)
+    assert plan.last_week is None and plan.health == ()
+    html = render_html(plan, layout=layout)
+    for key in ("figures", "figures_hint", "health", "health_hint", "rule"):
+        assert escape(WORDS[lang][key]) not in html, key
+    assert "本周的晨报" in html
+
+
+def test_the_health_warnings_of_the_plans_communities(workspace: Workspace) -> None:
+    measured_community(workspace)
+    community(workspace, "没数据的群")  # still in Build, no members: nothing to warn of
+    zh = build_plan(workspace, W48, lang="zh", today=TODAY)
+    en = build_plan(workspace, W48, lang="en", today=TODAY)
+    assert zh.health_day == W48.monday and zh.health_day_text == "截至2026年11月23日"
+    assert en.health_day_text == "as of 23 November 2026"
+    assert [g.rule for g in zh.health] == ["headless_fly", "no_welcome"]
+    fly = zh.health[0]
+    assert (fly.severity, fly.severity_label, fly.title) == ("warning", "提醒", "活动没有记录结果")
+    assert fly.rule_text.startswith("活动日期过后") and "28天" in fly.rule_text
+    (warning,) = fly.warnings
+    assert warning.community.name == "数据测试群"
+    assert warning.detail == "10月26日以来，有1场活动没有记录结果：上周的分享会（11月17日）。"
+    welcome = zh.health[1].warnings[0]
+    assert welcome.detail.startswith("还没有关联迎新话术，群里已有205名成员；")
+    assert "新人 24 小时欢迎" in welcome.detail
+    fly_en = en.health[0]
+    assert (fly_en.severity_label, fly_en.title) == ("Warning", "Activities without results")
+    assert fly_en.warnings[0].detail == (
+        "1 activity since 2026-10-26 has no results: 上周的分享会 (11-17)."
+    )
+    html = render_html(zh)
+    for text in ("社群健康提醒", "截至2026年11月23日", "提醒", "活动没有记录结果", "规则："):
+        assert text in html, text
+    # Before the week itself (here: "nothing planned this week").
+    assert html.index("上周数据") < html.index("社群健康提醒") < html.index("本周还没有安排")
+    # Only the communities chosen are checked.
+    quiet = build_plan(workspace, W48, communities=["没数据的群"], lang="zh", today=TODAY)
+    assert quiet.health == () and quiet.last_week is None
+
+
+def test_health_is_checked_as_of_the_monday_unless_the_week_is_still_to_come(
+    workspace: Workspace,
+) -> None:
+    measured_community(workspace)
+    ahead = build_plan(workspace, W48.next(), lang="en", today=TODAY)
+    assert ahead.health_day == TODAY  # not a day that has not come
+    past = build_plan(workspace, WeekId(2026, 40), lang="en", today=TODAY)
+    assert past.health_day == WeekId(2026, 40).monday
+    # As of that Monday last week's activity had not happened: nothing to record yet.
+    early = build_plan(workspace, W48.previous(), lang="en", today=TODAY)
+    assert early.health_day == W47_MONDAY
+    assert "headless_fly" not in [g.rule for g in early.health]
+
+
+@pytest.fixture
+def created_long_ago(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Records made in the test are stamped 1 September 2026 (the stalled rule
+    counts from a community's creation)."""
+    stamp = int(datetime(2026, 9, 1, 12).timestamp() * 1000)
+    monkeypatch.setattr(planner.workspace, "now_ms", lambda: stamp)
+
+
+def test_every_health_finding_reads_in_chinese(
+    workspace: Workspace, created_long_ago: None
+) -> None:
+    """Each rule's detail, rewritten from the health module's English: a change of
+    its wording fails here rather than leaving English in a Chinese plan."""
+    cid, _ = create_community(
+        workspace, {"name": "五条都犯的群", "stage": Stage.OUTPUT.value, "member_count": 1}
+    )
+    for n in range(4):  # more than health lists: "and 1 more"
+        item(
+            workspace,
+            cid,
+            f"没结果的活动{n}",
+            at(W47_MONDAY + timedelta(days=n), 20),
+            kind="activity",
+            item_type="member",
+        )
+    item(workspace, cid, "取消的晨报", at(W48.monday + timedelta(days=2), 7), status="cancelled")
+    weeks = [W48.monday - timedelta(weeks=n) for n in range(4, 0, -1)]
+    set_figures(
+        workspace,
+        cid,
+        [
+            DayFigures(day, members=100, active_members=active, joined=1, left_members=6)
+            for day, active in zip(weeks, (50, 45, 40, 35), strict=True)
+        ],
+    )
+    plan = build_plan(workspace, W48, lang="zh", today=TODAY)
+    details = {g.rule: g.warnings[0].detail for g in plan.health}
+    assert set(details) == set(RULES)
+    assert details["headless_fly"] == (
+        "10月26日以来，有4场活动没有记录结果：没结果的活动0（11月16日）、"
+        "没结果的活动1（11月17日）、没结果的活动2（11月18日），另有1场。"
+    )
+    assert details["fireman"] == "11月23日至11月29日没有安排任何内容（1项已取消）。"
+    assert details["decline"] == (
+        "10月26日至11月22日，退群24人，新增4人。"
+        "活跃率连续3周下降：50%（第44周）→ 45%（第45周）→ 40%（第46周）→ 35%（第47周）。"
+    )
+    assert details["stalled_checklist"].startswith(
+        "社群9月1日建立以来，还没有勾掉任何事项；“做输出”阶段还有"
+    )
+    assert details["no_welcome"] == (
+        "还没有关联迎新话术，群里已有100名成员；可以关联内置的（如“新人 24 小时欢迎”），"
+        "或工作区自己的。"
+    )
+    names = [i.title for i in checklist(workspace, cid)]
+    for rule, detail in details.items():
+        text = detail
+        for name in names:
+            text = text.replace(name, "")
+        assert not re.search(r"[A-Za-z]", text), (rule, detail)
+    for group in plan.health:
+        assert not re.search(r"[A-Za-z]", group.title + group.rule_text), group.rule
+
+
+def test_a_detail_the_patterns_do_not_read_stays_in_english() -> None:
+    issue = HealthIssue(
+        rule="fireman",
+        community_id="c",
+        severity="alert",
+        title="t",
+        rule_text="r",
+        detail="Something new that health says.",
+        fix=Fix("calendar_new", "c"),
+    )
+    assert detail_text(issue, "zh", TODAY) == "Something new that health says."
+    assert detail_text(issue, "en", TODAY) == "Something new that health says."
+
+
+def test_the_health_words_cover_every_rule() -> None:
+    assert set(HEALTH_TITLES_ZH) == set(HEALTH_RULES_ZH) == set(RULES)
+    assert FIGURE_NAMES["zh"].keys() == FIGURE_NAMES["en"].keys()
+    for words in (HEALTH_TITLES_ZH, HEALTH_RULES_ZH, FIGURE_NAMES["zh"]):
+        assert not any(re.search(r"[A-Za-z]", text) for text in words.values())

@@ -15,12 +15,12 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
+from pypdf.generic import DictionaryObject
 from PySide6.QtCore import QBuffer, QIODevice, QRectF
 from PySide6.QtGui import QFont, QPainter, QPdfWriter
 from PySide6.QtWidgets import QApplication
 
 import planner.export.weekly_pdf as weekly_pdf
-import planner.files as files
 from planner.export.glyph_twins import fonts_used, glyph_twins
 from planner.export.pdf_text import cmap_entries, fix_cmap, fix_text_mapping
 from planner.export.weekly_pdf import (
@@ -236,7 +236,10 @@ def test_a_qt_pdf_with_incrementing_ranges_of_radicals_is_fixed() -> None:
 
 def font_maps(pdf: bytes) -> list[bytes]:
     """The ToUnicode CMap of each font of the first page."""
-    fonts = PdfReader(io.BytesIO(pdf)).pages[0]["/Resources"]["/Font"]
+    resources = PdfReader(io.BytesIO(pdf)).pages[0]["/Resources"].get_object()
+    assert isinstance(resources, DictionaryObject)
+    fonts = resources["/Font"].get_object()
+    assert isinstance(fonts, DictionaryObject)
     return [font.get_object()["/ToUnicode"].get_object().get_data() for font in fonts.values()]
 
 
@@ -414,7 +417,7 @@ def test_a_failed_replace_leaves_no_temp_file(
     def refuse(src: object, dst: object) -> None:
         raise OSError(errno.EACCES, "Permission denied")
 
-    monkeypatch.setattr(files.os, "replace", refuse)  # the atomic writer it uses
+    monkeypatch.setattr("planner.files.os.replace", refuse)  # the atomic writer it uses
     with pytest.raises(WeeklyPdfError, match="cannot be written"):
         write_weekly_pdf("<p>一</p>", out)
     assert out.read_bytes() == b"old"
