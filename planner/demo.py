@@ -32,6 +32,7 @@ from planner.calendar import (
 )
 from planner.communities import create_community, delete_community
 from planner.demo_checklists import LIBRARY_ADDITION, add_sample_checklists
+from planner.demo_fission import add_sample_scenarios
 from planner.demo_metrics import add_sample_metrics
 from planner.errors import WorkspaceError
 from planner.lock import WorkspaceLock
@@ -390,6 +391,7 @@ def write_demo(
             add_sample_calendar(ws, ids, today or date.today())
             add_sample_checklists(ws, ids, today or date.today(), library_key)
             add_sample_metrics(ws, ids, today or date.today())
+            add_sample_scenarios(ws, ids, today or date.today())
             trashed, _ = create_community(ws, TRASHED_COMMUNITY)
             delete_community(ws, trashed)
             ws.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")

@@ -17,9 +17,10 @@ time it is written.
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 from datetime import date, timedelta
 
-from planner.communities import update_community
+from planner.communities import get_community, update_community
 from planner.metrics import DayFigures, set_figures, week_start
 from planner.workspace import Workspace
 
@@ -116,8 +117,8 @@ def _new(rng: random.Random, mondays: list[date]) -> list[DayFigures]:
 
 
 def add_sample_metrics(ws: Workspace, ids: dict[str, str], today: date) -> None:
-    """Record 26 weeks of Monday figures (up to the last Monday) for each story;
-    each community's member count is its last recorded one."""
+    """Record 26 weeks of Monday figures (up to the last Monday) for each story,
+    ending at the community's member count (or setting it, when it has none)."""
     last = week_start(today)
     mondays = [last - timedelta(weeks=n) for n in range(WEEKS - 1, -1, -1)]
     rng = random.Random(48)
@@ -127,6 +128,28 @@ def add_sample_metrics(ws: Workspace, ids: dict[str, str], today: date) -> None:
         (PARENTS, _steady),
         (GROWTH, _new),
     ):
-        rows = story(rng, mondays)
+        rows = _ending_at(story(rng, mondays), get_community(ws, ids[name]).member_count)
         set_figures(ws, ids[name], rows)
-        update_community(ws, ids[name], {"member_count": rows[-1].members})
+        if not get_community(ws, ids[name]).member_count:
+            update_community(ws, ids[name], {"member_count": rows[-1].members})
+
+
+def _ending_at(rows: list[DayFigures], members: int) -> list[DayFigures]:
+    """The story moved up or down so that its last member count is ``members``
+    (the community's profile), keeping each week's share of active members;
+    unchanged when the profile has no count yet."""
+    last = rows[-1].members
+    if not members or last is None:
+        return rows
+    shift = members - last
+    moved = []
+    for row in rows:
+        if row.members is None:
+            moved.append(row)
+            continue
+        count = row.members + shift
+        active = row.active_members
+        if active is not None:
+            active = min(count, round(active * count / row.members))
+        moved.append(replace(row, members=count, active_members=active))
+    return moved

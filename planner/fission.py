@@ -5,8 +5,11 @@ the group who get a poster or a link. Some of them share it (the **share
 rate**, 分享率 X: the fraction of a wave's members who share). Each share
 reaches some people (**invites per share**), of whom some join (the
 **conversion rate**). What one share brings is **Y = invites per share x
-conversion rate** new members. Whoever shares earns the **bait** (诱饵: a
-course, a question bank, a gift; its cost per sharer), and the campaign has a
+conversion rate** new members; an operator who knows Y directly (from a
+past campaign) gives it as the invites per share with a conversion rate of
+100%. Each new member costs the **bait** (诱饵: a course, a question bank, a
+gift, earned by whoever brings a member in, or by the member who joins: what
+matters is that it is paid per member acquired), and the campaign has a
 **fixed cost** (poster design, the bait's production).
 
 The waves, precisely:
@@ -25,9 +28,10 @@ the last wave are counted but not asked to share (the campaign ends there).
 
 All figures are expectations and kept as fractions (43.2 sharers); the
 ``whole_*`` properties round them to whole people for display. The cost is
-``fixed cost + bait x all sharers``; divided by the new members it is the
-cost per acquired member, set against another channel's cost per member (ads,
-a KOL post): a fission that is dearer than a channel is not worth its bait.
+``fixed cost + bait x new members acquired``; divided by the new members it
+is the cost per acquired member (the bait plus the fixed cost spread over
+them), set against another channel's cost per member (ads, a KOL post): a
+fission that is dearer than a channel is not worth its bait.
 
 Worked example: 200 seeds, 40% of each wave share, a share reaches 20 people
 and 10% of them join (Y = 2), so K = 0.4 x 2 = 0.8 (below 1: it dies out):
@@ -42,9 +46,10 @@ wave   sharers                      new members                  members
 =====  ===========================  ===========================  ==========
 
 Three waves acquire 390.4 members (at most 200 x 0.8 / 0.2 = 800 with more
-waves) from 195.2 sharers. With a ¥300 poster and a ¥5 bait per sharer the
-campaign costs 300 + 5 x 195.2 = ¥1,276, ¥3.27 per acquired member: cheaper
-than an ad channel at ¥6 per member, so worth running even though K < 1.
+waves) from 195.2 sharers. With a ¥300 poster and a ¥2.50 bait per new member
+the campaign costs 300 + 2.5 x 390.4 = ¥1,276, ¥3.27 per acquired member:
+¥2.73 cheaper than an ad channel at ¥6 per member, so worth running even
+though K < 1.
 
 Saved scenarios (:mod:`planner.fission_scenarios`) belong to a community and
 may name the fission activity on its calendar that they plan.
@@ -88,8 +93,8 @@ LABELS = {
     "conversion_rate": "Conversion rate",
     "waves": "Waves",
     "fixed_cost": "Fixed cost",
-    "bait_cost": "Bait cost",
-    "channel_cost": "Channel cost",
+    "bait_cost": "Bait per new member",
+    "channel_cost": "Channel cost per member",
 }
 
 
@@ -118,11 +123,12 @@ class Scenario:
     Attributes:
         seed_members: members who start (wave 0), a whole number.
         share_rate: X, the fraction (0..1) of each wave's members who share.
-        invites_per_share: people one share reaches.
+        invites_per_share: people one share reaches (Y itself, when the
+            conversion rate is 1: see the module docstring).
         conversion_rate: the fraction (0..1) of them who join.
         waves: waves of sharing projected, 1 to 30.
         fixed_cost: what the campaign costs however it goes (poster design).
-        bait_cost: the reward (诱饵) each sharer earns.
+        bait_cost: the bait (诱饵) paid for each new member acquired.
         channel_cost: another channel's cost per acquired member, to compare
             with; None when there is none.
     """
@@ -173,12 +179,20 @@ class Scenario:
             parsed[f.name] = _parse(f.name, values[f.name])
         return cls(**parsed)
 
-    def problems(self) -> dict[str, str]:
-        """What is wrong with the inputs, one message per field (empty when sound)."""
+    def problems(self, labels: Mapping[str, str] | None = None) -> dict[str, str]:
+        """What is wrong with the inputs, one message per field (empty when sound).
+
+        Each message names its field by :data:`LABELS`, or by ``labels`` where
+        it has the field: a form passes the names it shows (translated, or
+        "New members per share" when it asks for Y directly), so the message
+        under a field calls it what the operator sees. Rates read as
+        percentages in the messages, since that is how operators speak of them.
+        """
+        names = {**LABELS, **(labels or {})}
         errors: dict[str, str] = {}
         for name in INT_FIELDS:
             value = getattr(self, name)
-            label = LABELS[name]
+            label = names[name]
             if not isinstance(value, int) or isinstance(value, bool):
                 errors[name] = f"{label}: enter a whole number."
             elif name == "seed_members" and value < 0:
@@ -189,13 +203,13 @@ class Scenario:
                 errors[name] = f"{label}: between 1 and {WAVES_MAX}."
         for name in (*FLOAT_FIELDS, "channel_cost"):
             value = getattr(self, name)
-            label = LABELS[name]
+            label = names[name]
             if name == "channel_cost" and value is None:
                 continue
             if not _is_number(value):
                 errors[name] = f"{label}: enter a number."
             elif name in RATE_FIELDS and not 0 <= value <= 1:
-                errors[name] = f"{label}: enter a fraction between 0 and 1 (0.3 is 30%)."
+                errors[name] = f"{label}: between 0% and 100%."
             elif value < 0:
                 errors[name] = f"{label} cannot be negative."
             elif name == "invites_per_share" and value > INVITES_MAX:
@@ -274,8 +288,9 @@ class Projection:
         coefficient: K = X x Y.
         waves: waves 1 to ``scenario.waves`` (wave 0 is the seeds).
         acquired: new members over all waves (the seeds not included).
-        total_sharers: sharers over all waves (each earns a bait).
-        total_cost: fixed cost + bait cost x total sharers.
+        total_sharers: sharers over all waves.
+        total_cost: fixed cost + bait cost x acquired (the bait is paid per
+            new member).
         cost_per_member: total cost / acquired; None when no one is acquired.
         acquired_limit: for K < 1, what the campaign acquires at most however
             many waves it runs (seeds x K / (1 - K)); None for K >= 1.
@@ -315,6 +330,11 @@ class Projection:
         return (float(self.seeds), *(w.cumulative for w in self.waves))
 
     @property
+    def new_by_wave(self) -> tuple[float, ...]:
+        """New members of each wave from wave 0 (whose new members are the seeds)."""
+        return (float(self.seeds), *(w.new_members for w in self.waves))
+
+    @property
     def channel_cost(self) -> float | None:
         return self.scenario.channel_cost
 
@@ -335,6 +355,15 @@ class Projection:
         if self.cost_per_member is None:
             return False
         return self.cost_per_member < self.channel_cost
+
+    @property
+    def saving_per_member(self) -> float | None:
+        """How much less a member costs through the fission than through the
+        channel (negative when it costs more); None without a channel or when
+        the fission acquires no one."""
+        if self.channel_cost is None or self.cost_per_member is None:
+            return None
+        return self.channel_cost - self.cost_per_member
 
     @property
     def whole_acquired(self) -> int:
@@ -373,7 +402,7 @@ def project(scenario: Scenario) -> Projection:
         previous = new
     acquired = math.fsum(w.new_members for w in waves)
     total_sharers = math.fsum(w.sharers for w in waves)
-    total_cost = scenario.fixed_cost + scenario.bait_cost * total_sharers
+    total_cost = scenario.fixed_cost + scenario.bait_cost * acquired
     projection = Projection(
         scenario=scenario,
         per_share=scenario.per_share,

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from planner.calendar import CalendarItem, ItemKind, get_item
+from planner.calendar import ActivityType, CalendarItem, ItemKind, get_item
 from planner.communities import live_community
 from planner.errors import NotFound, ValidationError
 from planner.fission import (
@@ -95,7 +95,7 @@ def _columns(scenario: Scenario) -> dict[str, Any]:
 def _clean_name(name: Any, errors: dict[str, str]) -> str:
     text = " ".join(str(name).split())
     if not text:
-        errors["name"] = "A scenario needs a name."
+        errors["name"] = "A fission plan needs a name."
     elif len(text) > NAME_MAX:
         errors["name"] = f"The name is too long ({len(text)} characters; at most {NAME_MAX})."
     return text
@@ -128,7 +128,7 @@ def get_scenario(ws: Workspace, scenario_id: str) -> SavedScenario:
     """A live scenario; NotFound when it does not exist or was deleted."""
     row = ws.get_row(TABLE, scenario_id)
     if row is None or row["deleted"]:
-        raise NotFound("That fission scenario no longer exists.")
+        raise NotFound("That fission plan no longer exists.")
     return SavedScenario.from_row(row)
 
 
@@ -145,7 +145,7 @@ def save_scenario(
     clean_name = _clean_name(name, errors)
     clean_note = _clean_note(note, errors)
     if "name" not in errors and _name_taken(ws, community_id, clean_name, None):
-        errors["name"] = f"This community already has a scenario called “{clean_name}”."
+        errors["name"] = f"This community already has a fission plan called “{clean_name}”."
     if errors:
         raise ValidationError(errors)
     values = _columns(scenario) | {
@@ -180,7 +180,7 @@ def update_scenario(
     clean_name = _clean_name(name, errors)
     clean_note = _clean_note(note, errors)
     if "name" not in errors and _name_taken(ws, current.community_id, clean_name, scenario_id):
-        errors["name"] = f"This community already has a scenario called “{clean_name}”."
+        errors["name"] = f"This community already has a fission plan called “{clean_name}”."
     if errors:
         raise ValidationError(errors)
     row = ws.get_row(TABLE, scenario_id)
@@ -218,7 +218,7 @@ def _check_activity(ws: Workspace, community_id: str, calendar_item_id: str) -> 
     elif row["kind"] != ItemKind.ACTIVITY.value:
         message = (
             f"“{row['title']}” is content, not an activity; "
-            "a fission scenario plans an activity (a sharing or paid one, say)."
+            "a fission plan is for an activity (a sharing or paid one, say)."
         )
     else:
         return
@@ -260,3 +260,22 @@ def linked_activity(ws: Workspace, saved: SavedScenario) -> CalendarItem | None:
     except NotFound:
         return None
     return None if item.deleted else item
+
+
+# The kinds a fission campaign is usually run as: members share a poster to a
+# sharing session, or bring a friend to a paid camp.
+FISSION_KINDS = (ActivityType.SHARING.value, ActivityType.PAID.value)
+
+
+def plannable_activities(ws: Workspace, community_id: str) -> list[CalendarItem]:
+    """The activities a scenario of ``community_id`` can be linked to, as a
+    form lists them: sharing and paid ones first (what fission campaigns are
+    run as), then the others, each by start. A recurring activity is listed
+    once (its series), not once per changed occurrence."""
+    rows = ws.db.query(
+        f"SELECT * FROM {CALENDAR_TABLE} WHERE community_id = ? AND kind = ? "
+        "AND deleted = 0 AND series_id IS NULL",
+        [community_id, ItemKind.ACTIVITY.value],
+    )
+    items = [CalendarItem.from_row(r) for r in rows]
+    return sorted(items, key=lambda i: (i.item_type not in FISSION_KINDS, i.start, i.title, i.id))

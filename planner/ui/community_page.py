@@ -42,6 +42,7 @@ from planner.ui.community_header import StagePath, SuggestionBanner
 from planner.ui.dialogs import ask_yes_no
 from planner.ui.field_errors import FieldErrors
 from planner.ui.figures_panel import FiguresPanel
+from planner.ui.fission_panel import FissionPanel
 from planner.ui.health_panel import HealthPanel
 from planner.ui.labels import (
     members_text,
@@ -69,6 +70,8 @@ class CommunityPage(QWidget):
             (the community's id, the :class:`~planner.health.Fix`).
         import_figures_requested(str): import figures from CSV (the community's id).
         export_figures_requested(str): export figures as CSV (the community's id).
+        open_activity_requested(str): show a calendar item (the activity a
+            fission plan plans; its id).
     """
 
     dirty_changed = Signal(bool)
@@ -81,6 +84,7 @@ class CommunityPage(QWidget):
     fix_requested = Signal(str, object)
     import_figures_requested = Signal(str)
     export_figures_requested = Signal(str)
+    open_activity_requested = Signal(str)
 
     def __init__(
         self,
@@ -180,6 +184,10 @@ class CommunityPage(QWidget):
         self.figures.export_requested.connect(
             lambda: self.export_figures_requested.emit(self.community_id)
         )
+        self.fission = FissionPanel(confirm=lambda *args: self._confirm(*args))
+        self.fission.error.connect(self.error)
+        self.fission.message.connect(self.message)
+        self.fission.open_activity_requested.connect(self.open_activity_requested)
         self.health = HealthPanel()
         self.health.setMaximumHeight(220)
         self.health.fix_requested.connect(self.fix_requested)
@@ -190,6 +198,7 @@ class CommunityPage(QWidget):
         self.tabs.addTab(self.checklist, self.tr("Checklist"))
         self.tabs.addTab(self.template_links, self.tr("Templates"))
         self.tabs.addTab(self.figures, self.tr("Figures"))
+        self.tabs.addTab(self.fission, self.tr("Fission"))
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(MARGIN, MARGIN, MARGIN, 0)
@@ -260,6 +269,7 @@ class CommunityPage(QWidget):
         self.checklist.set_session(session)
         self.template_links.set_session(session)
         self.figures.set_session(session)
+        self.fission.set_session(session)
         self.health.set_session(session)
         self.suggestion.hide()
         self._update_buttons()
@@ -281,6 +291,7 @@ class CommunityPage(QWidget):
         self.checklist.show_community(community_id)
         self.template_links.show_community(community_id)
         self.figures.show_community(community_id)
+        self.fission.show_community(community_id)
         self.health.show_community(community_id)
 
     def _load(self, c: Community) -> None:
@@ -442,12 +453,13 @@ class CommunityPage(QWidget):
         self.checklist.show_item(item_id)
 
     def show_tab(self, name: str) -> None:
-        """Show a tab by its key: profile, checklist, templates, figures."""
+        """Show a tab by its key: profile, checklist, templates, figures, fission."""
         widget = {
             "profile": self.profile,
             "checklist": self.checklist,
             "templates": self.template_links,
             "figures": self.figures,
+            "fission": self.fission,
         }[name]
         self.tabs.setCurrentWidget(widget)
         if widget is self.figures:

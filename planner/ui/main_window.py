@@ -399,6 +399,7 @@ class MainWindow(QMainWindow):
         self.page.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
         self.calendar.checklist_item_activated.connect(self.open_checklist_item)
         self.page.fix_requested.connect(self.metrics.follow_fix)
+        self.page.open_activity_requested.connect(self.metrics.open_activity)
         self.overview.fix_requested.connect(self.metrics.follow_fix)
 
     # -- workspaces --------------------------------------------------------
