@@ -210,6 +210,18 @@ class MainWindow(QMainWindow):
         self.export_week_action = self._action(
             self.tr("Export &week as PDF…"), self.export_week, "Ctrl+Shift+E", "calendar"
         )
+        self.import_figures_action = self._action(
+            self.tr("Import &figures (CSV)…"),
+            lambda: self.metrics.import_figures(self._current_community()),
+            None,
+            "file-plus",
+        )
+        self.export_figures_action = self._action(
+            self.tr("Export figures and &results (CSV)…"),
+            lambda: self.metrics.export_figures(self._current_community()),
+            None,
+            "copy",
+        )
         self.share_action = self._action(
             self.tr("&Share a copy…"), self.sharing.choose_share_target, "Ctrl+Shift+S", "copy"
         )
@@ -251,6 +263,12 @@ class MainWindow(QMainWindow):
             lambda: self.replicate(self._current_community()),
             None,
             "copy",
+        )
+        self.figures_action = self._action(
+            self.tr("&Figures"), lambda: self.metrics.show_tab("figures"), "Ctrl+Shift+F"
+        )
+        self.fission_action = self._action(
+            self.tr("F&ission calculator"), lambda: self.metrics.show_tab("fission"), "Ctrl+Shift+K"
         )
         self.month_action = self._action(
             self.tr("&Month"), lambda: self.show_calendar(CalendarMode.MONTH), "Ctrl+1", "calendar"
@@ -325,6 +343,8 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.import_ics_action)
         file_menu.addAction(self.export_ics_action)
         file_menu.addAction(self.export_week_action)
+        file_menu.addAction(self.import_figures_action)
+        file_menu.addAction(self.export_figures_action)
         file_menu.addSeparator()
         file_menu.addAction(self.share_action)
         file_menu.addAction(self.merge_action)
@@ -353,6 +373,9 @@ class MainWindow(QMainWindow):
         community_menu.addAction(self.new_community_action)
         community_menu.addAction(self.save_action)
         community_menu.addAction(self.replicate_action)
+        community_menu.addSeparator()
+        community_menu.addAction(self.figures_action)
+        community_menu.addAction(self.fission_action)
         community_menu.addSeparator()
         community_menu.addAction(self.library_action)
         community_menu.addSeparator()
@@ -400,6 +423,8 @@ class MainWindow(QMainWindow):
         self.calendar.checklist_item_activated.connect(self.open_checklist_item)
         self.page.fix_requested.connect(self.metrics.follow_fix)
         self.page.open_activity_requested.connect(self.metrics.open_activity)
+        self.page.import_figures_requested.connect(self.metrics.import_figures)
+        self.page.export_figures_requested.connect(self.metrics.export_figures)
         self.overview.fix_requested.connect(self.metrics.follow_fix)
 
     # -- workspaces --------------------------------------------------------
@@ -951,6 +976,11 @@ class MainWindow(QMainWindow):
         self.library_action.setEnabled(session is not None)
         self.replicate_action.setEnabled(writable and bool(self.page.community_id))
         has_communities = self.model.rowCount() > 0
+        current = bool(self._current_community())
+        self.import_figures_action.setEnabled(writable and current)
+        self.export_figures_action.setEnabled(session is not None and has_communities)
+        self.figures_action.setEnabled(session is not None and current)
+        self.fission_action.setEnabled(session is not None and current)
         self.import_ics_action.setEnabled(writable and has_communities)
         self.export_ics_action.setEnabled(session is not None and has_communities)
         self.export_week_action.setEnabled(session is not None)  # the dialog says what to do

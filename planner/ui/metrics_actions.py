@@ -7,13 +7,17 @@ the window owns the pages, this controller knows where each fix is made.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 
 from planner.calendar import find_occurrence
 from planner.errors import PlannerError
 from planner.health import Fix
+from planner.ui.figures_export import FiguresExportDialog
+from planner.ui.figures_import import import_figures_file
 
 if TYPE_CHECKING:
     from planner.ui.main_window import MainWindow
@@ -31,6 +35,58 @@ class MetricsActions(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
+        # Tests stand in for the file dialogs.
+        self.choose_csv: Callable[[], Path | None] | None = None
+        self.choose_export_path: Callable[[str], Path | None] | None = None
+        self.export_dialog: FiguresExportDialog | None = None
+
+    def show_tab(self, tab: str) -> bool:
+        """The current community's figures or fission tab."""
+        window = self.window
+        community_id = window._current_community()
+        if not community_id or not window.open_community(community_id):
+            return False
+        window.page.show_tab(tab)
+        return True
+
+    def import_figures(self, community_id: str) -> bool:
+        """Import figures from a CSV file into ``community_id``, through the mapping dialog."""
+        window = self.window
+        session = window.session
+        if session is None or session.read_only or not community_id:
+            return False
+        try:
+            return import_figures_file(
+                window,
+                session,
+                community_id,
+                choose=self.choose_csv,
+                report=self.message.emit,
+                confirm=window.confirm,
+            )
+        except PlannerError as exc:
+            window.show_error(str(exc))
+            return False
+
+    def export_figures(self, community_id: str) -> None:
+        """The CSV export dialog: figures or activity results, this community or all."""
+        window = self.window
+        if window.session is None:
+            return
+        dialog = FiguresExportDialog(
+            window.session,
+            window,
+            community_id=community_id or None,
+            choose_path=self.choose_export_path,
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.message.connect(self.message)
+        dialog.destroyed.connect(self._export_closed)
+        self.export_dialog = dialog
+        dialog.open()
+
+    def _export_closed(self) -> None:
+        self.export_dialog = None
 
     def follow_fix(self, community_id: str, fix: Fix) -> bool:
         """Go where ``fix`` is made; False if that screen could not be shown."""

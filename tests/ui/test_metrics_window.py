@@ -6,11 +6,14 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication
 
 from planner.communities import find_community
 from planner.health import Fix, check_all
+from planner.metrics import figures_between
 from planner.paths import AppPaths
+from planner.ui.figures_import import FiguresImportDialog
 from planner.ui.item_editor import ItemEditor
 from planner.ui.main_window import MainWindow
 from tests.ui.conftest import Confirm
@@ -104,3 +107,65 @@ def test_a_fix_for_a_deleted_activity_says_so(
     growth = community_id(window, GROWTH)
     assert not window.metrics.follow_fix(growth, Fix("calendar_item", ("no-such-item", "")))
     assert len(errors) == 1 and "\n" not in errors[0]
+
+
+# -- figures in and out through the window's menus -------------------------------------
+
+
+def test_file_import_figures_runs_the_mapping_dialog_into_the_current_community(  # type: ignore[no-untyped-def]
+    qtbot, window: MainWindow, tmp_path: Path
+) -> None:
+    growth = community_id(window, GROWTH)
+    assert window.open_community(growth)
+    csv_file = tmp_path / "增长群数据.csv"
+    csv_file.write_text("日期,群成员,活跃人数\n2026-11-04,120,61\n2026-11-11,131,70\n", "utf-8-sig")
+    window.metrics.choose_csv = lambda: csv_file
+    messages: list[str] = []
+    window.metrics.message.connect(messages.append)
+
+    def press_import() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, FiguresImportDialog)
+        qtbot.waitUntil(lambda: dialog.import_button.isEnabled())
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+
+    QTimer.singleShot(0, press_import)
+    assert window.import_figures_action.isEnabled()
+    window.import_figures_action.trigger()
+    assert window.session is not None
+    days = {f.day: f for f in figures_between(window.session.workspace, growth)}
+    assert days[date(2026, 11, 11)].members == 131
+    assert days[date(2026, 11, 11)].active_members == 70
+    assert len(messages) == 1 and GROWTH in messages[0]
+    assert window.undo_action.text().startswith("&Undo")
+    window.undo_action.trigger()
+    assert date(2026, 11, 11) not in {
+        f.day for f in figures_between(window.session.workspace, growth)
+    }
+
+
+def test_file_export_writes_the_figures_csv(qtbot, window: MainWindow, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    notion = community_id(window, NOTION)
+    assert window.open_community(notion)
+    target = tmp_path / "notion.csv"
+    window.metrics.choose_export_path = lambda _name: target
+    window.export_figures_action.trigger()
+    dialog = window.metrics.export_dialog
+    assert dialog is not None and dialog.isVisible()
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    assert window.session is not None
+    text = target.read_text("utf-8-sig")
+    assert NOTION in text
+    assert len(text.strip().splitlines()) == 1 + len(
+        figures_between(window.session.workspace, notion)
+    )
+
+
+def test_the_community_menu_opens_the_figures_and_fission_tabs(window: MainWindow) -> None:
+    notion = community_id(window, NOTION)
+    assert window.open_community(notion)
+    window.figures_action.trigger()
+    assert window.page.tabs.currentWidget() is window.page.figures
+    window.fission_action.trigger()
+    assert window.page.tabs.currentWidget() is window.page.fission
+    assert window.figures_action.shortcut().toString() == "Ctrl+Shift+F"
