@@ -108,9 +108,9 @@ def check_box_outline(palette: QPalette) -> QColor:
 
 
 class PlannerStyle(QProxyStyle):
-    """Fusion, with check boxes whose edge can be seen.
+    """Fusion, with check boxes and radio buttons whose edge can be seen.
 
-    Fusion outlines a check box in a shade of the window colour, which all but
+    Fusion outlines them in a shade of the window colour, which all but
     disappears on a dark palette; this draws the edge in :func:`check_box_outline`.
     """
 
@@ -126,7 +126,8 @@ class PlannerStyle(QProxyStyle):
     ) -> None:
         """Override QProxyStyle::drawPrimitive."""
         super().drawPrimitive(element, option, painter, widget)
-        if element != QStyle.PrimitiveElement.PE_IndicatorCheckBox:
+        radio = element == QStyle.PrimitiveElement.PE_IndicatorRadioButton
+        if element != QStyle.PrimitiveElement.PE_IndicatorCheckBox and not radio:
             return
         palette = QPalette(option.palette)
         state = option.state
@@ -140,7 +141,11 @@ class PlannerStyle(QProxyStyle):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.setPen(QPen(color, 1))
-        painter.drawRect(QRectF(option.rect).adjusted(0.5, 0.5, -0.5, -0.5))
+        edge = QRectF(option.rect).adjusted(0.5, 0.5, -0.5, -0.5)
+        if radio:
+            painter.drawEllipse(edge)
+        else:
+            painter.drawRect(edge)
         painter.restore()
 
 
