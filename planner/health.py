@@ -2,7 +2,8 @@
 
 Five rules, one per failure an operator can see coming (domain.md, "Why
 operators fail"), each shown with the rule itself and a link to fix it, on the
-overview, the community page and the weekly PDF:
+overview, the community page and the weekly PDF. A finding is kept as facts
+and written from them (:mod:`planner.health_rules` holds the rules' words):
 
 - ``headless_fly``: activities that ended in the last
   :data:`HEADLESS_FLY_DAYS` days without any result recorded;
@@ -42,7 +43,6 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
-from typing import Literal
 
 from planner.calendar import (
     GOAL_FIELDS,
@@ -58,92 +58,61 @@ from planner.checklists import TABLE as CHECKLIST_TABLE
 from planner.checklists import checklist
 from planner.communities import Community, Stage, get_community, list_communities
 from planner.community_templates import TABLE as LINKS_TABLE
+from planner.health_rules import (
+    DECLINE_MIN_NET_LOSS,
+    DECLINE_MIN_NET_SHARE,
+    DECLINE_WEEKS,
+    FALLING_MIN_DROP,
+    FALLING_WEEKS,
+    FIREMAN_DAYS,
+    HEADLESS_FLY_DAYS,
+    LISTED,
+    RULE_TEXT,
+    RULES,
+    SEVERITY,
+    STALL_DAYS,
+    TITLE,
+    Facts,
+    FixKind,
+    Rule,
+    Severity,
+    describe,
+)
+from planner.iso_week import week_of
 from planner.metrics import TABLE as METRICS_TABLE
 from planner.metrics import week_start
+from planner.template_library import DEFAULT_WELCOME, builtin_templates
 from planner.template_library import TABLE as TEMPLATES_TABLE
-from planner.template_library import builtin_templates
 from planner.templating import TemplateKind
 from planner.workspace import Workspace
 
-Rule = Literal["headless_fly", "fireman", "decline", "stalled_checklist", "no_welcome"]
-Severity = Literal["warning", "alert"]
-FixKind = Literal["calendar_item", "calendar_new", "metrics", "checklist", "templates"]
+# With the rules' constants, first defined here (and still imported from here).
+__all__ = [
+    "DECLINE_MIN_NET_LOSS",
+    "DECLINE_MIN_NET_SHARE",
+    "DECLINE_WEEKS",
+    "FALLING_MIN_DROP",
+    "FALLING_WEEKS",
+    "FIREMAN_DAYS",
+    "Facts",
+    "Fix",
+    "FixKind",
+    "HEADLESS_FLY_DAYS",
+    "HealthIssue",
+    "LISTED",
+    "RESULT_FIELDS",
+    "RULES",
+    "RULE_TEXT",
+    "Rule",
+    "SEVERITY",
+    "STALL_DAYS",
+    "Severity",
+    "TITLE",
+    "check_all",
+    "check_community",
+]
 
 RESULT_FIELDS = tuple(name for name in GOAL_FIELDS if name.startswith("actual_"))
-
-# The rules in the order they are shown (within one severity).
-RULES: tuple[Rule, ...] = ("decline", "fireman", "headless_fly", "stalled_checklist", "no_welcome")
-
-# Results are entered in the days after an activity; four weeks back covers a
-# monthly activity's whole cycle, and stops a long-forgotten backlog from
-# flooding the list forever (the weekly plan reviews last week in detail).
-HEADLESS_FLY_DAYS = 28
-# A week ahead is the operator's planning horizon: the weekly plan is made for
-# one week, and a group with nothing to read for a week starts to fall silent.
-FIREMAN_DAYS = 7
-# Joined and left per week are noisy; four complete weeks (about a month)
-# are enough to tell a trend from one bad week, and recent enough to act on.
-DECLINE_WEEKS = 4
-# ...but one family leaving a class group, or the churn of a big group, is not
-# a decline: the net loss over those weeks must be at least this many members
-# and at least this share of the group (its last recorded member count).
-DECLINE_MIN_NET_LOSS = 3
-DECLINE_MIN_NET_SHARE = 0.01
-# Three falls in a row (four weekly points) is a trend; two is still noise.
-FALLING_WEEKS = 3
-# ...and falls that add up to less than two percentage points are the
-# wobble of a large, stable group.
-FALLING_MIN_DROP = 0.02
-# A month without one item ticked: the stage path has stopped, not paused.
-# A community younger than this is never stalled (its age counts as progress).
-STALL_DAYS = 30
-# How many activities or checklist items a detail names before "and N more".
-LISTED = 3
-
-SEVERITY: dict[Rule, Severity] = {
-    # The group is losing people or going silent: act this week.
-    "decline": "alert",
-    "fireman": "alert",
-    # Missing data, a stalled plan, a missing script: fix when planning.
-    "headless_fly": "warning",
-    "stalled_checklist": "warning",
-    "no_welcome": "warning",
-}
-
-TITLE: dict[Rule, str] = {
-    "headless_fly": "Activities without results",
-    "fireman": "No content planned for the coming week",
-    "decline": "The community is declining",
-    "stalled_checklist": "The stage checklist has stalled",
-    "no_welcome": "No welcome sequence for newcomers",
-}
-
-RULE_TEXT: dict[Rule, str] = {
-    "headless_fly": (
-        "An activity whose day has passed should have its results recorded (participants, "
-        f"new members, shares, conversions, revenue or cost); checked for the last "
-        f"{HEADLESS_FLY_DAYS} days."
-    ),
-    "fireman": (
-        f"Plan at least one content item in the next {FIREMAN_DAYS} days, so the group "
-        "always has something worth reading."
-    ),
-    "decline": (
-        f"A community is declining when over the last {DECLINE_WEEKS} complete weeks more "
-        f"members left than joined (by at least {DECLINE_MIN_NET_LOSS} members and "
-        f"{DECLINE_MIN_NET_SHARE:.0%} of the group), or when its active rate (active "
-        f"members / members) fell {FALLING_WEEKS} weeks in a row (by "
-        f"{FALLING_MIN_DROP * 100:.0f} points or more in all)."
-    ),
-    "stalled_checklist": (
-        f"Tick at least one checklist item every {STALL_DAYS} days while the current "
-        "stage still has open items."
-    ),
-    "no_welcome": (
-        "Every community needs a welcome sequence: what a newcomer feels in the first "
-        "24 hours is what they still feel after 30 days."
-    ),
-}
 
 
 @dataclass(frozen=True)
@@ -171,8 +140,12 @@ class HealthIssue:
         severity: "alert" (act this week) or "warning".
         title: one short line (English; the UI translates it by ``rule``).
         rule_text: the rule as shown to the operator.
-        detail: what was found, with numbers, names and dates.
+        detail: what was found, with numbers, names and dates (English, as
+            :func:`~planner.health_rules.describe` writes ``facts``).
         fix: where to fix it.
+        facts: what was found, by name: every number, name and date of the
+            detail (see :mod:`planner.health_rules` for each rule's), for
+            writing it in another language. Empty in an issue made by hand.
     """
 
     rule: Rule
@@ -182,17 +155,19 @@ class HealthIssue:
     rule_text: str
     detail: str
     fix: Fix
+    facts: Facts = field(default_factory=Facts)
 
 
-def _issue(rule: Rule, community_id: str, detail: str, fix: Fix) -> HealthIssue:
+def _issue(rule: Rule, community_id: str, facts: Facts, fix: Fix) -> HealthIssue:
     return HealthIssue(
         rule=rule,
         community_id=community_id,
         severity=SEVERITY[rule],
         title=TITLE[rule],
         rule_text=RULE_TEXT[rule],
-        detail=detail,
+        detail=describe(rule, facts),
         fix=fix,
+        facts=facts,
     )
 
 
@@ -216,21 +191,6 @@ def _midnight(day: date) -> datetime:
 def _last_day(occ: Occurrence) -> date:
     """The day an occurrence ends on (an end at midnight belongs to the day before)."""
     return (occ.end - timedelta(microseconds=1)).date()
-
-
-def _short(day: date) -> str:
-    return day.strftime("%m-%d")
-
-
-def _plural(n: int, one: str, many: str) -> str:
-    return f"{n} {one if n == 1 else many}"
-
-
-def _listing(names: Sequence[str], total: int) -> str:
-    text = ", ".join(names[:LISTED])
-    if total > LISTED:
-        text += f" and {total - LISTED} more"
-    return text
 
 
 @dataclass
@@ -371,13 +331,13 @@ def _headless_fly(community_id: str, occs: Sequence[Occurrence], today: date) ->
     if not missing:
         return None
     missing.sort(key=lambda o: (o.start, o.item.title))
-    names = [f"{o.item.title} ({_short(o.start.date())})" for o in missing]
-    verb = "has" if len(missing) == 1 else "have"
-    detail = (
-        f"{_plural(len(missing), 'activity', 'activities')} since {since.isoformat()} {verb} "
-        f"no results: {_listing(names, len(missing))}."
+    facts = Facts(
+        count=len(missing),
+        since=since,
+        activities=tuple((o.item.title, o.start.date()) for o in missing[:LISTED]),
+        more=max(0, len(missing) - LISTED),
     )
-    return _issue("headless_fly", community_id, detail, Fix("calendar_item", missing[0].key))
+    return _issue("headless_fly", community_id, facts, Fix("calendar_item", missing[0].key))
 
 
 def _fireman(
@@ -392,39 +352,30 @@ def _fireman(
         return None
     last_day = today + timedelta(days=FIREMAN_DAYS - 1)
     cancelled = sum(1 for o in upcoming if o.start >= start)
-    detail = f"No content starts from {_short(today)} to {_short(last_day)}"
-    if cancelled:
-        detail += f" ({_plural(cancelled, 'item was', 'items were')} cancelled)"
-    return _issue("fireman", community.id, detail + ".", Fix("calendar_new", community.id))
-
-
-def _percent(value: float) -> str:
-    return f"{round(value * 100)}%"
+    facts = Facts(first=today, last=last_day, cancelled=cancelled)
+    return _issue("fireman", community.id, facts, Fix("calendar_new", community.id))
 
 
 def _decline(community_id: str, figures: _Figures, today: date) -> HealthIssue | None:
     this_monday = week_start(today)
-    findings: list[str] = []
+    found: dict[str, object] = {}
     joined, left = figures.joined, figures.left
     if joined is not None and left is not None:
         loss = left - joined
         share = DECLINE_MIN_NET_SHARE * (figures.span_members or 0)
         if loss >= DECLINE_MIN_NET_LOSS and loss >= share:
-            first_monday = this_monday - timedelta(weeks=DECLINE_WEEKS)
-            last_sunday = this_monday - timedelta(days=1)
-            findings.append(
-                f"{left} members left and {joined} joined from {first_monday.isoformat()} "
-                f"to {last_sunday.isoformat()}."
-            )
+            first = this_monday - timedelta(weeks=DECLINE_WEEKS)
+            last = this_monday - timedelta(days=1)
+            found.update(left=left, joined=joined, first=first, last=last)
     falling = _falling_rates(figures.rates, this_monday)
     if falling:
-        points = " → ".join(
-            f"{_percent(rate)} (W{monday.isocalendar().week:02d})" for monday, rate in falling
+        found.update(
+            weeks=FALLING_WEEKS,
+            rates=tuple((week_of(monday), rate) for monday, rate in falling),
         )
-        findings.append(f"The active rate fell {FALLING_WEEKS} weeks in a row: {points}.")
-    if not findings:
+    if not found:
         return None
-    return _issue("decline", community_id, " ".join(findings), Fix("metrics", community_id))
+    return _issue("decline", community_id, Facts(**found), Fix("metrics", community_id))
 
 
 def _falling_rates(rates: dict[date, float], this_monday: date) -> list[tuple[date, float]]:
@@ -466,17 +417,19 @@ def _stalled(
         for i in checklist(ws, community.id)
         if i.stage is community.stage and not i.done and not i.hidden
     ]
-    if state.last_tick is not None:
-        ago = (today - state.last_tick).days
-        detail = f"Nothing ticked for {ago} days (last on {state.last_tick.isoformat()})"
-    else:
-        detail = f"Nothing ticked since the community was created on {created.isoformat()}"
-    stage = community.stage.value.capitalize()
-    detail += (
-        f"; {_plural(len(open_items), 'item', 'items')} of {stage} still open: "
-        f"{_listing(open_items, len(open_items))}."
+    since: dict[str, object] = (
+        {"idle_days": (today - state.last_tick).days, "last_tick": state.last_tick}
+        if state.last_tick is not None
+        else {"created": created}
     )
-    return _issue("stalled_checklist", community.id, detail, Fix("checklist", community.id))
+    facts = Facts(
+        **since,
+        stage=community.stage,
+        count=len(open_items),
+        open=tuple(open_items[:LISTED]),
+        more=max(0, len(open_items) - LISTED),
+    )
+    return _issue("stalled_checklist", community.id, facts, Fix("checklist", community.id))
 
 
 def _no_welcome(community: Community, welcomed: set[str], figures: _Figures) -> HealthIssue | None:
@@ -486,13 +439,8 @@ def _no_welcome(community: Community, welcomed: set[str], figures: _Figures) -> 
     if community.stage is Stage.BUILD and community.member_count == 0 and recorded == 0:
         return None
     members = max(recorded, community.member_count)
-    detail = "No welcome sequence is linked"
-    if members:
-        detail += f" for its {_plural(members, 'member', 'members')}"
-    detail += (
-        "; link a built-in one (such as “First 24 hours welcome”) or one of the workspace's own."
-    )
-    return _issue("no_welcome", community.id, detail, Fix("templates", community.id))
+    facts = Facts(members=members, example=DEFAULT_WELCOME)
+    return _issue("no_welcome", community.id, facts, Fix("templates", community.id))
 
 
 # -- checking -------------------------------------------------------------------------------

@@ -18,26 +18,25 @@ is going wrong; the plan answers before it lists the week's schedule:
   order), so a rule that fires for many communities (fifty groups without a
   welcome sequence) states its rule once and lists one line per community.
 - In Chinese, the titles and rules come from :mod:`planner.weekly_labels` by
-  rule id. The health module writes each finding (the detail) as an English
-  sentence; :func:`detail_text` rewrites the sentences it knows, by pattern,
-  into Chinese with the same numbers, names and dates, and leaves any other
-  sentence in English (readable, and a test fails when a wording changes).
+  rule id, and :func:`detail_text` writes each finding from the facts the
+  health check keeps with it (:attr:`planner.health.HealthIssue.facts`: the
+  numbers, names and dates of its English detail), never from the English.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
 from planner.checklist_library import Language
 from planner.health import RULE_TEXT, RULES, SEVERITY, TITLE, HealthIssue, Rule, check_all
+from planner.health_rules import activities, fact, open_items, percent, rates
 from planner.iso_week import WeekId
 from planner.metrics import WeekFigures, by_week, figures_between
 from planner.template_context import label
-from planner.template_library import BUILTIN_PREFIX, builtin_templates
+from planner.template_library import builtin_template
 from planner.weekly_goals import CommunityMark
 from planner.weekly_labels import (
     FIGURE_NAMES,
@@ -45,7 +44,9 @@ from planner.weekly_labels import (
     HEALTH_TITLES_ZH,
     SEVERITY_NAMES,
     change_text,
+    day_month,
     figure_text,
+    long_date,
     points_text,
 )
 from planner.workspace import Workspace
@@ -285,135 +286,88 @@ def health_groups(
 
 # -- the details in Chinese ------------------------------------------------------------------
 
-# The sentences of planner.health, as it writes them (see _headless_fly and
-# the other rules there). Each pattern reads one whole detail.
-_ISO = r"\d{4}-\d{2}-\d{2}"
-_HEADLESS_FLY = re.compile(
-    rf"(?P<n>\d+) activit(?:y|ies) since (?P<since>{_ISO}) (?:has|have) no results: "
-    r"(?P<names>.*?)(?: and (?P<more>\d+) more)?\.",
-    re.S,
-)
-_FIREMAN = re.compile(
-    r"No content starts from (?P<first>\d{2}-\d{2}) to (?P<last>\d{2}-\d{2})"
-    r"(?: \((?P<cancelled>\d+) items? (?:was|were) cancelled\))?\."
-)
-_DECLINE = re.compile(
-    rf"(?:(?P<left>\d+) members left and (?P<joined>\d+) joined "
-    rf"from (?P<first>{_ISO}) to (?P<last>{_ISO})\.)?"
-    r"(?: ?The active rate fell (?P<weeks>\d+) weeks in a row: (?P<points>.+?)\.)?",
-    re.S,
-)
-_STALLED = re.compile(
-    rf"(?:Nothing ticked for (?P<idle>\d+) days \(last on (?P<last>{_ISO})\)"
-    rf"|Nothing ticked since the community was created on (?P<created>{_ISO}))"
-    r"; (?P<n>\d+) items? of (?P<stage>[A-Za-z]+) still open: "
-    r"(?P<names>.*?)(?: and (?P<more>\d+) more)?\.",
-    re.S,
-)
-_NO_WELCOME = re.compile(
-    r"No welcome sequence is linked(?: for its (?P<members>\d+) members?)?; "
-    r"link a built-in one \(such as “(?P<example>[^”]+)”\) or one of the workspace's own\."
-)
-_DATED_NAME = re.compile(r" \((\d{2})-(\d{2})\)(, )?")
-_WEEK_POINT = re.compile(r" \(W(\d{2})\) ?")  # "37% (W45) → " as "37%（第45周）→ "
+# Each rule's finding written from its facts (see planner.health_rules for
+# what each rule states); ``day`` is the day checked.
 
 
-def _zh_day(iso: str, day: date) -> str:
-    """ "2026-10-26" as "10月26日" (with the year when it is not ``day``'s)."""
-    found = date.fromisoformat(iso)
-    text = f"{found.month}月{found.day}日"
-    return text if found.year == day.year else f"{found.year}年{text}"
+def _zh_day(found: date, day: date) -> str:
+    """A date as "10月26日" (with the year when it is not ``day``'s: "2027年1月3日")."""
+    return day_month(found, "zh") if found.year == day.year else long_date(found, "zh")
 
 
-def _zh_month_day(text: str) -> str:
-    """ "11-17" as "11月17日"."""
-    month, day = text.split("-")
-    return f"{int(month)}月{int(day)}日"
-
-
-def _zh_template_name(name: str) -> str:
-    """The Chinese twin of the built-in template named ``name``, else ``name``.
-
-    A built-in's id is "builtin:STEM.LANGUAGE" (see planner.template_library).
-    """
-    by_id = {t.id: t for t in builtin_templates()}
-    for template_id, template in by_id.items():
-        if template.name == name:
-            stem = template_id.removeprefix(BUILTIN_PREFIX).rsplit(".", 1)[0]
-            twin = by_id.get(f"{BUILTIN_PREFIX}{stem}.zh")
-            return twin.name if twin is not None else name
-    return name
-
-
-def _more(count: str | None, unit: str) -> str:
+def _more(count: int, unit: str) -> str:
     return f"，另有{count}{unit}" if count else ""
 
 
-def _zh_headless_fly(m: re.Match[str], day: date) -> str:
-    names = _DATED_NAME.sub(
-        lambda d: f"（{int(d[1])}月{int(d[2])}日）" + ("、" if d[3] else ""), m["names"]
-    )
+def _zh_headless_fly(facts: Mapping[str, object], day: date) -> str:
+    names = "、".join(f"{title}（{_zh_day(start, day)}）" for title, start in activities(facts))
     return (
-        f"{_zh_day(m['since'], day)}以来，有{m['n']}场活动没有记录结果：{names}"
-        f"{_more(m['more'], '场')}。"
+        f"{_zh_day(fact(facts, 'since', date), day)}以来，有{fact(facts, 'count', int)}场活动"
+        f"没有记录结果：{names}{_more(fact(facts, 'more', int), '场')}。"
     )
 
 
-def _zh_fireman(m: re.Match[str], day: date) -> str:
-    text = f"{_zh_month_day(m['first'])}至{_zh_month_day(m['last'])}没有安排任何内容"
-    if m["cancelled"]:
-        text += f"（{m['cancelled']}项已取消）"
+def _zh_fireman(facts: Mapping[str, object], day: date) -> str:
+    first, last = fact(facts, "first", date), fact(facts, "last", date)
+    text = f"{_zh_day(first, day)}至{_zh_day(last, day)}没有安排任何内容"
+    cancelled = fact(facts, "cancelled", int)
+    if cancelled:
+        text += f"（{cancelled}项已取消）"
     return text + "。"
 
 
-def _zh_decline(m: re.Match[str], day: date) -> str:
+def _zh_decline(facts: Mapping[str, object], day: date) -> str:
     parts = []
-    if m["left"]:
+    if "left" in facts:
+        first, last = fact(facts, "first", date), fact(facts, "last", date)
         parts.append(
-            f"{_zh_day(m['first'], day)}至{_zh_day(m['last'], day)}，"
-            f"退群{m['left']}人，新增{m['joined']}人。"
+            f"{_zh_day(first, day)}至{_zh_day(last, day)}，"
+            f"退群{fact(facts, 'left', int)}人，新增{fact(facts, 'joined', int)}人。"
         )
-    if m["weeks"]:
-        points = _WEEK_POINT.sub(lambda w: f"（第{int(w[1])}周）", m["points"])
-        parts.append(f"活跃率连续{m['weeks']}周下降：{points}。")
+    if "rates" in facts:
+        points = "→ ".join(f"{percent(rate)}（第{week.week}周）" for week, rate in rates(facts))
+        parts.append(f"活跃率连续{fact(facts, 'weeks', int)}周下降：{points}。")
     return "".join(parts)
 
 
-def _zh_stalled(m: re.Match[str], day: date) -> str:
-    if m["idle"]:
-        text = f"已经{m['idle']}天没有勾掉任何事项（上次在{_zh_day(m['last'], day)}）"
+def _zh_stalled(facts: Mapping[str, object], day: date) -> str:
+    if "last_tick" in facts:
+        tick = _zh_day(fact(facts, "last_tick", date), day)
+        text = f"已经{fact(facts, 'idle_days', int)}天没有勾掉任何事项（上次在{tick}）"
     else:
-        text = f"社群{_zh_day(m['created'], day)}建立以来，还没有勾掉任何事项"
-    stage = label("stage", m["stage"].lower(), "zh")
-    return f"{text}；“{stage}”阶段还有{m['n']}项没完成：{m['names']}{_more(m['more'], '项')}。"
+        text = f"社群{_zh_day(fact(facts, 'created', date), day)}建立以来，还没有勾掉任何事项"
+    stage = label("stage", fact(facts, "stage", str), "zh")
+    names = "、".join(open_items(facts))
+    return (
+        f"{text}；“{stage}”阶段还有{fact(facts, 'count', int)}项没完成：{names}"
+        f"{_more(fact(facts, 'more', int), '项')}。"
+    )
 
 
-def _zh_no_welcome(m: re.Match[str], day: date) -> str:
+def _zh_no_welcome(facts: Mapping[str, object], day: date) -> str:
     text = "还没有关联迎新话术"
-    if m["members"]:
-        text += f"，群里已有{m['members']}名成员"
-    example = _zh_template_name(m["example"])
+    members = fact(facts, "members", int)
+    if members:
+        text += f"，群里已有{members}名成员"
+    example = builtin_template(fact(facts, "example", str), "zh").name
     return f"{text}；可以关联内置的（如“{example}”），或工作区自己的。"
 
 
-_ZH_DETAILS: dict[Rule, tuple[re.Pattern[str], Callable[[re.Match[str], date], str]]] = {
-    "headless_fly": (_HEADLESS_FLY, _zh_headless_fly),
-    "fireman": (_FIREMAN, _zh_fireman),
-    "decline": (_DECLINE, _zh_decline),
-    "stalled_checklist": (_STALLED, _zh_stalled),
-    "no_welcome": (_NO_WELCOME, _zh_no_welcome),
+_ZH_DETAILS: dict[Rule, Callable[[Mapping[str, object], date], str]] = {
+    "headless_fly": _zh_headless_fly,
+    "fireman": _zh_fireman,
+    "decline": _zh_decline,
+    "stalled_checklist": _zh_stalled,
+    "no_welcome": _zh_no_welcome,
 }
 
 
 def detail_text(issue: HealthIssue, lang: Language, day: date) -> str:
     """What the health check found, in ``lang``; ``day`` is the day checked.
 
-    In Chinese, a detail the patterns do not read stays in English.
+    English is the issue's own detail. Chinese is written from the issue's
+    facts; an issue without facts (made by hand) keeps its English detail.
     """
-    if lang != "zh":
+    if lang != "zh" or not issue.facts:
         return issue.detail
-    pattern, write = _ZH_DETAILS[issue.rule]
-    found = pattern.fullmatch(issue.detail)
-    if found is None or not any(found.groupdict().values()):
-        return issue.detail
-    return write(found, day)
+    return _ZH_DETAILS[issue.rule](issue.facts, day)

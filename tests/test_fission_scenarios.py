@@ -3,7 +3,7 @@ activity, each undoable; what is refused; the sample workspace's plans."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +18,6 @@ from planner.calendar import (
     update_occurrence,
 )
 from planner.communities import create_community, delete_community, list_communities
-from planner.demo_fission import add_sample_scenarios
 from planner.errors import NotFound, ValidationError
 from planner.fission import TABLE, Scenario, project
 from planner.fission_scenarios import (
@@ -343,7 +342,6 @@ def test_from_row_keeps_a_bad_stored_value_for_problems(
 def test_the_sample_plans_tell_their_stories(sample_path: Path, paths: AppPaths) -> None:
     with open_workspace(sample_path, device_id=DEVICE, lock_dir=paths.lock_dir) as ws:
         ids = {c.name: c.id for c in list_communities(ws)}
-        add_sample_scenarios(ws, ids, date.today())
         reading = {s.name: s for s in list_scenarios(ws, ids["深夜读书会 · 付费会员圈"])}
         [growth] = list_scenarios(ws, ids["Growth Hackers 增长交流群"])
         assert list_scenarios(ws, ids["Notion 中文用户群"]) == []

@@ -36,15 +36,18 @@ from planner.health import (
     RULES,
     STALL_DAYS,
     TITLE,
+    Facts,
     Fix,
     HealthIssue,
     check_all,
     check_community,
 )
+from planner.health_rules import describe
+from planner.iso_week import WeekId
 from planner.metrics import DayFigures, set_figures
 from planner.paths import AppPaths
 from planner.recurrence import Recurrence
-from planner.template_library import delete_template, duplicate_template
+from planner.template_library import builtin_template, delete_template, duplicate_template
 from planner.workspace import Workspace, open_workspace
 from tests.conftest import DEVICE
 
@@ -128,9 +131,44 @@ def content_daily(ws: Workspace, cid: str) -> str:
     )
 
 
+def shown(value: object) -> list[str]:
+    """How a fact reads in an English detail (a date as written in full or as "11-12")."""
+    if isinstance(value, tuple):
+        return [text for part in value for text in shown(part)]
+    if isinstance(value, Stage):
+        return [value.value.capitalize()]
+    if isinstance(value, date):
+        return [value.isoformat(), value.strftime("%m-%d")]
+    if isinstance(value, float):
+        return [f"{round(value * 100)}%"]
+    if isinstance(value, WeekId):
+        return [f"W{value.week:02d}"]
+    return [str(value)]
+
+
+def assert_facts_match_the_detail(issue: HealthIssue) -> None:
+    """Every fact is in the detail, and the detail shows no number that is not a fact."""
+    assert issue.facts and issue.detail == describe(issue.rule, issue.facts)
+    rest = issue.detail
+    texts: list[str] = []
+    for key, value in issue.facts.items():
+        if key == "example":
+            value = builtin_template(str(value), "en").name
+        if value == 0 and key in ("more", "cancelled", "members"):
+            continue  # not said at all
+        found = [text for text in shown(value) if text in issue.detail]
+        assert found, (key, value, issue.detail)
+        texts += shown(value)
+    for text in sorted(texts, key=len, reverse=True):
+        rest = rest.replace(text, "")
+    assert not any(c.isdigit() for c in rest), (rest, issue.detail)
+
+
 def issues(ws: Workspace, cid: str, today: date = TODAY) -> dict[str, HealthIssue]:
     found = check_community(ws, cid, today)
     assert len({i.rule for i in found}) == len(found)
+    for issue in found:
+        assert_facts_match_the_detail(issue)
     return {i.rule: i for i in found}
 
 
@@ -174,6 +212,12 @@ def test_headless_fly_triggers_and_clears_when_results_are_recorded(
     assert issue.title == TITLE["headless_fly"]
     assert issue.rule_text == RULE_TEXT["headless_fly"]
     assert issue.detail == "1 activity since 2026-10-21 has no results: 会员沙龙 (11-12)."
+    assert issue.facts == {
+        "count": 1,
+        "since": date(2026, 10, 21),
+        "activities": (("会员沙龙", date(2026, 11, 12)),),
+        "more": 0,
+    }
     assert issue.fix == Fix("calendar_item", (salon, ""))
 
     # The fix link opens the occurrence.
@@ -213,6 +257,12 @@ def test_headless_fly_lists_the_first_few_and_links_to_the_oldest(
         "5 activities since 2026-10-21 have no results: "
         "直播课 0 (11-08), 直播课 1 (11-09), 直播课 2 (11-10) and 2 more."
     )
+    assert issue.facts == {
+        "count": 5,
+        "since": date(2026, 10, 21),
+        "activities": tuple((f"直播课 {n}", date(2026, 11, 8 + n)) for n in range(LISTED)),
+        "more": 2,
+    }
     assert issue.fix == Fix("calendar_item", (ids[0], ""))
 
 
@@ -284,6 +334,7 @@ def test_series_occurrences_without_results_are_flagged_one_by_one(
     update_occurrence(workspace, first_occ, {"actual_participants": 12}, EditScope.THIS)
     issue = issues(workspace, healthy)["headless_fly"]
     assert issue.detail == "1 activity since 2026-10-21 has no results: 周三分享会 (11-11)."
+    assert issue.facts["activities"] == (("周三分享会", date(2026, 11, 11)),)
     assert issue.fix == Fix("calendar_item", (series, format_time(at(first + timedelta(7), 20))))
 
     # Results recorded on the whole series (every occurrence shares them).
@@ -306,6 +357,7 @@ def test_fireman_triggers_and_clears_when_content_is_planned(
     issue = found["fireman"]
     assert issue.severity == "alert"
     assert issue.detail == "No content starts from 11-18 to 11-24."
+    assert issue.facts == {"first": TODAY, "last": date(2026, 11, 24), "cancelled": 0}
     assert issue.fix == Fix("calendar_new", cid)
 
     day = TODAY + timedelta(days=3)
@@ -342,6 +394,7 @@ def test_cancelled_content_and_activities_do_not_fill_the_week(
     add(workspace, cid, start=at(day, 20), end=at(day, 21))
     issue = issues(workspace, cid)["fireman"]
     assert issue.detail == "No content starts from 11-18 to 11-24 (1 item was cancelled)."
+    assert issue.facts == {"first": TODAY, "last": date(2026, 11, 24), "cancelled": 1}
 
 
 def test_an_ended_series_leaves_the_week_empty(workspace: Workspace, created_on: Any) -> None:
@@ -411,6 +464,12 @@ def test_decline_triggers_when_leavers_outnumber_joiners_and_clears(
     issue = found["decline"]
     assert issue.severity == "alert"
     assert issue.detail == "30 members left and 18 joined from 2026-10-19 to 2026-11-15."
+    assert issue.facts == {
+        "left": 30,
+        "joined": 18,
+        "first": date(2026, 10, 19),
+        "last": date(2026, 11, 15),
+    }
     assert issue.fix == Fix("metrics", healthy)
 
     set_figures(workspace, healthy, weeks((15, 9), (14, 8), (6, 7), (3, 6)))
@@ -475,6 +534,13 @@ def test_an_active_rate_falling_three_weeks_in_a_row_is_a_decline(
     assert issue.detail == (
         "The active rate fell 3 weeks in a row: 46% (W44) → 41% (W45) → 37% (W46) → 32% (W47)."
     )
+    assert issue.facts == {
+        "weeks": 3,
+        "rates": tuple(
+            (WeekId(2026, week), rate)
+            for week, rate in zip(range(44, 48), (0.46, 0.41, 0.37, 0.32), strict=True)
+        ),
+    }
     # This week's rate is back up: the trend is broken.
     set_figures(workspace, healthy, rates(0.46, 0.41, 0.37, 0.32, 0.40, last=MONDAY))
     assert rules(workspace, healthy) == set()
@@ -492,6 +558,18 @@ def test_both_findings_show_in_one_issue(workspace: Workspace, healthy: str) -> 
         "36 members left and 8 joined from 2026-10-19 to 2026-11-15. "
         "The active rate fell 3 weeks in a row: 50% (W43) → 45% (W44) → 40% (W45) → 35% (W46)."
     )
+    assert issue.facts == {
+        "left": 36,
+        "joined": 8,
+        "first": date(2026, 10, 19),
+        "last": date(2026, 11, 15),
+        "weeks": 3,
+        "rates": tuple(
+            (WeekId(2026, week), rate)
+            for week, rate in zip(range(43, 47), (0.50, 0.45, 0.40, 0.35), strict=True)
+        ),
+    }
+    assert_facts_match_the_detail(issue)
 
 
 @pytest.mark.parametrize(
@@ -549,6 +627,13 @@ def test_a_stalled_checklist_triggers_and_clears_when_an_item_is_ticked(
         f"{len(open_items)} items of Structure still open: "
         f"{', '.join(open_items[:LISTED])} and {len(open_items) - LISTED} more."
     )
+    assert issue.facts == {
+        "created": CREATED,
+        "stage": Stage.STRUCTURE,
+        "count": len(open_items),
+        "open": tuple(open_items[:LISTED]),
+        "more": len(open_items) - LISTED,
+    }
     assert issue.fix == Fix("checklist", cid)
 
     tick_recently(workspace, cid, TODAY - timedelta(days=2))
@@ -567,9 +652,13 @@ def test_stalled_after_exactly_thirty_days_without_a_tick(
     set_done(workspace, build.id, True, TODAY - timedelta(days=days_ago))
     assert ("stalled_checklist" in rules(workspace, healthy)) is stalled
     if stalled:
-        assert issues(workspace, healthy)["stalled_checklist"].detail.startswith(
+        issue = issues(workspace, healthy)["stalled_checklist"]
+        assert issue.detail.startswith(
             f"Nothing ticked for {STALL_DAYS} days (last on 2026-10-19); "
         )
+        assert issue.facts["idle_days"] == STALL_DAYS
+        assert issue.facts["last_tick"] == date(2026, 10, 19)
+        assert issue.facts["stage"] is Stage.OPERATE and "created" not in issue.facts
 
 
 @pytest.mark.parametrize(("age", "stalled"), [(STALL_DAYS, True), (STALL_DAYS - 1, False)])
@@ -610,7 +699,11 @@ def test_no_welcome_triggers_and_clears_when_a_welcome_sequence_is_linked(
     assert set(found) == {"no_welcome"}
     issue = found["no_welcome"]
     assert issue.severity == "warning"
-    assert issue.detail.startswith("No welcome sequence is linked for its 486 members; ")
+    assert issue.detail == (
+        "No welcome sequence is linked for its 486 members; link a built-in one "
+        "(such as “First 24 hours welcome”) or one of the workspace's own."
+    )
+    assert issue.facts == {"members": 486, "example": "first_24_hours"}
     assert issue.fix == Fix("templates", cid)
 
     # A poster is not a welcome sequence.
@@ -644,7 +737,9 @@ def test_no_welcome_waits_until_someone_can_join(workspace: Workspace, created_o
     update_community(workspace, cid, {"member_count": 12})
     assert rules(workspace, cid) == {"no_welcome"}
     update_community(workspace, cid, {"member_count": 0, "stage": Stage.STRUCTURE.value})
-    assert issues(workspace, cid)["no_welcome"].detail.startswith("No welcome sequence is linked; ")
+    issue = issues(workspace, cid)["no_welcome"]
+    assert issue.detail.startswith("No welcome sequence is linked; ")
+    assert issue.facts == {"members": 0, "example": "first_24_hours"}
 
 
 # -- every community --------------------------------------------------------------------------
@@ -671,10 +766,29 @@ def test_check_all_checks_every_live_community(workspace: Workspace, created_on:
     for cid, listed in found.items():
         assert listed == check_community(workspace, cid, TODAY)
         assert all(i.community_id == cid and i.rule in RULES for i in listed)
+        for issue in listed:
+            assert_facts_match_the_detail(issue)
     assert check_all(workspace, TODAY, [b, trashed]) == {b: found[b]}
     assert check_community(workspace, trashed, TODAY) == []
     with pytest.raises(NotFound):
         check_community(workspace, "no-such-community", TODAY)
+
+
+def test_facts_are_a_read_only_hashable_mapping(workspace: Workspace, healthy: str) -> None:
+    facts = Facts(count=2, since=TODAY, activities=(("A", TODAY), ("B", TODAY)))
+    assert facts == {"count": 2, "since": TODAY, "activities": (("A", TODAY), ("B", TODAY))}
+    assert facts == Facts(activities=(("A", TODAY), ("B", TODAY)), since=TODAY, count=2)
+    assert hash(facts) == hash(Facts(activities=(("A", TODAY), ("B", TODAY)), since=TODAY, count=2))
+    assert facts != Facts(count=3, since=TODAY) and len(facts) == 3 and list(facts)[0] == "count"
+    with pytest.raises(TypeError):
+        facts["count"] = 3  # type: ignore[index]
+    with pytest.raises(TypeError):
+        Facts(open=["a list"])  # a value must be hashable
+    # The issues holding them are values too.
+    set_figures(workspace, healthy, weeks((5, 9), (4, 8), (6, 7), (3, 6)))
+    (issue,) = check_community(workspace, healthy, TODAY)
+    assert issue == check_community(workspace, healthy, TODAY)[0]
+    assert len({issue, check_community(workspace, healthy, TODAY)[0]}) == 1
 
 
 def test_every_rule_has_a_title_a_text_and_a_severity() -> None:
@@ -695,6 +809,8 @@ def test_the_sample_workspace_tells_its_stories(sample_path: Path, paths: AppPat
             )
         }
     assert len(found) == 4
+    for issue in (i for listed in found.values() for i in listed):
+        assert_facts_match_the_detail(issue)
     assert "decline" in by_name["Notion 中文用户群"]
     assert "decline" not in by_name["深夜读书会 · 付费会员圈"]
     assert "no_welcome" in by_name["Growth Hackers 增长交流群"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any, Literal
@@ -25,7 +26,8 @@ from planner.checklists import add_item, checklist
 from planner.communities import Stage, create_community, delete_community, find_community
 from planner.demo import write_demo
 from planner.errors import NotFound, ValidationError
-from planner.health import RULES, Fix, HealthIssue
+from planner.health import RULES, Facts, Fix, HealthIssue, Rule
+from planner.health_rules import describe
 from planner.metrics import DayFigures, set_figures
 from planner.paths import AppPaths
 from planner.recurrence import Recurrence
@@ -776,8 +778,8 @@ def created_long_ago(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_every_health_finding_reads_in_chinese(
     workspace: Workspace, created_long_ago: None
 ) -> None:
-    """Each rule's detail, rewritten from the health module's English: a change of
-    its wording fails here rather than leaving English in a Chinese plan."""
+    """Each rule's detail, written from the facts the health check keeps: every
+    number, name and date of the English, and no English left."""
     cid, _ = create_community(
         workspace, {"name": "五条都犯的群", "stage": Stage.OUTPUT.value, "member_count": 1}
     )
@@ -829,16 +831,120 @@ def test_every_health_finding_reads_in_chinese(
         assert not re.search(r"[A-Za-z]", group.title + group.rule_text), group.rule
 
 
-def test_a_detail_the_patterns_do_not_read_stays_in_english() -> None:
-    issue = HealthIssue(
-        rule="fireman",
+def issue_of(rule: Rule, facts: Facts) -> HealthIssue:
+    """An issue as the health check makes it, but for its English detail, which the
+    Chinese plan must not read."""
+    return HealthIssue(
+        rule=rule,
         community_id="c",
-        severity="alert",
+        severity="warning",
         title="t",
         rule_text="r",
-        detail="Something new that health says.",
+        detail="Not read for the Chinese plan.",
         fix=Fix("calendar_new", "c"),
+        facts=facts,
     )
+
+
+@pytest.mark.parametrize(
+    ("rule", "facts", "chinese"),
+    [
+        (
+            "headless_fly",
+            Facts(
+                count=2,
+                since=date(2026, 10, 26),
+                activities=(("会员沙龙", date(2026, 11, 12)), ("Live Q&A", date(2026, 11, 19))),
+                more=0,
+            ),
+            "10月26日以来，有2场活动没有记录结果：会员沙龙（11月12日）、Live Q&A（11月19日）。",
+        ),
+        (  # a window reaching into last year writes that year
+            "headless_fly",
+            Facts(
+                count=4,
+                since=date(2025, 12, 8),
+                activities=(("跨年夜", date(2025, 12, 31)),),
+                more=3,
+            ),
+            "2025年12月8日以来，有4场活动没有记录结果：跨年夜（2025年12月31日），另有3场。",
+        ),
+        (
+            "fireman",
+            Facts(first=date(2026, 12, 28), last=date(2027, 1, 3), cancelled=0),
+            "12月28日至2027年1月3日没有安排任何内容。",
+        ),
+        (
+            "fireman",
+            Facts(first=date(2026, 11, 23), last=date(2026, 11, 29), cancelled=2),
+            "11月23日至11月29日没有安排任何内容（2项已取消）。",
+        ),
+        (
+            "decline",
+            Facts(left=30, joined=18, first=date(2026, 10, 19), last=date(2026, 11, 15)),
+            "10月19日至11月15日，退群30人，新增18人。",
+        ),
+        (
+            "decline",
+            Facts(
+                weeks=3,
+                rates=tuple(
+                    (WeekId(2026, week), rate)
+                    for week, rate in zip(range(44, 48), (0.46, 0.41, 0.37, 0.32), strict=True)
+                ),
+            ),
+            "活跃率连续3周下降：46%（第44周）→ 41%（第45周）→ 37%（第46周）→ 32%（第47周）。",
+        ),
+        (
+            "stalled_checklist",
+            Facts(
+                idle_days=45,
+                last_tick=date(2026, 10, 9),
+                stage=Stage.STRUCTURE,
+                count=2,
+                open=("写群规", "定入群门槛"),
+                more=0,
+            ),
+            "已经45天没有勾掉任何事项（上次在10月9日）；“搭架构”阶段还有2项没完成：写群规、定入群门槛。",
+        ),
+        (
+            "stalled_checklist",
+            Facts(
+                created=date(2026, 9, 1),
+                stage=Stage.BUILD,
+                count=7,
+                open=("一", "二", "三"),
+                more=4,
+            ),
+            "社群9月1日建立以来，还没有勾掉任何事项；“建群”阶段还有7项没完成：一、二、三，另有4项。",
+        ),
+        (
+            "no_welcome",
+            Facts(members=0, example="first_24_hours"),
+            "还没有关联迎新话术；可以关联内置的（如“新人 24 小时欢迎”），或工作区自己的。",
+        ),
+        (
+            "no_welcome",
+            Facts(members=1, example="first_24_hours"),
+            "还没有关联迎新话术，群里已有1名成员；可以关联内置的（如“新人 24 小时欢迎”），"
+            "或工作区自己的。",
+        ),
+    ],
+)
+def test_the_chinese_details_are_written_from_the_facts(
+    rule: Rule, facts: Facts, chinese: str
+) -> None:
+    issue = issue_of(rule, facts)
+    assert detail_text(issue, "zh", TODAY) == chinese
+    # The English is the health check's own sentence, whatever it says.
+    assert detail_text(issue, "en", TODAY) == "Not read for the Chinese plan."
+    assert detail_text(replace(issue, detail=describe(rule, facts)), "en", TODAY) == describe(
+        rule, facts
+    )
+
+
+def test_an_issue_without_facts_keeps_its_english_detail() -> None:
+    issue = replace(issue_of("fireman", Facts()), detail="Something new that health says.")
     assert detail_text(issue, "zh", TODAY) == "Something new that health says."
     assert detail_text(issue, "en", TODAY) == "Something new that health says."
 

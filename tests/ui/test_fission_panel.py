@@ -4,7 +4,7 @@ UI with undo and redo, linking a plan to an activity, read-only workspaces."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -14,7 +14,6 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLineEdit
 
 from planner.calendar import create_item, delete_occurrence, find_occurrence
 from planner.communities import create_community, list_communities
-from planner.demo_fission import add_sample_scenarios
 from planner.fission import Scenario, project
 from planner.fission_scenarios import get_scenario, list_scenarios, save_scenario
 from planner.paths import AppPaths
@@ -502,7 +501,6 @@ def test_the_sample_plans_grabbed_in_light_and_dark(  # type: ignore[no-untyped-
     ws = open_workspace(sample_path, device_id=DEVICE, lock_dir=paths.lock_dir)
     try:
         ids = {c.name: c.id for c in list_communities(ws)}
-        add_sample_scenarios(ws, ids, date.today())
         session = Session(ws)
         panel = FissionPanel()
         qtbot.addWidget(panel)

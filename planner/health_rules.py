@@ -1,0 +1,266 @@
+"""The health rules' constants and words: thresholds, titles, rule texts, findings.
+
+:mod:`planner.health` finds what is wrong and states it as :class:`Facts`
+(numbers, names and dates, by name); this module holds what the rules are
+(their thresholds, severities, titles and texts) and writes a finding as the
+English sentence the app shows (:func:`describe`). The weekly plan writes the
+same facts in Chinese (:mod:`planner.weekly_health`), so no finding is ever
+read back out of an English sentence.
+
+The facts of each rule (every number, name and date its sentence shows):
+
+- ``headless_fly``: ``count`` (activities without results), ``since`` (the
+  window's first day), ``activities`` (the first :data:`LISTED` as (title,
+  start day) pairs, oldest first), ``more`` (how many are not listed);
+- ``fireman``: ``first``, ``last`` (the days checked), ``cancelled`` (content
+  cancelled in them);
+- ``decline``: for a net loss ``left``, ``joined``, ``first`` (a Monday) and
+  ``last`` (a Sunday); for a falling active rate ``weeks`` (falls in a row)
+  and ``rates`` ((:class:`~planner.iso_week.WeekId`, rate) pairs, oldest
+  first; a rate is a share, 0.46); either or both;
+- ``stalled_checklist``: ``idle_days`` and ``last_tick`` (the last item
+  ticked), or ``created`` (nothing ever ticked: the community's first day);
+  then ``stage`` (a :class:`~planner.communities.Stage`), ``count`` (its open
+  items), ``open`` (the first :data:`LISTED` titles), ``more``;
+- ``no_welcome``: ``members`` (0 when unknown) and ``example`` (the stem of
+  the built-in welcome sequence suggested, ``"first_24_hours"``; its name
+  depends on the language).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from datetime import date
+from typing import Literal, TypeVar, cast
+
+from planner.iso_week import WeekId
+from planner.template_library import builtin_template
+
+Rule = Literal["headless_fly", "fireman", "decline", "stalled_checklist", "no_welcome"]
+Severity = Literal["warning", "alert"]
+FixKind = Literal["calendar_item", "calendar_new", "metrics", "checklist", "templates"]
+
+# The rules in the order they are shown (within one severity).
+RULES: tuple[Rule, ...] = ("decline", "fireman", "headless_fly", "stalled_checklist", "no_welcome")
+
+# Results are entered in the days after an activity; four weeks back covers a
+# monthly activity's whole cycle, and stops a long-forgotten backlog from
+# flooding the list forever (the weekly plan reviews last week in detail).
+HEADLESS_FLY_DAYS = 28
+# A week ahead is the operator's planning horizon: the weekly plan is made for
+# one week, and a group with nothing to read for a week starts to fall silent.
+FIREMAN_DAYS = 7
+# Joined and left per week are noisy; four complete weeks (about a month)
+# are enough to tell a trend from one bad week, and recent enough to act on.
+DECLINE_WEEKS = 4
+# ...but one family leaving a class group, or the churn of a big group, is not
+# a decline: the net loss over those weeks must be at least this many members
+# and at least this share of the group (its last recorded member count).
+DECLINE_MIN_NET_LOSS = 3
+DECLINE_MIN_NET_SHARE = 0.01
+# Three falls in a row (four weekly points) is a trend; two is still noise.
+FALLING_WEEKS = 3
+# ...and falls that add up to less than two percentage points are the
+# wobble of a large, stable group.
+FALLING_MIN_DROP = 0.02
+# A month without one item ticked: the stage path has stopped, not paused.
+# A community younger than this is never stalled (its age counts as progress).
+STALL_DAYS = 30
+# How many activities or checklist items a detail names before "and N more".
+LISTED = 3
+
+SEVERITY: dict[Rule, Severity] = {
+    # The group is losing people or going silent: act this week.
+    "decline": "alert",
+    "fireman": "alert",
+    # Missing data, a stalled plan, a missing script: fix when planning.
+    "headless_fly": "warning",
+    "stalled_checklist": "warning",
+    "no_welcome": "warning",
+}
+
+TITLE: dict[Rule, str] = {
+    "headless_fly": "Activities without results",
+    "fireman": "No content planned for the coming week",
+    "decline": "The community is declining",
+    "stalled_checklist": "The stage checklist has stalled",
+    "no_welcome": "No welcome sequence for newcomers",
+}
+
+RULE_TEXT: dict[Rule, str] = {
+    "headless_fly": (
+        "An activity whose day has passed should have its results recorded (participants, "
+        f"new members, shares, conversions, revenue or cost); checked for the last "
+        f"{HEADLESS_FLY_DAYS} days."
+    ),
+    "fireman": (
+        f"Plan at least one content item in the next {FIREMAN_DAYS} days, so the group "
+        "always has something worth reading."
+    ),
+    "decline": (
+        f"A community is declining when over the last {DECLINE_WEEKS} complete weeks more "
+        f"members left than joined (by at least {DECLINE_MIN_NET_LOSS} members and "
+        f"{DECLINE_MIN_NET_SHARE:.0%} of the group), or when its active rate (active "
+        f"members / members) fell {FALLING_WEEKS} weeks in a row (by "
+        f"{FALLING_MIN_DROP * 100:.0f} points or more in all)."
+    ),
+    "stalled_checklist": (
+        f"Tick at least one checklist item every {STALL_DAYS} days while the current "
+        "stage still has open items."
+    ),
+    "no_welcome": (
+        "Every community needs a welcome sequence: what a newcomer feels in the first "
+        "24 hours is what they still feel after 30 days."
+    ),
+}
+
+
+# -- facts ----------------------------------------------------------------------------------
+
+
+class Facts(Mapping[str, object]):
+    """What a rule found, by name: read-only, hashable, and equal to a dict of the same.
+
+    The values must be hashable (tuples rather than lists), so that a
+    :class:`~planner.health.HealthIssue` holding them stays a value.
+    """
+
+    __slots__ = ("_items", "_hash")
+
+    def __init__(self, **items: object) -> None:
+        self._items: dict[str, object] = items
+        self._hash = hash(frozenset(items.items()))  # an unhashable value fails here
+
+    def __getitem__(self, key: str) -> object:
+        return self._items[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._items)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __hash__(self) -> int:
+        return self._hash
+
+    def __repr__(self) -> str:
+        return f"Facts({', '.join(f'{k}={v!r}' for k, v in self._items.items())})"
+
+
+T = TypeVar("T")
+
+
+def fact(facts: Mapping[str, object], key: str, kind: type[T]) -> T:
+    """``facts[key]``, which must be a ``kind`` (KeyError, TypeError otherwise)."""
+    value = facts[key]
+    if not isinstance(value, kind):
+        raise TypeError(f"The fact {key!r} is a {type(value).__name__}, not a {kind.__name__}.")
+    return value
+
+
+def activities(facts: Mapping[str, object]) -> tuple[tuple[str, date], ...]:
+    """A ``headless_fly`` finding's listed activities: (title, start day)."""
+    return cast("tuple[tuple[str, date], ...]", fact(facts, "activities", tuple))
+
+
+def rates(facts: Mapping[str, object]) -> tuple[tuple[WeekId, float], ...]:
+    """A ``decline`` finding's weekly active rates: (ISO week, rate)."""
+    return cast("tuple[tuple[WeekId, float], ...]", fact(facts, "rates", tuple))
+
+
+def open_items(facts: Mapping[str, object]) -> tuple[str, ...]:
+    """A ``stalled_checklist`` finding's listed open items."""
+    return cast("tuple[str, ...]", fact(facts, "open", tuple))
+
+
+def percent(rate: float) -> str:
+    """An active rate as shown: "46%"."""
+    return f"{round(rate * 100)}%"
+
+
+# -- the findings in English ------------------------------------------------------------------
+
+
+def _short(day: date) -> str:
+    return day.strftime("%m-%d")
+
+
+def _plural(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
+def _listing(names: Sequence[str], more: int) -> str:
+    text = ", ".join(names)
+    if more:
+        text += f" and {more} more"
+    return text
+
+
+def _headless_fly(facts: Mapping[str, object]) -> str:
+    count = fact(facts, "count", int)
+    names = [f"{title} ({_short(day)})" for title, day in activities(facts)]
+    return (
+        f"{_plural(count, 'activity', 'activities')} since {fact(facts, 'since', date)} "
+        f"{'has' if count == 1 else 'have'} no results: "
+        f"{_listing(names, fact(facts, 'more', int))}."
+    )
+
+
+def _fireman(facts: Mapping[str, object]) -> str:
+    first, last = fact(facts, "first", date), fact(facts, "last", date)
+    text = f"No content starts from {_short(first)} to {_short(last)}"
+    cancelled = fact(facts, "cancelled", int)
+    if cancelled:
+        text += f" ({_plural(cancelled, 'item was', 'items were')} cancelled)"
+    return text + "."
+
+
+def _decline(facts: Mapping[str, object]) -> str:
+    findings = []
+    if "left" in facts:
+        findings.append(
+            f"{fact(facts, 'left', int)} members left and {fact(facts, 'joined', int)} joined "
+            f"from {fact(facts, 'first', date)} to {fact(facts, 'last', date)}."
+        )
+    if "rates" in facts:
+        points = " → ".join(f"{percent(rate)} (W{week.week:02d})" for week, rate in rates(facts))
+        findings.append(
+            f"The active rate fell {fact(facts, 'weeks', int)} weeks in a row: {points}."
+        )
+    return " ".join(findings)
+
+
+def _stalled(facts: Mapping[str, object]) -> str:
+    if "last_tick" in facts:
+        idle, tick = fact(facts, "idle_days", int), fact(facts, "last_tick", date)
+        text = f"Nothing ticked for {idle} days (last on {tick})"
+    else:
+        text = f"Nothing ticked since the community was created on {fact(facts, 'created', date)}"
+    count, stage = fact(facts, "count", int), fact(facts, "stage", str)
+    return (
+        f"{text}; {_plural(count, 'item', 'items')} of {stage.capitalize()} still open: "
+        f"{_listing(open_items(facts), fact(facts, 'more', int))}."
+    )
+
+
+def _no_welcome(facts: Mapping[str, object]) -> str:
+    members = fact(facts, "members", int)
+    example = builtin_template(fact(facts, "example", str), "en").name
+    text = "No welcome sequence is linked"
+    if members:
+        text += f" for its {_plural(members, 'member', 'members')}"
+    return text + f"; link a built-in one (such as “{example}”) or one of the workspace's own."
+
+
+_DESCRIBE: dict[Rule, Callable[[Mapping[str, object]], str]] = {
+    "headless_fly": _headless_fly,
+    "fireman": _fireman,
+    "decline": _decline,
+    "stalled_checklist": _stalled,
+    "no_welcome": _no_welcome,
+}
+
+
+def describe(rule: Rule, facts: Mapping[str, object]) -> str:
+    """What ``rule`` found, as one or two English sentences with its facts."""
+    return _DESCRIBE[rule](facts)
