@@ -1,7 +1,7 @@
 """The community page: where the community stands on the path, its health
 issues, and tabs: its profile (every field in one validated form), its stage
-checklist, the templates it uses, its figures by day, charts of them, and the
-fission calculator with the scenarios saved on it.
+checklist, the templates it uses, its figures by day, charts of them and of
+its activities' outcomes, and the fission calculator with the scenarios saved on it.
 
 Profile edits stay in the form until saved (Save or Ctrl+S); leaving the page
 saves valid edits automatically, so nothing typed is lost. Each save is one
@@ -37,6 +37,7 @@ from planner.communities import (
 from planner.errors import NotFound, PlannerError, ValidationError
 from planner.history import Change
 from planner.ui.checklist_panel import ChecklistPanel, Confirm
+from planner.ui.community_charts import CommunityCharts
 from planner.ui.community_form import CommunityForm
 from planner.ui.community_header import StagePath, SuggestionBanner
 from planner.ui.dialogs import ask_yes_no
@@ -184,12 +185,14 @@ class CommunityPage(QWidget):
         self.figures.export_requested.connect(
             lambda: self.export_figures_requested.emit(self.community_id)
         )
+        self.charts = CommunityCharts()
+        self.charts.error.connect(self.error)
+        self.charts.message.connect(self.message)
         self.fission = FissionPanel(confirm=lambda *args: self._confirm(*args))
         self.fission.error.connect(self.error)
         self.fission.message.connect(self.message)
         self.fission.open_activity_requested.connect(self.open_activity_requested)
         self.health = HealthPanel()
-        self.health.setMaximumHeight(220)
         self.health.fix_requested.connect(self.fix_requested)
 
         self.tabs = QTabWidget()
@@ -198,6 +201,7 @@ class CommunityPage(QWidget):
         self.tabs.addTab(self.checklist, self.tr("Checklist"))
         self.tabs.addTab(self.template_links, self.tr("Templates"))
         self.tabs.addTab(self.figures, self.tr("Figures"))
+        self.tabs.addTab(self.charts, self.tr("Charts"))
         self.tabs.addTab(self.fission, self.tr("Fission"))
 
         outer = QVBoxLayout(self)
@@ -269,6 +273,7 @@ class CommunityPage(QWidget):
         self.checklist.set_session(session)
         self.template_links.set_session(session)
         self.figures.set_session(session)
+        self.charts.set_session(session)
         self.fission.set_session(session)
         self.health.set_session(session)
         self.suggestion.hide()
@@ -291,6 +296,7 @@ class CommunityPage(QWidget):
         self.checklist.show_community(community_id)
         self.template_links.show_community(community_id)
         self.figures.show_community(community_id)
+        self.charts.show_community(community_id)
         self.fission.show_community(community_id)
         self.health.show_community(community_id)
 
@@ -453,12 +459,13 @@ class CommunityPage(QWidget):
         self.checklist.show_item(item_id)
 
     def show_tab(self, name: str) -> None:
-        """Show a tab by its key: profile, checklist, templates, figures, fission."""
+        """Show a tab by its key: profile, checklist, templates, figures, charts, fission."""
         widget = {
             "profile": self.profile,
             "checklist": self.checklist,
             "templates": self.template_links,
             "figures": self.figures,
+            "charts": self.charts,
             "fission": self.fission,
         }[name]
         self.tabs.setCurrentWidget(widget)

@@ -15,13 +15,14 @@ from collections.abc import Callable, Sequence
 from datetime import date
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -43,6 +44,8 @@ WATCHED = frozenset(
         "templates",
     }
 )
+# The most a community page gives its health cards before they scroll.
+COMPACT_HEIGHT = 200
 ALERT_COLOR = "#d93025"
 WARNING_COLOR = "#e37400"
 
@@ -174,6 +177,9 @@ class HealthPanel(QWidget):
         layout.addWidget(self.heading)
         layout.addWidget(self.empty)
         layout.addWidget(self.scroller, 1)
+        if not every_community:
+            # On the community page the list takes the room its cards need, no more.
+            self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self._show([])
 
     # -- data ----------------------------------------------------------------------
@@ -222,6 +228,24 @@ class HealthPanel(QWidget):
         else:
             self._stale = True
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Override QWidget::resizeEvent: wrapped text changes the cards' height."""
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        """On a community page, make the list as tall as its cards at this width,
+        up to :data:`COMPACT_HEIGHT` (then it scrolls)."""
+        if self._every:
+            return
+        width = self.scroller.viewport().width() or self.width()
+        layout = self._list_layout
+        if layout.hasHeightForWidth():
+            needed = layout.totalHeightForWidth(width)
+        else:
+            needed = layout.totalSizeHint().height()
+        self.scroller.setFixedHeight(min(needed, COMPACT_HEIGHT) if self.issues else 0)
+
     def showEvent(self, event: QShowEvent) -> None:
         """Override QWidget::showEvent: catch up on changes made while hidden."""
         super().showEvent(event)
@@ -239,6 +263,7 @@ class HealthPanel(QWidget):
         self.issues = list(issues)
         for card in self.cards:
             self._list_layout.removeWidget(card)
+            card.hide()  # gone now, not when the event loop next deletes it
             card.deleteLater()
         names = self._names()
         self.cards = []
@@ -261,6 +286,7 @@ class HealthPanel(QWidget):
             )
         )
         self.scroller.setVisible(bool(self.issues))
+        self._fit()
         self.counts_changed.emit(alerts, warnings)
 
     @staticmethod

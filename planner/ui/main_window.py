@@ -426,6 +426,8 @@ class MainWindow(QMainWindow):
         self.page.import_figures_requested.connect(self.metrics.import_figures)
         self.page.export_figures_requested.connect(self.metrics.export_figures)
         self.overview.fix_requested.connect(self.metrics.follow_fix)
+        self.overview.comparison.message.connect(self._show_message)
+        self.overview.comparison.error.connect(self.show_error)
 
     # -- workspaces --------------------------------------------------------
 

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from planner.checklist_due import OverviewRow
 from planner.history import Change
 from planner.settings import Settings
+from planner.ui.comparison_chart import ComparisonChart
 from planner.ui.health_panel import HealthPanel
 from planner.ui.overview_model import OverviewModel, Role, SortOrder, sort_label
 from planner.ui.overview_view import OverviewView
@@ -105,11 +106,14 @@ class OverviewPage(QWidget):
         self.stack.addWidget(self.empty)
         self.health = HealthPanel(every_community=True, today=today)
         self.health.fix_requested.connect(self.fix_requested)
+        self.comparison = ComparisonChart(today=today)
         self.pulse = QSplitter(Qt.Orientation.Horizontal)
+        self.pulse.addWidget(self.comparison)
         self.pulse.addWidget(self.health)
         self.pulse.setStretchFactor(0, 3)
         self.pulse.setStretchFactor(1, 2)
         self.pulse.setChildrenCollapsible(False)
+        self.pulse.setSizes([580, 380])
         self.split = QSplitter(Qt.Orientation.Vertical)
         self.split.addWidget(self.pulse)
         self.split.addWidget(self.stack)
@@ -159,6 +163,7 @@ class OverviewPage(QWidget):
             session.changed.connect(self._on_changed)
         self.model.set_session(session)
         self.health.set_session(session)
+        self.comparison.set_session(session)
         self._stale = False
 
     def refresh(self) -> None:

@@ -1,0 +1,322 @@
+"""Every community on one chart: which one is growing, which one is dying?
+
+One line per live community, in the community's own colour, over the last
+:data:`WEEKS` ISO weeks, for the measure chosen: the weekly active rate
+(active / members), the member count, or the net change (joined − left).
+
+A declining community is made impossible to miss. "Declining" is the health
+check's rule (:mod:`planner.health`, ``decline``), so the chart and the
+health warnings agree: its line is drawn thick and on top, the others a
+little faded, its legend entry says "↓ declining", a red ring marks where
+its line ends, and a line above the chart names it.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable
+from datetime import date, timedelta
+
+from PySide6.QtCharts import QCategoryAxis, QLineSeries, QScatterSeries, QValueAxis
+from PySide6.QtCore import QCoreApplication, QPointF, Qt, Signal
+from PySide6.QtGui import QColor, QCursor, QPen, QShowEvent
+from PySide6.QtWidgets import QComboBox, QToolTip, QVBoxLayout, QWidget
+
+from planner.communities import TABLE as COMMUNITIES_TABLE
+from planner.communities import Community, list_communities
+from planner.health import check_all
+from planner.history import Change
+from planner.metrics import TABLE as METRICS_TABLE
+from planner.metrics import DayFigures, WeekFigures, by_week, week_start
+from planner.ui.chart_style import (
+    RED,
+    ChartPanel,
+    line_series,
+    nice_range,
+    number_text,
+    png_name,
+    set_ticks,
+    week_ticks,
+)
+from planner.ui.session import Session
+from planner.workspace import Workspace
+
+WEEKS = 26
+MEASURES = ("retention", "members", "net")
+NORMAL_WIDTH, DECLINING_WIDTH = 2.0, 4.5
+FADED_ALPHA = 0.7  # the other lines, while one community is declining
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ComparisonChart", text)
+
+
+def measure_label(key: str) -> str:
+    return {
+        "retention": _tr("Weekly active rate"),
+        "members": _tr("Members"),
+        "net": _tr("Net joined − left per week"),
+    }[key]
+
+
+def measure_value(week: WeekFigures, key: str) -> float | None:
+    """A week's value of the measure ``key`` (the active rate in percent)."""
+    if key == "retention":
+        return None if week.retention is None else week.retention * 100
+    if key == "members":
+        return None if week.members is None else float(week.members)
+    return None if week.net is None else float(week.net)
+
+
+def weekly_figures(
+    ws: Workspace, community_ids: list[str], first_monday: date, today: date
+) -> dict[str, list[WeekFigures]]:
+    """The communities' figures from ``first_monday`` to ``today`` by ISO week, in
+    one read (a workspace may hold daily figures for many communities)."""
+    days: dict[str, list[DayFigures]] = defaultdict(list)
+    if community_ids:
+        marks = ",".join("?" * len(community_ids))
+        for row in ws.db.query(
+            f"SELECT * FROM {METRICS_TABLE} WHERE deleted = 0 AND community_id IN ({marks}) "
+            "AND day >= ? AND day <= ? ORDER BY community_id, day",
+            [*community_ids, first_monday.isoformat(), today.isoformat()],
+        ):
+            days[row["community_id"]].append(DayFigures.from_row(row))
+    return {cid: by_week(rows) for cid, rows in days.items()}
+
+
+class ComparisonChart(QWidget):
+    """The live communities compared week by week, the declining ones marked.
+
+    Attributes:
+        measure: the measure chooser (data: a key of :data:`MEASURES`).
+        panel: the :class:`ChartPanel` (chart, empty state, export).
+        declining: ids of the communities the health check finds declining.
+
+    Signals:
+        message(str): what an export did, for the status bar.
+        error(str): an export failed (one line).
+    """
+
+    message = Signal(str)
+    error = Signal(str)
+
+    def __init__(
+        self, parent: QWidget | None = None, *, today: Callable[[], date] = date.today
+    ) -> None:
+        super().__init__(parent)
+        self.today = today
+        self._session: Session | None = None
+        self._stale = False
+        self.declining: list[str] = []
+        self._series: dict[str, QLineSeries] = {}
+        self._names: dict[QLineSeries, str] = {}
+        self._mondays: list[date] = []
+
+        self.panel = ChartPanel(
+            _tr("Communities compared, last %1 weeks").replace("%1", str(WEEKS))
+        )
+        self.panel.message.connect(self.message)
+        self.panel.error.connect(self.error)
+        self.measure = QComboBox()
+        for key in MEASURES:
+            self.measure.addItem(measure_label(key), key)
+        self.measure.setAccessibleName(_tr("Measure"))
+        self.measure.setToolTip(_tr("What to compare the communities by"))
+        self.measure.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.panel.add_tool(self.measure)
+
+        chart = self.panel.chart
+        self.x_axis = QCategoryAxis()
+        self.x_axis.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
+        self.y_axis = QValueAxis()
+        chart.addAxis(self.x_axis, Qt.AlignmentFlag.AlignBottom)
+        chart.addAxis(self.y_axis, Qt.AlignmentFlag.AlignLeft)
+        # Beside the lines, one name per row: below them, long Chinese names get cut.
+        chart.legend().setAlignment(Qt.AlignmentFlag.AlignRight)
+        # Where each declining community's line ends: a red ring.
+        self.ends = QScatterSeries()
+        self.ends.setMarkerSize(16)
+        self.ends.setColor(QColor(0, 0, 0, 0))
+        self.ends.setBorderColor(QColor(RED))
+        self.ends.setPen(QPen(QColor(RED), 2.5))
+        chart.addSeries(self.ends)
+        self.ends.attachAxis(self.x_axis)
+        self.ends.attachAxis(self.y_axis)
+        chart.legend().markers(self.ends)[0].setVisible(False)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.panel, 1)
+        layout.addStretch(0)  # takes the room only while the panel is an empty text
+        self._show_empty(_tr("Open a workspace to compare its communities."))
+
+    @property
+    def current_measure(self) -> str:
+        return str(self.measure.currentData())
+
+    def series_for(self, community_id: str) -> QLineSeries | None:
+        """The line of a community (None when it has no value to show)."""
+        return self._series.get(community_id)
+
+    def set_session(self, session: Session | None) -> None:
+        if self._session is not None:
+            self._session.changed.disconnect(self._on_changed)
+        self._session = session
+        if session is not None:
+            session.changed.connect(self._on_changed)
+        self.refresh()
+
+    # -- refreshing -----------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Read the figures again (now if shown, else when next shown)."""
+        self._stale = True
+        self._catch_up()
+
+    def _catch_up(self) -> None:
+        if self._stale and self.isVisible():
+            self._stale = False
+            self._read()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Override QWidget::showEvent: catch up with changes made while hidden."""
+        super().showEvent(event)
+        self._catch_up()
+
+    def _on_changed(self, change: Change) -> None:
+        if change.tables & {METRICS_TABLE, COMMUNITIES_TABLE}:
+            self.refresh()
+
+    def _show_empty(self, text: str) -> None:
+        self._clear_lines()
+        self.declining = []
+        self.panel.set_empty(text)
+        self.panel.set_notice("")
+
+    def _clear_lines(self) -> None:
+        for series in self._series.values():
+            self.panel.chart.removeSeries(series)
+        self._series.clear()
+        self._names.clear()
+        self.ends.clear()
+
+    def _read(self) -> None:
+        if self._session is None:
+            self._show_empty(_tr("Open a workspace to compare its communities."))
+            return
+        ws, today = self._session.workspace, self.today()
+        this_monday = week_start(today)
+        first = this_monday - timedelta(weeks=WEEKS - 1)
+        self._mondays = [first + timedelta(weeks=n) for n in range(WEEKS)]
+        communities = list_communities(ws)
+        if not communities:
+            self._show_empty(_tr("No communities yet: create one, then record its figures."))
+            return
+        weeks = weekly_figures(ws, [c.id for c in communities], first, today)
+        key = self.current_measure
+        lines: dict[str, list[QPointF]] = {}
+        for community in communities:
+            by_monday = {w.monday: w for w in weeks.get(community.id, [])}
+            points = [
+                QPointF(n, value)
+                for n, monday in enumerate(self._mondays)
+                if monday in by_monday
+                and (value := measure_value(by_monday[monday], key)) is not None
+            ]
+            if points:
+                lines[community.id] = points
+        if not lines:
+            self._show_empty(
+                _tr(
+                    "No figures in the last %1 weeks: enter members and active members in a "
+                    "community's figures table, or import a CSV, to compare the communities here."
+                ).replace("%1", str(WEEKS))
+            )
+            return
+        issues = check_all(ws, today)
+        self.declining = [
+            c.id for c in communities if any(i.rule == "decline" for i in issues.get(c.id, []))
+        ]
+        self._draw(communities, lines, key)
+        self.panel.show_chart()
+        names = [c.name for c in communities if c.id in self.declining]
+        self.panel.set_notice(
+            _tr(
+                "↓ Declining: %1. More members leave than join, or the active rate keeps falling."
+            ).replace("%1", "、".join(names))
+            if names
+            else ""
+        )
+        period = f"{first.isoformat()} – {today.isoformat()}"
+        self.panel.set_export(
+            png_name(ws.path.stem, f"compare-{key}", today),
+            f"{self.panel.title_label.text()} · {measure_label(key)} · {period}",
+            ws.path.parent,
+        )
+
+    def _draw(
+        self, communities: list[Community], lines: dict[str, list[QPointF]], key: str
+    ) -> None:
+        chart = self.panel.chart
+        self._clear_lines()
+        # Declining lines last, so they are drawn on top of the others.
+        shown = [c for c in communities if c.id in lines]
+        shown.sort(key=lambda c: c.id in self.declining)
+        for community in shown:
+            falling = community.id in self.declining
+            color = QColor(community.color or "#888888")
+            if self.declining and not falling:
+                color.setAlphaF(FADED_ALPHA)
+            name = community.name
+            if falling:
+                name = _tr("%1 ↓ declining").replace("%1", community.name)
+            series = line_series(name, color.name(QColor.NameFormat.HexArgb))
+            series.setPen(QPen(color, DECLINING_WIDTH if falling else NORMAL_WIDTH))
+            series.setPointsVisible(falling)
+            series.setMarkerSize(6)
+            series.replace(lines[community.id])
+            series.hovered.connect(self._on_hovered)
+            chart.addSeries(series)
+            series.attachAxis(self.x_axis)
+            series.attachAxis(self.y_axis)
+            self._series[community.id] = series
+            self._names[series] = community.name
+            if falling:
+                self.ends.append(lines[community.id][-1])
+        values = [p.y() for points in lines.values() for p in points]
+        if key == "retention":
+            self.y_axis.setRange(0, 100)
+            self.y_axis.setTickCount(6)
+            self.y_axis.setLabelFormat("%d%%")
+        else:
+            low = min(values) if key == "net" else min(min(values), max(values) * 0.5)
+            bottom, top, count = nice_range(min(low, 0) if key == "net" else low, max(values))
+            self.y_axis.setRange(bottom, top)
+            self.y_axis.setTickCount(count)
+            self.y_axis.setLabelFormat("%d")
+        self.x_axis.setRange(-0.5, WEEKS - 0.5)
+        set_ticks(self.x_axis, week_ticks(self._mondays[0], self._mondays[-1]))
+        self.panel.view.restyle()
+        chart.legend().markers(self.ends)[0].setVisible(False)
+
+    def _on_hovered(self, point: QPointF, state: bool) -> None:
+        series = self.sender()
+        index = round(point.x())
+        if not state or not isinstance(series, QLineSeries) or not 0 <= index < WEEKS:
+            QToolTip.hideText()
+            return
+        value = next((p.y() for p in series.points() if round(p.x()) == index), None)
+        if value is None:
+            QToolTip.hideText()
+            return
+        key = self.current_measure
+        shown = f"{value:.0f}%" if key == "retention" else number_text(value)
+        if key == "net" and value > 0:
+            shown = "+" + shown
+        text = (
+            f"{self._names.get(series, '')}\n"
+            + _tr("Week of %1").replace("%1", self._mondays[index].isoformat())
+            + f"\n{measure_label(key)}: {shown}"
+        )
+        QToolTip.showText(QCursor.pos(), text, self.panel.view)

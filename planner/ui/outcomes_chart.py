@@ -1,0 +1,142 @@
+"""Activity outcomes by type, planned against actual: do the activities deliver?
+
+One chart of :class:`~planner.ui.community_charts.CommunityCharts`: for the
+metric chosen (participants, new members, shares, conversions, revenue,
+cost), the goals set and the results recorded, summed per activity type
+(:func:`planner.outcomes.activity_outcomes`), side by side with the value on
+each bar. The caption says how much of the picture is there: how many of the
+activities that are over have results (the "headless fly" failure is many
+activities and no data).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QValueAxis
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QCursor
+from PySide6.QtWidgets import QComboBox, QToolTip, QWidget
+
+from planner.calendar import METRICS, MONEY_METRICS
+from planner.outcomes import Outcomes
+from planner.ui.chart_style import (
+    BLUE,
+    SLATE,
+    ChartPanel,
+    bar_set,
+    fill_bars,
+    nice_range,
+    number_text,
+)
+from planner.ui.labels import item_type_badge, item_type_label, metric_label
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("CommunityCharts", text)
+
+
+class OutcomesChart(ChartPanel):
+    """Activity outcomes by type, planned against actual, for the metric chosen."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(_tr("Activity outcomes: planned vs actual"), parent)
+        self.metric_box = QComboBox()
+        for metric in METRICS:
+            self.metric_box.addItem(metric_label(metric), metric)
+        self.metric_box.setToolTip(_tr("Which goal to compare"))
+        self.metric_box.setAccessibleName(_tr("Measure"))
+        self.add_tool(self.metric_box)
+        self.planned = bar_set(_tr("Planned"), SLATE)
+        self.actual = bar_set(_tr("Actual"), BLUE)
+        self.bars = QBarSeries()
+        self.bars.append(self.planned)
+        self.bars.append(self.actual)
+        self.bars.setLabelsVisible(True)
+        self.bars.setLabelsPosition(QBarSeries.LabelsPosition.LabelsOutsideEnd)
+        self.bars.setLabelsFormat("@value")
+        self.bars.hovered.connect(self._on_hovered)
+        self.x_axis = QBarCategoryAxis()
+        self.y_axis = QValueAxis()
+        self.y_axis.setLabelFormat("%d")
+        self.chart.addSeries(self.bars)
+        self.chart.addAxis(self.x_axis, Qt.AlignmentFlag.AlignBottom)
+        self.chart.addAxis(self.y_axis, Qt.AlignmentFlag.AlignLeft)
+        self.bars.attachAxis(self.x_axis)
+        self.bars.attachAxis(self.y_axis)
+        self.chart.legend().setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.view.restyle()
+        self.outcomes: Outcomes | None = None
+
+    @property
+    def current_metric(self) -> str:
+        return str(self.metric_box.currentData())
+
+    def update_outcomes(self, outcomes: Outcomes) -> str:
+        """Show ``outcomes`` for the metric chosen; "" when shown, else the empty text."""
+        self.outcomes = outcomes
+        metric = self.current_metric
+        types = outcomes.by_type
+        planned = [t.planned[metric] for t in types]
+        actual = [t.actual[metric] for t in types]
+        fill_bars(self.planned, [v or 0 for v in planned])
+        fill_bars(self.actual, [v or 0 for v in actual])
+        labels = [item_type_badge(t.activity_type.value) for t in types]
+        if self.x_axis.categories() != labels:
+            self.x_axis.clear()
+            self.x_axis.append(labels)
+        if not outcomes.has_goals():
+            return _tr(
+                "No activities with goals in this period: set goals and results on the "
+                "calendar's activities."
+            )
+        if not outcomes.has_goals(metric):
+            return _tr(
+                "No goals or results for “%1” in this period: choose another measure, "
+                "or set them on the calendar's activities."
+            ).replace("%1", metric_label(metric))
+        most = max(v or 0 for v in planned + actual)
+        # Room above the tallest bar for its value label.
+        _bottom, top, count = nice_range(0, most * 1.12)
+        self.y_axis.setRange(0, top)
+        self.y_axis.setTickCount(count)
+        self.bars.setLabelsPrecision(8 if metric in MONEY_METRICS else 6)
+        return ""
+
+    def summary(self) -> str:
+        """How complete the picture is: activities, results recorded, cancelled."""
+        outcomes = self.outcomes
+        if outcomes is None:
+            return ""
+        text = _tr(
+            "Activities in this period: %1. Results recorded for %2 of the %3 that are over."
+        )
+        text = (
+            text.replace("%1", str(outcomes.activities))
+            .replace("%2", str(outcomes.with_results))
+            .replace("%3", str(outcomes.past))
+        )
+        if outcomes.cancelled:
+            text += " " + _tr("Cancelled, not counted: %1.").replace("%1", str(outcomes.cancelled))
+        return text
+
+    def _on_hovered(self, status: bool, index: int, bar_set: QBarSet) -> None:
+        if not status or self.outcomes is None or not 0 <= index < len(self.outcomes.by_type):
+            QToolTip.hideText()
+            return
+        outcome = self.outcomes.by_type[index]
+        metric = self.current_metric
+        money = metric in MONEY_METRICS
+        text = "\n".join(
+            [
+                item_type_label(outcome.activity_type.value),
+                _tr("Planned %1: %2")
+                .replace("%1", metric_label(metric))
+                .replace("%2", number_text(outcome.planned[metric], money=money)),
+                _tr("Actual %1: %2")
+                .replace("%1", metric_label(metric))
+                .replace("%2", number_text(outcome.actual[metric], money=money)),
+                _tr("%1 activities, %2 without results")
+                .replace("%1", str(outcome.activities))
+                .replace("%2", str(outcome.without_results)),
+            ]
+        )
+        QToolTip.showText(QCursor.pos(), text, self.view)
