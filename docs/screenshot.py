@@ -4,7 +4,10 @@
 
 Writes docs/screenshot.png (the calendar's month view, the main screen),
 docs/screenshot-week.png, docs/screenshot-community.png,
-docs/screenshot-checklist.png, docs/screenshot-overview.png,
+docs/screenshot-checklist.png, docs/screenshot-overview.png (with the
+communities compared and their health), docs/screenshot-figures.png,
+docs/screenshot-charts.png (a declining community's figures and charts),
+docs/screenshot-fission.png (the fission calculator on a saved plan),
 docs/screenshot-templates.png, docs/poster-example.png,
 docs/weekly-plan.png (the first page of this week's plan as a PDF, in
 Chinese, turned into an image with pdftoppm from poppler-utils) and
@@ -62,6 +65,10 @@ def main() -> int:
             show_community(name)
             window.page.tabs.setCurrentWidget(window.page.checklist)
 
+        def tab(name: str, key: str) -> None:
+            show_community(name)
+            window.page.show_tab(key)
+
         shots = {
             "screenshot.png": lambda: window.show_calendar(CalendarMode.MONTH),
             "screenshot-week.png": lambda: window.show_calendar(CalendarMode.WEEK),
@@ -69,12 +76,18 @@ def main() -> int:
             "screenshot-community.png": lambda: show_community("深夜读书会 · 付费会员圈"),
             "screenshot-checklist.png": lambda: checklist("初二（3）班家长群"),
             "screenshot-overview.png": window.show_overview,
+            "screenshot-figures.png": lambda: tab("Notion 中文用户群", "figures"),
+            "screenshot-charts.png": lambda: tab("Notion 中文用户群", "charts"),
+            "screenshot-fission.png": lambda: tab("深夜读书会 · 付费会员圈", "fission"),
         }
         for name, show in shots.items():
+            # The charts tab is tall: show its three charts whole.
+            window.resize(1280, 1320 if name == "screenshot-charts.png" else 860)
             show()
             app.processEvents()
             window.grab().save(str(DOCS / name))
             print(f"wrote {DOCS / name}")
+        window.resize(1280, 860)
         poster = DOCS / "poster-example.png"
         workspace = window.session.workspace
         community = find_community(workspace, "深夜读书会 · 付费会员圈").id

@@ -40,6 +40,7 @@ from PySide6.QtCore import (
     QMargins,
     QPoint,
     QRectF,
+    QSize,
     Qt,
     Signal,
 )
@@ -81,6 +82,8 @@ SERIES_COLORS = (BLUE, TEAL, AMBER, PURPLE, GREEN, RED, SLATE)
 
 PNG_SCALE = 2.0
 CHART_MIN_HEIGHT = 240
+# What a chart asks for: its axes and legend readable, three charts to a tall screen.
+CHART_HEIGHT = 300
 
 # (parent, dialog caption, suggested path) -> the path chosen, or "" when cancelled.
 SaveChooser = Callable[[QWidget, str, str], str]
@@ -347,6 +350,10 @@ class ChartView(QChartView):
         chart.setMargins(QMargins(SPACING, 4, SPACING, 2))
         self.restyle()
 
+    def sizeHint(self) -> QSize:
+        """Override QChartView::sizeHint: a readable height, not the scene's."""
+        return QSize(super().sizeHint().width(), CHART_HEIGHT)
+
     def restyle(self) -> None:
         """Paint the chart in the current palette and font."""
         style_chart(self.chart(), self.palette(), self.font())
@@ -479,7 +486,7 @@ class ChartPanel(QWidget):
         self._empty = empty
         self.view.setVisible(not empty)
         self.empty_label.setVisible(empty)
-        vertical = QSizePolicy.Policy.Maximum if empty else QSizePolicy.Policy.Expanding
+        vertical = QSizePolicy.Policy.Maximum if empty else QSizePolicy.Policy.Preferred
         self.setSizePolicy(QSizePolicy.Policy.Preferred, vertical)
         for widget in (self.export_button, self.export_action, self.copy_action):
             widget.setEnabled(not empty)
