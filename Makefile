@@ -37,6 +37,7 @@ bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/replicate_bench.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/weekly_pdf_bench.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/merge_bench.py
+	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/metrics_bench.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, fields
 from datetime import date, timedelta
 from typing import Any
 
@@ -219,20 +219,24 @@ STOCKS = ("members", "active_members")
 
 def by_week(days: Sequence[DayFigures]) -> list[WeekFigures]:
     """``days`` (sorted by day) grouped by ISO week, oldest first."""
-    weeks: dict[date, WeekFigures] = {}
+    # Plain dicts while adding up: a frozen WeekFigures per day added costs more
+    # than the rest (the overview reads 26 weeks of every community).
+    weeks: dict[date, dict[str, Any]] = {}
     for figures in days:
         monday = week_start(figures.day)
-        week = weeks.get(monday, WeekFigures(monday))
-        changes: dict[str, Any] = {"days": week.days + 1}
+        week = weeks.get(monday)
+        if week is None:
+            week = weeks[monday] = {"monday": monday, "days": 0}
+        week["days"] += 1
         for name in FLOWS:
             value = getattr(figures, name)
             if value is not None:
-                changes[name] = (getattr(week, name) or 0) + value
+                week[name] = week.get(name, 0) + value
         for name in STOCKS:
             value = getattr(figures, name)
             if value is not None:
-                changes[name] = value
-        if figures.retention is not None:
-            changes["retention"] = figures.retention
-        weeks[monday] = replace(week, **changes)
-    return [weeks[m] for m in sorted(weeks)]
+                week[name] = value
+        retention = figures.retention
+        if retention is not None:
+            week["retention"] = retention
+    return [WeekFigures(**weeks[m]) for m in sorted(weeks)]
