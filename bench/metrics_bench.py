@@ -1,0 +1,290 @@
+"""Community figures on a large workspace: writing, health, charts, CSV in and out.
+
+    QT_QPA_PLATFORM=offscreen python bench/metrics_bench.py [--runs 7] [--workspace W]
+
+Builds (or copies, with --workspace) the generated workspace of
+bench/generate.py (200 communities, 50,000 calendar items, 6,600 checklist
+items) and records two years of daily figures (730 days up to today) for
+every community, one ``set_figures`` call (one undoable edit) per community:
+146,000 rows. Then, median and worst of --runs:
+
+- ``health.check_all`` over every community on today;
+- one community's chart: ``figures_between`` over its two years + ``by_week``;
+- the overview comparison: the same for all 200 communities, 26 weeks back;
+- CSV import: ``read_table`` + ``guess_mapping`` + ``parse_rows`` +
+  ``import_figures`` of one community's two years as ``export_figures_csv``
+  writes them, into a fresh community each run;
+- ``export_figures_csv`` of every community (all their days).
+
+Peak memory is the process's maximum resident set (``getrusage``), shown
+before and after writing the figures and at the end; the undo history of
+those 200 edits is then cleared (resident memory shown before and after).
+Targets (on the median), printed PASS or FAIL: check_all < 500 ms, one
+chart < 50 ms, the overview comparison < 300 ms, a 730-row CSV import
+< 500 ms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import os
+import random
+import resource
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import date, timedelta
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "bench"))
+
+from generate import generate  # noqa: E402
+
+from planner.communities import create_community, list_communities  # noqa: E402
+from planner.health import HealthIssue, check_all  # noqa: E402
+from planner.metrics import DayFigures, by_week, figures_between, set_figures  # noqa: E402
+from planner.metrics_csv import guess_mapping, import_figures, parse_rows, read_table  # noqa: E402
+from planner.metrics_export import export_figures_csv  # noqa: E402
+from planner.workspace import Workspace, open_workspace  # noqa: E402
+
+DEVICE = "00000000-0000-4000-8000-0000000be4c4"
+DAYS = 730
+OVERVIEW_WEEKS = 26
+# Milliseconds, compared with the median.
+TARGETS = {
+    "check_all": 500.0,
+    "chart": 50.0,
+    "overview": 300.0,
+    "import": 500.0,
+}
+
+# The reads measured below, as planner.metrics and planner.health write them.
+PLANS = {
+    "figures_between": "SELECT * FROM community_metrics WHERE community_id = ? AND deleted = 0 "
+    "AND day >= ? AND day <= ? ORDER BY day",
+    "health figures": "SELECT community_id, day, members, active_members, joined, left_members "
+    "FROM community_metrics WHERE deleted = 0 AND day >= ? AND day <= ? "
+    "ORDER BY community_id, day",
+}
+
+
+def peak_mb() -> float:
+    """The process's peak resident memory so far, in MB (ru_maxrss is KB on Linux)."""
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / (1e6 if sys.platform == "darwin" else 1e3)
+
+
+def rss_mb() -> float:
+    """The process's resident memory now, in MB (Linux /proc; 0 elsewhere)."""
+    try:
+        pages = int(Path("/proc/self/statm").read_text().split()[1])
+    except (OSError, ValueError, IndexError):
+        return 0.0
+    return pages * os.sysconf("SC_PAGE_SIZE") / 1e6
+
+
+def timed(action: Callable[[], object]) -> float:
+    began = time.perf_counter()
+    action()
+    return (time.perf_counter() - began) * 1000
+
+
+def daily_figures(rng: random.Random, today: date, *, declining: bool) -> list[DayFigures]:
+    """Two years of plausible days: members drift, weekends quieter, a decline at the end."""
+    members = rng.randint(40, 480)
+    rows: list[DayFigures] = []
+    first = today - timedelta(days=DAYS - 1)
+    for n in range(DAYS):
+        day = first + timedelta(days=n)
+        late = declining and n >= DAYS - 42
+        joined = rng.randint(0, 3 if late else 8)
+        left = rng.randint(2, 9) if late else rng.randint(0, 6)
+        members = max(0, members + joined - left)
+        share = rng.uniform(0.1, 0.2) if late else rng.uniform(0.25, 0.6)
+        active = min(members, round(members * share * (0.6 if day.weekday() >= 5 else 1.0)))
+        paid = rng.randint(0, 3)
+        rows.append(
+            DayFigures(
+                day,
+                members=members,
+                active_members=active,
+                joined=joined,
+                left_members=left,
+                messages=active * rng.randint(1, 12),
+                paid_conversions=paid,
+                revenue=round(paid * rng.choice((9.9, 99.0, 199.0, 1299.5)), 2) or None,
+                note="直播课" if n % 30 == 0 else "",
+            )
+        )
+    return rows
+
+
+def report(name: str, times: list[float], target: float | None = None) -> None:
+    line = f"  {name:<50}{statistics.median(times):8.1f} ms  (worst {max(times):7.1f} ms)"
+    if target is not None:
+        verdict = "PASS" if statistics.median(times) < target else "FAIL"
+        line += f"   target < {target:.0f} ms: {verdict}"
+    print(line)
+
+
+def chart(ws: Workspace, community_id: str, start: date, end: date) -> int:
+    """What a chart reads: the days, folded into ISO weeks; returns the weeks."""
+    return len(by_week(figures_between(ws, community_id, start, end)))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--workspace", type=Path, help="a generated workspace to reuse")
+    args = parser.parse_args()
+    today = date.today()
+    with tempfile.TemporaryDirectory(prefix="metrics-bench-") as tmp:
+        folder = Path(tmp)
+        locks = folder / "locks"
+        path = folder / "bench.cplan"
+        if args.workspace:
+            shutil.copy(args.workspace, path)
+        else:
+            print("generating the large workspace…", flush=True)
+            generate(path, lock_dir=locks)
+        with open_workspace(path, device_id=DEVICE, lock_dir=locks) as ws:
+            communities = list_communities(ws)
+            ids = [c.id for c in communities]
+            print(
+                f"workspace: {len(ids)} communities, "
+                f"{ws.db.execute('SELECT count(*) FROM calendar_items').fetchone()[0]} calendar "
+                f"items; peak memory so far {peak_mb():.0f} MB"
+            )
+
+            # (1) Two years of daily figures, one set_figures (one edit) per community.
+            first = today - timedelta(days=DAYS - 1)
+            rng = random.Random(5)
+            batches = [daily_figures(rng, today, declining=n % 10 == 0) for n in range(len(ids))]
+            before = peak_mb()
+            per_community: list[float] = []
+            for cid, rows in zip(ids, batches, strict=True):
+                t0 = time.perf_counter()
+                set_figures(ws, cid, rows)
+                per_community.append((time.perf_counter() - t0) * 1000)
+            del batches
+            stored = ws.db.execute("SELECT count(*) FROM community_metrics").fetchone()[0]
+            print(
+                f"\n(1) figures written: {stored:,} rows, {DAYS} days × {len(ids)} communities "
+                f"in {sum(per_community) / 1000:.1f} s; peak memory {before:.0f} → "
+                f"{peak_mb():.0f} MB (undo history: {len(ws.history.undo_stack)} edits)"
+            )
+            report(f"set_figures, one community ({DAYS} new days)", per_community)
+            held = rss_mb()
+            ws.history.clear()
+            gc.collect()
+            print(
+                f"  resident memory {held:.0f} MB; {rss_mb():.0f} MB once the undo history "
+                "is cleared"
+            )
+            # The app never runs ANALYZE: the plans are those of a workspace as used.
+            for name, sql in PLANS.items():
+                params = [ids[0], first.isoformat(), today.isoformat()][-sql.count("?") :]
+                plan = ws.db.execute(f"EXPLAIN QUERY PLAN {sql}", params).fetchall()
+                print(f"  query plan, {name}: {'; '.join(row[3] for row in plan)}")
+
+            # (2) Health of every community.
+            found: dict[str, list[HealthIssue]] = {}
+
+            def health() -> None:
+                found.update(check_all(ws, today))
+
+            health_t = [timed(health) for _ in range(args.runs)]
+            issues = sum(len(v) for v in found.values())
+            print(f"\n(2) health: {issues} issues in {len(found)} communities")
+            report("check_all, every community", health_t, TARGETS["check_all"])
+
+            # (3) Charts: one community's two years; the overview's 26 weeks of all.
+            one = ids[len(ids) // 2]
+            weeks = chart(ws, one, first, today)
+            since = today - timedelta(weeks=OVERVIEW_WEEKS)
+            chart_t = [timed(lambda: chart(ws, one, first, today)) for _ in range(args.runs)]
+
+            overview_t: list[float] = []
+            read_t: list[float] = []
+            fold_t: list[float] = []
+            for _ in range(args.runs):
+                reading = folding = 0.0
+                began = time.perf_counter()
+                for cid in ids:
+                    t0 = time.perf_counter()
+                    days = figures_between(ws, cid, since, today)
+                    t1 = time.perf_counter()
+                    by_week(days)
+                    reading += t1 - t0
+                    folding += time.perf_counter() - t1
+                overview_t.append((time.perf_counter() - began) * 1000)
+                read_t.append(reading * 1000)
+                fold_t.append(folding * 1000)
+            print(f"\n(3) charts: one community {DAYS} days → {weeks} weeks")
+            report("one community, 2 years (figures_between + by_week)", chart_t, TARGETS["chart"])
+            report(
+                f"overview, {len(ids)} communities × {OVERVIEW_WEEKS} weeks",
+                overview_t,
+                TARGETS["overview"],
+            )
+            report(f"  of which figures_between ({len(ids)} queries)", read_t)
+            report("  of which by_week", fold_t)
+
+            # (4) CSV import of one community's export into a fresh community.
+            data = export_figures_csv(ws, [one], lang="zh")
+            parts: dict[str, list[float]] = {"read": [], "map": [], "parse": [], "import": []}
+            total_t: list[float] = []
+            imported = 0
+            for run in range(args.runs):
+                fresh, _ = create_community(ws, {"name": f"导入 {run}"}, checklist=False)
+                t0 = time.perf_counter()
+                table = read_table(data, source="figures.csv")
+                t1 = time.perf_counter()
+                mapping = guess_mapping(table.headers)
+                t2 = time.perf_counter()
+                parsed = parse_rows(table, mapping)
+                t3 = time.perf_counter()
+                change = import_figures(ws, fresh, parsed, accept_partial=False)
+                t4 = time.perf_counter()
+                assert not parsed.errors, parsed.errors[:3]
+                back = figures_between(ws, fresh)
+                assert back == figures_between(ws, one), "an export must import back the same"
+                imported = len(change.rows)
+                for key, spent in zip(parts, (t1 - t0, t2 - t1, t3 - t2, t4 - t3), strict=True):
+                    parts[key].append(spent * 1000)
+                total_t.append((t4 - t0) * 1000)
+            print(
+                f"\n(4) CSV import: {len(data) / 1000:.0f} KB, {len(table.rows)} rows, "
+                f"{imported} rows written per run, mapping {sorted(mapping)}"
+            )
+            report(f"whole import ({len(table.rows)} rows)", total_t, TARGETS["import"])
+            report("  of which read_table", parts["read"])
+            report("  of which guess_mapping", parts["map"])
+            report("  of which parse_rows", parts["parse"])
+            report("  of which import_figures", parts["import"])
+            ws.history.clear()
+
+            # (5) Export every community's figures.
+            size = 0
+
+            def export_all() -> None:
+                nonlocal size
+                size = len(export_figures_csv(ws, ids, lang="zh"))
+
+            export_t = [timed(export_all) for _ in range(args.runs)]
+            print(f"\n(5) export: {len(ids)} communities, {size / 1e6:.1f} MB of CSV")
+            report("export_figures_csv, every community", export_t)
+
+        print(f"\n(6) peak memory of the whole run (max RSS): {peak_mb():.0f} MB")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
