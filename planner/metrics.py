@@ -28,6 +28,16 @@ from planner.workspace import Workspace
 TABLE = "community_metrics"
 COUNTS = ("members", "active_members", "joined", "left_members", "messages", "paid_conversions")
 FIGURES = (*COUNTS, "revenue")
+# How a figure is named in a message (the UI translates the whole message).
+LABELS = {
+    "members": "Members",
+    "active_members": "Active members",
+    "joined": "Joined",
+    "left_members": "Left",
+    "messages": "Messages",
+    "paid_conversions": "Paid conversions",
+    "revenue": "Revenue",
+}
 ID_NAMESPACE = uuid.UUID("5b1f3c9e-77a2-4c3e-9d0b-2a6e8f4d1c73")
 # A year of figures per community is at most 366 rows; more than this many
 # years' worth in one import is a mistake (a wrong date column).
@@ -114,7 +124,10 @@ def set_figures(
 
     A day that already has figures gets these instead; a day whose figures
     are all empty (and no note) is cleared. Every row is checked first:
-    nothing is written when one is wrong (ValidationError names the day).
+    nothing is written when one is wrong (ValidationError names the day and
+    the figure). The profile's member count is left alone: it is the
+    operator's, and changing it here would make every two teammates who both
+    record figures conflict on it when their copies merge.
     """
     community = live_community(ws, community_id)
     days = [r.day for r in rows]
@@ -124,7 +137,10 @@ def set_figures(
         errors = check_figures(figures)
         if errors:
             field, message = next(iter(errors.items()))
-            raise ValidationError({field: f"{figures.day.isoformat()}: {message}"})
+            where = figures.day.isoformat()
+            if field in LABELS:
+                where += f", {LABELS[field]}"
+            raise ValidationError({field: f"{where}: {message}"})
     with ws.edit(action, community.name) as edit:
         for figures in rows:
             row_id = figures_id(community_id, figures.day)

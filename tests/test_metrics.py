@@ -190,3 +190,10 @@ def test_the_sample_tells_three_stories(sample_path: Path, paths: AppPaths) -> N
         assert all(0.6 <= (w.retention or 0) <= 0.72 for w in healthy)
         assert new[-1].members > 4 * new[0].members // 2
     assert check_workspace(sample_path).sound
+
+
+def test_a_refusal_names_the_day_and_the_figure(workspace: Workspace) -> None:
+    club, _ = create_community(workspace, {"name": "深夜读书会"}, checklist=False)
+    with pytest.raises(ValidationError) as refused:
+        set_figures(workspace, club, [DayFigures(MON, joined=-2)])
+    assert refused.value.fields == {"joined": f"{MON.isoformat()}, Joined: Cannot be negative."}

@@ -12,6 +12,7 @@ the community's stage is done, a banner suggests the next stage.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
@@ -36,6 +37,8 @@ from planner.communities import (
 )
 from planner.errors import NotFound, PlannerError, ValidationError
 from planner.history import Change
+from planner.metrics import TABLE as METRICS_TABLE
+from planner.metrics import latest_figures
 from planner.ui.checklist_panel import ChecklistPanel, Confirm
 from planner.ui.community_charts import CommunityCharts
 from planner.ui.community_form import CommunityForm
@@ -316,10 +319,25 @@ class CommunityPage(QWidget):
         self.header_meta.setText(
             self.tr("%1 · %2 · owner: %3")
             .replace("%1", platform_label(c.platform))
-            .replace("%2", members_text(c.member_count))
+            .replace("%2", self._members_text(c))
             .replace("%3", c.owner or self.tr("nobody yet"))
         )
         self._update_progress(c)
+
+    def _members_text(self, c: Community) -> str:
+        """The profile's member count, and the newest figures' when they say otherwise."""
+        text = members_text(c.member_count)
+        if self._session is None:
+            return text
+        latest = latest_figures(self._session.workspace, c.id, date.max)
+        if latest is None or latest.members is None or latest.members == c.member_count:
+            return text
+        return (
+            self.tr("%1 (%2 in the figures of %3)")
+            .replace("%1", text)
+            .replace("%2", str(latest.members))
+            .replace("%3", latest.day.isoformat())
+        )
 
     def _update_progress(self, c: Community) -> None:
         """The stage path's counts, the Checklist tab's, and the stage suggestion."""
@@ -419,6 +437,8 @@ class CommunityPage(QWidget):
         if self._community.id not in change.ids("communities"):
             if "checklist_items" in change.tables:
                 self._update_progress(self._community)
+            if METRICS_TABLE in change.tables:
+                self._update_header(self._community)
             return
         try:
             fresh = get_community(self._session.workspace, self._community.id)

@@ -1,6 +1,6 @@
 """A community's figures as an editable table: one row per day, newest first.
 
-Columns: the day, the seven figures, the retention it gives (active /
+Columns: the day, the seven figures, the active rate it gives (active /
 members, read-only) and a note. Editing a cell records that day's figures
 through the session (one undoable edit); pasting a block copied from a
 spreadsheet records every day it covers in one undoable edit, and a block
@@ -52,16 +52,23 @@ def column_title(name: str) -> str:
         "messages": _tr("Messages"),
         "paid_conversions": _tr("Paid"),
         "revenue": _tr("Revenue"),
-        "retention": _tr("Retention"),
+        "retention": _tr("Active rate"),
         "note": _tr("Note"),
     }[name]
 
 
-_DAY = re.compile(r"^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*$")
+# A spreadsheet's date cell may carry a time (2026-11-23 00:00:00) and the table
+# shows a weekday after the day (2026-11-23 Mon, 2026-11-23 周一): both are read.
+_DAY = re.compile(
+    r"^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?"
+    r"(?:[ T]+\d{1,2}:\d{2}(?::\d{2})?)?"
+    r"(?:\s*[(（]?\s*(?:[A-Za-z]{2,9}\.?|(?:周|星期|礼拜)[一二三四五六日天])\s*[)）]?)?\s*$"
+)
 
 
 def parse_day(text: str) -> date | None:
-    """2026-11-23, 2026/11/23, 2026.11.23 or 2026年11月23日; None if not a day."""
+    """2026-11-23, 2026/11/23, 2026.11.23 or 2026年11月23日, with a time or a
+    weekday after it or not; None if not a day."""
     match = _DAY.match(text)
     if not match:
         return None
@@ -206,6 +213,8 @@ class FiguresModel(QAbstractTableModel):
         """
         lines = [line.split("\t") for line in text.rstrip("\r\n").splitlines()]
         lines = [cells for cells in lines if any(c.strip() for c in cells)]
+        if left == DAY and lines and parse_day(lines[0][0]) is None and len(lines) > 1:
+            lines = lines[1:]  # a header row copied with the figures (日期, 成员数…)
         if not lines:
             return False
         updated: dict[date, DayFigures] = {}

@@ -12,9 +12,11 @@ day after the last one recorded) and starts typing in it.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, timedelta
+from dataclasses import replace
+from datetime import date
+from typing import Any
 
-from PySide6.QtCore import QDate, QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QDate, QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -29,20 +31,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner.errors import PlannerError
 from planner.metrics import DayFigures, delete_figures
 from planner.ui.checklist_panel import Confirm
 from planner.ui.dialogs import ask_yes_no
-from planner.ui.figures_model import COLUMNS, DAY, FiguresModel
+from planner.ui.figures_model import COLUMNS, DAY, RETENTION, FiguresModel
 from planner.ui.session import Session
 from planner.ui.theme import SPACING, icon
 
 
 def next_day_to_record(recorded: list[DayFigures], today: date) -> date:
-    """Today when it has no figures yet; otherwise the day after the newest one."""
-    days = {f.day for f in recorded}
-    if today not in days:
-        return today
-    return max(days) + timedelta(days=1)
+    """Today: figures are what the group shows now (a day already recorded is
+    selected, not added twice; a day in the future is never offered)."""
+    return today
 
 
 class FiguresTable(QTableView):
@@ -50,13 +51,37 @@ class FiguresTable(QTableView):
     Ctrl+V are the panel's shortcuts)."""
 
     delete_requested = Signal()
+    clear_cells_requested = Signal()
+
+    def moveCursor(
+        self, action: QAbstractItemView.CursorAction, modifiers: Qt.KeyboardModifier
+    ) -> QModelIndex:
+        """Override QTableView::moveCursor: Tab and Shift+Tab step over the active
+        rate, which is worked out, not typed, so typing goes on in the next cell."""
+        index = super().moveCursor(action, modifiers)
+        tabbing = (
+            QAbstractItemView.CursorAction.MoveNext,
+            QAbstractItemView.CursorAction.MovePrevious,
+        )
+        if action in tabbing and index.isValid() and index.column() == RETENTION:
+            self.setCurrentIndex(index)
+            index = super().moveCursor(action, modifiers)
+        return index
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        """Override QTableView::keyPressEvent: Delete (or Backspace) clears days."""
+        """Override QTableView::keyPressEvent: Delete empties cells or clears days."""
         if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and not (
             self.state() == QAbstractItemView.State.EditingState
         ):
-            self.delete_requested.emit()
+            # Like a spreadsheet: Delete empties the selected cells; with days
+            # selected (the Day column), it clears those days, after asking.
+            columns = {i.column() for i in self.selectionModel().selectedIndexes()}
+            if not columns and self.currentIndex().isValid():
+                columns = {self.currentIndex().column()}
+            if DAY in columns:
+                self.delete_requested.emit()
+            else:
+                self.clear_cells_requested.emit()
         else:
             super().keyPressEvent(event)
 
@@ -80,6 +105,8 @@ class FiguresTable(QTableView):
                 index = model.index(row, column)
                 if column == DAY:
                     cells.append(model.figures(row).day.isoformat())
+                elif column == RETENTION:
+                    cells.append(str(model.data(index) or ""))  # 23%, as shown
                 else:
                     cells.append(str(model.data(index, Qt.ItemDataRole.EditRole) or ""))
             lines.append("\t".join(cells))
@@ -105,13 +132,16 @@ class FiguresPanel(QWidget):
     """A community's figures: the table, Add day, Import / Export CSV.
 
     Signals:
-        error(str): an edit was refused (one line).
+        error(str): an edit the window should report (clearing days failed);
+            a refused cell edit or paste shows under the table instead.
+        error_shown(str): a refused edit or paste, shown under the table.
         message(str): what an edit did, for the status bar.
         import_requested(): the operator asked to import a CSV.
         export_requested(): the operator asked to export figures as CSV.
     """
 
     error = Signal(str)
+    error_shown = Signal(str)
     message = Signal(str)
     import_requested = Signal()
     export_requested = Signal()
@@ -128,7 +158,8 @@ class FiguresPanel(QWidget):
         self._confirm = confirm
         self._today = today
         self.model = FiguresModel()
-        self.model.failed.connect(self.error)
+        # Typing mistakes show under the table, not in a box that stops the typing.
+        self.model.failed.connect(self._show_problem)
         self.model.modelReset.connect(self._update_state)
         self.model.rowsInserted.connect(self._update_state)
         self.model.rowsRemoved.connect(self._update_state)
@@ -169,6 +200,14 @@ class FiguresPanel(QWidget):
         header.setStretchLastSection(True)
         header.setMinimumSectionSize(56)
         self.table.delete_requested.connect(self.delete_selected)
+        self.table.clear_cells_requested.connect(self.clear_cells)
+        self.problem = QLabel()
+        self.problem.setProperty("role", "error")
+        self.problem.setWordWrap(True)
+        self.problem.setTextFormat(Qt.TextFormat.PlainText)
+        self.problem.hide()
+        self.model.dataChanged.connect(self._clear_problem)
+        self.model.rowsInserted.connect(self._clear_problem)
         # On the panel, so that the empty state (no table shown) takes a paste too;
         # a cell being edited keeps Ctrl+C / Ctrl+V for its own text.
         for key, slot in (
@@ -214,6 +253,7 @@ class FiguresPanel(QWidget):
         layout.setSpacing(SPACING)
         layout.addLayout(tools)
         layout.addWidget(self.stack, 1)
+        layout.addWidget(self.problem)
         layout.addWidget(self.hint)
         self._update_state()
 
@@ -290,7 +330,11 @@ class FiguresPanel(QWidget):
         if not recorded:
             self.model.drop_pending(days)  # rows added but never filled in: just drop them
             return
-        self._session.run(delete_figures, self.model.community_id, recorded)
+        try:
+            self._session.run(delete_figures, self.model.community_id, recorded)
+        except PlannerError as exc:
+            self.error.emit(str(exc))
+            return
         self.message.emit(
             self.tr("Cleared the figures of %1 day(s). Undo brings them back.").replace(
                 "%1", str(len(recorded))
@@ -305,6 +349,35 @@ class FiguresPanel(QWidget):
         if pasted:
             self.message.emit(self.tr("Pasted figures. Undo takes them back."))
         return pasted
+
+    def _show_problem(self, text: str) -> None:
+        self.problem.setText(text)
+        self.problem.show()
+        self.error_shown.emit(text)
+
+    def _clear_problem(self) -> None:
+        self.problem.hide()
+
+    def clear_cells(self) -> None:
+        """Empty the selected figure cells (one undoable edit; days stay)."""
+        if self._session is None or self._session.read_only:
+            return
+        indexes = self.table.selectionModel().selectedIndexes() or [self.table.currentIndex()]
+        changes: dict[int, dict[str, Any]] = {}
+        for index in indexes:
+            if not index.isValid():
+                continue
+            name = COLUMNS[index.column()]
+            if name in ("day", "retention"):
+                continue
+            changes.setdefault(index.row(), {})[name] = "" if name == "note" else None
+        rows = [
+            replace(self.model.figures(row), **values)
+            for row, values in sorted(changes.items())
+            if any(getattr(self.model.figures(row), k) not in (None, "") for k in values)
+        ]
+        if rows and self.model.record(rows):
+            self.message.emit(self.tr("Emptied the cells. Undo brings them back."))
 
     def select_day(self, day: date) -> bool:
         row = self.model.row_of(day)

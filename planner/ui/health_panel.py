@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -23,11 +23,13 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSizePolicy,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from planner.communities import list_communities
+from planner.errors import NotFound
 from planner.health import FixKind, HealthIssue, check_all, check_community
 from planner.history import Change
 from planner.ui.session import Session
@@ -48,6 +50,12 @@ WATCHED = frozenset(
 COMPACT_HEIGHT = 200
 ALERT_COLOR = "#d93025"
 WARNING_COLOR = "#e37400"
+CARD_STYLE = (
+    "QFrame#healthCard { border: 1px solid palette(mid); border-radius: 4px;"
+    " background: palette(base); }"
+    f'QFrame#healthCard[severity="alert"] {{ border-left: 4px solid {ALERT_COLOR}; }}'
+    f'QFrame#healthCard[severity="warning"] {{ border-left: 4px solid {WARNING_COLOR}; }}'
+)
 
 
 def _tr(text: str) -> str:
@@ -79,12 +87,11 @@ class IssueCard(QFrame):
     ) -> None:
         super().__init__(parent)
         self.issue = issue
+        self.community_name = community_name
         self.setObjectName("healthCard")
+        # The look is the panel's one style sheet, chosen by this property.
+        self.setProperty("severity", issue.severity)
         color = ALERT_COLOR if issue.severity == "alert" else WARNING_COLOR
-        self.setStyleSheet(
-            "QFrame#healthCard { border: 1px solid palette(mid); border-left: 4px solid "
-            f"{color}; border-radius: 4px; background: palette(base); }}"
-        )
         mark = QLabel()
         mark.setPixmap(icon("alert-triangle", color).pixmap(16, 16))
         mark.setFixedSize(16, 16)
@@ -94,10 +101,13 @@ class IssueCard(QFrame):
             else f"<b>{_html(issue.title)}</b>"
         )
         self.title.setWordWrap(True)
+        # Plain text: the detail quotes titles operators typed, which may hold "<".
         self.detail = QLabel(issue.detail)
+        self.detail.setTextFormat(Qt.TextFormat.PlainText)
         self.detail.setWordWrap(True)
         self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.rule = QLabel(_tr("Rule: %1").replace("%1", issue.rule_text))
+        self.rule.setTextFormat(Qt.TextFormat.PlainText)
         self.rule.setWordWrap(True)
         self.rule.setProperty("role", "hint")
         self.rule.setFont(small_font(self.font()))
@@ -158,10 +168,19 @@ class HealthPanel(QWidget):
 
         self.heading = QLabel()
         self.heading.setWordWrap(True)
+        # On a community page the cards can be folded away, to give the tabs room.
+        self.toggle = QToolButton()
+        self.toggle.setCheckable(True)
+        self.toggle.setChecked(True)
+        self.toggle.setAutoRaise(True)
+        self.toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.toggle.toggled.connect(self._on_toggled)
+        self.toggle.setVisible(not every_community)
         self.empty = QLabel()
         self.empty.setWordWrap(True)
         self.empty.setProperty("role", "hint")
         self._list = QWidget()
+        self._list.setStyleSheet(CARD_STYLE)
         self._list_layout = QVBoxLayout(self._list)
         self._list_layout.setContentsMargins(0, 0, 0, 0)
         self._list_layout.setSpacing(SPACING // 2)
@@ -174,13 +193,43 @@ class HealthPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(SPACING // 2)
-        layout.addWidget(self.heading)
+        top = QHBoxLayout()
+        top.setSpacing(SPACING)
+        top.addWidget(self.heading, 1)
+        top.addWidget(self.toggle)
+        layout.addLayout(top)
         layout.addWidget(self.empty)
         layout.addWidget(self.scroller, 1)
         if not every_community:
             # On the community page the list takes the room its cards need, no more.
             self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        # The date can change while the app is open (past midnight): check now and then.
+        self.clock = QTimer(self)
+        self.clock.setInterval(60_000)
+        self.clock.timeout.connect(self.check_date)
+        self.clock.start()
+        self._on_toggled(True)
         self._show([])
+
+    @property
+    def expanded(self) -> bool:
+        return self.toggle.isChecked()
+
+    def _on_toggled(self, shown: bool) -> None:
+        self.toggle.setText(self.tr("Hide") if shown else self.tr("Show"))
+        self.toggle.setArrowType(Qt.ArrowType.UpArrow if shown else Qt.ArrowType.DownArrow)
+        self.toggle.setToolTip(
+            self.tr("Fold the health cards away") if shown else self.tr("Show the health cards")
+        )
+        self._update_visibility()
+
+    def _update_visibility(self) -> None:
+        has_session = self._session is not None and (self._every or bool(self._community))
+        shown = self._every or self.toggle.isChecked()
+        self.empty.setVisible(shown and has_session and not self.issues)
+        self.scroller.setVisible(shown and bool(self.issues))
+        self.toggle.setEnabled(has_session)
+        self._fit()
 
     # -- data ----------------------------------------------------------------------
 
@@ -216,7 +265,10 @@ class HealthPanel(QWidget):
             return [issue for found in check_all(ws, today).values() for issue in found]
         if not self._community:
             return []
-        return check_community(ws, self._community, today)
+        try:
+            return check_community(ws, self._community, today)
+        except NotFound:
+            return []  # gone with an undone merge: the window moves on
 
     def _on_changed(self, change: Change) -> None:
         if change.tables & WATCHED:
@@ -260,12 +312,18 @@ class HealthPanel(QWidget):
         return {c.id: c.name for c in list_communities(self._session.workspace)}
 
     def _show(self, issues: Sequence[HealthIssue]) -> None:
+        names = self._names()
+        if (
+            self.cards
+            and list(issues) == self.issues
+            and all(names.get(c.issue.community_id, "") == c.community_name for c in self.cards)
+        ):
+            return  # most edits change no issue: keep the cards (and the scroll position)
         self.issues = list(issues)
         for card in self.cards:
             self._list_layout.removeWidget(card)
             card.hide()  # gone now, not when the event loop next deletes it
             card.deleteLater()
-        names = self._names()
         self.cards = []
         # Alerts first across communities: what to act on this week leads.
         ordered = sorted(self.issues, key=lambda i: i.severity != "alert")
@@ -277,16 +335,14 @@ class HealthPanel(QWidget):
         alerts = sum(1 for i in self.issues if i.severity == "alert")
         warnings = len(self.issues) - alerts
         self.heading.setText(self._heading(alerts, warnings))
-        has_session = self._session is not None and (self._every or bool(self._community))
-        self.empty.setVisible(has_session and not self.issues)
         self.empty.setText(
             _tr(
-                "All healthy: results recorded, content planned for the week, no decline, "
-                "the checklist moving and a welcome sequence in place."
+                "Nothing to act on. The checks look for activities without results, a week "
+                "with no content planned, a decline in the figures, a stalled checklist and "
+                "a missing welcome sequence; some wait until the community has started."
             )
         )
-        self.scroller.setVisible(bool(self.issues))
-        self._fit()
+        self._update_visibility()
         self.counts_changed.emit(alerts, warnings)
 
     @staticmethod

@@ -114,6 +114,9 @@ class OverviewPage(QWidget):
         self.pulse.setStretchFactor(1, 2)
         self.pulse.setChildrenCollapsible(False)
         self.pulse.setSizes([580, 380])
+        # Below these the chart's axes and the cards' text stop being readable.
+        self.comparison.setMinimumWidth(380)
+        self.health.setMinimumWidth(280)
         self.split = QSplitter(Qt.Orientation.Vertical)
         self.split.addWidget(self.pulse)
         self.split.addWidget(self.stack)
@@ -148,7 +151,6 @@ class OverviewPage(QWidget):
         self.clock = QTimer(self)
         self.clock.setInterval(60_000)
         self.clock.timeout.connect(self.check_date)
-        self.clock.timeout.connect(self.health.check_date)
         self.clock.start()
         self._current = ""
         self.model.modelAboutToBeReset.connect(self._before_reset)

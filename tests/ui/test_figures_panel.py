@@ -7,7 +7,7 @@ from datetime import date, timedelta
 import pytest
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QAbstractItemView, QApplication
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit
 
 from planner.communities import create_community
 from planner.metrics import DayFigures, figures_between, set_figures
@@ -34,11 +34,10 @@ def setup(qtbot, workspace: Workspace) -> tuple[Session, str, FiguresPanel, Conf
     return session, club, panel, confirm
 
 
-def test_next_day_to_record() -> None:
+def test_next_day_to_record_is_today_never_the_future() -> None:
     assert next_day_to_record([], TODAY) == TODAY
     recorded = [DayFigures(TODAY), DayFigures(TODAY - timedelta(days=7))]
-    assert next_day_to_record(recorded, TODAY) == TODAY + timedelta(days=1)
-    assert next_day_to_record([DayFigures(TODAY - timedelta(days=7))], TODAY) == TODAY
+    assert next_day_to_record(recorded, TODAY) == TODAY
 
 
 def test_an_empty_community_says_how_to_start(setup) -> None:  # type: ignore[no-untyped-def]
@@ -75,15 +74,18 @@ def test_add_day_then_type_records_it_and_undo_takes_it_back(
     assert panel.stack.currentWidget() is panel.empty
 
 
-def test_ctrl_d_adds_the_day_after_the_last_one(qtbot, setup, workspace: Workspace) -> None:  # type: ignore[no-untyped-def]
+def test_ctrl_d_adds_the_chosen_day_or_goes_to_it(qtbot, setup, workspace: Workspace) -> None:  # type: ignore[no-untyped-def]
     session, club, panel, _ = setup
     session.run(set_figures, club, [DayFigures(TODAY, members=180)])
     panel.show_community(club)
-    assert panel.day.date() == QDate(2026, 11, 24)
+    assert panel.day.date() == QDate(2026, 11, 23)
     panel.table.setFocus()
     qtbot.keyClick(panel.table, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
-    assert panel.model.rowCount() == 2
-    assert panel.model.figures(0).day == date(2026, 11, 24)
+    assert panel.model.rowCount() == 1  # today is there: it is selected, not added twice
+    assert panel.table.currentIndex().row() == 0
+    panel.day.setDate(QDate(2026, 11, 16))
+    qtbot.keyClick(panel.table, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    assert [panel.model.figures(n).day for n in range(2)] == [TODAY, date(2026, 11, 16)]
 
 
 def test_pasting_rows_from_a_spreadsheet_into_an_empty_table(
@@ -111,9 +113,10 @@ def test_a_bad_paste_changes_nothing_and_says_which_line(
     _, club, panel, _ = setup
     QGuiApplication.clipboard().setText("2026-11-16\t180\nyesterday\t186\n")
     panel.empty.setFocus()
-    with qtbot.waitSignal(panel.error) as signal:
+    with qtbot.waitSignal(panel.error_shown) as signal:
         qtbot.keyClick(panel.empty, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
     assert signal.args[0].startswith("Line 2")
+    assert panel.problem.isVisible() and panel.problem.text() == signal.args[0]
     assert figures_between(workspace, club) == []
 
 
@@ -137,12 +140,72 @@ def test_copy_gives_tab_separated_lines_that_paste_back(qtbot, setup, workspace:
     assert figures_between(workspace, other) == figures_between(workspace, club)
 
 
+def test_delete_on_cells_empties_them_and_keeps_the_day(qtbot, setup, workspace: Workspace) -> None:  # type: ignore[no-untyped-def]
+    session, club, panel, confirm = setup
+    session.run(set_figures, club, [DayFigures(TODAY, members=180, active_members=90, joined=4)])
+    panel.table.setFocus()
+    panel.table.setCurrentIndex(panel.model.index(0, COLUMNS.index("active_members")))
+    qtbot.keyClick(panel.table, Qt.Key.Key_Delete)
+    assert confirm.questions == []  # a cell is not a day: no question, Undo is there
+    assert figures_between(workspace, club) == [DayFigures(TODAY, members=180, joined=4)]
+    session.undo()
+    assert figures_between(workspace, club)[0].active_members == 90
+
+
+def test_typing_tabs_over_the_active_rate_into_the_note(qtbot, setup, workspace: Workspace) -> None:  # type: ignore[no-untyped-def]
+    session, club, panel, _ = setup
+    session.run(set_figures, club, [DayFigures(TODAY, members=180)])
+    panel.table.setFocus()
+    revenue = panel.model.index(0, COLUMNS.index("revenue"))
+    panel.table.setCurrentIndex(revenue)
+    panel.table.edit(revenue)
+    editor = QApplication.focusWidget()
+    qtbot.keyClicks(editor, "99")
+    qtbot.keyClick(editor, Qt.Key.Key_Tab)
+    assert COLUMNS[panel.table.currentIndex().column()] == "note"
+    assert panel.table.state() == QAbstractItemView.State.EditingState
+    qtbot.waitUntil(lambda: isinstance(QApplication.focusWidget(), QLineEdit))
+    note = QApplication.focusWidget()
+    assert isinstance(note, QLineEdit)
+    note.insert("续费日")  # as an input method commits it (QTest types Latin-1 only)
+    qtbot.keyClick(note, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: panel.table.state() != QAbstractItemView.State.EditingState)
+    assert figures_between(workspace, club) == [
+        DayFigures(TODAY, members=180, revenue=99.0, note="续费日")
+    ]
+
+
+def test_a_typing_mistake_shows_under_the_table(qtbot, setup, workspace: Workspace) -> None:  # type: ignore[no-untyped-def]
+    session, club, panel, _ = setup
+    session.run(set_figures, club, [DayFigures(TODAY, members=180)])
+    errors: list[str] = []
+    panel.error.connect(errors.append)
+    assert not panel.model.setData(panel.model.index(0, COLUMNS.index("active_members")), "200")
+    assert panel.problem.isVisible() and "More active members than members" in panel.problem.text()
+    assert errors == []  # no box to click away
+    assert panel.model.setData(panel.model.index(0, COLUMNS.index("active_members")), "90")
+    assert not panel.problem.isVisible()
+
+
+def test_pasting_a_block_with_its_header_row_and_times(qtbot, setup, workspace: Workspace) -> None:  # type: ignore[no-untyped-def]
+    _, club, panel, _ = setup
+    QGuiApplication.clipboard().setText(
+        "日期\t成员数\t活跃\n2026-11-16 00:00:00\t180\t120\n2026-11-23 Mon\t186\t93\n"
+    )
+    panel.empty.setFocus()
+    qtbot.keyClick(panel.empty, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert figures_between(workspace, club) == [
+        DayFigures(date(2026, 11, 16), members=180, active_members=120),
+        DayFigures(date(2026, 11, 23), members=186, active_members=93),
+    ]
+
+
 def test_delete_asks_then_clears_the_selected_days(qtbot, setup, workspace: Workspace) -> None:  # type: ignore[no-untyped-def]
     session, club, panel, confirm = setup
     days = [DayFigures(TODAY - timedelta(days=7 * n), members=100 + n) for n in range(3)]
     session.run(set_figures, club, days)
     panel.table.setFocus()
-    panel.table.setCurrentIndex(panel.model.index(0, 1))
+    panel.table.setCurrentIndex(panel.model.index(0, 0))
     panel.table.selectRow(0)
     confirm.answer = False
     qtbot.keyClick(panel.table, Qt.Key.Key_Delete)

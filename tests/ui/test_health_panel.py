@@ -153,7 +153,7 @@ def test_a_healthy_community_says_so(qtbot, session: Session) -> None:  # type: 
     panel.show_community(cid)
     panel.show()
     assert panel.cards == []
-    assert panel.empty.isVisible() and "All healthy" in panel.empty.text()
+    assert panel.empty.isVisible() and "Nothing to act on" in panel.empty.text()
     assert "no issues" in panel.heading.text()
     assert not panel.scroller.isVisible()
 
@@ -192,3 +192,78 @@ def test_the_date_rolling_over_checks_again(qtbot, session: Session) -> None:  #
     day[0] = TODAY + timedelta(days=3)
     panel.check_date()
     assert "headless_fly" in {c.issue.rule for c in panel.cards}
+
+
+def test_the_cards_fold_away_and_come_back(qtbot, session: Session) -> None:  # type: ignore[no-untyped-def]
+    ws = session.workspace
+    club = grown_community(ws, "深夜读书会")
+    panel = HealthPanel()
+    qtbot.addWidget(panel)
+    panel.set_session(session)
+    panel.show_community(club)
+    panel.show()
+    assert panel.toggle.isVisible() and panel.expanded
+    assert panel.scroller.isVisible()
+    qtbot.mouseClick(panel.toggle, Qt.MouseButton.LeftButton)
+    assert not panel.expanded
+    assert not panel.scroller.isVisible()
+    assert "1 alert" in panel.heading.text()  # the counts stay in sight
+    assert panel.toggle.text() == "Show"
+    session.run(link_template, club, "builtin:first_24_hours.zh")  # folded stays folded
+    assert not panel.scroller.isVisible()
+    qtbot.mouseClick(panel.toggle, Qt.MouseButton.LeftButton)
+    assert panel.scroller.isVisible() and panel.toggle.text() == "Hide"
+
+
+def test_an_unchanged_check_keeps_the_cards(qtbot, session: Session) -> None:  # type: ignore[no-untyped-def]
+    ws = session.workspace
+    club = grown_community(ws, "深夜读书会")
+    panel = HealthPanel()
+    qtbot.addWidget(panel)
+    panel.set_session(session)
+    panel.show_community(club)
+    panel.show()
+    before = list(panel.cards)
+    session.run(set_figures, club, [DayFigures(TODAY - timedelta(days=60), members=120)])
+    assert panel.cards == before  # same issues: the same widgets
+
+
+def test_a_community_gone_with_an_undone_merge_shows_nothing(  # type: ignore[no-untyped-def]
+    qtbot, session: Session
+) -> None:
+    ws = session.workspace
+    club = grown_community(ws, "深夜读书会")
+    panel = HealthPanel()
+    qtbot.addWidget(panel)
+    panel.set_session(session)
+    panel.show_community(club)
+    panel.show()
+    assert panel.cards
+    # What an undone merge does: the row is gone, not in the trash.
+    ws.db.execute("DELETE FROM communities WHERE id = ?", [club])
+    panel.refresh()
+    assert panel.cards == [] and panel.issues == []
+
+
+def test_an_activity_title_with_markup_shows_as_typed(qtbot, session: Session) -> None:  # type: ignore[no-untyped-def]
+    ws = session.workspace
+    club = grown_community(ws, "深夜读书会")
+    start = datetime.combine(TODAY - timedelta(days=3), time(20))
+    create_item(
+        ws,
+        {
+            "community_id": club,
+            "kind": "activity",
+            "item_type": "member",
+            "title": "<b>加粗</b> 分享会",
+            "start": start,
+            "end": start + timedelta(hours=1),
+        },
+    )
+    panel = HealthPanel()
+    qtbot.addWidget(panel)
+    panel.set_session(session)
+    panel.show_community(club)
+    fly = next(card for card in panel.cards if card.issue.rule == "headless_fly")
+    assert fly.detail.textFormat() == Qt.TextFormat.PlainText
+    assert "<b>加粗</b>" in fly.detail.text()
