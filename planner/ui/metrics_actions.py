@@ -108,24 +108,19 @@ class MetricsActions(QObject):
             return True
         # calendar_item: the occurrence whose results are missing, in its editor.
         assert isinstance(fix.ref, tuple)
-        try:
-            occurrence = find_occurrence(window.session.workspace, fix.ref)
-        except PlannerError as exc:
-            window.show_error(str(exc))
-            return False
-        if not window.show_calendar(None):
-            return False
-        window.calendar.go_to(occurrence.start.date())
-        window.calendar.open_occurrence(occurrence)
-        return True
+        return self._open_occurrence(fix.ref)
 
     def open_activity(self, item_id: str) -> bool:
         """Show a calendar item (a fission scenario's activity) in its editor."""
+        return self._open_occurrence((item_id, ""))
+
+    def _open_occurrence(self, key: tuple[str, str]) -> bool:
+        """The calendar on the occurrence's day, with the occurrence in its editor."""
         window = self.window
         if window.session is None:
             return False
         try:
-            occurrence = find_occurrence(window.session.workspace, (item_id, ""))
+            occurrence = find_occurrence(window.session.workspace, key)
         except PlannerError as exc:
             window.show_error(str(exc))
             return False
