@@ -75,12 +75,16 @@ def test_one_off_activities_are_summed_by_type(workspace: Workspace, club: str) 
     )
     result = activity_outcomes(workspace, [club], START, END, TODAY)
     brand = result.of(ActivityType.BRAND)
-    assert (brand.activities, brand.past, brand.with_results) == (2, 1, 1)
-    assert brand.planned["participants"] == 180
-    assert brand.actual["participants"] == 120
+    assert (brand.activities, brand.past, brand.with_results, brand.not_over) == (2, 1, 1, 1)
+    # Planned against actual: the activity that is over; the one to come apart.
+    assert brand.planned["participants"] == 100 and brand.actual["participants"] == 120
+    assert brand.compared["participants"] == 1
+    assert brand.upcoming["participants"] == 80
     assert brand.planned["new_members"] == 20 and brand.actual["new_members"] == 15
-    assert brand.planned["cost"] == pytest.approx(800)
+    assert brand.upcoming["new_members"] is None
+    assert brand.planned["cost"] == pytest.approx(500)
     assert brand.actual["cost"] == pytest.approx(450.5)
+    assert brand.upcoming["cost"] == pytest.approx(300)
     # Metrics nobody set stay unknown rather than 0: no bar, not a zero bar.
     assert brand.planned["revenue"] is None and brand.actual["shares"] is None
     assert [t.activity_type for t in result.by_type] == list(ACTIVITY_TYPES)
@@ -110,9 +114,14 @@ def test_a_series_carries_its_goals_unless_an_occurrence_has_its_own(
     assert sharing.activities == 4
     assert sharing.past == 3  # Nov 17 ended yesterday; Nov 24 is to come
     assert sharing.with_results == 1 and sharing.without_results == 2
-    assert sharing.planned["participants"] == 80
-    assert sharing.actual["participants"] == 25
-    assert sharing.actual["shares"] == 4 and sharing.planned["shares"] is None
+    # Only Nov 10 has its result: its goal is what the result is compared with.
+    assert sharing.planned["participants"] == 20 and sharing.actual["participants"] == 25
+    assert sharing.compared["participants"] == 1 and sharing.missing["participants"] == 2
+    assert sharing.upcoming["participants"] == 20
+    # Shares were recorded without a goal: nothing to compare them against.
+    assert sharing.unplanned["shares"] == 1 and sharing.compared["shares"] == 0
+    assert sharing.actual["shares"] is None and sharing.planned["shares"] is None
+    assert sharing.has_goals("shares")
 
 
 def test_cancelled_activities_do_not_count(workspace: Workspace, club: str) -> None:
@@ -151,11 +160,59 @@ def test_activities_without_results_are_counted_as_missing(workspace: Workspace,
     activity(workspace, club, "member", date(2026, 11, 12))  # no goals at all
     result = activity_outcomes(workspace, [club], START, END, TODAY)
     assert (result.activities, result.past, result.with_results) == (2, 2, 0)
-    assert result.of(ActivityType.SHARING).planned["participants"] == 30
-    assert result.of(ActivityType.SHARING).actual["participants"] is None
+    sharing = result.of(ActivityType.SHARING)
+    # A goal without its result is missing data, not a missed target: no bar.
+    assert sharing.planned["participants"] is None and sharing.actual["participants"] is None
+    assert sharing.missing["participants"] == 1 and sharing.has_goals("participants")
+    assert result.missing("participants") == 1 and result.compared("participants") == 0
     member = result.of(ActivityType.MEMBER)
     assert member.activities == 1 and member.without_results == 1
     assert not any(member.has_goals(m) for m in METRICS)
+
+
+def test_planned_and_actual_compare_only_activities_over_with_that_result(
+    workspace: Workspace, club: str
+) -> None:
+    """The review's rule: a goal is judged only where its result is in and the
+    activity is over; a missing result, or an activity still to come, is no miss."""
+    activity(
+        workspace,
+        club,
+        "paid",
+        date(2026, 11, 2),
+        planned_participants=100,
+        actual_participants=90,
+        planned_revenue=5000,  # its revenue not entered yet
+    )
+    activity(workspace, club, "paid", date(2026, 11, 9), planned_participants=50)
+    activity(workspace, club, "paid", date(2026, 11, 10), actual_participants=30)
+    # Today's, with a result entered already, and next week's: neither is over.
+    activity(
+        workspace,
+        club,
+        "paid",
+        TODAY,
+        start=at(TODAY, 9),
+        end=at(TODAY, 10),
+        planned_participants=40,
+        actual_participants=45,
+    )
+    activity(workspace, club, "paid", date(2026, 11, 25), planned_participants=70)
+    result = activity_outcomes(workspace, [club], START, END, TODAY)
+    paid = result.of(ActivityType.PAID)
+    assert paid.planned["participants"] == 100
+    assert paid.actual["participants"] == 90
+    assert paid.compared["participants"] == 1
+    assert paid.missing["participants"] == 1  # Nov 9: goal, no result
+    assert paid.unplanned["participants"] == 1  # Nov 10: result, no goal
+    assert paid.upcoming["participants"] == 110  # today's and Nov 25's goals
+    assert (paid.activities, paid.past, paid.with_results, paid.not_over) == (5, 3, 2, 2)
+    # Per metric: Nov 2's participants are compared, its revenue is still missing.
+    assert paid.planned["revenue"] is None and paid.missing["revenue"] == 1
+    assert paid.has_goals("revenue") and not paid.has_goals("cost")
+    assert result.compared("participants") == 1 and result.missing("participants") == 1
+    assert result.unplanned("participants") == 1 and result.upcoming("participants") == 110
+    assert result.upcoming("cost") is None and result.not_over == 2
 
 
 def test_today_is_not_past_yet(workspace: Workspace, club: str) -> None:
@@ -176,8 +233,9 @@ def test_only_activities_starting_in_the_range_of_the_communities_asked(
     workspace: Workspace, club: str
 ) -> None:
     other, _ = create_community(workspace, {"name": "Notion 中文用户群"}, checklist=False)
-    activity(workspace, club, "brand", START, planned_participants=1)  # first day: in
-    activity(workspace, club, "brand", END, planned_participants=2)  # last day: in
+    goals = {n: {"planned_participants": n, "actual_participants": n} for n in (1, 2, 4, 8, 16)}
+    activity(workspace, club, "brand", START, **goals[1])  # first day: in
+    activity(workspace, club, "brand", END, **goals[2])  # last day: in
     activity(
         workspace,
         club,
@@ -185,10 +243,10 @@ def test_only_activities_starting_in_the_range_of_the_communities_asked(
         date(2026, 10, 31),
         start=at(date(2026, 10, 31), 23),
         end=at(START, 1),
-        planned_participants=4,
+        **goals[4],
     )  # starts the day before: out, though it runs into the range
-    activity(workspace, club, "brand", date(2026, 12, 1), planned_participants=8)  # out
-    activity(workspace, other, "brand", date(2026, 11, 10), planned_participants=16)
+    activity(workspace, club, "brand", date(2026, 12, 1), **goals[8])  # out
+    activity(workspace, other, "brand", date(2026, 11, 10), **goals[16])
     create_item(
         workspace,
         {
@@ -201,15 +259,16 @@ def test_only_activities_starting_in_the_range_of_the_communities_asked(
             "tz": "Asia/Shanghai",
         },
     )
-    mine = activity_outcomes(workspace, [club], START, END, TODAY).of(ActivityType.BRAND)
+    later = date(2027, 1, 4)  # every activity is over
+    mine = activity_outcomes(workspace, [club], START, END, later).of(ActivityType.BRAND)
     assert mine.planned["participants"] == 3 and mine.activities == 2
-    both = activity_outcomes(workspace, [club, other], START, END, TODAY)
+    both = activity_outcomes(workspace, [club, other], START, END, later)
     assert both.of(ActivityType.BRAND).planned["participants"] == 19
     assert both.activities == 3
     # A community in the trash brings nothing; nor does an empty list.
     delete_community(workspace, other)
-    assert activity_outcomes(workspace, [club, other], START, END, TODAY).activities == 2
-    nothing = activity_outcomes(workspace, [], START, END, TODAY)
+    assert activity_outcomes(workspace, [club, other], START, END, later).activities == 2
+    nothing = activity_outcomes(workspace, [], START, END, later)
     assert nothing.activities == 0 and not nothing.has_goals()
 
 

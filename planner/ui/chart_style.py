@@ -5,7 +5,8 @@ white chart in a dark window). :func:`style_chart` paints a chart from the
 palette instead: background, axis labels, grid lines and legend text, so
 every chart reads in both schemes, and :class:`ChartView` does it again when
 the palette changes. Series take fixed colours (:data:`BLUE` ...), mid-tones
-chosen to stand out on white and on the dark base alike.
+chosen to stand out on white and on the dark base alike. Where the ticks of
+an axis go is :mod:`planner.ui.chart_axes`.
 
 :class:`ChartPanel` is the frame every chart sits in: a title, the chart's
 choosers, an "Export PNG…" button (and the same in the chart's context menu),
@@ -20,13 +21,12 @@ import math
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCharts import (
     QAbstractBarSeries,
     QBarSet,
-    QCategoryAxis,
     QChart,
     QChartView,
     QLegend,
@@ -34,7 +34,6 @@ from PySide6.QtCharts import (
 )
 from PySide6.QtCore import (
     QCoreApplication,
-    QDate,
     QEvent,
     QLocale,
     QMargins,
@@ -156,57 +155,6 @@ def style_chart(chart: QChart, palette: QPalette, font: QFont) -> None:
                 bar_set.setLabelFont(font)
 
 
-def nice_range(lo: float, hi: float, intervals: int = 6) -> tuple[float, float, int]:
-    """An axis range around [lo, hi] in round whole steps (1, 2, 2.5 or 5 x 10^n) of
-    at most ``intervals`` steps, the tightest such: (bottom, top, tick count)."""
-    lo, hi = min(lo, hi), max(lo, hi)
-    if hi == lo:  # one value: show it against zero
-        lo, hi = (0, hi * 1.2) if hi > 0 else (min(lo, 0), max(hi, 0) + 1)
-    magnitude = 10 ** math.floor(math.log10((hi - lo) / intervals))
-    for factor in (1, 2, 2.5, 5, 10, 20, 25, 50, 100):
-        step = max(factor * magnitude, 1)
-        if step != int(step):
-            continue  # the axis labels whole numbers
-        bottom, top = math.floor(lo / step) * step, math.ceil(hi / step) * step
-        if (top - bottom) / step <= intervals:
-            break
-    return bottom, top, round((top - bottom) / step) + 1
-
-
-def _month_name(day: date) -> str:
-    """The month's short name; January is the year itself (a month's room on the
-    axis fits "2026", not "Jan 2026")."""
-    if day.month == 1:
-        return str(day.year)
-    return QLocale().toString(QDate(day.year, day.month, day.day), "MMM")
-
-
-def date_ticks(first: date, last: date) -> list[tuple[date, str]]:
-    """Where a date axis from ``first`` to ``last`` gets a label, and the label.
-
-    Up to ten weeks: every Monday ("11-23"); up to 13 months: the first of
-    each month ("Jun"; January as its year, "2027");
-    longer: the first of each quarter. Labels are unique (QCategoryAxis
-    needs them so).
-    """
-    ticks: list[tuple[date, str]] = []
-    if (last - first).days <= 70:
-        day = first + timedelta(days=-first.weekday() % 7)
-        while day <= last:
-            ticks.append((day, day.strftime("%m-%d")))
-            day += timedelta(weeks=1)
-        return ticks
-    months = 1 if (last - first).days <= 400 else 3
-    month = date(first.year, first.month, 1)
-    if month < first:
-        month = date(month.year + month.month // 12, month.month % 12 + 1, 1)
-    while month <= last:
-        if months == 1 or (month.month - 1) % 3 == 0:
-            ticks.append((month, _month_name(month)))
-        month = date(month.year + month.month // 12, month.month % 12 + 1, 1)
-    return ticks
-
-
 def number_text(value: float | None, *, money: bool = False) -> str:
     """A figure as the locale writes it; money with two decimals only when it has cents."""
     if value is None:
@@ -239,38 +187,6 @@ def fill_bars(bars: QBarSet, values: Sequence[float]) -> None:
     if bars.count():
         bars.remove(0, bars.count())
     bars.append(list(values))
-
-
-def set_ticks(axis: QCategoryAxis, ticks: Sequence[tuple[float, str]]) -> None:
-    """Label ``axis`` at these positions only (replacing its labels); set its
-    range first (its first grid line goes on the range's start, not on 0)."""
-    for label in axis.categoriesLabels():
-        axis.remove(label)
-    axis.setStartValue(axis.min())
-    for position, label in ticks:
-        axis.append(label, position)
-
-
-def week_ticks(first_monday: date, last_monday: date) -> list[tuple[float, str]]:
-    """Labels for an axis of weeks, week n at n (from ``first_monday``): each
-    Monday under its week for ten weeks or less, else the first of each month
-    at the point of its week where it begins (week n spans n - 0.5 to n + 0.5)."""
-    end = last_monday + timedelta(days=6)
-    shift = 0.0 if (end - first_monday).days <= 70 else 0.5
-    return [
-        ((d - first_monday).days / 7 - shift, text) for d, text in date_ticks(first_monday, end)
-    ]
-
-
-def four_step(most: float) -> int:
-    """The round step (1, 2 or 5 x 10^n) that covers ``most`` in four steps, so an
-    axis can share its grid lines with a 0-100 % axis."""
-    magnitude = 1
-    while True:
-        for step in (magnitude, 2 * magnitude, 5 * magnitude):
-            if 4 * step >= most:
-                return step
-        magnitude *= 10
 
 
 def safe_file_name(text: str) -> str:

@@ -9,6 +9,12 @@ check's rule (:mod:`planner.health`, ``decline``), so the chart and the
 health warnings agree: its line is drawn thick and on top, the others a
 little faded, its legend entry says "↓ declining", a red ring marks where
 its line ends, and a line above the chart names it.
+
+The chart reads again on :attr:`Session.changed` (figures, communities) and
+when the date moves on (:meth:`ComparisonChart.check_date`, called from the
+overview's minute timer, and on show): the weeks shown and the health check
+both end at today. Each read replaces the lines; the old ones are deleted, so
+an app left open does not pile up a series per community per refresh.
 """
 
 from __future__ import annotations
@@ -28,16 +34,8 @@ from planner.health import check_all
 from planner.history import Change
 from planner.metrics import TABLE as METRICS_TABLE
 from planner.metrics import DayFigures, WeekFigures, by_week, week_start
-from planner.ui.chart_style import (
-    RED,
-    ChartPanel,
-    line_series,
-    nice_range,
-    number_text,
-    png_name,
-    set_ticks,
-    week_ticks,
-)
+from planner.ui.chart_axes import nice_range, set_ticks, week_ticks
+from planner.ui.chart_style import RED, ChartPanel, line_series, number_text, png_name
 from planner.ui.session import Session
 from planner.workspace import Workspace
 
@@ -57,6 +55,14 @@ def measure_label(key: str) -> str:
         "members": _tr("Members"),
         "net": _tr("Net joined − left per week"),
     }[key]
+
+
+def name_list(names: list[str]) -> str:
+    """Community names in a sentence, joined as the language does it ("A, B"; 「A、B」)."""
+    separator = QCoreApplication.translate(
+        "ComparisonChart", ", ", "between community names in a list; Chinese uses 、"
+    )
+    return separator.join(names)
 
 
 def measure_value(week: WeekFigures, key: str) -> float | None:
@@ -108,6 +114,7 @@ class ComparisonChart(QWidget):
         self.today = today
         self._session: Session | None = None
         self._stale = False
+        self._day: date | None = None  # the day the lines were read for
         self.declining: list[str] = []
         self._series: dict[str, QLineSeries] = {}
         self._names: dict[QLineSeries, str] = {}
@@ -174,13 +181,27 @@ class ComparisonChart(QWidget):
         self._stale = True
         self._catch_up()
 
+    def check_date(self) -> None:
+        """Read again when today is not the day the lines were read for.
+
+        The weeks shown end at today's week and "declining" is judged as of
+        today, so an app left open past midnight (or into a new ISO week)
+        must read again; the overview calls this from its minute timer. A
+        hidden chart reads when shown (:meth:`showEvent` checks the date too).
+        """
+        if self.today() != self._day:
+            self.refresh()
+
     def _catch_up(self) -> None:
-        if self._stale and self.isVisible():
+        if not self.isVisible():
+            return
+        if self._stale or self.today() != self._day:
             self._stale = False
             self._read()
 
     def showEvent(self, event: QShowEvent) -> None:
-        """Override QWidget::showEvent: catch up with changes made while hidden."""
+        """Override QWidget::showEvent: catch up with changes made while hidden,
+        and with the date if it changed meanwhile."""
         super().showEvent(event)
         self._catch_up()
 
@@ -195,17 +216,21 @@ class ComparisonChart(QWidget):
         self.panel.set_notice("")
 
     def _clear_lines(self) -> None:
+        """Take the lines off the chart and delete them: removeSeries hands a series
+        back to its caller, and nothing else would ever delete it."""
         for series in self._series.values():
             self.panel.chart.removeSeries(series)
+            series.deleteLater()
         self._series.clear()
         self._names.clear()
         self.ends.clear()
 
     def _read(self) -> None:
+        self._day = today = self.today()
         if self._session is None:
             self._show_empty(_tr("Open a workspace to compare its communities."))
             return
-        ws, today = self._session.workspace, self.today()
+        ws = self._session.workspace
         this_monday = week_start(today)
         first = this_monday - timedelta(weeks=WEEKS - 1)
         self._mondays = [first + timedelta(weeks=n) for n in range(WEEKS)]
@@ -244,7 +269,7 @@ class ComparisonChart(QWidget):
         self.panel.set_notice(
             _tr(
                 "↓ Declining: %1. More members leave than join, or the active rate keeps falling."
-            ).replace("%1", "、".join(names))
+            ).replace("%1", name_list(names))
             if names
             else ""
         )

@@ -4,9 +4,14 @@ One chart of :class:`~planner.ui.community_charts.CommunityCharts`: for the
 metric chosen (participants, new members, shares, conversions, revenue,
 cost), the goals set and the results recorded, summed per activity type
 (:func:`planner.outcomes.activity_outcomes`), side by side with the value on
-each bar. The caption says how much of the picture is there: how many of the
-activities that are over have results (the "headless fly" failure is many
-activities and no data).
+each bar. Planned and actual compare like with like: per metric, only the
+activities that are over and have both its goal and its result (as the weekly
+review judges a goal), so a result not entered yet does not look like a
+missed target. The caption says how much of the picture is there: how many of
+the activities that are over have results (the "headless fly" failure is many
+activities and no data), how many were compared for the metric, what was left
+out (goals without results, results without goals) and the goals of the
+activities not over yet.
 """
 
 from __future__ import annotations
@@ -18,15 +23,8 @@ from PySide6.QtWidgets import QComboBox, QToolTip, QWidget
 
 from planner.calendar import METRICS, MONEY_METRICS
 from planner.outcomes import Outcomes
-from planner.ui.chart_style import (
-    BLUE,
-    SLATE,
-    ChartPanel,
-    bar_set,
-    fill_bars,
-    nice_range,
-    number_text,
-)
+from planner.ui.chart_axes import nice_range
+from planner.ui.chart_style import BLUE, SLATE, ChartPanel, bar_set, fill_bars, number_text
 from planner.ui.labels import item_type_badge, item_type_label, metric_label
 
 
@@ -71,7 +69,12 @@ class OutcomesChart(ChartPanel):
         return str(self.metric_box.currentData())
 
     def update_outcomes(self, outcomes: Outcomes) -> str:
-        """Show ``outcomes`` for the metric chosen; "" when shown, else the empty text."""
+        """Show ``outcomes`` for the metric chosen; "" when shown, else the empty text.
+
+        The bars are the compared activities' goals and results (see
+        :mod:`planner.outcomes`); with none compared there is nothing to draw,
+        and the text says why (no goals at all, or no results in yet).
+        """
         self.outcomes = outcomes
         metric = self.current_metric
         types = outcomes.by_type
@@ -93,6 +96,11 @@ class OutcomesChart(ChartPanel):
                 "No goals or results for “%1” in this period: choose another measure, "
                 "or set them on the calendar's activities."
             ).replace("%1", metric_label(metric))
+        if not outcomes.compared(metric):
+            return _tr(
+                "Nothing to compare for “%1” yet: no activity that is over has both its "
+                "goal and its result. Enter the results of past activities on the calendar."
+            ).replace("%1", metric_label(metric))
         most = max(v or 0 for v in planned + actual)
         # Room above the tallest bar for its value label.
         _bottom, top, count = nice_range(0, most * 1.12)
@@ -102,41 +110,91 @@ class OutcomesChart(ChartPanel):
         return ""
 
     def summary(self) -> str:
-        """How complete the picture is: activities, results recorded, cancelled."""
+        """How complete the picture is: activities, results recorded, what the bars
+        compare for the metric chosen and what they leave out, cancelled ones."""
         outcomes = self.outcomes
         if outcomes is None:
             return ""
         text = _tr(
             "Activities in this period: %1. Results recorded for %2 of the %3 that are over."
         )
-        text = (
+        parts = [
             text.replace("%1", str(outcomes.activities))
             .replace("%2", str(outcomes.with_results))
             .replace("%3", str(outcomes.past))
-        )
+        ]
+        metric = self.current_metric
+        if outcomes.has_goals(metric):
+            parts.append(
+                _tr("Compared for “%1” (over, with its goal and its result): %2.")
+                .replace("%1", metric_label(metric))
+                .replace("%2", str(outcomes.compared(metric)))
+            )
+            if outcomes.missing(metric):
+                parts.append(
+                    _tr("Goal but no result yet, left out: %1.").replace(
+                        "%1", str(outcomes.missing(metric))
+                    )
+                )
+            if outcomes.unplanned(metric):
+                parts.append(
+                    _tr("Result but no goal, left out: %1.").replace(
+                        "%1", str(outcomes.unplanned(metric))
+                    )
+                )
+            upcoming = outcomes.upcoming(metric)
+            if upcoming is not None:
+                parts.append(
+                    _tr("Planned for activities not over yet: %1.").replace(
+                        "%1", number_text(upcoming, money=metric in MONEY_METRICS)
+                    )
+                )
         if outcomes.cancelled:
-            text += " " + _tr("Cancelled, not counted: %1.").replace("%1", str(outcomes.cancelled))
-        return text
+            parts.append(_tr("Cancelled, not counted: %1.").replace("%1", str(outcomes.cancelled)))
+        return " ".join(parts)
 
     def _on_hovered(self, status: bool, index: int, bar_set: QBarSet) -> None:
         if not status or self.outcomes is None or not 0 <= index < len(self.outcomes.by_type):
             QToolTip.hideText()
             return
+        QToolTip.showText(QCursor.pos(), self.type_text(index), self.view)
+
+    def type_text(self, index: int) -> str:
+        """The tooltip of the ``index``-th type: its compared goal and result for
+        the metric chosen, and what the bars leave out."""
+        assert self.outcomes is not None
         outcome = self.outcomes.by_type[index]
         metric = self.current_metric
         money = metric in MONEY_METRICS
-        text = "\n".join(
-            [
-                item_type_label(outcome.activity_type.value),
-                _tr("Planned %1: %2")
-                .replace("%1", metric_label(metric))
-                .replace("%2", number_text(outcome.planned[metric], money=money)),
-                _tr("Actual %1: %2")
-                .replace("%1", metric_label(metric))
-                .replace("%2", number_text(outcome.actual[metric], money=money)),
-                _tr("%1 activities, %2 without results")
-                .replace("%1", str(outcome.activities))
-                .replace("%2", str(outcome.without_results)),
-            ]
+        lines = [
+            item_type_label(outcome.activity_type.value),
+            _tr("Planned %1: %2")
+            .replace("%1", metric_label(metric))
+            .replace("%2", number_text(outcome.planned[metric], money=money)),
+            _tr("Actual %1: %2")
+            .replace("%1", metric_label(metric))
+            .replace("%2", number_text(outcome.actual[metric], money=money)),
+            _tr("Compared (over, with goal and result): %1").replace(
+                "%1", str(outcome.compared[metric])
+            ),
+        ]
+        if outcome.missing[metric]:
+            lines.append(
+                _tr("Goal but no result yet: %1").replace("%1", str(outcome.missing[metric]))
+            )
+        if outcome.unplanned[metric]:
+            lines.append(
+                _tr("Result but no goal: %1").replace("%1", str(outcome.unplanned[metric]))
+            )
+        if outcome.upcoming[metric] is not None:
+            lines.append(
+                _tr("Planned, not over yet: %1").replace(
+                    "%1", number_text(outcome.upcoming[metric], money=money)
+                )
+            )
+        lines.append(
+            _tr("%1 activities, %2 over without any result")
+            .replace("%1", str(outcome.activities))
+            .replace("%2", str(outcome.without_results))
         )
-        QToolTip.showText(QCursor.pos(), text, self.view)
+        return "\n".join(lines)

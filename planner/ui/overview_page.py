@@ -151,6 +151,7 @@ class OverviewPage(QWidget):
         self.clock = QTimer(self)
         self.clock.setInterval(60_000)
         self.clock.timeout.connect(self.check_date)
+        self.clock.timeout.connect(self.comparison.check_date)
         self.clock.start()
         self._current = ""
         self.model.modelAboutToBeReset.connect(self._before_reset)

@@ -11,36 +11,45 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 import pytest
+import shiboken6
 from PySide6.QtCharts import QLineSeries
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QPointF, Qt
 from PySide6.QtGui import QImage, QPalette
 from PySide6.QtWidgets import QApplication, QLabel, QToolTip, QWidget
 
-from planner.calendar import ActivityType, create_item
-from planner.communities import create_community, find_community, update_community
+from planner.calendar import (
+    ActivityType,
+    EditScope,
+    create_item,
+    occurrences_between,
+    update_occurrence,
+)
+from planner.communities import (
+    create_community,
+    delete_community,
+    find_community,
+    list_communities,
+    update_community,
+)
 from planner.demo import write_demo
 from planner.demo_metrics import NOTION, PARENTS, READING
 from planner.history import Change, RowChange
 from planner.metrics import DayFigures, by_week, figures_between, set_figures, week_start
 from planner.outcomes import activity_outcomes
 from planner.paths import AppPaths
-from planner.ui import community_charts
-from planner.ui.chart_style import (
-    ChartPanel,
-    date_ticks,
-    nice_range,
-    png_name,
-    render_png,
-    safe_file_name,
-)
+from planner.ui import community_charts, comparison_chart
+from planner.ui.chart_axes import date_ticks, nice_range
+from planner.ui.chart_style import ChartPanel, png_name, render_png, safe_file_name
 from planner.ui.community_charts import CommunityCharts, touches
-from planner.ui.comparison_chart import DECLINING_WIDTH, WEEKS, ComparisonChart
+from planner.ui.comparison_chart import DECLINING_WIDTH, WEEKS, ComparisonChart, name_list
+from planner.ui.outcomes_chart import OutcomesChart
 from planner.ui.session import Session
 from planner.ui.theme import STYLE_SHEET, dark_palette, light_palette
 from planner.workspace import Workspace, open_workspace
 from tests.conftest import DEVICE
 
 TODAY = date(2026, 11, 18)  # a Wednesday; the sample's last figures are on Monday 11-16
+TODAY_START = datetime.combine(TODAY, time())
 
 
 @pytest.fixture
@@ -132,26 +141,90 @@ def test_the_weekly_chart_shows_joined_left_and_the_active_rate(qtbot, sample: W
     )
 
 
+def bars(chart: OutcomesChart) -> tuple[list[float], list[float]]:
+    """The planned and the actual bar of each activity type."""
+    return (
+        [chart.planned.at(n) for n in range(chart.planned.count())],
+        [chart.actual.at(n) for n in range(chart.actual.count())],
+    )
+
+
 def test_the_outcomes_chart_shows_planned_and_actual_by_type(qtbot, sample: Workspace) -> None:  # type: ignore[no-untyped-def]
-    growth = find_community(sample, "Growth Hackers 增长交流群").id
-    charts = make_charts(qtbot, Session(sample), growth)
+    notion = find_community(sample, NOTION).id
+    charts = make_charts(qtbot, Session(sample), notion)
     chart = charts.outcomes_chart
-    outcomes = activity_outcomes(sample, [growth], TODAY - timedelta(weeks=26), TODAY, TODAY)
+    outcomes = activity_outcomes(sample, [notion], TODAY - timedelta(weeks=26), TODAY, TODAY)
     for metric in ("participants", "new_members"):
         chart.metric_box.setCurrentIndex(chart.metric_box.findData(metric))
-        planned = [chart.planned.at(n) for n in range(4)]
-        actual = [chart.actual.at(n) for n in range(4)]
+        planned, actual = bars(chart)
         assert planned == [outcomes.of(t).planned[metric] or 0 for t in ActivityType]
         assert actual == [outcomes.of(t).actual[metric] or 0 for t in ActivityType]
-    assert not chart.is_empty
+        assert not chart.is_empty
+    brand = list(ActivityType).index(ActivityType.BRAND)
+    assert bars(chart)[0][brand] > 0 and bars(chart)[1][brand] > 0
     assert chart.caption.text() == (
         f"Activities in this period: {outcomes.activities}. Results recorded for "
-        f"{outcomes.with_results} of the {outcomes.past} that are over."
+        f"{outcomes.with_results} of the {outcomes.past} that are over. Compared for "
+        f"“New members” (over, with its goal and its result): {outcomes.compared('new_members')}."
     )
     # A measure nobody set a goal for says so, and how to fix it.
     chart.metric_box.setCurrentIndex(chart.metric_box.findData("revenue"))
     assert chart.is_empty
     assert "No goals or results for “Revenue”" in chart.empty_label.text()
+
+
+def test_a_result_not_entered_yet_is_no_missed_target(qtbot, sample: Workspace) -> None:  # type: ignore[no-untyped-def]
+    """Growth's sharing session last week has goals and no results yet: that is
+    missing data, not a miss; the chart compares once the result is entered."""
+    growth = find_community(sample, "Growth Hackers 增长交流群").id
+    session = Session(sample)
+    charts = make_charts(qtbot, session, growth)
+    chart = charts.outcomes_chart
+    assert chart.current_metric == "participants"
+    assert bars(chart) == ([0, 0, 0, 0], [0, 0, 0, 0])
+    assert chart.is_empty
+    assert chart.empty_label.text().startswith(
+        "Nothing to compare for “Participants” yet: no activity that is over has both"
+    )
+    assert chart.caption.text() == (
+        "Activities in this period: 2. Results recorded for 0 of the 1 that are over. "
+        "Compared for “Participants” (over, with its goal and its result): 0. "
+        "Goal but no result yet, left out: 1."
+    )
+    meetup = next(
+        o
+        for o in occurrences_between(
+            sample, datetime.combine(TODAY - timedelta(weeks=2), time()), TODAY_START
+        )
+        if o.item.title == "增长案例分享会（线上）"
+    )
+    session.run(update_occurrence, meetup, {"actual_participants": 48}, EditScope.ALL)
+    sharing = list(ActivityType).index(ActivityType.SHARING)
+    assert not chart.is_empty
+    assert (bars(chart)[0][sharing], bars(chart)[1][sharing]) == (60, 48)
+    # Its new members are still to be entered: not compared, said so.
+    chart.metric_box.setCurrentIndex(chart.metric_box.findData("new_members"))
+    assert chart.is_empty and "Goal but no result yet, left out: 1." in chart.caption.text()
+    # An activity today with a goal is not over: its goal is shown apart, not compared.
+    chart.metric_box.setCurrentIndex(chart.metric_box.findData("participants"))
+    session.run(
+        create_item,
+        {
+            "community_id": growth,
+            "kind": "activity",
+            "item_type": "sharing",
+            "title": "增长复盘会",
+            "start": datetime.combine(TODAY, time(21)),
+            "end": datetime.combine(TODAY, time(22)),
+            "tz": "Asia/Shanghai",
+            "planned_participants": 35,
+        },
+    )
+    assert (bars(chart)[0][sharing], bars(chart)[1][sharing]) == (60, 48)
+    assert chart.caption.text().endswith("Planned for activities not over yet: 35.")
+    tip = chart.type_text(sharing)
+    assert "Planned Participants: 60" in tip and "Actual Participants: 48" in tip
+    assert "Planned, not over yet: 35" in tip
 
 
 def test_an_activity_added_on_the_calendar_shows_in_the_outcomes(qtbot, sample: Workspace) -> None:  # type: ignore[no-untyped-def]
@@ -272,6 +345,67 @@ def test_changes_to_other_communities_and_hidden_charts_read_nothing(  # type: i
     # A rename reaches the export name.
     session.run(update_community, reading, {"name": "夜读会"})
     assert charts.members_chart.export_name == "夜读会-members-2026-11-18.png"
+
+
+def test_a_community_in_the_trash_shows_no_charts_until_restored(  # type: ignore[no-untyped-def]
+    qtbot, sample: Workspace
+) -> None:
+    notion = find_community(sample, NOTION).id
+    session = Session(sample)
+    charts = make_charts(qtbot, session, notion)
+    assert not charts.members_chart.is_empty
+    session.run(delete_community, notion)
+    for panel in charts.panels:
+        assert panel.is_empty and not panel.export_button.isEnabled()
+        assert panel.empty_label.text() == "Choose a community to see its charts."
+        assert not panel.caption.isVisibleTo(charts)
+    assert charts.range_label.text() == "" and charts.community_id == ""
+    session.undo()
+    assert charts.community_id == notion
+    assert not charts.members_chart.is_empty and not charts.outcomes_chart.is_empty
+    assert len(charts.members_chart.members.points()) == 26
+    # Trashed while hidden: the empty state waits for the charts to be shown.
+    charts.hide()
+    session.redo()
+    charts.show()
+    assert all(panel.is_empty for panel in charts.panels)
+
+
+def test_the_charts_read_again_when_the_date_changes(  # type: ignore[no-untyped-def]
+    qtbot, sample: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    notion = find_community(sample, NOTION).id
+    clock = [TODAY]
+    charts = CommunityCharts(today=lambda: clock[0])
+    qtbot.addWidget(charts)
+    charts.resize(800, 1000)
+    charts.set_session(Session(sample))
+    charts.show()
+    charts.show_community(notion)
+    reads: list[str] = []
+
+    def counted(ws: Workspace, cid: str, *args: date | None) -> list[DayFigures]:
+        reads.append(cid)
+        return figures_between(ws, cid, *args)
+
+    monkeypatch.setattr(community_charts, "figures_between", counted)
+    charts.check_date()
+    assert reads == []  # the same day: nothing to read
+    # Past midnight into a new ISO week: the period and the weeks move on.
+    clock[0] = date(2026, 11, 23)
+    charts.check_date()
+    assert reads
+    assert charts.range_label.text() == "2026-05-25 – 2026-11-23"
+    assert charts.members_chart.x_axis.max() == clock[0].toordinal()
+    assert charts.weekly_chart.weeks[-1].monday == clock[0]
+    # Hidden when the date changes: it catches up when shown, timer or not.
+    charts.hide()
+    reads.clear()
+    clock[0] = date(2026, 11, 24)
+    charts.show()
+    assert reads and charts.range_label.text().endswith("– 2026-11-24")
+    assert charts.outcomes_chart.outcomes is not None
+    assert charts.outcomes_chart.outcomes.end == clock[0]
 
 
 def test_touches_reads_the_community_of_each_row() -> None:
@@ -440,6 +574,89 @@ def test_the_comparison_is_empty_until_figures_come(qtbot, workspace: Workspace)
     assert not widget.panel.notice.isVisible()
     session.undo()
     assert widget.panel.is_empty and widget.series_for(club) is None
+
+
+def test_a_refresh_deletes_the_lines_it_replaces(qtbot, sample: Workspace) -> None:  # type: ignore[no-untyped-def]
+    widget = make_comparison(qtbot, Session(sample))
+    ids = [c.id for c in list_communities(sample)]
+    old = [line for cid in ids if (line := widget.series_for(cid)) is not None]
+    assert len(old) == len(ids) == 4
+    for _ in range(3):
+        widget.refresh()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert not any(shiboken6.isValid(line) for line in old)
+    # The chart holds this read's lines and the ring of the declining one, no more.
+    assert len(widget.panel.chart.series()) == len(ids) + 1
+    current = [widget.series_for(cid) for cid in ids]
+    assert all(line is not None and shiboken6.isValid(line) for line in current)
+
+
+def test_the_declining_communities_are_listed_in_the_language(qtbot, workspace: Workspace) -> None:  # type: ignore[no-untyped-def]
+    for name in ("深夜读书会", "Notion 中文用户群", "Growth Hackers"):
+        create_community(workspace, {"name": name}, checklist=False)
+    communities = list_communities(workspace)
+    session = Session(workspace)
+    for community in communities[:2]:  # losing three members a week for four weeks
+        session.run(
+            set_figures,
+            community.id,
+            [
+                DayFigures(week_start(TODAY) - timedelta(weeks=n), 100 - 3 * n, 40, 0, 3)
+                for n in range(1, 5)
+            ],
+        )
+    session.run(set_figures, communities[2].id, [DayFigures(TODAY, members=50, active_members=20)])
+    widget = make_comparison(qtbot, session)
+    assert widget.declining == [c.id for c in communities[:2]]
+    names = f"{communities[0].name}, {communities[1].name}"
+    assert widget.panel.notice.text() == (
+        f"↓ Declining: {names}. More members leave than join, or the active rate keeps falling."
+    )
+    assert name_list(["甲", "乙", "丙"]) == "甲, 乙, 丙"  # English: no Chinese 、
+
+
+def test_the_comparison_reads_again_when_the_date_changes(  # type: ignore[no-untyped-def]
+    qtbot, sample: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    clock = [TODAY]
+    widget = ComparisonChart(today=lambda: clock[0])
+    qtbot.addWidget(widget)
+    widget.resize(900, 480)
+    widget.show()
+    widget.set_session(Session(sample))
+    reading = find_community(sample, READING).id
+    before = widget.series_for(reading)
+    assert before is not None
+    before_points = points(before)
+    reads: list[date] = []
+    read = comparison_chart.weekly_figures
+
+    def counted(ws: Workspace, ids: list[str], first: date, today: date) -> dict[str, object]:
+        reads.append(today)
+        return dict(read(ws, ids, first, today))
+
+    monkeypatch.setattr(comparison_chart, "weekly_figures", counted)
+    widget.check_date()
+    assert reads == []  # the same day: nothing read
+    # A new ISO week: the same weeks one step further left, the oldest gone.
+    clock[0] = date(2026, 11, 23)
+    widget.check_date()
+    assert reads == [clock[0]]
+    after = widget.series_for(reading)
+    assert after is not None
+    assert points(after) == [(x - 1, y) for x, y in before_points if x >= 1]
+    assert widget.x_axis.categoriesLabels() != []
+    # Hidden when the date changes: it reads when shown again.
+    widget.hide()
+    clock[0] = date(2026, 11, 24)
+    widget.check_date()
+    assert reads == [date(2026, 11, 23)]
+    widget.show()
+    assert reads == [date(2026, 11, 23), clock[0]]
+    widget.hide()
+    clock[0] = date(2026, 11, 25)
+    widget.show()  # no timer tick while hidden: the show catches up all the same
+    assert reads[-1] == clock[0]
 
 
 def test_hovering_a_line_names_the_community_and_the_week(qtbot, sample: Workspace) -> None:  # type: ignore[no-untyped-def]
