@@ -67,7 +67,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.ui.theme import SPACING, bold_font, icon, mix
+from planner.ui.theme import SPACING, bold_font, icon, light_palette, mix
 
 # Mid-tone series colours: each keeps its contrast on white and on #17181a.
 BLUE = "#3b82f6"
@@ -200,14 +200,20 @@ def png_name(subject: str, what: str, day: date) -> str:
     return f"{safe_file_name(subject)}-{what}-{day.isoformat()}.png"
 
 
-def render_png(widget: QWidget, scale: float = PNG_SCALE, header: str = "") -> QImage:
+def render_png(
+    widget: QWidget,
+    scale: float = PNG_SCALE,
+    header: str = "",
+    palette: QPalette | None = None,
+) -> QImage:
     """``widget`` drawn at ``scale`` times its size, under a ``header`` line if given.
 
     A chart view is drawn from its scene (vector, sharp at any scale); other
     widgets through :meth:`QWidget.render`. The image carries the device
     pixel ratio ``scale``, so it shows at the widget's size where it is pasted.
+    ``palette`` colours the background and header (the widget's by default).
     """
-    colors = chart_colors(widget.palette())
+    colors = chart_colors(palette or widget.palette())
     font = bold_font(widget.font())
     band = math.ceil(QFontMetricsF(font).height() * 2.2) if header else 0
     width, height = widget.width(), widget.height() + band
@@ -424,8 +430,17 @@ class ChartPanel(QWidget):
         self.export_name, self.export_header, self.export_folder = name, header, folder
 
     def image(self, scale: float = PNG_SCALE) -> QImage:
-        """The chart as exported: at ``scale``, under its header line."""
-        return render_png(self.view, scale, self.export_header)
+        """The chart as exported: at ``scale``, under its header line, always on a
+        light background (it goes into reports, slides and chats, which are white)."""
+        palette = self.view.palette()
+        if palette.color(QPalette.ColorRole.Base).lightness() >= 128:
+            return render_png(self.view, scale, self.export_header)
+        light = light_palette()
+        style_chart(self.view.chart(), light, self.view.font())
+        try:
+            return render_png(self.view, scale, self.export_header, light)
+        finally:
+            self.view.restyle()
 
     def export_png(self, path: Path) -> bool:
         """Write the chart to ``path`` as PNG; says how it went (message or error)."""

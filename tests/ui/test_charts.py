@@ -507,6 +507,20 @@ def test_a_palette_change_restyles_the_charts(  # type: ignore[no-untyped-def]
     assert charts.members_chart.y_axis.labelsBrush().color().lightness() < 128
 
 
+def test_a_chart_exported_in_the_dark_theme_is_light(  # type: ignore[no-untyped-def]
+    qtbot, sample: Workspace, app_palette: Callable[[QPalette], None]
+) -> None:
+    notion = find_community(sample, NOTION).id
+    charts = make_charts(qtbot, Session(sample), notion)
+    app_palette(dark_palette())
+    panel = charts.members_chart
+    image = panel.image()
+    corner = image.pixelColor(2, image.height() - 3)
+    assert corner.lightness() > 200  # a report's white, not the screen's dark
+    # ... and the screen stays dark.
+    assert panel.chart.backgroundBrush().color() == dark_palette().color(QPalette.ColorRole.Base)
+
+
 # -- communities compared ----------------------------------------------------------------
 
 
@@ -685,10 +699,15 @@ def test_every_chart_grabs_offscreen_in_both_palettes(  # type: ignore[no-untype
     for widget in (charts, comparison):
         image = widget.grab().toImage()
         assert not image.isNull() and image.width() == widget.width()
-    base = palette().color(QPalette.ColorRole.Base)
+    # On screen the chart is on the palette's base; exported, always on the light one.
+    base = light_palette().color(QPalette.ColorRole.Base)
     for panel in (*charts.panels, comparison.panel):
+        on_screen = panel.view.grab().toImage()
+        assert on_screen.pixelColor(2, on_screen.height() - 2) == palette().color(
+            QPalette.ColorRole.Base
+        )
         image = panel.image(1.0)
-        # The chart's background is the palette's, and something is drawn on it.
+        # The exported background is light, and something is drawn on it.
         assert image.pixelColor(2, image.height() - 2) == base
         colours = {image.pixelColor(x, image.height() // 2).rgb() for x in range(image.width())}
         assert len(colours) > 3
