@@ -19,7 +19,7 @@ from PySide6.QtCharts import (
     QStackedBarSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QCoreApplication, QEvent, QMargins, QPointF, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QMargins, QPointF, QSize, Qt
 from PySide6.QtGui import QAction, QColor, QCursor, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QFileDialog, QToolTip, QWidget
 
@@ -32,6 +32,10 @@ from planner.ui.theme import mix
 NEW_COLORS = ("#2f6fde", "#5b9bff")
 SEED_COLORS = ("#9bb8ea", "#4d6fa6")
 TOTAL_COLORS = ("#d56e0c", "#f5a445")
+# Below this the legend, the axes and the wave labels leave no room for the bars.
+MIN_HEIGHT = 200
+# What the chart asks for where the results scroll: readable, not the whole viewport.
+PREFERRED_HEIGHT = 260
 
 
 def _tr(text: str) -> str:
@@ -72,7 +76,7 @@ class WavesChart(QChartView):
         self._chart = QChart()
         super().__init__(self._chart, parent)
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.setMinimumHeight(200)
+        self.setMinimumHeight(MIN_HEIGHT)
         chart = self._chart
         chart.setMargins(QMargins(4, 4, 4, 4))
         chart.setBackgroundRoundness(0)
@@ -115,6 +119,14 @@ class WavesChart(QChartView):
 
         self._shown = 0
         self._apply_palette()
+
+    def sizeHint(self) -> QSize:
+        """Override QGraphicsView::sizeHint: a readable chart.
+
+        The view's own hint is its scene's, a few pixels; the results ask for
+        their preferred heights where they scroll, and the chart must get more.
+        """
+        return QSize(360, PREFERRED_HEIGHT)
 
     @property
     def shown_waves(self) -> int:

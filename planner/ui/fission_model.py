@@ -193,6 +193,8 @@ class SavedScenariosModel(QAbstractListModel):
 
     Signals:
         failed(str): a rename was refused, in one line.
+        renamed(str, str): a plan was renamed (its old name, its new one as
+            saved), for the status bar like every other edit of a plan.
         reloaded(): the rows were read again, and every view and selection
             model has taken in the reset (a view can select a row again now:
             a selection model clears its selection after ``modelReset``'s
@@ -200,6 +202,7 @@ class SavedScenariosModel(QAbstractListModel):
     """
 
     failed = Signal(str)
+    renamed = Signal(str, str)
     reloaded = Signal()
 
     def __init__(self, parent: Any = None) -> None:
@@ -302,6 +305,11 @@ class SavedScenariosModel(QAbstractListModel):
         except PlannerError as exc:
             self.failed.emit(str(exc))
             return False
+        # The list was read again as the change was announced: the name as saved
+        # (the core tidies its spaces), not as typed.
+        row = self.row_of(saved.id)
+        name = self._rows[row].name if row >= 0 else " ".join(str(value).split())
+        self.renamed.emit(saved.name, name)
         return True
 
 

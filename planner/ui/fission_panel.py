@@ -14,14 +14,24 @@ inputs, and an undo or redo of its inputs shows there too. (Ctrl+S stays the
 community page's Save.) A plan can be linked to the activity it plans on the
 community's calendar and opened there. In a read-only workspace the
 calculator works and nothing is saved.
+
+An undo or redo keeps the panel consistent: a plan an undo takes away (its
+Save as undone) hands the selection back to the plan selected before it, and
+a plan that comes back (the Save as redone, a delete undone) is selected
+again, showing its numbers unless the inputs hold numbers typed since.
+
+The tab lives under the community's header and health cards, so it may get
+little height: the inputs and the plans scroll as one pane, the results as
+another, each keeping a readable size (see :meth:`FissionPanel.resizeEvent`).
 """
 
 from __future__ import annotations
 
 import math
+import re
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QAction, QFont, QKeySequence
+from PySide6.QtGui import QAction, QFont, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -33,6 +43,7 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSizePolicy,
     QStackedWidget,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -54,6 +65,17 @@ from planner.ui.fission_model import SavedScenariosModel, ScenarioDelegate, Scen
 from planner.ui.fission_results import FissionResults
 from planner.ui.session import Session
 from planner.ui.theme import MARGIN, SPACING, icon
+
+# The inputs pane's width where there is room; narrower windows give it less,
+# down to what its form needs, so that the results keep RESULTS_WIDTH.
+INPUTS_WIDTH = 380
+RESULTS_WIDTH = 440
+# The saved plans' list shows this many rows at least, and grows to this many.
+LIST_ROWS_MIN = 2
+LIST_ROWS_MAX = 5
+# How many plans that went (an undone Save as, a delete) are remembered to be
+# selected again should they come back.
+VANISHED_MAX = 50
 
 
 def same_inputs(a: Scenario, b: Scenario) -> bool:
@@ -97,14 +119,32 @@ class FissionPanel(QWidget):
         # whether the form showed just that.
         self._keep: tuple[str, Scenario, bool] | None = None
         self._selecting = False
+        # Set while the list is read for another session or community: what was
+        # selected there means nothing here.
+        self._switching = False
+        # Set while a delete runs: the plan goes for good, not back to the one
+        # it was saved from.
+        self._deleting = False
+        # The inputs were typed since they were last loaded or saved: numbers
+        # no undo or redo can bring back, which a plan coming back must not replace.
+        self._typed = False
+        # Plans that were selected when they went, the latest last: the one that
+        # comes back (a redo of its Save as, an undo of its delete) is selected.
+        self._vanished: list[str] = []
+        # A plan saved by Save as -> the plan selected then, to select again
+        # when that Save as is undone.
+        self._saved_from: dict[str, str] = {}
 
         self.form = FissionForm()
-        self.form.edited.connect(self._recompute)
+        self.form.edited.connect(self._on_typed)
         self.results = FissionResults()
         self.chart = self.results.chart
         self.waves_model = self.results.waves_model
         self._build_saved()
 
+        # The inputs and the plans scroll as one pane: under a community's
+        # health cards the tab may be a couple of hundred pixels tall, and every
+        # button must still be reachable.
         inputs = QWidget()
         left = QVBoxLayout(inputs)
         left.setContentsMargins(0, 0, SPACING, 0)
@@ -112,25 +152,63 @@ class FissionPanel(QWidget):
         left.addWidget(self.form)
         left.addSpacing(SPACING)
         left.addWidget(self.saved_box, 1)
-        scroll = QScrollArea()
-        scroll.setWidget(inputs)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setFixedWidth(380)
-        self.inputs_area = scroll
+        self._inputs = inputs
+        self.inputs_area = self._scroll(inputs)
+        # The results scroll on their own, so that the chart and the table keep
+        # a readable height instead of being squeezed under each other.
+        self.results_area = self._scroll(self.results)
 
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, SPACING, 0, 0)
         layout.setSpacing(MARGIN)
-        layout.addWidget(scroll)
-        layout.addWidget(self.results, 1)
+        layout.addWidget(self.inputs_area)
+        layout.addWidget(self.results_area, 1)
 
-        self.form.load(DEFAULT)
-        self._recompute()
+        self._load(DEFAULT)
+        self._fit_list()
         self._update_actions()
 
     # -- construction ------------------------------------------------------------------
+
+    @staticmethod
+    def _scroll(content: QWidget) -> QScrollArea:
+        """``content`` in a pane that scrolls vertically; a scroll area sizes its
+        content by its height for width, so wrapped labels are never cut."""
+        scroll = QScrollArea()
+        scroll.setWidget(content)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        return scroll
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Override QWidget::resizeEvent: share the width between the two panes."""
+        super().resizeEvent(event)
+        self._fit_panes(event.size().width())
+
+    def _fit_panes(self, width: int) -> None:
+        """The inputs get INPUTS_WIDTH while the results keep RESULTS_WIDTH,
+        else less, down to what the form needs (it never scrolls sideways)."""
+        content = self._inputs
+        bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        least = content.minimumSizeHint().width() + bar
+        self.inputs_area.setFixedWidth(
+            max(least, min(INPUTS_WIDTH, width - MARGIN - RESULTS_WIDTH))
+        )
+
+    def _fit_list(self) -> None:
+        """The list is as tall as its plans, from LIST_ROWS_MIN to LIST_ROWS_MAX rows."""
+        view = self.scenario_list
+        row = view.sizeHintForRow(0) if self.scenarios.rowCount() else -1
+        if row <= 0:
+            row = view.fontMetrics().height() * 2 + 2 * ScenarioDelegate.PADDING + 2
+        rows = min(max(self.scenarios.rowCount(), LIST_ROWS_MIN), LIST_ROWS_MAX)
+        frame = 2 * view.frameWidth()
+        view.setMinimumHeight(row * LIST_ROWS_MIN + frame)
+        view.setMaximumHeight(row * rows + frame)
+        # The stack would ask for a list view's default height, and leave a gap
+        # under the list where the buttons should be.
+        self.list_stack.setMaximumHeight(max(view.maximumHeight(), self.empty.sizeHint().height()))
 
     def _build_saved(self) -> None:
         heading = QLabel(self.tr("Saved plans"))
@@ -140,14 +218,13 @@ class FissionPanel(QWidget):
 
         self.scenarios = SavedScenariosModel(self)
         self.scenarios.failed.connect(self.error)
+        self.scenarios.renamed.connect(self._on_renamed)
         self.scenarios.modelAboutToBeReset.connect(self._remember_selection)
         self.scenarios.reloaded.connect(self._restore_selection)
         self.scenario_list = QListView()
         self.scenario_list.setModel(self.scenarios)
         self.scenario_list.setItemDelegate(ScenarioDelegate(self.scenario_list))
         self.scenario_list.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed)
-        self.scenario_list.setMinimumHeight(90)
-        self.scenario_list.setMaximumHeight(240)
         self.scenario_list.selectionModel().currentChanged.connect(self._on_current_changed)
         self.empty = QLabel(
             self.tr("No saved plans yet. Try the numbers above, then Save as… to keep a plan.")
@@ -218,7 +295,12 @@ class FissionPanel(QWidget):
             self._session.changed.disconnect(self._on_changed)
         self._session = session
         self._community = ""
-        self.scenarios.set_session(session)
+        self._switching = True
+        try:
+            self.scenarios.set_session(session)
+        finally:
+            self._switching = False
+        self._forget()
         self.link.set_session(session)
         if session is not None:
             session.changed.connect(self._on_changed)
@@ -242,13 +324,17 @@ class FissionPanel(QWidget):
         if community_id == self._community:
             return
         self._community = community_id
-        self.scenarios.set_community(community_id)
+        self._switching = True
+        try:
+            self.scenarios.set_community(community_id)
+        finally:
+            self._switching = False
+        self._forget()
         self.link.show_community(community_id)
         if self.scenarios.rowCount():
             self.select_scenario(self.scenarios.saved(0).id)
         else:
-            self.form.load(DEFAULT)
-            self._recompute()
+            self._load(DEFAULT)
         self._update_actions()
 
     def current_scenario(self) -> SavedScenario | None:
@@ -271,38 +357,71 @@ class FissionPanel(QWidget):
             return
         saved = self.scenarios.saved(current.row()) if current.isValid() else None
         if saved is not None:
-            self.form.load(saved.scenario)
-            self._recompute()
+            self._load(saved.scenario)
         self.link.show_scenario(saved)
         self._update_actions()
 
+    def _forget(self) -> None:
+        """Drop what was remembered of another community's plans."""
+        self._keep = None
+        self._vanished.clear()
+        self._saved_from.clear()
+
     def _remember_selection(self) -> None:
-        saved = self.current_scenario()
+        saved = None if self._switching else self.current_scenario()
         if saved is None:
             self._keep = None
             return
         shown = same_inputs(self.form.scenario(), saved.scenario)
         self._keep = (saved.id, saved.scenario, shown)
 
+    def _exists(self, scenario_id: str) -> bool:
+        return self.scenarios.row_of(scenario_id) >= 0
+
     def _restore_selection(self) -> None:
+        """Select again, after the list was read, the plan the panel should show.
+
+        Whether the inputs take that plan's numbers depends on what they held:
+        numbers as saved (a plan's, or ones an undo took away, which a redo
+        brings back) give way to the plan now selected; numbers typed since the
+        inputs were last loaded or saved, which nothing could bring back, are
+        kept, and the changed hint offers Update.
+        """
         keep, self._keep = self._keep, None
+        if self._switching:
+            self._fit_list()
+            return
+        target: str | None = None
+        load = False
+        returned = [i for i in reversed(self._vanished) if self._exists(i)]
+        if returned:
+            # A plan came back (its Save as redone, its delete undone): show it.
+            target = returned[0]
+            self._vanished = [i for i in self._vanished if i not in returned]
+            load = not self._typed
+        elif keep is not None and self._exists(keep[0]):
+            target = keep[0]
+            # An undo or redo of this plan's inputs shows in the form, unless the
+            # operator had typed other numbers since.
+            load = keep[2]
+        elif keep is not None:
+            # The plan selected went: remember it should it come back, and
+            # when its Save as was undone, go back to the plan selected then.
+            self._vanished = [*self._vanished, keep[0]][-VANISHED_MAX:]
+            before = None if self._deleting else self._saved_from.get(keep[0])
+            if before is not None and self._exists(before):
+                target = before
         self._selecting = True
         try:
-            index = self.scenarios.index_of(keep[0]) if keep else QModelIndex()
+            index = self.scenarios.index_of(target) if target else QModelIndex()
             self.scenario_list.setCurrentIndex(index)
         finally:
             self._selecting = False
         saved = self.current_scenario()
-        # An undo or redo of this plan's inputs shows in the form, unless the
-        # operator had typed other numbers since.
-        if keep is not None and saved is not None and keep[2]:
-            if not same_inputs(saved.scenario, keep[1]):
-                self.form.load(saved.scenario)
-                self._recompute()
+        if load and saved is not None and not same_inputs(self.form.scenario(), saved.scenario):
+            self._load(saved.scenario)
         self.link.show_scenario(saved)
-        self.list_stack.setCurrentWidget(
-            self.scenario_list if self.scenarios.rowCount() else self.empty
-        )
+        self._fit_list()
         self._update_actions()
 
     def _on_changed(self, change: Change) -> None:
@@ -310,6 +429,16 @@ class FissionPanel(QWidget):
             self.link.show_scenario(self.current_scenario())
 
     # -- results ------------------------------------------------------------------------
+
+    def _load(self, scenario: Scenario) -> None:
+        """Show ``scenario`` in the inputs: numbers saved, or the example."""
+        self.form.load(scenario)
+        self._typed = False
+        self._recompute()
+
+    def _on_typed(self) -> None:
+        self._typed = True
+        self._recompute()
 
     def _recompute(self) -> None:
         problems = self.form.problems()
@@ -334,13 +463,16 @@ class FissionPanel(QWidget):
         self.delete_button.setEnabled(editable and saved is not None)
         self.delete_action.setEnabled(editable and saved is not None)
         self.read_only_hint.setVisible(self._session is not None and not self.editable)
-        if saved is not None and self._dirty():
+        # The hint offers Update: only where Update can be done (an invalid input
+        # or a read-only workspace disables it).
+        updatable = saved is not None and self.update_button.isEnabled()
+        if saved is not None and updatable:
             self.changed_hint.setText(
                 self.tr("Changed since “%1” was saved: Update keeps these numbers.").replace(
                     "%1", saved.name
                 )
             )
-        self.changed_hint.setVisible(saved is not None and self._dirty())
+        self.changed_hint.setVisible(updatable)
         self.list_stack.setCurrentWidget(
             self.scenario_list if self.scenarios.rowCount() else self.empty
         )
@@ -348,6 +480,18 @@ class FissionPanel(QWidget):
     def field_error(self, key: str) -> str:
         """The message shown under an input now ("" if none)."""
         return self.form.field_error(key)
+
+    def focus_first_input(self) -> None:
+        """Put the keyboard focus on Seed members, its text selected to type over.
+
+        For the window's Community ▸ Fission calculator (Ctrl+Shift+K), once it
+        has shown this tab: the inputs pane scrolls back to its top, where the
+        first input is, however far down the plans it had been scrolled.
+        """
+        self.inputs_area.verticalScrollBar().setValue(0)
+        field = self.form.seed_members
+        field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        field.selectAll()
 
     def _next_name(self) -> str:
         taken = {self.scenarios.saved(n).name for n in range(self.scenarios.rowCount())}
@@ -375,6 +519,7 @@ class FissionPanel(QWidget):
         """Save the inputs as ``name``; the reason it was refused, or None."""
         if self._session is None or not self._community:
             return self.tr("No community is shown.")
+        before = self.current_scenario()
         try:
             scenario_id, _ = self._session.run(
                 save_scenario, self._community, self.form.scenario(), name
@@ -383,6 +528,9 @@ class FissionPanel(QWidget):
             return exc.fields.get("name") or str(exc)
         except PlannerError as exc:
             return str(exc)
+        self._typed = False
+        if before is not None:
+            self._saved_from[scenario_id] = before.id
         self.select_scenario(scenario_id)
         saved = self.current_scenario()
         self.message.emit(
@@ -402,6 +550,7 @@ class FissionPanel(QWidget):
         except PlannerError as exc:
             self.error.emit(str(exc))
             return False
+        self._typed = False
         self.message.emit(self.tr("Updated the fission plan “%1”.").replace("%1", saved.name))
         return True
 
@@ -409,8 +558,16 @@ class FissionPanel(QWidget):
         """Start typing the selected plan's new name in the list (F2)."""
         index = self.scenario_list.currentIndex()
         if index.isValid() and self.editable:
+            # Alt+N works from the inputs: the list may be scrolled out of sight.
+            self.inputs_area.ensureWidgetVisible(self.scenario_list)
             self.scenario_list.setFocus(Qt.FocusReason.OtherFocusReason)
             self.scenario_list.edit(index)
+
+    def _on_renamed(self, old: str, new: str) -> None:
+        names = {"%1": old, "%2": new}
+        words = self.tr("Renamed the fission plan “%1” to “%2”.")
+        # In one pass, so that a name holding "%2" is not filled in itself.
+        self.message.emit(re.sub("%[12]", lambda m: names[m.group()], words))
 
     def delete_current(self) -> bool:
         """Delete the selected plan after asking (one undoable edit)."""
@@ -422,10 +579,13 @@ class FissionPanel(QWidget):
         )
         if not self._confirm(self, self.tr("Delete fission plan"), question, self.tr("Delete")):
             return False
+        self._deleting = True
         try:
             self._session.run(delete_scenario, saved.id)
         except PlannerError as exc:
             self.error.emit(str(exc))
             return False
+        finally:
+            self._deleting = False
         self.message.emit(self.tr("Deleted the fission plan “%1”.").replace("%1", saved.name))
         return True

@@ -11,13 +11,16 @@ stale is left on screen.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QFont, QPalette
+from PySide6.QtGui import QFont, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QAbstractScrollArea,
+    QBoxLayout,
     QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QSizePolicy,
     QStackedWidget,
     QTableView,
     QVBoxLayout,
@@ -32,6 +35,11 @@ from planner.ui.theme import MARGIN, SPACING, icon
 GOOD = ("#1e7e34", "#81c995")  # light, dark
 BAD = ("#c5221f", "#f28b82")
 WARN = ("#b05a00", "#fdd663")
+# The width the verdict and the totals need beside K; narrower, they go under it.
+WORDS_MIN_WIDTH = 260
+# The waves table shows at least this many rows, and at most this many before it scrolls.
+TABLE_ROWS_MIN = 3
+TABLE_ROWS_MAX = 8
 
 
 class FissionResults(QWidget):
@@ -94,11 +102,15 @@ class FissionResults(QWidget):
             "QFrame#fissionSummary { background: palette(base); "
             "border: 1px solid palette(mid); border-radius: 6px; }"
         )
-        summary = QHBoxLayout(self.summary_card)
+        # K beside its words where there is room, above them where there is not:
+        # squeezed beside K the verdict would wrap to a word a line.
+        summary = QBoxLayout(QBoxLayout.Direction.LeftToRight, self.summary_card)
         summary.setContentsMargins(MARGIN, SPACING + 2, MARGIN, SPACING + 2)
         summary.setSpacing(MARGIN + SPACING)
         summary.addLayout(k_box)
         summary.addLayout(words, 1)
+        self._summary = summary
+        self._k_box = k_box
 
         self.reach_warning = QFrame()
         self.reach_warning.setObjectName("banner")
@@ -122,18 +134,21 @@ class FissionResults(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        self.waves_table.setMinimumHeight(120)
-        self.waves_table.setMaximumHeight(190)
+        # As tall as its rows (up to TABLE_ROWS_MAX), never fewer than TABLE_ROWS_MIN
+        # of them: the results scroll rather than squeeze it (see _fit_table).
+        self.waves_table.setSizeAdjustPolicy(QAbstractScrollArea.SizeAdjustPolicy.AdjustToContents)
+        self.waves_table.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
 
         column = QVBoxLayout(self)
-        column.setContentsMargins(0, 0, 0, 0)
+        # Room on the right for the scroll bar of the pane the results scroll in.
+        column.setContentsMargins(0, 0, SPACING, 0)
         column.setSpacing(SPACING)
         drawn = QWidget()
         drawn_column = QVBoxLayout(drawn)
         drawn_column.setContentsMargins(0, 0, 0, 0)
         drawn_column.setSpacing(SPACING)
-        drawn_column.addWidget(self.chart, 3)
-        drawn_column.addWidget(self.waves_table, 1)
+        drawn_column.addWidget(self.chart, 1)
+        drawn_column.addWidget(self.waves_table)
         self.invalid_hint = QLabel(
             self.tr("The chart and the waves show once every input is valid.")
         )
@@ -148,12 +163,57 @@ class FissionResults(QWidget):
         column.addWidget(self.summary_card)
         column.addWidget(self.reach_warning)
         column.addWidget(self.drawing, 1)
+        self._fit_table()
 
     def changeEvent(self, event: QEvent) -> None:
-        """Override QWidget::changeEvent: the verdict's colours follow a switch of palette."""
+        """Override QWidget::changeEvent: the verdict's colours follow a switch of
+        palette, the table's height a change of font or style."""
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange:
             self.show_projection(*self._shown)
+        elif event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._fit_table()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Override QWidget::resizeEvent: K goes above its words when they would
+        be squeezed beside it."""
+        super().resizeEvent(event)
+        self._arrange_summary(event.size().width())
+
+    def _arrange_summary(self, width: int) -> None:
+        margins = self._summary.contentsMargins()
+        beside = (
+            width
+            - margins.left()
+            - margins.right()
+            - (MARGIN + SPACING)
+            - self._k_box.sizeHint().width()
+        )
+        if beside >= WORDS_MIN_WIDTH:
+            direction, spacing = QBoxLayout.Direction.LeftToRight, MARGIN + SPACING
+        else:
+            direction, spacing = QBoxLayout.Direction.TopToBottom, SPACING
+        if self._summary.direction() != direction:
+            self._summary.setDirection(direction)
+            self._summary.setSpacing(spacing)
+
+    @property
+    def summary_beside(self) -> bool:
+        """K is beside the verdict (else above it, in a narrow pane)."""
+        return self._summary.direction() == QBoxLayout.Direction.LeftToRight
+
+    def _fit_table(self) -> None:
+        """Bound the table's height by its rows: room for a few at least, and no
+        empty space under the last one; more than TABLE_ROWS_MAX scroll."""
+        table = self.waves_table
+        table.ensurePolished()
+        header = table.horizontalHeader()
+        header.ensurePolished()
+        chrome = header.sizeHint().height() + 2 * table.frameWidth()
+        row = table.verticalHeader().defaultSectionSize()
+        rows = self.waves_model.rowCount()
+        table.setMinimumHeight(chrome + row * TABLE_ROWS_MIN)
+        table.setMaximumHeight(chrome + row * max(TABLE_ROWS_MIN, min(rows, TABLE_ROWS_MAX)))
 
     def _color(self, pair: tuple[str, str]) -> str:
         dark = self.palette().color(QPalette.ColorRole.Base).lightnessF() < 0.5
@@ -166,6 +226,7 @@ class FissionResults(QWidget):
         """Show ``p``; None (with how many inputs are not valid) shows no result."""
         self._shown = (p, problems)
         self.waves_model.set_projection(p)
+        self._fit_table()
         self.chart.set_projection(p)
         self._show_results(p)
         if p is None and problems > 1:
@@ -188,7 +249,10 @@ class FissionResults(QWidget):
             self.reach_warning.hide()
             return
         k = p.coefficient
-        self.k_value.setText(f"{k:,.2f}")
+        shown = f"{k:,.2f}"
+        if shown == "1.00" and k != 1:
+            shown = f"{k:,.4g}"  # 0.996 is below 1: its verdict must not read "1.00"
+        self.k_value.setText(shown)
         self.k_parts.setText(
             self.tr("X %1% × Y %2")
             .replace("%1", percent(p.scenario.share_rate))

@@ -47,6 +47,8 @@ class MetricsActions(QObject):
         if not community_id or not window.open_community(community_id):
             return False
         window.page.show_tab(tab)
+        if tab == "fission":
+            window.page.fission.focus_first_input()
         return True
 
     def import_figures(self, community_id: str) -> bool:

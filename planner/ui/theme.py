@@ -107,6 +107,24 @@ def check_box_outline(palette: QPalette) -> QColor:
     return mix(text, base, 0.3 if disabled else 0.55)
 
 
+def field_outline(option: QStyleOption, painter: QPainter) -> None:
+    """On a dark palette, a text field's edge in :func:`check_box_outline`: Fusion
+    darkens the window colour for it, which is the dark field's own colour."""
+    palette = QPalette(option.palette)
+    if palette.color(QPalette.ColorRole.Base).lightness() >= 128:
+        return  # light: Fusion's edge shows
+    if not option.state & QStyle.StateFlag.State_Enabled:
+        palette.setCurrentColorGroup(QPalette.ColorGroup.Disabled)
+    if option.state & QStyle.StateFlag.State_HasFocus:
+        return  # Fusion draws the focus edge in the highlight colour
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.setPen(QPen(check_box_outline(palette), 1))
+    painter.drawRoundedRect(QRectF(option.rect).adjusted(0.5, 0.5, -0.5, -0.5), 2, 2)
+    painter.restore()
+
+
 class PlannerStyle(QProxyStyle):
     """Fusion, with check boxes and radio buttons whose edge can be seen.
 
@@ -126,6 +144,9 @@ class PlannerStyle(QProxyStyle):
     ) -> None:
         """Override QProxyStyle::drawPrimitive."""
         super().drawPrimitive(element, option, painter, widget)
+        if element == QStyle.PrimitiveElement.PE_PanelLineEdit:
+            field_outline(option, painter)
+            return
         radio = element == QStyle.PrimitiveElement.PE_IndicatorRadioButton
         if element != QStyle.PrimitiveElement.PE_IndicatorCheckBox and not radio:
             return

@@ -8,7 +8,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QPoint, QPointF, QRect, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLineEdit
 
@@ -400,6 +400,146 @@ def test_plans_saved_elsewhere_show_up(session: Session, panel: FissionPanel, cl
     session.undo()
     assert panel.scenarios.rowCount() == 0
     assert panel.list_stack.currentWidget() is panel.empty
+
+
+def test_undoing_and_redoing_a_save_as_keeps_the_panel_consistent(  # type: ignore[no-untyped-def]
+    qtbot, panel: FissionPanel, session: Session, club: str
+) -> None:
+    ws = session.workspace
+    share = add_activity(ws, club, "sharing", "会员分享周", 12)
+    link = panel.link
+    type_example(qtbot, panel)
+    save_through_dialog(qtbot, panel, "春季海报")
+    [first] = list_scenarios(ws, club)
+    assert link.choose(share)
+
+    # Other numbers, saved as a second plan.
+    type_into(qtbot, panel.form.seed_members, "333")
+    assert panel.changed_hint.isVisible()  # changed since 春季海报
+    save_through_dialog(qtbot, panel, "三百三")
+    second = panel.current_scenario()
+    assert second is not None and second.name == "三百三"
+
+    # Undone, the selection goes back to the plan selected before, the numbers
+    # typed stay, and they read as changed since that plan, as before the save.
+    session.undo()
+    assert [s.name for s in list_scenarios(ws, club)] == ["春季海报"]
+    assert panel.current_scenario() == get_scenario(ws, first.id)
+    assert panel.form.seed_members.text() == "333"
+    assert panel.update_button.isEnabled() and panel.changed_hint.isVisible()
+    assert "“春季海报”" in panel.changed_hint.text()
+    assert link.combo.isEnabled() and link.combo.currentData() == share
+
+    # Redone, the plan that came back is selected, showing its own numbers.
+    session.redo()
+    assert panel.current_scenario() == get_scenario(ws, second.id)
+    assert panel.scenario_list.selectionModel().isSelected(panel.scenarios.index_of(second.id))
+    assert panel.form.scenario() == get_scenario(ws, second.id).scenario
+    assert not panel.update_button.isEnabled() and not panel.changed_hint.isVisible()
+    assert link.combo.isEnabled() and link.combo.currentText() == "No activity"
+
+    # Back to the first plan alone, its link undone, then all of it redone.
+    session.undo()  # the second save
+    session.undo()  # the link
+    session.undo()  # the first save
+    assert list_scenarios(ws, club) == [] and panel.current_scenario() is None
+    assert panel.list_stack.currentWidget() is panel.empty
+    # Nothing selected: the inputs stay, and the link says it needs a saved plan.
+    assert panel.form.seed_members.text() == "333"
+    assert not link.combo.isEnabled()
+    assert link.combo.currentText() == "Save the plan to link it to an activity"
+    assert not panel.update_button.isEnabled() and not panel.changed_hint.isVisible()
+    session.redo()  # the first save: the plan is selected, with its numbers
+    assert panel.current_scenario() == get_scenario(ws, first.id)
+    assert panel.form.scenario() == EXAMPLE
+    session.redo()  # its link
+    assert link.combo.currentData() == share and link.open_button.isEnabled()
+    session.redo()  # the second save
+    assert panel.current_scenario() == get_scenario(ws, second.id)
+    assert panel.form.seed_members.text() == "333"
+    assert not panel.changed_hint.isVisible()
+
+
+def test_a_plan_that_comes_back_keeps_numbers_typed_since(  # type: ignore[no-untyped-def]
+    qtbot, panel: FissionPanel, session: Session, club: str
+) -> None:
+    ws = session.workspace
+    type_example(qtbot, panel)
+    save_through_dialog(qtbot, panel, "春季海报")
+    [saved] = list_scenarios(ws, club)
+    assert panel.delete_current()
+    assert panel.current_scenario() is None
+    type_into(qtbot, panel.form.seed_members, "450")  # typed while no plan is selected
+    session.undo()  # the delete: the plan is selected again, the typing kept
+    assert panel.current_scenario() == get_scenario(ws, saved.id)
+    assert panel.form.seed_members.text() == "450"
+    assert panel.update_button.isEnabled() and panel.changed_hint.isVisible()
+    # A delete sends nothing back to a plan it was saved from.
+    session.redo()
+    assert panel.current_scenario() is None
+
+
+def test_the_changed_hint_shows_only_when_update_can_be_done(  # type: ignore[no-untyped-def]
+    qtbot, panel: FissionPanel
+) -> None:
+    type_example(qtbot, panel)
+    save_through_dialog(qtbot, panel, "春季海报")
+    assert not panel.changed_hint.isVisible()
+    type_into(qtbot, panel.form.seed_members, "300")
+    assert panel.update_button.isEnabled() and panel.changed_hint.isVisible()
+    assert panel.changed_hint.text() == (
+        "Changed since “春季海报” was saved: Update keeps these numbers."
+    )
+    # Changed, but not valid: Update cannot keep it, and the hint does not offer it.
+    type_into(qtbot, panel.form.share_rate, "150")
+    assert not panel.update_button.isEnabled() and not panel.changed_hint.isVisible()
+    type_into(qtbot, panel.form.share_rate, "40")
+    assert panel.update_button.isEnabled() and panel.changed_hint.isVisible()
+
+
+def test_renaming_a_plan_says_so(  # type: ignore[no-untyped-def]
+    qtbot, panel: FissionPanel, session: Session, club: str
+) -> None:
+    session.run(save_scenario, club, EXAMPLE, "春季海报")
+    assert panel.current_scenario() is None
+    assert panel.select_scenario(list_scenarios(session.workspace, club)[0].id)
+    panel.activateWindow()
+    qtbot.waitUntil(panel.isActiveWindow)
+    # Re&name, from the inputs: the list may be out of sight; it is brought back.
+    panel.inputs_area.verticalScrollBar().setValue(0)
+    qtbot.mouseClick(panel.rename_button, Qt.MouseButton.LeftButton)
+    editor = panel.scenario_list.findChild(QLineEdit)
+    assert editor is not None and editor.isVisible()
+    type_into(qtbot, editor, "  秋季   海报 ")
+    with qtbot.waitSignal(panel.message) as said:
+        qtbot.keyClick(editor, Qt.Key.Key_Return)
+    # The name as saved, its spaces tidied.
+    assert said.args == ["Renamed the fission plan “春季海报” to “秋季 海报”."]
+    # A name holding a placeholder is not filled in itself.
+    with qtbot.waitSignal(panel.message) as said:
+        assert panel.scenarios.setData(panel.scenarios.index(0, 0), "50%2 off")
+    assert said.args == ["Renamed the fission plan “秋季 海报” to “50%2 off”."]
+
+
+def test_focus_first_input_puts_the_keyboard_on_seed_members(  # type: ignore[no-untyped-def]
+    qtbot, panel: FissionPanel
+) -> None:
+    panel.activateWindow()
+    qtbot.waitUntil(panel.isActiveWindow)
+    panel.resize(900, 300)  # short: the inputs scroll
+    bar = panel.inputs_area.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    bar.setValue(bar.maximum())
+    panel.scenario_list.setFocus()
+    panel.focus_first_input()
+    field = panel.form.seed_members
+    assert field.hasFocus() and field.selectedText() == field.text() == "200"
+    assert bar.value() == 0
+    viewport = panel.inputs_area.viewport()
+    top_left = field.mapTo(viewport, QPoint(0, 0))
+    assert viewport.rect().contains(QRect(top_left, field.size()))
+    qtbot.keyClicks(field, "500")  # typing replaces the number
+    assert panel.projection is not None and panel.projection.seeds == 500
 
 
 # -- the activity it plans --------------------------------------------------------------

@@ -168,4 +168,6 @@ def test_the_community_menu_opens_the_figures_and_fission_tabs(window: MainWindo
     assert window.page.tabs.currentWidget() is window.page.figures
     window.fission_action.trigger()
     assert window.page.tabs.currentWidget() is window.page.fission
+    focused = QApplication.focusWidget()
+    assert focused is not None and window.page.fission.isAncestorOf(focused)
     assert window.figures_action.shortcut().toString() == "Ctrl+Shift+F"
