@@ -385,6 +385,11 @@ def _falling_rates(rates: dict[date, float], this_monday: date) -> list[tuple[da
     The points are consecutive ISO weeks ending with the latest week that has
     a rate, which must be this week or last week (an older trend is not news;
     a gap breaks the chain rather than bridging it).
+
+    The rates are judged exact: half a point a week for four weeks is a
+    decline, though 44.3% and 43.8% both round to 44%. The findings show them
+    with the decimals that make each fall visible
+    (:func:`~planner.health_rules.rate_texts`).
     """
     if not rates:
         return []

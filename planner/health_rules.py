@@ -178,6 +178,29 @@ def percent(rate: float) -> str:
     return f"{round(rate * 100)}%"
 
 
+# Enough for any two rates of groups of up to 10,000 members to differ
+# (a/b and c/d differ by 1/(b·d) at least: 1e-8, the sixth decimal of a percent).
+_MOST_DECIMALS = 6
+
+
+def rate_texts(values: Sequence[float]) -> list[str]:
+    """A run of active rates as shown, each different from the one before it.
+
+    The falling-rate rule judges the exact rates, so a fall of half a point
+    (44.3% to 43.8%) counts; in whole percents it would read "44% → 44%"
+    under "fell 3 weeks in a row", which looks like an error. Whole percents
+    when the neighbours differ in them (the usual case, as the rest of the app
+    shows rates); otherwise the fewest decimals that tell every neighbour
+    apart, the same for the whole run so that the points line up:
+    "44.3% → 43.8% → 43.5% → 42.0%".
+    """
+    for decimals in range(_MOST_DECIMALS + 1):
+        texts = [percent(v) if decimals == 0 else f"{v * 100:.{decimals}f}%" for v in values]
+        if all(a != b for a, b in zip(texts, texts[1:], strict=False)):
+            return texts
+    return texts
+
+
 # -- the findings in English ------------------------------------------------------------------
 
 
@@ -223,7 +246,11 @@ def _decline(facts: Mapping[str, object]) -> str:
             f"from {fact(facts, 'first', date)} to {fact(facts, 'last', date)}."
         )
     if "rates" in facts:
-        points = " → ".join(f"{percent(rate)} (W{week.week:02d})" for week, rate in rates(facts))
+        found = rates(facts)
+        texts = rate_texts([rate for _, rate in found])
+        points = " → ".join(
+            f"{text} (W{week.week:02d})" for (week, _), text in zip(found, texts, strict=True)
+        )
         findings.append(
             f"The active rate fell {fact(facts, 'weeks', int)} weeks in a row: {points}."
         )

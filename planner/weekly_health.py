@@ -4,9 +4,11 @@ An operator planning a week first wants to know how each group did and what
 is going wrong; the plan answers before it lists the week's schedule:
 
 - :func:`last_week`: for each community of the plan, the ISO week before the
-  plan's week as :func:`planner.metrics.by_week` folds it (members, active
-  members and retention as last recorded in the week; joined, left,
-  messages, paid conversions and revenue summed; net = joined − left), each
+  plan's week (or, for a plan made ahead, the last week over by today: see
+  :func:`figures_week`) as :func:`planner.metrics.by_week` folds it (members,
+  active members and the active rate, ``retention``, as last recorded in the
+  week; joined, left, messages, paid conversions and revenue summed; net =
+  joined − left), each
   with its change against the week before. Net has no change: the change of
   a difference of two noisy counts reads as noise. Only the figures some
   community has get a column; a community with no figures that week is named
@@ -32,8 +34,8 @@ from typing import Literal
 
 from planner.checklist_library import Language
 from planner.health import RULE_TEXT, RULES, SEVERITY, TITLE, HealthIssue, Rule, check_all
-from planner.health_rules import activities, fact, open_items, percent, rates
-from planner.iso_week import WeekId
+from planner.health_rules import activities, fact, open_items, rate_texts, rates
+from planner.iso_week import WeekId, week_of
 from planner.metrics import WeekFigures, by_week, figures_between
 from planner.template_context import label
 from planner.template_library import builtin_template
@@ -43,11 +45,14 @@ from planner.weekly_labels import (
     HEALTH_RULES_ZH,
     HEALTH_TITLES_ZH,
     SEVERITY_NAMES,
+    WORDS,
     change_text,
+    date_range,
     day_month,
     figure_text,
     long_date,
     points_text,
+    week_text,
 )
 from planner.workspace import Workspace
 
@@ -107,12 +112,28 @@ class LastWeek:
     """Last week's figures of the plan's communities (the plan's ``last_week``).
 
     Attributes:
+        week: the week shown (see :func:`figures_week`).
+        ahead: True when that is not the week before the plan's, which is not
+            over yet: the texts then name the week shown rather than call it
+            "last week".
+        title, note, hint: the section's heading ("上周数据" / "最近一个完整周的数据"),
+            its week and dates ("2026年第47周 · 2026年11月16日–22日"), and how to
+            read the table, in the plan's language.
+        no_figures, no_figures_all: the line naming the communities without
+            figures that week, before their names; the line when none has any.
         columns, column_labels: the figures shown (those some community
             recorded that week), in :data:`FIGURE_ORDER`.
         rows: the communities with figures that week, in the plan's order.
         unrecorded: the plan's communities without; the template names them.
     """
 
+    week: WeekId
+    ahead: bool
+    title: str
+    note: str
+    hint: str
+    no_figures: str
+    no_figures_all: str
     columns: tuple[str, ...]
     column_labels: tuple[str, ...]
     rows: tuple[CommunityWeek, ...]
@@ -146,7 +167,7 @@ def _figure(name: str, week: WeekFigures, before: WeekFigures | None, lang: Lang
         return WeekFigure(name, value, _text(name, value), "", "")
     if name == "retention":
         # Points between the rounded rates, so the change agrees with the
-        # percentages printed here and in the decline warning.
+        # percentages printed beside it.
         delta: float = _percent(value) - _percent(previous)
         shown = points_text(int(delta), lang)
     else:
@@ -158,37 +179,78 @@ def _figure(name: str, week: WeekFigures, before: WeekFigures | None, lang: Lang
     return WeekFigure(name, value, _text(name, value), shown, trend)
 
 
+def figures_week(week: WeekId, today: date) -> WeekId:
+    """The week whose figures the plan shows: ``week`` (the one before the plan's)
+    once it is over by ``today``, else the last week that is.
+
+    A plan is often made ahead: on a Wednesday for next week. Its "last week"
+    is then the week under way, and its two or three days, summed, would be
+    set against a whole week and coloured as a collapse (joined 3 against 9);
+    the members and active rate of its Tuesday are not the week's either. What
+    an operator planning next week needs is how the groups did over the last
+    week that is complete, compared with the one before it: a trend to act
+    on, and the same weeks the health checks judge the decline by (as of
+    today, see :func:`health_day`). So the plan shows that week, named with
+    its own week and dates rather than called "last week". Its Sunday must
+    have passed: the figures of a Sunday are often recorded the day after.
+    """
+    if week.sunday < today:
+        return week
+    return week_of(today).previous()
+
+
+def _texts(shown: WeekId, week: WeekId, lang: Language) -> tuple[str, str, str, str, str]:
+    """The section's title, note, hint and two "no figures" lines for ``shown``
+    (``week``: the one before the plan's, which the usual words call "last week")."""
+    words = WORDS[lang]
+    dates = date_range(shown.monday, shown.sunday, lang)
+    note = f"{week_text(shown.year, shown.week, lang)} · {dates}"
+    if shown == week:
+        keys = ("figures", "figures_hint", "no_figures", "no_figures_all")
+    else:
+        keys = ("figures_ahead", "figures_ahead_hint", "no_figures_ahead", "no_figures_all_ahead")
+    title, hint, no_figures, no_figures_all = (words[key] for key in keys)
+    hint = hint.format(week=week_text(week.year, week.week, lang))
+    return title, note, hint, no_figures, no_figures_all
+
+
 def last_week(
     ws: Workspace, marks: dict[str, CommunityMark], week: WeekId, lang: Language, today: date
 ) -> LastWeek | None:
     """The figures of ``week`` (the one before the plan's) for the communities of
-    ``marks``, each against the week before.
+    ``marks``, each against the week before; for a plan made ahead, those of the
+    last week over by ``today`` (see :func:`figures_week`).
 
-    None when neither week has any, or when ``week`` has none and is not over
-    by ``today`` (a plan made two weeks ahead would otherwise report figures
-    missing for a week still to come).
+    None when neither that week nor the one before has any.
     """
-    before = week.previous()
+    shown = figures_week(week, today)
+    before = shown.previous()
     weeks: dict[str, tuple[WeekFigures | None, WeekFigures | None]] = {}
     for community_id in marks:
         found = {
             w.monday: w
-            for w in by_week(figures_between(ws, community_id, before.monday, week.sunday))
+            for w in by_week(figures_between(ws, community_id, before.monday, shown.sunday))
         }
-        weeks[community_id] = (found.get(week.monday), found.get(before.monday))
+        weeks[community_id] = (found.get(shown.monday), found.get(before.monday))
     if not any(this or previous for this, previous in weeks.values()):
         return None
     recorded = {
         cid: (this, previous) for cid, (this, previous) in weeks.items() if this is not None
     }
-    if not recorded and today <= week.sunday:
-        return None
     columns = tuple(
         name
         for name in FIGURE_ORDER
         if any(_value(this, name) is not None for this, _ in recorded.values())
     )
+    title, note, hint, no_figures, no_figures_all = _texts(shown, week, lang)
     return LastWeek(
+        week=shown,
+        ahead=shown != week,
+        title=title,
+        note=note,
+        hint=hint,
+        no_figures=no_figures,
+        no_figures_all=no_figures_all,
         columns=columns,
         column_labels=tuple(FIGURE_NAMES[lang][name] for name in columns),
         rows=tuple(
@@ -325,7 +387,11 @@ def _zh_decline(facts: Mapping[str, object], day: date) -> str:
             f"退群{fact(facts, 'left', int)}人，新增{fact(facts, 'joined', int)}人。"
         )
     if "rates" in facts:
-        points = "→ ".join(f"{percent(rate)}（第{week.week}周）" for week, rate in rates(facts))
+        found = rates(facts)
+        texts = rate_texts([rate for _, rate in found])  # each fall visible, as in English
+        points = "→ ".join(
+            f"{text}（第{week.week}周）" for (week, _), text in zip(found, texts, strict=True)
+        )
         parts.append(f"活跃率连续{fact(facts, 'weeks', int)}周下降：{points}。")
     return "".join(parts)
 

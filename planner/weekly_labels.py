@@ -81,6 +81,12 @@ WORDS: dict[Language, dict[str, str]] = {
         "其余为上周合计；小字是与前一周相比的变化。",
         "no_figures": "上周没有记录数据：",
         "no_figures_all": "上周没有记录任何社群的数据。",
+        "figures_ahead": "最近一个完整周的数据",
+        "figures_ahead_hint": "本计划的上一周（{week}）还没过完，这里是最近一个完整周的数据："
+        "成员、活跃、活跃率取该周最后一次记录（活跃率 = 活跃成员 ÷ 成员），"
+        "其余为该周合计；小字是与前一周相比的变化。",
+        "no_figures_ahead": "这一周没有记录数据：",
+        "no_figures_all_ahead": "这一周没有记录任何社群的数据。",
         "health": "社群健康提醒",
         "health_note": "截至{date}",
         "health_hint": "警报请本周处理；提醒在排计划时顺手补上。",
@@ -135,11 +141,18 @@ WORDS: dict[Language, dict[str, str]] = {
         "page": "Page {page} of {pages}",
         "made_on": "Made on {date}",
         "figures": "Last week's figures",
-        "figures_hint": "Members, active and retention (active members ÷ members, the active "
-        "rate) as last recorded in the week, the others summed over it; in small type, the "
-        "change against the week before.",
+        "figures_hint": "Members, active and active rate (active members ÷ members) as last "
+        "recorded in the week, the others summed over it; in small type, the change against "
+        "the week before.",
         "no_figures": "No figures recorded last week: ",
         "no_figures_all": "No figures were recorded for any community last week.",
+        "figures_ahead": "Last complete week's figures",
+        "figures_ahead_hint": "This plan's previous week ({week}) is not over yet, so these "
+        "are the last complete week's: members, active and active rate (active members ÷ "
+        "members) as last recorded in the week, the others summed over it; in small type, "
+        "the change against the week before.",
+        "no_figures_ahead": "No figures recorded that week: ",
+        "no_figures_all_ahead": "No figures were recorded for any community that week.",
         "health": "Health warnings",
         "health_note": "as of {date}",
         "health_hint": "Act on alerts this week; fix warnings while planning.",
@@ -188,7 +201,7 @@ FIGURE_NAMES: dict[Language, dict[str, str]] = {
     "en": {
         "members": "Members",
         "active_members": "Active",
-        "retention": "Retention",
+        "retention": "Active rate",
         "joined": "Joined",
         "left_members": "Left",
         "net": "Net",

@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 import planner.workspace
+from planner import health_rules
 from planner.calendar import (
     EditScope,
     create_item,
@@ -42,7 +43,7 @@ from planner.health import (
     check_all,
     check_community,
 )
-from planner.health_rules import describe
+from planner.health_rules import describe, rate_texts
 from planner.iso_week import WeekId
 from planner.metrics import DayFigures, set_figures
 from planner.paths import AppPaths
@@ -139,8 +140,8 @@ def shown(value: object) -> list[str]:
         return [value.value.capitalize()]
     if isinstance(value, date):
         return [value.isoformat(), value.strftime("%m-%d")]
-    if isinstance(value, float):
-        return [f"{round(value * 100)}%"]
+    if isinstance(value, float):  # a rate: whole percents, or as many decimals as it takes
+        return [f"{round(value * 100)}%", *(f"{value * 100:.{n}f}%" for n in (1, 2))]
     if isinstance(value, WeekId):
         return [f"W{value.week:02d}"]
     return [str(value)]
@@ -544,6 +545,43 @@ def test_an_active_rate_falling_three_weeks_in_a_row_is_a_decline(
     # This week's rate is back up: the trend is broken.
     set_figures(workspace, healthy, rates(0.46, 0.41, 0.37, 0.32, 0.40, last=MONDAY))
     assert rules(workspace, healthy) == set()
+
+
+def test_each_fall_of_the_active_rate_shows(workspace: Workspace, healthy: str) -> None:
+    """44.3% → 43.8% reads as 44% → 44%: under "fell 3 weeks in a row", a rise."""
+    set_figures(workspace, healthy, rates(0.443, 0.438, 0.435, 0.42))
+    # The rule judges the exact rates (2.3 points in all: a decline).
+    issue = issues(workspace, healthy)["decline"]
+    assert [rate for _, rate in health_rules.rates(issue.facts)] == [0.443, 0.438, 0.435, 0.42]
+    assert issue.detail == (
+        "The active rate fell 3 weeks in a row: "
+        "44.3% (W44) → 43.8% (W45) → 43.5% (W46) → 42.0% (W47)."
+    )
+
+
+@pytest.mark.parametrize(
+    ("values", "texts"),
+    [
+        ((0.46, 0.41, 0.37, 0.32), ["46%", "41%", "37%", "32%"]),
+        # two falls within one rounded percent: one decimal for every point
+        ((0.443, 0.438, 0.435, 0.42), ["44.3%", "43.8%", "43.5%", "42.0%"]),
+        # 44.31% and 44.28% are both 44.3%
+        ((0.4431, 0.4428, 0.43, 0.42), ["44.31%", "44.28%", "43.00%", "42.00%"]),
+        # whole percents that differ are enough, however the falls round
+        ((0.456, 0.449, 0.43, 0.42), ["46%", "45%", "43%", "42%"]),
+    ],
+)
+def test_the_rates_are_shown_so_that_each_fall_shows(
+    values: tuple[float, ...], texts: list[str]
+) -> None:
+    assert rate_texts(values) == texts
+    weeks = [WeekId(2026, n) for n in range(44, 48)]
+    detail = describe("decline", Facts(weeks=3, rates=tuple(zip(weeks, values, strict=True))))
+    assert detail == (
+        "The active rate fell 3 weeks in a row: "
+        + " → ".join(f"{t} (W{w.week})" for t, w in zip(texts, weeks, strict=True))
+        + "."
+    )
 
 
 def test_both_findings_show_in_one_issue(workspace: Workspace, healthy: str) -> None:

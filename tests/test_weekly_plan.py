@@ -644,7 +644,12 @@ def test_last_weeks_figures_each_against_the_week_before(workspace: Workspace) -
         "revenue",
     )
     assert zh.last_week.column_labels[:3] == ("成员", "活跃", "活跃率")
-    assert en.last_week.column_labels[:3] == ("Members", "Active", "Retention")
+    # The app's word for active ÷ members, in both languages.
+    assert en.last_week.column_labels[:3] == ("Members", "Active", "Active rate")
+    assert (zh.last_week.week, zh.last_week.ahead) == (W48.previous(), False)
+    assert zh.last_week.title == "上周数据" and en.last_week.title == "Last week's figures"
+    assert zh.last_week.note == "2026年第47周 · 2026年11月16日–22日"
+    assert en.last_week.note == "Week 47, 2026 · 16–22 November 2026"
     (row,) = zh.last_week.rows
     assert row.community.name == "数据测试群"
     shown = {f.name: (f.text, f.change_text, f.trend) for f in row.figures}
@@ -665,7 +670,10 @@ def test_last_weeks_figures_each_against_the_week_before(workspace: Workspace) -
     html = render_html(zh)
     for text in ("上周数据", "−4个百分点", "+398", "上周没有记录数据：", "没数据的群"):
         assert text in html, text
-    assert "Retention" in render_html(en) and "−4 pts" in render_html(en)
+    html_en = render_html(en)
+    assert "Active rate" in html_en and "−4 pts" in html_en
+    assert "retention" not in html_en.casefold()
+    assert "活跃率" in html and "留存" not in html
 
 
 def test_a_figure_missing_in_either_week_has_no_change_and_unused_columns_are_dropped(
@@ -699,9 +707,95 @@ def test_figures_only_the_week_before_say_last_week_has_none(workspace: Workspac
         html = render_html(plan)
         assert escape(WORDS[lang]["figures"]) in html
         assert escape(WORDS[lang]["no_figures_all"]) in html
-    # A plan made ahead: its "last week" has not happened yet, nothing to report.
+    # A plan made ahead: its "last week" is W47, not over yet; W46 is shown, as such.
     ahead = build_plan(workspace, W48, today=W47_MONDAY + timedelta(days=2))
-    assert ahead.last_week is None
+    assert ahead.last_week is not None and ahead.last_week.week == WeekId(2026, 46)
+    assert [row.community.name for row in ahead.last_week.rows] == ["上上周记过的群"]
+    # Two weeks ahead, the same week is the last complete one.
+    further = build_plan(workspace, W48.next(), today=W47_MONDAY + timedelta(days=2)).last_week
+    assert further is not None and further.week == WeekId(2026, 46)
+    # Before W46 is over there is nothing complete to show: no section.
+    assert build_plan(workspace, W48, today=W46_MONDAY + timedelta(days=6)).last_week is None
+
+
+def partial_week(ws: Workspace, cid: str) -> None:
+    """Monday and Tuesday of W48, not over on TODAY: partial sums far below W47's."""
+    set_figures(
+        ws,
+        cid,
+        [
+            DayFigures(W48.monday, members=206, active_members=70, joined=1, messages=90),
+            DayFigures(
+                W48.monday + timedelta(days=1),
+                members=206,
+                active_members=60,  # 29%
+                joined=0,
+                left_members=0,
+                messages=80,
+                paid_conversions=0,
+                revenue=0.0,
+            ),
+        ],
+    )
+
+
+def test_a_plan_made_ahead_shows_the_last_complete_week_as_such(workspace: Workspace) -> None:
+    """Planning W49 on the Wednesday of W48: W48's two days are not a week to compare
+    with a whole one; the figures are W47's, against W46, and say so."""
+    partial_week(workspace, measured_community(workspace))
+    normal = build_plan(workspace, W48, lang="zh", today=TODAY)
+    for lang in ("zh", "en"):
+        plan = build_plan(workspace, W48.next(), lang=lang, today=TODAY)
+        assert plan.review_week == W48  # the review of the plan's own last week is as before
+        lw = plan.last_week
+        assert lw is not None and (lw.week, lw.ahead) == (W48.previous(), True)
+        if lang == "zh":
+            assert normal.last_week is not None and lw.rows == normal.last_week.rows
+        (row,) = lw.rows
+        shown = {f.name: (f.text, f.change_text, f.trend) for f in row.figures}
+        assert shown["members"][:2] == ("205", "+5") and shown["messages"][0] == "650"
+        assert shown["retention"][:2] == ("38%", "−4个百分点" if lang == "zh" else "−4 pts")
+        html = render_html(plan)
+        assert escape(lw.title) in html and escape(lw.note) in html and escape(lw.hint) in html
+        assert escape(WORDS[lang]["figures"]) not in html  # not "last week's"
+        assert "<b>29%</b>" not in html and "−480" not in html  # W48's partial rate, messages
+    zh = build_plan(workspace, W48.next(), lang="zh", today=TODAY).last_week
+    en = build_plan(workspace, W48.next(), lang="en", today=TODAY).last_week
+    assert zh is not None and en is not None
+    assert (zh.title, zh.note) == ("最近一个完整周的数据", "2026年第47周 · 2026年11月16日–22日")
+    assert zh.hint.startswith("本计划的上一周（2026年第48周）还没过完，这里是最近一个完整周的数据")
+    assert (en.title, en.note) == (
+        "Last complete week's figures",
+        "Week 47, 2026 · 16–22 November 2026",
+    )
+    assert en.hint.startswith("This plan's previous week (Week 48, 2026) is not over yet")
+
+
+@pytest.mark.parametrize(
+    ("week", "today", "shown"),
+    [
+        (WeekId(2026, 49), date(2026, 11, 29), WeekId(2026, 47)),  # W48's Sunday: not over
+        (WeekId(2026, 49), date(2026, 11, 30), WeekId(2026, 48)),  # the plan's Monday
+        (WeekId(2026, 50), TODAY, WeekId(2026, 47)),  # two weeks ahead
+        (WeekId(2026, 48), TODAY, WeekId(2026, 47)),  # the plan of this week
+        (WeekId(2026, 40), TODAY, WeekId(2026, 39)),  # a past week's plan
+    ],
+)
+def test_the_figures_are_of_the_last_week_over_by_today(
+    workspace: Workspace, week: WeekId, today: date, shown: WeekId
+) -> None:
+    cid = community(workspace, "每周都记的群")
+    set_figures(
+        workspace,
+        cid,
+        [DayFigures(WeekId(2026, n).monday, members=100 + n) for n in range(38, 50)],
+    )
+    plan = build_plan(workspace, week, lang="en", today=today)
+    assert plan.last_week is not None and plan.last_week.week == shown
+    assert plan.last_week.ahead == (shown != week.previous())
+    assert plan.last_week.rows[0].figures[0].text == str(100 + shown.week)
+    key = "figures_ahead" if plan.last_week.ahead else "figures"
+    assert plan.last_week.title == WORDS["en"][key]
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
@@ -894,6 +988,18 @@ def issue_of(rule: Rule, facts: Facts) -> HealthIssue:
                 ),
             ),
             "活跃率连续3周下降：46%（第44周）→ 41%（第45周）→ 37%（第46周）→ 32%（第47周）。",
+        ),
+        (  # falls within one rounded percent show with a decimal, as in English
+            "decline",
+            Facts(
+                weeks=3,
+                rates=tuple(
+                    (WeekId(2026, week), rate)
+                    for week, rate in zip(range(44, 48), (0.443, 0.438, 0.435, 0.42), strict=True)
+                ),
+            ),
+            "活跃率连续3周下降："
+            "44.3%（第44周）→ 43.8%（第45周）→ 43.5%（第46周）→ 42.0%（第47周）。",
         ),
         (
             "stalled_checklist",

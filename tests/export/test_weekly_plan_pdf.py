@@ -1,5 +1,6 @@
 """The weekly plan as a PDF: last week's figures and the health warnings, in both
-languages and layouts, as pdftotext reads them; a plan with neither shows neither."""
+languages and layouts, as pdftotext reads them; a plan with neither shows neither; English
+set in a Latin font, Chinese in the Chinese one."""
 
 from __future__ import annotations
 
@@ -10,10 +11,12 @@ from pathlib import Path
 from typing import Literal
 
 import pytest
+import shiboken6
+from PySide6.QtGui import QGlyphRun, QTextDocument
 from PySide6.QtWidgets import QApplication
 
 from planner.checklist_library import Language
-from planner.export.weekly_pdf import write_weekly_pdf
+from planner.export.weekly_pdf import cjk_family, layout_document, write_weekly_pdf
 from planner.weekly_labels import WORDS
 from planner.weekly_plan import build_plan, render_html
 from planner.workspace import Workspace
@@ -70,7 +73,8 @@ EXPECTED: dict[Language, tuple[str, ...]] = {
     "en": (
         "Lastweek'sfigures",
         "Week47,2026",
-        "Retention",
+        "Activerate",
+        "数据测试群",  # Chinese in an English plan: drawn, not boxes
         "205",
         "38%",
         "−4pts",
@@ -83,6 +87,7 @@ EXPECTED: dict[Language, tuple[str, ...]] = {
         "Rule:Anactivitywhosedayhaspassedshouldhaveitsresultsrecorded",
         "1activitysince2026-10-26hasnoresults:上周的分享会(11-17).",
         "Nowelcomesequencefornewcomers",
+        "(suchas“First24hourswelcome”)",
     ),
 }
 
@@ -115,3 +120,49 @@ def test_a_plan_without_figures_or_warnings_prints_neither(
     assert "本周的晨报" in text
     for key in ("figures", "health", "rule", "no_figures_all"):
         assert "".join(WORDS[lang][key].split()) not in text, key
+
+
+def glyph_runs(doc: QTextDocument, text: str, length: int | None = None) -> list[QGlyphRun]:
+    """How the laid-out ``doc`` draws the first ``text`` it holds (within one block),
+    or the first ``length`` characters of it."""
+    block = doc.begin()
+    while block.isValid():
+        at = block.text().find(text)
+        layout = block.layout()
+        if at >= 0 and layout is not None:
+            return list(layout.glyphRuns(at, len(text) if length is None else length))
+        block = block.next()
+    raise AssertionError(f"{text!r} is not in the document")
+
+
+def em_widths(run: QGlyphRun) -> list[float]:
+    """Each glyph's advance, in ems of its font."""
+    raw = run.rawFont()
+    return [p.x() / raw.pixelSize() for p in raw.advancesForGlyphIndexes(run.glyphIndexes())]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_english_is_set_in_a_latin_font_and_chinese_in_the_chinese_one(
+    workspace: Workspace, lang: Language
+) -> None:
+    """The Chinese font draws “ and ” a full em wide, as Chinese sets them; in an
+    English sentence they must be a Latin font's. Chinese names stay in the Chinese
+    font in either plan."""
+    measured_community(workspace)
+    doc = layout_document(render_html(build_plan(workspace, W48, lang=lang, today=TODAY)))
+    try:
+        quoted = "新人 24 小时欢迎" if lang == "zh" else "First 24 hours welcome"
+        (quote,) = glyph_runs(doc, "“" + quoted, 1)
+        widths = em_widths(quote)
+        if lang == "en":
+            assert quote.rawFont().familyName() != cjk_family()
+            assert widths[0] < 0.5, widths  # not a full-width quote
+            letters = glyph_runs(doc, "welcome")
+            assert all(r.rawFont().familyName() != cjk_family() for r in letters)
+        else:
+            assert quote.rawFont().familyName() == cjk_family() and widths[0] > 0.9, widths
+        name = glyph_runs(doc, "数据测试群")
+        assert [r.rawFont().familyName() for r in name] == [cjk_family()]
+        assert all(name[0].glyphIndexes()), "a glyph missing: tofu"
+    finally:
+        shiboken6.delete(doc)
