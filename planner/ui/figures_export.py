@@ -507,7 +507,8 @@ class FiguresExportDialog(QDialog):
     def _on_changed(self, change: Change) -> None:
         if "communities" in change.tables:
             self._load_communities()
-        if change.tables & {"communities", FIGURES_TABLE} and self.all_days.isChecked():
+        recorded = self.kind == "figures" and self.all_days.isChecked()
+        if recorded and change.tables & {"communities", FIGURES_TABLE}:
             self._set_default_days()  # "every recorded day" may now span other days
         if change.tables & {"communities", FIGURES_TABLE, "calendar_items"}:
             self._update()
