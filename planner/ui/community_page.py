@@ -13,7 +13,7 @@ the community's stage is done, a banner suggests the next stage.
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence
@@ -55,6 +55,22 @@ from planner.ui.labels import (
 from planner.ui.session import Session
 from planner.ui.template_links import TemplateLinks
 from planner.ui.theme import MARGIN, SPACING, icon
+
+T = TypeVar("T", bound=QWidget)
+
+
+class _LazyTab(QWidget):
+    """A tab whose content is made when first needed (:meth:`hold`)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+
+    def hold(self, content: T) -> T:
+        self._layout.addWidget(content)
+        content.show()  # now, not on the next turn of the event loop
+        return content
 
 
 class CommunityPage(QWidget):
@@ -188,13 +204,12 @@ class CommunityPage(QWidget):
         self.figures.export_requested.connect(
             lambda: self.export_figures_requested.emit(self.community_id)
         )
-        self.charts = CommunityCharts()
-        self.charts.error.connect(self.error)
-        self.charts.message.connect(self.message)
-        self.fission = FissionPanel(confirm=lambda *args: self._confirm(*args))
-        self.fission.error.connect(self.error)
-        self.fission.message.connect(self.message)
-        self.fission.open_activity_requested.connect(self.open_activity_requested)
+        # The Charts and Fission tabs are built when first looked at: they are
+        # the heaviest widgets of the page, and most visits never open them.
+        self._charts: CommunityCharts | None = None
+        self._fission: FissionPanel | None = None
+        self._charts_tab = _LazyTab()
+        self._fission_tab = _LazyTab()
         self.health = HealthPanel()
         self.health.fix_requested.connect(self.fix_requested)
 
@@ -204,8 +219,9 @@ class CommunityPage(QWidget):
         self.tabs.addTab(self.checklist, self.tr("Checklist"))
         self.tabs.addTab(self.template_links, self.tr("Templates"))
         self.tabs.addTab(self.figures, self.tr("Figures"))
-        self.tabs.addTab(self.charts, self.tr("Charts"))
-        self.tabs.addTab(self.fission, self.tr("Fission"))
+        self.tabs.addTab(self._charts_tab, self.tr("Charts"))
+        self.tabs.addTab(self._fission_tab, self.tr("Fission"))
+        self.tabs.currentChanged.connect(self._build_shown_tab)
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(MARGIN, MARGIN, MARGIN, 0)
@@ -276,8 +292,9 @@ class CommunityPage(QWidget):
         self.checklist.set_session(session)
         self.template_links.set_session(session)
         self.figures.set_session(session)
-        self.charts.set_session(session)
-        self.fission.set_session(session)
+        for panel in (self._charts, self._fission):
+            if panel is not None:
+                panel.set_session(session)
         self.health.set_session(session)
         self.suggestion.hide()
         self._update_buttons()
@@ -299,8 +316,9 @@ class CommunityPage(QWidget):
         self.checklist.show_community(community_id)
         self.template_links.show_community(community_id)
         self.figures.show_community(community_id)
-        self.charts.show_community(community_id)
-        self.fission.show_community(community_id)
+        for panel in (self._charts, self._fission):
+            if panel is not None:
+                panel.show_community(community_id)
         self.health.show_community(community_id)
 
     def _load(self, c: Community) -> None:
@@ -478,6 +496,41 @@ class CommunityPage(QWidget):
         self.tabs.setCurrentWidget(self.checklist)
         self.checklist.show_item(item_id)
 
+    @property
+    def charts(self) -> CommunityCharts:
+        """The Charts tab's widget (built on first use)."""
+        if self._charts is None:
+            charts = CommunityCharts()
+            charts.error.connect(self.error)
+            charts.message.connect(self.message)
+            self._charts = self._charts_tab.hold(charts)
+            self._catch_up(charts)
+        return self._charts
+
+    @property
+    def fission(self) -> FissionPanel:
+        """The Fission tab's widget (built on first use)."""
+        if self._fission is None:
+            fission = FissionPanel(confirm=lambda *args: self._confirm(*args))
+            fission.error.connect(self.error)
+            fission.message.connect(self.message)
+            fission.open_activity_requested.connect(self.open_activity_requested)
+            self._fission = self._fission_tab.hold(fission)
+            self._catch_up(fission)
+        return self._fission
+
+    def _catch_up(self, panel: CommunityCharts | FissionPanel) -> None:
+        panel.set_session(self._session)
+        if self._community is not None:
+            panel.show_community(self._community.id)
+
+    def _build_shown_tab(self, _index: int) -> None:
+        shown = self.tabs.currentWidget()
+        if shown is self._charts_tab:
+            self.charts.setFocus(Qt.FocusReason.OtherFocusReason)
+        elif shown is self._fission_tab:
+            _ = self.fission
+
     def show_tab(self, name: str) -> None:
         """Show a tab by its key: profile, checklist, templates, figures, charts, fission."""
         widget = {
@@ -485,8 +538,8 @@ class CommunityPage(QWidget):
             "checklist": self.checklist,
             "templates": self.template_links,
             "figures": self.figures,
-            "charts": self.charts,
-            "fission": self.fission,
+            "charts": self._charts_tab,
+            "fission": self._fission_tab,
         }[name]
         self.tabs.setCurrentWidget(widget)
         if widget is self.figures:

@@ -240,11 +240,11 @@ class HealthPanel(QWidget):
         self._community = ""
         if session is not None:
             session.changed.connect(self._on_changed)
-        self.refresh()
+        self._refresh_when_visible()
 
     def show_community(self, community_id: str) -> None:
         self._community = community_id
-        self.refresh()
+        self._refresh_when_visible()
 
     def refresh(self) -> None:
         """Check again, as of today."""
@@ -275,6 +275,8 @@ class HealthPanel(QWidget):
             self._refresh_when_visible()
 
     def _refresh_when_visible(self) -> None:
+        # A hidden panel checks when it is shown: no queries nobody looks at (the
+        # overview's at start-up, a community page behind the calendar).
         if self.isVisible():
             self.refresh()
         else:

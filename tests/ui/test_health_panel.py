@@ -102,14 +102,17 @@ def test_fixing_an_issue_clears_its_card_and_undo_brings_it_back(qtbot, session:
     assert {"headless_fly", "no_welcome"} <= {c.issue.rule for c in panel.cards}
 
 
-def test_a_hidden_panel_catches_up_when_shown(qtbot, session: Session) -> None:  # type: ignore[no-untyped-def]
+def test_a_hidden_panel_checks_when_shown(qtbot, session: Session) -> None:  # type: ignore[no-untyped-def]
     ws = session.workspace
     club = grown_community(ws, "深夜读书会")
     panel = HealthPanel()
     qtbot.addWidget(panel)
     panel.set_session(session)
     panel.show_community(club)
+    assert panel.cards == []  # nobody looks: nothing checked yet
+    panel.show()
     assert "no_welcome" in {c.issue.rule for c in panel.cards}
+    panel.hide()
     session.run(link_template, club, "builtin:first_24_hours.zh")
     assert "no_welcome" in {c.issue.rule for c in panel.cards}  # not looked at yet
     panel.show()
@@ -264,6 +267,7 @@ def test_an_activity_title_with_markup_shows_as_typed(qtbot, session: Session) -
     qtbot.addWidget(panel)
     panel.set_session(session)
     panel.show_community(club)
+    panel.show()
     fly = next(card for card in panel.cards if card.issue.rule == "headless_fly")
     assert fly.detail.textFormat() == Qt.TextFormat.PlainText
     assert "<b>加粗</b>" in fly.detail.text()

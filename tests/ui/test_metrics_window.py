@@ -161,13 +161,27 @@ def test_file_export_writes_the_figures_csv(qtbot, window: MainWindow, tmp_path:
     )
 
 
+def test_the_charts_and_fission_tabs_are_built_when_first_shown(window: MainWindow) -> None:
+    notion = community_id(window, NOTION)
+    assert window.open_community(notion)
+    page = window.page
+    assert page._charts is None and page._fission is None  # not built for a visit
+    page.tabs.setCurrentIndex(page.tabs.indexOf(page._charts_tab))
+    assert page._charts is not None and page._charts.isVisible()
+    assert page.charts.members_chart.members.count() > 0  # showing this community
+    growth = community_id(window, GROWTH)
+    assert window.open_community(growth)  # built once, then kept up to date
+    assert page.charts is page._charts
+
+
 def test_the_community_menu_opens_the_figures_and_fission_tabs(window: MainWindow) -> None:
     notion = community_id(window, NOTION)
     assert window.open_community(notion)
     window.figures_action.trigger()
     assert window.page.tabs.currentWidget() is window.page.figures
     window.fission_action.trigger()
-    assert window.page.tabs.currentWidget() is window.page.fission
+    assert window.page.tabs.currentWidget().isAncestorOf(window.page.fission)
+    assert window.page.fission.isVisible()
     focused = QApplication.focusWidget()
     assert focused is not None and window.page.fission.isAncestorOf(focused)
     assert window.figures_action.shortcut().toString() == "Ctrl+Shift+F"
