@@ -109,6 +109,7 @@ __all__ = [
     "Severity",
     "TITLE",
     "check_all",
+    "declining",
     "check_community",
 ]
 
@@ -504,6 +505,15 @@ def check_community(ws: Workspace, community_id: str, today: date) -> list[Healt
     if community.deleted:
         return []
     return _check(ws, [community], today, every=False)[community_id]
+
+
+def declining(ws: Workspace, today: date, community_ids: Sequence[str]) -> set[str]:
+    """Which of ``community_ids`` the decline rule flags on ``today``: the one
+    rule the overview's comparison chart marks, without the other four."""
+    if not community_ids:
+        return set()
+    figures = _figures(ws, community_ids, today)
+    return {cid for cid in community_ids if _decline(cid, figures[cid], today) is not None}
 
 
 def check_all(

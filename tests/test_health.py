@@ -42,6 +42,7 @@ from planner.health import (
     HealthIssue,
     check_all,
     check_community,
+    declining,
 )
 from planner.health_rules import describe, rate_texts
 from planner.iso_week import WeekId
@@ -837,6 +838,10 @@ def test_every_rule_has_a_title_a_text_and_a_severity() -> None:
 def test_the_sample_workspace_tells_its_stories(sample_path: Path, paths: AppPaths) -> None:
     with open_workspace(sample_path, device_id=DEVICE, lock_dir=paths.lock_dir) as ws:
         found = check_all(ws, date.today())
+        # The decline rule alone (the overview chart's) agrees with the full check.
+        assert declining(ws, date.today(), list(found)) == {
+            cid for cid, issues in found.items() if any(i.rule == "decline" for i in issues)
+        }
         by_name = {
             name: {i.rule for i in found[find_community(ws, name).id]}
             for name in (

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import QComboBox, QToolTip, QVBoxLayout, QWidget
 
 from planner.communities import TABLE as COMMUNITIES_TABLE
 from planner.communities import Community, list_communities
-from planner.health import check_all
+from planner.health import declining
 from planner.history import Change
 from planner.metrics import TABLE as METRICS_TABLE
 from planner.metrics import DayFigures, WeekFigures, by_week, week_start
@@ -119,6 +119,9 @@ class ComparisonChart(QWidget):
         self._series: dict[str, QLineSeries] = {}
         self._names: dict[QLineSeries, str] = {}
         self._mondays: list[date] = []
+        # What the last read found, so that another measure redraws without a query.
+        self._communities: list[Community] = []
+        self._weeks: dict[str, list[WeekFigures]] = {}
 
         self.panel = ChartPanel(
             _tr("Communities compared, last %1 weeks").replace("%1", str(WEEKS))
@@ -130,7 +133,7 @@ class ComparisonChart(QWidget):
             self.measure.addItem(measure_label(key), key)
         self.measure.setAccessibleName(_tr("Measure"))
         self.measure.setToolTip(_tr("What to compare the communities by"))
-        self.measure.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.measure.currentIndexChanged.connect(lambda _i: self._show_measure())
         self.panel.add_tool(self.measure)
 
         chart = self.panel.chart
@@ -227,6 +230,7 @@ class ComparisonChart(QWidget):
 
     def _read(self) -> None:
         self._day = today = self.today()
+        self._communities, self._weeks = [], {}
         if self._session is None:
             self._show_empty(_tr("Open a workspace to compare its communities."))
             return
@@ -238,11 +242,22 @@ class ComparisonChart(QWidget):
         if not communities:
             self._show_empty(_tr("No communities yet: create one, then record its figures."))
             return
-        weeks = weekly_figures(ws, [c.id for c in communities], first, today)
-        key = self.current_measure
+        ids = [c.id for c in communities]
+        self._communities = communities
+        self._weeks = weekly_figures(ws, ids, first, today)
+        found = declining(ws, today, ids)
+        self.declining = [cid for cid in ids if cid in found]
+        self._show_measure()
+
+    def _show_measure(self) -> None:
+        """Draw the measure chosen from what the last read found."""
+        if self._stale or not self._communities:
+            self.refresh()
+            return
+        communities, key = self._communities, self.current_measure
         lines: dict[str, list[QPointF]] = {}
         for community in communities:
-            by_monday = {w.monday: w for w in weeks.get(community.id, [])}
+            by_monday = {w.monday: w for w in self._weeks.get(community.id, [])}
             points = [
                 QPointF(n, value)
                 for n, monday in enumerate(self._mondays)
@@ -259,10 +274,6 @@ class ComparisonChart(QWidget):
                 ).replace("%1", str(WEEKS))
             )
             return
-        issues = check_all(ws, today)
-        self.declining = [
-            c.id for c in communities if any(i.rule == "decline" for i in issues.get(c.id, []))
-        ]
         self._draw(communities, lines, key)
         self.panel.show_chart()
         names = [c.name for c in communities if c.id in self.declining]
@@ -272,12 +283,6 @@ class ComparisonChart(QWidget):
             ).replace("%1", name_list(names))
             if names
             else ""
-        )
-        period = f"{first.isoformat()} – {today.isoformat()}"
-        self.panel.set_export(
-            png_name(ws.path.stem, f"compare-{key}", today),
-            f"{self.panel.title_label.text()} · {measure_label(key)} · {period}",
-            ws.path.parent,
         )
 
     def _draw(

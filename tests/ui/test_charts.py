@@ -551,6 +551,21 @@ def test_the_comparison_marks_the_declining_community(qtbot, sample: Workspace) 
     assert not legend.markers(widget.ends)[0].isVisible()
 
 
+def test_another_measure_redraws_without_reading_again(  # type: ignore[no-untyped-def]
+    qtbot, sample: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    comparison = make_comparison(qtbot, Session(sample))
+    reads: list[int] = []
+    real = comparison_chart.weekly_figures
+    monkeypatch.setattr(comparison_chart, "weekly_figures", lambda *a: reads.append(1) or real(*a))
+    notion = find_community(sample, NOTION).id
+    comparison.measure.setCurrentIndex(comparison.measure.findData("members"))
+    assert reads == []
+    members = points(comparison.series_for(notion))
+    assert members and members[-1][1] > 100  # members, not a percentage
+    assert comparison.declining == [notion]
+
+
 def test_the_comparison_lines_follow_the_figures(qtbot, sample: Workspace) -> None:  # type: ignore[no-untyped-def]
     widget = make_comparison(qtbot, Session(sample))
     first = week_start(TODAY) - timedelta(weeks=WEEKS - 1)
