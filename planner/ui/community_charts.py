@@ -47,7 +47,7 @@ from planner.communities import Community, get_community
 from planner.errors import NotFound
 from planner.history import Change
 from planner.metrics import TABLE as METRICS_TABLE
-from planner.metrics import by_week, figures_between, week_start
+from planner.metrics import by_week, figures_between, latest_figures, week_start
 from planner.outcomes import activity_outcomes, first_activity_day
 from planner.ui.chart_style import ChartPanel, png_name
 from planner.ui.figures_charts import MembersChart, WeeklyChart
@@ -235,8 +235,14 @@ class CommunityCharts(QWidget):
         self._catch_up()
 
     def _on_metric_chosen(self) -> None:
-        self._stale.add("outcomes")
-        self._catch_up()
+        # The outcomes read hold every metric: another one is only drawn again.
+        if self._community is None:
+            return
+        if self.outcomes_chart.outcomes is None or "outcomes" in self._stale:
+            self._stale.add("outcomes")
+            self._catch_up()
+        else:
+            self._show_outcomes()
 
     def _on_changed(self, change: Change) -> None:
         if self._community_id and self._community_id in change.ids(COMMUNITIES_TABLE):
@@ -280,7 +286,7 @@ class CommunityCharts(QWidget):
         first = start or (days[0].day if days else today)
         self.range_label.setText(f"{first.isoformat()} – {today.isoformat()}")
         in_range = [d for d in days if d.day >= first]
-        anything = bool(days) or figures_between(ws, cid, None, today) != []
+        anything = bool(days) or latest_figures(ws, cid, today) is not None
         if anything:
             none_here = self.tr(
                 "No figures in this period: choose a longer period, or enter a day in the "
@@ -309,8 +315,17 @@ class CommunityCharts(QWidget):
         ws, cid = self._session.workspace, self._community.id
         start, today = self.period_range()
         first = start or first_activity_day(ws, [cid]) or today
+        self.outcomes_chart.outcomes = activity_outcomes(ws, [cid], first, today, today)
+        self._show_outcomes()
+
+    def _show_outcomes(self) -> None:
+        """Draw the chosen metric of the outcomes last read."""
         chart = self.outcomes_chart
-        empty = chart.update_outcomes(activity_outcomes(ws, [cid], first, today, today))
+        outcomes = chart.outcomes
+        if outcomes is None:
+            return
+        empty = chart.update_outcomes(outcomes)
+        first, today = outcomes.start, outcomes.end
         if empty:
             chart.set_empty(empty)
         else:

@@ -110,10 +110,9 @@ class FiguresModel(QAbstractTableModel):
         if session is not None:
             session.changed.connect(self._on_changed)
         self._pending = set()
-        self.beginResetModel()
-        self._rows = []
+        self.beginResetModel()  # another community: one reset, not a row at a time
+        self._rows = self._wanted()
         self.endResetModel()
-        self.reload()
 
     @property
     def community_id(self) -> str:
@@ -127,17 +126,20 @@ class FiguresModel(QAbstractTableModel):
         Days added with :meth:`add_day` and not yet filled in stay until the
         community changes.
         """
+        self._sync(self._wanted())
+
+    def _wanted(self) -> list[DayFigures]:
+        """The rows to show: the recorded days and the added ones, newest first."""
         recorded: list[DayFigures] = []
         if self._session is not None and self._community:
             recorded = figures_between(self._session.workspace, self._community)
         days = {f.day for f in recorded}
         self._pending -= days
-        wanted = sorted(
+        return sorted(
             [*recorded, *(DayFigures(d) for d in self._pending)],
             key=lambda f: f.day,
             reverse=True,
         )
-        self._sync(wanted)
 
     def _sync(self, wanted: list[DayFigures]) -> None:
         keep = {f.day for f in wanted}

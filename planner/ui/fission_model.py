@@ -210,6 +210,7 @@ class SavedScenariosModel(QAbstractListModel):
         self._session: Session | None = None
         self._community = ""
         self._rows: list[SavedScenario] = []
+        self._summaries: list[str] = []
 
     def set_session(self, session: Session | None) -> None:
         if self._session is not None:
@@ -238,6 +239,8 @@ class SavedScenariosModel(QAbstractListModel):
             self._rows = list_scenarios(self._session.workspace, self._community)
         else:
             self._rows = []
+        # Each summary projects its plan: once per reload, not once per paint.
+        self._summaries = [scenario_summary(s.scenario) for s in self._rows]
         self.endResetModel()
         self.reloaded.emit()
 
@@ -269,7 +272,7 @@ class SavedScenariosModel(QAbstractListModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return saved.name
         if role == Qt.ItemDataRole.ToolTipRole:
-            lines = [saved.name, scenario_summary(saved.scenario)]
+            lines = [saved.name, self._summaries[index.row()]]
             if saved.note:
                 lines.append(saved.note)
             return "\n".join(lines)
@@ -280,7 +283,7 @@ class SavedScenariosModel(QAbstractListModel):
         if role == ScenarioRole.SAVED:
             return saved
         if role == ScenarioRole.SUMMARY:
-            return scenario_summary(saved.scenario)
+            return self._summaries[index.row()]
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:

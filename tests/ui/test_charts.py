@@ -173,6 +173,25 @@ def test_the_outcomes_chart_shows_planned_and_actual_by_type(qtbot, sample: Work
     assert "No goals or results for “Revenue”" in chart.empty_label.text()
 
 
+def test_another_metric_is_drawn_from_the_outcomes_read(  # type: ignore[no-untyped-def]
+    qtbot, sample: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    notion = find_community(sample, NOTION).id
+    charts = make_charts(qtbot, Session(sample), notion)
+    reads: list[int] = []
+    real = community_charts.activity_outcomes
+    monkeypatch.setattr(
+        community_charts, "activity_outcomes", lambda *a: reads.append(1) or real(*a)
+    )
+    chart = charts.outcomes_chart
+    chart.metric_box.setCurrentIndex(chart.metric_box.findData("new_members"))
+    assert reads == []
+    outcomes = activity_outcomes(sample, [notion], TODAY - timedelta(weeks=26), TODAY, TODAY)
+    planned, _ = bars(chart)
+    assert planned == [outcomes.of(t).planned["new_members"] or 0 for t in ActivityType]
+    assert "“New members”" in chart.caption.text()
+
+
 def test_a_result_not_entered_yet_is_no_missed_target(qtbot, sample: Workspace) -> None:  # type: ignore[no-untyped-def]
     """Growth's sharing session last week has goals and no results yet: that is
     missing data, not a miss; the chart compares once the result is entered."""
