@@ -250,11 +250,7 @@ class Sharing(QObject):
         result = job.result
         assert isinstance(result, tuple)
         backup: Path = result[0]
-        summary = summary_line(plan)
-        if plan.conflicts:
-            summary = summary.replace(self.tr("conflict"), self.tr("conflict resolved")).replace(
-                self.tr("conflict resolveds"), self.tr("conflicts resolved")
-            )
+        summary = summary_line(plan, resolved=True)
         self.message.emit(
             self.tr("Merged %1: %2. Edit ▸ Undo takes it back (backup: %3).")
             .replace("%1", plan.source.name)
