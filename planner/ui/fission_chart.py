@@ -9,6 +9,7 @@ The colours follow the palette (light or dark) and change with it.
 from __future__ import annotations
 
 import math
+from pathlib import Path
 
 from PySide6.QtCharts import (
     QBarSet,
@@ -19,11 +20,13 @@ from PySide6.QtCharts import (
     QStackedBarSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QCoreApplication, QEvent, QMargins, QPointF, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QMargins, QPointF, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QCursor, QPainter, QPalette, QPen
-from PySide6.QtWidgets import QFileDialog, QToolTip, QWidget
+from PySide6.QtWidgets import QToolTip, QWidget
 
 from planner.fission import Projection
+from planner.ui.chart_style import choose_save_path
+from planner.ui.chart_style import save_png as write_png
 from planner.ui.fission_model import people
 from planner.ui.theme import mix
 
@@ -62,6 +65,10 @@ def label_step(waves: int) -> int:
 class WavesChart(QChartView):
     """Members per wave of a projection, as bars (new) and a line (in all).
 
+    Signals:
+        message(str): a chart saved, for the status bar.
+        error(str): a chart could not be saved (one line).
+
     A projection that passes any realistic reach is drawn up to the wave that
     passes it: past that the model no longer describes anything, and the
     numbers would flatten every earlier bar to nothing.
@@ -71,6 +78,9 @@ class WavesChart(QChartView):
         new_set: the bars of waves 1 and on.
         total_series: the members in all after each wave, from wave 0.
     """
+
+    message = Signal(str)
+    error = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         self._chart = QChart()
@@ -233,12 +243,20 @@ class WavesChart(QChartView):
         QToolTip.showText(QCursor.pos(), words, self)
 
     def save_png(self, path: str) -> bool:
-        """Save the chart as drawn to a PNG file; False if it could not be written."""
-        return self.grab().save(path, "PNG")
+        """Save the chart to a PNG file as the other charts do (drawn from its
+        scene at twice its size); False if it could not be written."""
+        return write_png(self, Path(path))
 
     def choose_png(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
-            self, _tr("Save chart as PNG"), _tr("fission.png"), _tr("PNG images (*.png)")
-        )
-        if path:
-            self.save_png(path)
+        """Ask where, save, and say how it went (``message`` or ``error``)."""
+        path = choose_save_path(self, _tr("Save chart as PNG"), _tr("fission.png"))
+        if not path:
+            return
+        if self.save_png(path):
+            self.message.emit(_tr("Saved the chart to %1.").replace("%1", path))
+        else:
+            self.error.emit(
+                _tr(
+                    "Could not save the chart to %1: check the folder exists and can be written."
+                ).replace("%1", path)
+            )

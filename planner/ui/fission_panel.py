@@ -139,6 +139,8 @@ class FissionPanel(QWidget):
         self.form.edited.connect(self._on_typed)
         self.results = FissionResults()
         self.chart = self.results.chart
+        self.chart.message.connect(self.message)
+        self.chart.error.connect(self.error)
         self.waves_model = self.results.waves_model
         self._build_saved()
 

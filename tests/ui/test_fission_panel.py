@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, QPointF, QRect, Qt
-from PySide6.QtGui import QPalette
+from PySide6.QtGui import QImage, QPalette
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLineEdit
 
 from planner.calendar import create_item, delete_occurrence, find_occurrence
@@ -687,3 +687,22 @@ def test_chart_points_start_at_the_seeds() -> None:
         assert panel.chart.new_set.count() == 0
     finally:
         panel.deleteLater()
+
+
+def test_saving_the_chart_says_where_or_why_not(  # type: ignore[no-untyped-def]
+    qtbot, panel: FissionPanel, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from planner.ui import fission_chart
+
+    target = tmp_path / "裂变.png"
+    monkeypatch.setattr(fission_chart, "choose_save_path", lambda *_a: str(target))
+    with qtbot.waitSignal(panel.message) as said:
+        panel.chart.choose_png()
+    assert str(target) in said.args[0]
+    image = QImage(str(target))
+    assert image.width() == panel.chart.width() * 2  # drawn from the scene, sharp
+    missing = tmp_path / "no such folder" / "裂变.png"
+    monkeypatch.setattr(fission_chart, "choose_save_path", lambda *_a: str(missing))
+    with qtbot.waitSignal(panel.error) as failed:
+        panel.chart.choose_png()
+    assert "Could not save the chart" in failed.args[0] and "\n" not in failed.args[0]
