@@ -284,6 +284,14 @@ class ComparisonChart(QWidget):
             if names
             else ""
         )
+        assert self._session is not None and self._day is not None
+        ws, today = self._session.workspace, self._day
+        period = f"{self._mondays[0].isoformat()} – {today.isoformat()}"
+        self.panel.set_export(
+            png_name(ws.path.stem, f"compare-{key}", today),
+            f"{self.panel.title_label.text()} · {measure_label(key)} · {period}",
+            ws.path.parent,
+        )
 
     def _draw(
         self, communities: list[Community], lines: dict[str, list[QPointF]], key: str

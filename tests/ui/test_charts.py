@@ -583,6 +583,7 @@ def test_another_measure_redraws_without_reading_again(  # type: ignore[no-untyp
     members = points(comparison.series_for(notion))
     assert members and members[-1][1] > 100  # members, not a percentage
     assert comparison.declining == [notion]
+    assert comparison.panel.export_name == png_name(sample.path.stem, "compare-members", TODAY)
 
 
 def test_the_comparison_lines_follow_the_figures(qtbot, sample: Workspace) -> None:  # type: ignore[no-untyped-def]
