@@ -73,6 +73,7 @@ from planner.metrics_export import (
 )
 from planner.ui.background import BackgroundJob, Progress, error_text
 from planner.ui.import_mapping_model import count_text
+from planner.ui.item_fields import from_qdate, to_qdate
 from planner.ui.labels import content_language
 from planner.ui.session import Session
 from planner.ui.theme import SPACING
@@ -154,14 +155,6 @@ def write_csv(
         raise Cancelled()
     write_atomically(path, data)
     return data_rows(data)
-
-
-def _to_date(day: QDate) -> date:
-    return date(day.year(), day.month(), day.day())
-
-
-def _to_qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)
 
 
 @dataclass(frozen=True)
@@ -388,7 +381,7 @@ class FiguresExportDialog(QDialog):
                 start, end = span
         for edit, day in ((self.start_edit, start), (self.end_edit, end)):
             edit.blockSignals(True)
-            edit.setDate(_to_qdate(day))
+            edit.setDate(to_qdate(day))
             edit.blockSignals(False)
 
     # -- the choices -------------------------------------------------------------
@@ -408,14 +401,10 @@ class FiguresExportDialog(QDialog):
         return ExportChoices(
             kind=self.kind,
             community_ids=ids,
-            start=None if every_day else _to_date(self.start_edit.date()),
-            end=None if every_day else _to_date(self.end_edit.date()),
+            start=None if every_day else from_qdate(self.start_edit.date()),
+            end=None if every_day else from_qdate(self.end_edit.date()),
             lang=lang,
         )
-
-    def csv_bytes(self) -> bytes:
-        """The file Export writes for the choices (built now, on the GUI thread)."""
-        return build_csv(self.session.workspace, self.choices())
 
     def default_name(self) -> str:
         """“深夜读书会-figures-2026-11-23.csv”, or “all-communities-results-….csv”."""

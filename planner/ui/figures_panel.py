@@ -4,9 +4,10 @@ A table (:class:`~planner.ui.figures_model.FiguresModel`) of the days the
 operator recorded, newest first, edited in place: type over a cell, Tab to
 the next, Enter to keep it. Ctrl+V pastes a block copied from a spreadsheet
 (a block whose first column holds dates adds those days), Ctrl+C copies the
-selection the same way, Delete clears the selected days after asking. Every
-edit is one undoable change. "Add day" puts a row for a day (today, or the
-day after the last one recorded) and starts typing in it.
+selection the same way, Delete empties the selected cells (with Day cells
+selected, it clears those days after asking). Every edit is one undoable
+change. "Add day" puts a row for a day (today unless another is chosen) and
+starts typing in it.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from dataclasses import replace
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -32,18 +33,13 @@ from PySide6.QtWidgets import (
 )
 
 from planner.errors import PlannerError
-from planner.metrics import DayFigures, delete_figures
+from planner.metrics import delete_figures
 from planner.ui.checklist_panel import Confirm
 from planner.ui.dialogs import ask_yes_no
 from planner.ui.figures_model import COLUMNS, DAY, RETENTION, FiguresModel
+from planner.ui.item_fields import to_qdate
 from planner.ui.session import Session
 from planner.ui.theme import SPACING, icon
-
-
-def next_day_to_record(recorded: list[DayFigures], today: date) -> date:
-    """Today: figures are what the group shows now (a day already recorded is
-    selected, not added twice; a day in the future is never offered)."""
-    return today
 
 
 class FiguresTable(QTableView):
@@ -270,9 +266,9 @@ class FiguresPanel(QWidget):
         self._update_state()
 
     def _reset_day(self) -> None:
-        recorded = [self.model.figures(n) for n in range(self.model.rowCount())]
-        day = next_day_to_record(recorded, self._today())
-        self.day.setDate(QDate(day.year, day.month, day.day))
+        # Today: figures are what the group shows now (a day already recorded is
+        # selected by Add day, not added twice; the future is never offered).
+        self.day.setDate(to_qdate(self._today()))
 
     def _update_state(self) -> None:
         writable = self._session is not None and not self._session.read_only
@@ -378,14 +374,3 @@ class FiguresPanel(QWidget):
         ]
         if rows and self.model.record(rows):
             self.message.emit(self.tr("Emptied the cells. Undo brings them back."))
-
-    def select_day(self, day: date) -> bool:
-        row = self.model.row_of(day)
-        if row < 0:
-            return False
-        index = self.model.index(row, COLUMNS.index("members"))
-        self.table.selectionModel().setCurrentIndex(
-            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
-        )
-        self.table.scrollTo(index)
-        return True

@@ -11,6 +11,7 @@ again when a change touches what the rules read, and when the day changes.
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable, Sequence
 from datetime import date
 
@@ -95,11 +96,9 @@ class IssueCard(QFrame):
         mark = QLabel()
         mark.setPixmap(icon("alert-triangle", color).pixmap(16, 16))
         mark.setFixedSize(16, 16)
-        self.title = QLabel(
-            f"<b>{_html(community_name)}</b> · {_html(issue.title)}"
-            if community_name
-            else f"<b>{_html(issue.title)}</b>"
-        )
+        title = html.escape(issue.title, quote=False)
+        community = html.escape(community_name, quote=False)
+        self.title = QLabel(f"<b>{community}</b> · {title}" if community else f"<b>{title}</b>")
         self.title.setWordWrap(True)
         # Plain text: the detail quotes titles operators typed, which may hold "<".
         self.detail = QLabel(issue.detail)
@@ -133,21 +132,15 @@ class IssueCard(QFrame):
         row.addLayout(text, 1)
 
 
-def _html(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
 class HealthPanel(QWidget):
     """The health issues of one community (:meth:`show_community`) or of all.
 
     Signals:
         fix_requested(str, object): go fix an issue: the community's id and
             the :class:`~planner.health.Fix`.
-        counts_changed(int, int): alerts and warnings now shown.
     """
 
     fix_requested = Signal(str, object)
-    counts_changed = Signal(int, int)
 
     def __init__(
         self,
@@ -345,7 +338,6 @@ class HealthPanel(QWidget):
             )
         )
         self._update_visibility()
-        self.counts_changed.emit(alerts, warnings)
 
     @staticmethod
     def _heading(alerts: int, warnings: int) -> str:

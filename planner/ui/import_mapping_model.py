@@ -224,9 +224,6 @@ class ProblemModel(QAbstractListModel):
         self._errors = tuple(errors)
         self.endResetModel()
 
-    def error(self, row: int) -> RowError:
-        return self._errors[row]
-
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         """Override QAbstractListModel::rowCount."""
         return 0 if parent.isValid() else len(self._errors)

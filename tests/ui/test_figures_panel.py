@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit
 from planner.communities import create_community
 from planner.metrics import DayFigures, figures_between, set_figures
 from planner.ui.figures_model import COLUMNS
-from planner.ui.figures_panel import FiguresPanel, next_day_to_record
+from planner.ui.figures_panel import FiguresPanel
 from planner.ui.session import Session
 from planner.workspace import Workspace
 from tests.ui.conftest import Confirm
@@ -34,10 +34,12 @@ def setup(qtbot, workspace: Workspace) -> tuple[Session, str, FiguresPanel, Conf
     return session, club, panel, confirm
 
 
-def test_next_day_to_record_is_today_never_the_future() -> None:
-    assert next_day_to_record([], TODAY) == TODAY
-    recorded = [DayFigures(TODAY), DayFigures(TODAY - timedelta(days=7))]
-    assert next_day_to_record(recorded, TODAY) == TODAY
+def test_the_day_offered_is_today_never_the_future(setup) -> None:  # type: ignore[no-untyped-def]
+    session, club, panel, _ = setup
+    assert panel.day.date() == QDate(2026, 11, 23)
+    session.run(set_figures, club, [DayFigures(TODAY), DayFigures(TODAY - timedelta(days=7))])
+    panel.show_community(club)
+    assert panel.day.date() == QDate(2026, 11, 23)
 
 
 def test_an_empty_community_says_how_to_start(setup) -> None:  # type: ignore[no-untyped-def]
