@@ -24,6 +24,7 @@ from planner.communities import (
     Stage,
 )
 from planner.errors import CorruptWorkspace, NewerSchema, NotAWorkspace
+from planner.metrics import COUNTS
 from planner.recurrence import Recurrence, RecurrenceError
 from planner.schema import APPLICATION_ID, SCHEMA_VERSION, USER_TABLES, schema_problems
 from planner.template_library import BUILTIN_POSTERS, BUILTIN_PREFIX, BUILTIN_WELCOMES
@@ -283,17 +284,7 @@ def _metrics_rows(conn: sqlite3.Connection, limit: int = 20) -> tuple[list[str],
     and the fission scenarios. Checked in SQL, so it can run on open."""
     fatal: list[str] = []
     other: list[str] = []
-    not_counts = " OR ".join(
-        f"typeof({c}) NOT IN ('integer', 'null')"
-        for c in (
-            "members",
-            "active_members",
-            "joined",
-            "left_members",
-            "messages",
-            "paid_conversions",
-        )
-    )
+    not_counts = " OR ".join(f"typeof({c}) NOT IN ('integer', 'null')" for c in COUNTS)
     unreadable = {
         f"day = '' OR {_bad_date('day')}": "a day that is not YYYY-MM-DD",
         f"{not_counts} OR typeof(revenue) NOT IN ('integer', 'real', 'null')": (

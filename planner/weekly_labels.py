@@ -16,7 +16,7 @@ from __future__ import annotations
 from datetime import date
 
 from planner.checklist_library import Language
-from planner.health import (
+from planner.health_rules import (
     DECLINE_MIN_NET_LOSS,
     DECLINE_MIN_NET_SHARE,
     DECLINE_WEEKS,
