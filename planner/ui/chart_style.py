@@ -67,7 +67,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.ui.theme import SPACING, bold_font, icon, light_palette, mix
+from planner.ui.theme import SPACING, bold_font, icon, light_palette, mix, palette_is_dark
 
 # Mid-tone series colours: each keeps its contrast on white and on #17181a.
 BLUE = "#3b82f6"
@@ -432,7 +432,7 @@ class ChartPanel(QWidget):
         """The chart as exported: at ``scale``, under its header line, always on a
         light background (it goes into reports, slides and chats, which are white)."""
         palette = self.view.palette()
-        if palette.color(QPalette.ColorRole.Base).lightness() >= 128:
+        if not palette_is_dark(palette):
             return render_png(self.view, scale, self.export_header)
         light = light_palette()
         style_chart(self.view.chart(), light, self.view.font())

@@ -28,7 +28,7 @@ from planner.fission import Projection
 from planner.ui.chart_style import choose_save_path
 from planner.ui.chart_style import save_png as write_png
 from planner.ui.fission_model import people
-from planner.ui.theme import mix
+from planner.ui.theme import mix, palette_is_dark
 
 # Light / dark pairs: the bars in the palette's blue, the line in an orange that
 # stands apart from it for colour-blind readers too.
@@ -179,7 +179,7 @@ class WavesChart(QChartView):
 
     def _apply_palette(self) -> None:
         # The palette, not the system scheme: a widget may be drawn in either.
-        dark = 1 if self._palette_is_dark() else 0
+        dark = 1 if palette_is_dark(self.palette()) else 0
         palette = self.palette()
         # On the window's colour: the chart sits on the page, between the cards.
         base = palette.color(QPalette.ColorRole.Window)
@@ -209,9 +209,6 @@ class WavesChart(QChartView):
         total = QColor(TOTAL_COLORS[dark])
         self.total_series.setPen(QPen(total, 2.5))
         self.total_series.setColor(total)
-
-    def _palette_is_dark(self) -> bool:
-        return self.palette().color(QPalette.ColorRole.Base).lightnessF() < 0.5
 
     # -- hover and export -------------------------------------------------------------
 

@@ -11,7 +11,7 @@ stale is left on screen.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QFont, QPalette, QResizeEvent
+from PySide6.QtGui import QFont, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractScrollArea,
@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from planner.fission import Projection
 from planner.ui.fission_chart import WavesChart
 from planner.ui.fission_model import WavesModel, money, people, percent
-from planner.ui.theme import MARGIN, SPACING, icon
+from planner.ui.theme import MARGIN, SPACING, icon, palette_is_dark
 
 GOOD = ("#1e7e34", "#81c995")  # light, dark
 BAD = ("#c5221f", "#f28b82")
@@ -216,8 +216,7 @@ class FissionResults(QWidget):
         table.setMaximumHeight(chrome + row * max(TABLE_ROWS_MIN, min(rows, TABLE_ROWS_MAX)))
 
     def _color(self, pair: tuple[str, str]) -> str:
-        dark = self.palette().color(QPalette.ColorRole.Base).lightnessF() < 0.5
-        return pair[1 if dark else 0]
+        return pair[1 if palette_is_dark(self.palette()) else 0]
 
     def _paint(self, label: QLabel, pair: tuple[str, str] | None) -> None:
         label.setStyleSheet(f"color: {self._color(pair)};" if pair else "")

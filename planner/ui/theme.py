@@ -38,6 +38,11 @@ SPACING = 8
 MARGIN = 16
 
 
+def palette_is_dark(palette: QPalette) -> bool:
+    """True for a palette whose fields are dark (text is drawn light on them)."""
+    return palette.color(QPalette.ColorRole.Base).lightness() < 128
+
+
 def is_dark() -> bool:
     """True when the system asks for a dark scheme."""
     hints = QGuiApplication.styleHints()
@@ -111,7 +116,7 @@ def field_outline(option: QStyleOption, painter: QPainter) -> None:
     """On a dark palette, a text field's edge in :func:`check_box_outline`: Fusion
     darkens the window colour for it, which is the dark field's own colour."""
     palette = QPalette(option.palette)
-    if palette.color(QPalette.ColorRole.Base).lightness() >= 128:
+    if not palette_is_dark(palette):
         return  # light: Fusion's edge shows
     if not option.state & QStyle.StateFlag.State_Enabled:
         palette.setCurrentColorGroup(QPalette.ColorGroup.Disabled)
