@@ -275,6 +275,11 @@ class Occurrence:
     def is_recurring(self) -> bool:
         return self.series is not None
 
+    @property
+    def last_day(self) -> date:
+        """The day it ends on (an end at midnight belongs to the day before)."""
+        return (self.end - timedelta(microseconds=1)).date()
+
     @functools.cached_property
     def key(self) -> tuple[str, str]:
         """Stable identity of this occurrence across reloads (computed once)."""

@@ -189,11 +189,6 @@ def _midnight(day: date) -> datetime:
     return datetime.combine(day, time())
 
 
-def _last_day(occ: Occurrence) -> date:
-    """The day an occurrence ends on (an end at midnight belongs to the day before)."""
-    return (occ.end - timedelta(microseconds=1)).date()
-
-
 @dataclass
 class _Figures:
     """What the decline and welcome rules need of a community's recent figures.
@@ -326,7 +321,7 @@ def _headless_fly(community_id: str, occs: Sequence[Occurrence], today: date) ->
         for occ in occs
         if occ.item.kind is ItemKind.ACTIVITY
         and occ.item.status is not Status.CANCELLED
-        and since <= _last_day(occ) < today
+        and since <= occ.last_day < today
         and all(occ.item.goals.get(name) is None for name in RESULT_FIELDS)
     ]
     if not missing:

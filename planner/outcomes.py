@@ -180,11 +180,6 @@ class Outcomes:
         return sum(v for v in sums if v is not None) if sums else None
 
 
-def _last_day(occ: Occurrence) -> date:
-    """The day an occurrence ends on (an end at midnight belongs to the day before)."""
-    return (occ.end - timedelta(microseconds=1)).date()
-
-
 def _add(sums: dict[str, float | None], metric: str, value: float | None) -> None:
     if value is not None:
         sums[metric] = (sums[metric] or 0) + value
@@ -210,7 +205,7 @@ class _Tally:
         """Add one live activity: its goals and results, compared only when over."""
         goals = occ.item.goals
         self.activities += 1
-        over = _last_day(occ) < today
+        over = occ.last_day < today
         if over:
             self.past += 1
             if any(goals.get(f"actual_{m}") is not None for m in METRICS):

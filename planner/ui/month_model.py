@@ -88,7 +88,7 @@ class MonthModel(QAbstractTableModel):
         one_day = timedelta(days=1)
         for occ in occurrences:
             day = occ.start.date()
-            end_day = (occ.end - timedelta(microseconds=1)).date()
+            end_day = occ.last_day
             if day == end_day:
                 if self._first <= day < last:
                     by_day.setdefault(day, []).append(occ)
