@@ -20,8 +20,9 @@ import random
 from dataclasses import replace
 from datetime import date, timedelta
 
+from planner.calendar import week_start
 from planner.communities import get_community, update_community
-from planner.metrics import DayFigures, set_figures, week_start
+from planner.metrics import DayFigures, set_figures
 from planner.workspace import Workspace
 
 READING = "深夜读书会 · 付费会员圈"

@@ -52,6 +52,7 @@ from planner.calendar import (
     Status,
     format_time,
     occurrences_between,
+    week_start,
 )
 from planner.calendar import TABLE as CALENDAR_TABLE
 from planner.checklists import TABLE as CHECKLIST_TABLE
@@ -80,7 +81,6 @@ from planner.health_rules import (
 )
 from planner.iso_week import week_of
 from planner.metrics import TABLE as METRICS_TABLE
-from planner.metrics import week_start
 from planner.template_library import DEFAULT_WELCOME, builtin_templates
 from planner.template_library import TABLE as TEMPLATES_TABLE
 from planner.templating import TemplateKind

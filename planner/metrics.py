@@ -17,9 +17,10 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, fields
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
+from planner.calendar import week_start
 from planner.communities import live_community
 from planner.errors import ValidationError
 from planner.history import Change
@@ -190,11 +191,6 @@ def latest_figures(ws: Workspace, community_id: str, on: date) -> DayFigures | N
 
 
 # -- weeks -------------------------------------------------------------------------
-
-
-def week_start(day: date) -> date:
-    """The Monday of ``day``'s ISO week."""
-    return day - timedelta(days=day.weekday())
 
 
 @dataclass(frozen=True)

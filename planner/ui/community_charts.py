@@ -42,12 +42,13 @@ from PySide6.QtWidgets import (
 )
 
 from planner.calendar import TABLE as CALENDAR_TABLE
+from planner.calendar import week_start
 from planner.communities import TABLE as COMMUNITIES_TABLE
 from planner.communities import Community, get_community
 from planner.errors import NotFound
 from planner.history import Change
 from planner.metrics import TABLE as METRICS_TABLE
-from planner.metrics import by_week, figures_between, latest_figures, week_start
+from planner.metrics import by_week, figures_between, latest_figures
 from planner.outcomes import activity_outcomes, first_activity_day
 from planner.ui.chart_style import ChartPanel, png_name
 from planner.ui.figures_charts import MembersChart, WeeklyChart

@@ -28,12 +28,13 @@ from PySide6.QtCore import QCoreApplication, QPointF, Qt, Signal
 from PySide6.QtGui import QColor, QCursor, QPen, QShowEvent
 from PySide6.QtWidgets import QComboBox, QToolTip, QVBoxLayout, QWidget
 
+from planner.calendar import week_start
 from planner.communities import TABLE as COMMUNITIES_TABLE
 from planner.communities import Community, list_communities
 from planner.health import declining
 from planner.history import Change
 from planner.metrics import TABLE as METRICS_TABLE
-from planner.metrics import DayFigures, WeekFigures, by_week, week_start
+from planner.metrics import DayFigures, WeekFigures, by_week
 from planner.ui.chart_axes import nice_range, set_ticks, week_ticks
 from planner.ui.chart_style import RED, ChartPanel, line_series, number_text, png_name
 from planner.ui.session import Session

@@ -23,8 +23,9 @@ from PySide6.QtCore import QCoreApplication, QPointF, Qt
 from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import QToolTip, QWidget
 
+from planner.calendar import week_start
 from planner.health import DECLINE_WEEKS
-from planner.metrics import DayFigures, WeekFigures, week_start
+from planner.metrics import DayFigures, WeekFigures
 from planner.ui.chart_axes import date_ticks, four_step, nice_range, set_ticks, week_ticks
 from planner.ui.chart_style import (
     AMBER,

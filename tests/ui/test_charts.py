@@ -23,6 +23,7 @@ from planner.calendar import (
     create_item,
     occurrences_between,
     update_occurrence,
+    week_start,
 )
 from planner.communities import (
     create_community,
@@ -34,7 +35,7 @@ from planner.communities import (
 from planner.demo import write_demo
 from planner.demo_metrics import NOTION, PARENTS, READING
 from planner.history import Change, RowChange
-from planner.metrics import DayFigures, by_week, figures_between, set_figures, week_start
+from planner.metrics import DayFigures, by_week, figures_between, set_figures
 from planner.outcomes import activity_outcomes
 from planner.paths import AppPaths
 from planner.ui import community_charts, comparison_chart
