@@ -10,6 +10,7 @@ transaction after a backup copy is written beside the file.
 from __future__ import annotations
 
 import contextlib
+import functools
 import logging
 import os
 import sqlite3
@@ -410,12 +411,17 @@ class Workspace:
                 )
         return Change(change.action, change.subject, tuple(written), verbatim=True)
 
-    def _references(self) -> list[tuple[str, str, str]]:
-        """Every (child table, column, parent table) foreign key of the workspace."""
-        found = []
+    @functools.cached_property
+    def _references(self) -> dict[str, list[tuple[str, str]]]:
+        """The foreign keys of the workspace: parent table -> (child table, column).
+
+        Read once: the schema does not change while the workspace is open, and
+        undoing a merge asks for every row it deletes.
+        """
+        found: dict[str, list[tuple[str, str]]] = {}
         for (table,) in self.db.execute("SELECT name FROM sqlite_master WHERE type = 'table'"):
             for fk in self.db.execute(f'PRAGMA foreign_key_list("{table}")'):
-                found.append((str(table), str(fk[3]), str(fk[2])))
+                found.setdefault(str(fk[2]), []).append((str(table), str(fk[3])))
         return found
 
     def _delete_with_tombstones(self, table: str, row_id: str, change: Change) -> None:
@@ -425,9 +431,7 @@ class Workspace:
         it; they go with it. A live row that points at it means the change
         cannot be taken back.
         """
-        for child, column, parent in self._references():
-            if parent != table:
-                continue
+        for child, column in self._references.get(table, []):
             for child_id, deleted in self.db.execute(
                 f'SELECT id, deleted FROM "{child}" WHERE "{column}" = ?', [row_id]
             ).fetchall():
