@@ -24,6 +24,7 @@ from planner.communities import (
     Stage,
 )
 from planner.errors import CorruptWorkspace, NewerSchema, NotAWorkspace
+from planner.fission import FLOAT_FIELDS, INT_FIELDS
 from planner.metrics import COUNTS
 from planner.recurrence import Recurrence, RecurrenceError
 from planner.schema import APPLICATION_ID, SCHEMA_VERSION, USER_TABLES, schema_problems
@@ -302,12 +303,11 @@ def _metrics_rows(conn: sqlite3.Connection, limit: int = 20) -> tuple[list[str],
     ):
         other.append(f"figures {rid} ({day}): more active members than members")
     numbers = " OR ".join(
-        f"typeof({c}) NOT IN ('integer', 'real')"
-        for c in ("share_rate", "invites_per_share", "conversion_rate", "fixed_cost", "bait_cost")
+        [f"typeof({c}) != 'integer'" for c in INT_FIELDS]
+        + [f"typeof({c}) NOT IN ('integer', 'real')" for c in FLOAT_FIELDS]
     )
     for rid, name in conn.execute(
-        f"SELECT id, name FROM fission_scenarios WHERE typeof(seed_members) != 'integer' "
-        f"OR typeof(waves) != 'integer' OR {numbers} LIMIT {limit}"
+        f"SELECT id, name FROM fission_scenarios WHERE {numbers} LIMIT {limit}"
     ):
         fatal.append(f"fission scenario “{name}” ({rid}): a figure that is not a number")
     live = conn.execute("SELECT count(*) FROM community_metrics WHERE deleted = 0").fetchone()[0]

@@ -17,9 +17,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from planner.calendar import ItemKind
 from planner.fission import Scenario
-from planner.fission_scenarios import CALENDAR_TABLE, link_activity, save_scenario
+from planner.fission_scenarios import link_activity, plannable_activities, save_scenario
 from planner.workspace import Workspace
 
 READING = "深夜读书会 · 付费会员圈"
@@ -80,12 +79,7 @@ SAMPLE_SCENARIOS: tuple[tuple[str, str, Scenario, str, str], ...] = (
 
 def _activity(ws: Workspace, community_id: str, title: str) -> str | None:
     """The id of a live activity of the community with this title, if any."""
-    row = ws.db.execute(
-        f"SELECT id FROM {CALENDAR_TABLE} WHERE community_id = ? AND kind = ? "
-        "AND title = ? AND deleted = 0 AND series_id IS NULL ORDER BY starts_at LIMIT 1",
-        [community_id, ItemKind.ACTIVITY.value, title],
-    ).fetchone()
-    return None if row is None else str(row[0])
+    return next((i.id for i in plannable_activities(ws, community_id) if i.title == title), None)
 
 
 def add_sample_scenarios(ws: Workspace, ids: dict[str, str], today: date) -> None:

@@ -65,7 +65,6 @@ from typing import Any
 from planner.errors import ValidationError
 
 TABLE = "fission_scenarios"
-CALENDAR_TABLE = "calendar_items"
 NAME_MAX = 80
 NOTE_MAX = 10_000
 WAVES_MAX = 30

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from planner.calendar import TABLE as CALENDAR_TABLE
 from planner.calendar import ActivityType, CalendarItem, ItemKind, get_item
 from planner.communities import live_community
 from planner.errors import NotFound, ValidationError
@@ -25,8 +26,6 @@ from planner.fission import (
 )
 from planner.history import Change
 from planner.workspace import Workspace
-
-CALENDAR_TABLE = "calendar_items"
 
 
 @dataclass(frozen=True)

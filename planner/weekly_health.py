@@ -293,10 +293,6 @@ class HealthGroup:
     rule_text: str
     warnings: tuple[HealthWarning, ...]
 
-    @property
-    def alert(self) -> bool:
-        return self.severity == "alert"
-
 
 def health_day(week: WeekId, today: date) -> date:
     """The day the plan's health is checked as of: the week's Monday, or today
