@@ -142,10 +142,23 @@ def set_figures(
             if field in LABELS:
                 where += f", {LABELS[field]}"
             raise ValidationError({field: f"{where}: {message}"})
+    # The days' records (trashed ones too) in one read, not one per day: an
+    # import brings up to MAX_IMPORT_ROWS of them.
+    known = (
+        {
+            r["id"]: r
+            for r in ws.db.query(
+                f"SELECT * FROM {TABLE} WHERE community_id = ? AND day >= ? AND day <= ?",
+                [community_id, min(days).isoformat(), max(days).isoformat()],
+            )
+        }
+        if days
+        else {}
+    )
     with ws.edit(action, community.name) as edit:
         for figures in rows:
             row_id = figures_id(community_id, figures.day)
-            existing = ws.get_row(TABLE, row_id)
+            existing = known.get(row_id)
             if figures.empty:
                 if existing is not None and not existing["deleted"]:
                     edit.update(TABLE, row_id, {"deleted": 1})
