@@ -612,6 +612,23 @@ def _overridden(
     return result
 
 
+def activities_starting(
+    ws: Workspace, community_ids: Iterable[str], start: date, end: date
+) -> list[Occurrence]:
+    """The communities' activity occurrences starting from ``start`` to ``end``
+    (both included), in time order: what the results export lists and the
+    outcomes add up. One that began before ``start`` and still runs is left
+    out. Series are expanded over the range only.
+    """
+    ids = frozenset(community_ids)
+    if not ids or start > end:
+        return []
+    filters = CalendarFilter(community_ids=ids, kinds=frozenset({ItemKind.ACTIVITY.value}))
+    lo = datetime.combine(start, time())
+    hi = datetime.combine(end + timedelta(days=1), time())
+    return [occ for occ in occurrences_between(ws, lo, hi, filters) if occ.start.date() >= start]
+
+
 def find_occurrence(ws: Workspace, key: tuple[str, str]) -> Occurrence:
     """The occurrence with ``key`` (from :attr:`Occurrence.key`), as it is now."""
     item_id, recurrence = key

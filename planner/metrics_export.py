@@ -21,17 +21,14 @@ import csv
 import io
 import json
 from collections.abc import Callable, Sequence
-from datetime import date, datetime, time, timedelta
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
 from planner.calendar import (
     METRICS,
-    CalendarFilter,
-    ItemKind,
-    Occurrence,
+    activities_starting,
     format_time,
-    occurrences_between,
 )
 from planner.checklist_library import LANGUAGES, Language
 from planner.communities import live_community
@@ -178,32 +175,11 @@ def recorded_span(ws: Workspace, community_ids: Sequence[str]) -> tuple[date, da
     return date.fromisoformat(first), date.fromisoformat(last)
 
 
-def _result_occurrences(
-    ws: Workspace, community_ids: Sequence[str], start: date, end: date
-) -> list[Occurrence]:
-    """The activities' occurrences starting from ``start`` to ``end``, in time order:
-    the lines of :func:`export_results_csv`, and what :func:`count_results_rows` counts.
-
-    A series is expanded over the range (an occurrence changed on its own
-    replaces the series' one), so the work is bounded by the range.
-    """
-    if not community_ids:
-        return []
-    filters = CalendarFilter(
-        community_ids=frozenset(community_ids), kinds=frozenset({ItemKind.ACTIVITY.value})
-    )
-    lo = datetime.combine(start, time())
-    hi = datetime.combine(end + timedelta(days=1), time())
-    return [
-        occ for occ in occurrences_between(ws, lo, hi, filters) if start <= occ.start.date() <= end
-    ]
-
-
 def count_results_rows(ws: Workspace, community_ids: Sequence[str], start: date, end: date) -> int:
     """How many lines below the header :func:`export_results_csv` writes for the same
     arguments: the occurrences it would write, found the same way, none formatted."""
     _live_names(ws, community_ids)
-    return len(_result_occurrences(ws, community_ids, start, end))
+    return len(activities_starting(ws, community_ids, start, end))
 
 
 def export_figures_csv(
@@ -273,7 +249,7 @@ def export_results_csv(
     for metric in METRICS:
         word = label("metric", metric, language)
         headers += [planned.format(word), actual.format(word)]
-    occurrences = _result_occurrences(ws, community_ids, start, end)
+    occurrences = activities_starting(ws, community_ids, start, end)
     lines: list[list[str]] = []
     for done, occ in enumerate(occurrences):
         if done % 500 == 0:

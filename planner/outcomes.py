@@ -42,18 +42,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import date
 from types import MappingProxyType
 
 from planner.calendar import (
     METRICS,
     TABLE,
     ActivityType,
-    CalendarFilter,
     ItemKind,
     Occurrence,
     Status,
-    occurrences_between,
+    activities_starting,
     parse_time,
 )
 from planner.workspace import Workspace
@@ -253,23 +252,16 @@ def activity_outcomes(
     over (see the module docstring). An unknown or empty list of communities
     gives empty outcomes.
     """
-    ids = frozenset(community_ids)
     tallies = {t: _Tally() for t in ACTIVITY_TYPES}
-    if ids and start <= end:
-        filters = CalendarFilter(community_ids=ids, kinds=frozenset({ItemKind.ACTIVITY.value}))
-        lo = datetime.combine(start, time())
-        hi = datetime.combine(end + timedelta(days=1), time())
-        for occ in occurrences_between(ws, lo, hi, filters):
-            if not start <= occ.start.date() <= end:
-                continue  # began before the range, still running in it
-            try:
-                kind = ActivityType(occ.item.item_type)
-            except ValueError:
-                continue
-            if occ.item.status is Status.CANCELLED:
-                tallies[kind].cancelled += 1
-            else:
-                tallies[kind].count(occ, today)
+    for occ in activities_starting(ws, community_ids, start, end):
+        try:
+            kind = ActivityType(occ.item.item_type)
+        except ValueError:
+            continue
+        if occ.item.status is Status.CANCELLED:
+            tallies[kind].cancelled += 1
+        else:
+            tallies[kind].count(occ, today)
     return Outcomes(
         start=start,
         end=end,
