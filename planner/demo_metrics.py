@@ -129,9 +129,10 @@ def add_sample_metrics(ws: Workspace, ids: dict[str, str], today: date) -> None:
         (PARENTS, _steady),
         (GROWTH, _new),
     ):
-        rows = _ending_at(story(rng, mondays), get_community(ws, ids[name]).member_count)
+        members = get_community(ws, ids[name]).member_count
+        rows = _ending_at(story(rng, mondays), members)
         set_figures(ws, ids[name], rows)
-        if not get_community(ws, ids[name]).member_count:
+        if not members:
             update_community(ws, ids[name], {"member_count": rows[-1].members})
 
 

@@ -26,6 +26,7 @@ from planner.fission import (
 )
 from planner.history import Change
 from planner.workspace import Workspace
+from planner.workspace_library import clean_text
 
 
 @dataclass(frozen=True)
@@ -101,10 +102,7 @@ def _clean_name(name: Any, errors: dict[str, str]) -> str:
 
 
 def _clean_note(note: Any, errors: dict[str, str]) -> str:
-    text = str(note or "").strip()
-    if len(text) > NOTE_MAX:
-        errors["note"] = f"The note is too long ({len(text):,} characters; at most {NOTE_MAX:,})."
-    return text
+    return clean_text(note or "", NOTE_MAX, "note", errors, "note")
 
 
 def _name_taken(ws: Workspace, community_id: str, name: str, except_id: str | None) -> bool:
