@@ -66,6 +66,13 @@ class AppPaths:
     def sample_workspace(self) -> Path:
         return self.data_dir / SAMPLE_WORKSPACE_NAME
 
+    def sample_workspace_in(self, language: str) -> Path:
+        """The sample workspace written in ``language`` (zh keeps the original name)."""
+        if language == "zh":
+            return self.sample_workspace
+        name = Path(SAMPLE_WORKSPACE_NAME)
+        return self.data_dir / f"{name.stem}.{language}{name.suffix}"
+
     @property
     def lock_dir(self) -> Path:
         return self.state_dir / "locks"

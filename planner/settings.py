@@ -31,6 +31,12 @@ DECLARED: dict[str, Setting] = {
     s.name: s
     for s in (
         Setting("recent_workspaces", list, [], "Workspaces opened lately, newest first."),
+        Setting(
+            "language",
+            str,
+            "system",
+            "The UI's language: system (the system's locale), zh or en; read at start.",
+        ),
         Setting("window_geometry", str, "", "Main window geometry (Qt saveGeometry, base64)."),
         Setting("splitter_state", str, "", "Sidebar width (Qt QSplitter.saveState, base64)."),
         Setting(

@@ -11,6 +11,7 @@ a calendar item's times come preformatted (``item.start_text``).
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -26,7 +27,9 @@ from planner.calendar import (
     occurrences_between,
 )
 from planner.communities import Community, get_community
+from planner.enum_words import GROUPS
 from planner.errors import NotFound
+from planner.i18n import Translated
 from planner.sample_communities import SAMPLE_COMMUNITIES
 from planner.workspace import Workspace
 
@@ -34,21 +37,11 @@ LANGUAGES = ("zh", "en")
 UPCOMING_DAYS = 14
 UPCOMING_MAX = 5
 
-# The words for the core's enum values, in each template language.
-LABELS: dict[str, dict[str, dict[str, str]]] = {
+# The words for the core's enum values, in each template language: the
+# English written for posters here, the Chinese from the translation catalogue
+# (the app's own words for them, :mod:`planner.enum_words`).
+LABELS: dict[str, dict[str, Mapping[str, str]]] = {
     "platform": {
-        "zh": {
-            "wechat": "微信",
-            "wecom": "企业微信",
-            "qq": "QQ",
-            "telegram": "Telegram",
-            "discord": "Discord",
-            "whatsapp": "WhatsApp",
-            "slack": "Slack",
-            "dingtalk": "钉钉",
-            "feishu": "飞书",
-            "other": "其他平台",
-        },
         "en": {
             "wechat": "WeChat",
             "wecom": "WeCom",
@@ -63,13 +56,6 @@ LABELS: dict[str, dict[str, dict[str, str]]] = {
         },
     },
     "stage": {
-        "zh": {
-            "build": "建群",
-            "structure": "搭架构",
-            "output": "做输出",
-            "operate": "做运营",
-            "replicate": "做复制",
-        },
         "en": {
             "build": "Build",
             "structure": "Structure",
@@ -79,12 +65,6 @@ LABELS: dict[str, dict[str, dict[str, str]]] = {
         },
     },
     "built_around": {
-        "zh": {
-            "": "未确定",
-            "soul_figure": "灵魂人物",
-            "core_product": "核心产品",
-            "soft_services": "软性服务",
-        },
         "en": {
             "": "Not decided yet",
             "soul_figure": "A soul figure",
@@ -93,15 +73,6 @@ LABELS: dict[str, dict[str, dict[str, str]]] = {
         },
     },
     "segment_basis": {
-        "zh": {
-            "": "未设置",
-            "payment_stage": "按付费阶段",
-            "profession": "按身份或职业",
-            "life_stage": "按人生阶段",
-            "course_cohort": "按课程期次",
-            "city": "按城市",
-            "other": "其他",
-        },
         "en": {
             "": "Not set",
             "payment_stage": "Payment stage",
@@ -113,24 +84,9 @@ LABELS: dict[str, dict[str, dict[str, str]]] = {
         },
     },
     "kind": {
-        "zh": {"content": "内容", "activity": "活动"},
         "en": {"content": "Content", "activity": "Activity"},
     },
     "item_type": {
-        "zh": {
-            "morning_digest": "晨报",
-            "article": "文章推荐",
-            "topic_discussion": "话题讨论",
-            "current_affairs": "时事热点",
-            "live_class": "直播课",
-            "guest_share": "嘉宾分享",
-            "learning_material": "学习资料",
-            "other": "其他内容",
-            "brand": "品牌活动",
-            "member": "会员活动",
-            "sharing": "分享活动",
-            "paid": "付费活动",
-        },
         "en": {
             "morning_digest": "Morning digest",
             "article": "Article recommendation",
@@ -147,13 +103,6 @@ LABELS: dict[str, dict[str, dict[str, str]]] = {
         },
     },
     "status": {
-        "zh": {
-            "idea": "想法",
-            "planned": "已计划",
-            "ready": "已就绪",
-            "done": "已完成",
-            "cancelled": "已取消",
-        },
         "en": {
             "idea": "Idea",
             "planned": "Planned",
@@ -164,14 +113,6 @@ LABELS: dict[str, dict[str, dict[str, str]]] = {
     },
     # An activity's goals and results (planned_* / actual_* on a calendar item).
     "metric": {
-        "zh": {
-            "participants": "参与人数",
-            "new_members": "新增成员",
-            "shares": "分享数",
-            "conversions": "转化数",
-            "revenue": "收入",
-            "cost": "成本",
-        },
         "en": {
             "participants": "Participants",
             "new_members": "New members",
@@ -182,6 +123,10 @@ LABELS: dict[str, dict[str, dict[str, str]]] = {
         },
     },
 }
+
+
+for _group, _words in GROUPS.items():
+    LABELS[_group]["zh"] = Translated(_words, "zh")
 
 _WEEKDAYS = {
     "zh": ("周一", "周二", "周三", "周四", "周五", "周六", "周日"),

@@ -26,140 +26,103 @@ from planner.health_rules import (
     HEADLESS_FLY_DAYS,
     STALL_DAYS,
     Rule,
-    Severity,
 )
+from planner.i18n import QT_TRANSLATE_NOOP, Text, in_languages
 
-# The document's words. Placeholders in braces are filled in by the plan
+# The document's words, marked for translation (the Chinese is in the catalogue,
+# planner/assets/translations). Placeholders in braces are filled in by the plan
 # ({week}, {year}, {date}) or by the PDF writer ({page}, {pages}).
-WORDS: dict[Language, dict[str, str]] = {
-    "zh": {
-        "title": "周计划",
-        "week": "{year}年第{week}周",
-        "workspace": "工作区：{name}",
-        "communities": "社群",
-        "schedule": "本周内容与活动",
-        "date": "日期",
-        "time": "时间",
-        "community": "社群",
-        "type": "类型",
-        "item": "内容 / 活动",
-        "owner": "负责人",
-        "status": "状态",
-        "today": "今天",
-        "nothing_today": "这天没有安排",
-        "all_day": "全天",
-        "continued": "续",
-        "from": "{date}起",
-        "until": "至{date}",
-        "goals": "本周目标",
-        "goals_hint": "本周各社群活动定下的目标，只列出已填写的指标。",
-        "no_goals": "还没定目标",
-        "total": "合计",
-        "due": "本周到期的清单事项",
-        "due_on": "到期",
-        "task": "清单事项",
-        "stage": "阶段",
-        "assignee": "负责人",
-        "done": "已完成",
-        "open": "未完成",
-        "overdue": "已逾期",
-        "review": "上周复盘",
-        "metric": "指标",
-        "planned": "目标",
-        "actual": "结果",
-        "rate": "达成",
-        "no_review": "上周没有活动，也没有定目标。",
-        "missing": "还没记录结果的活动",
-        "missing_hint": "补上实际数据，复盘才有依据，下次活动才能改进。",
-        "no_missing": "上周的活动都记录了结果。",
-        "empty": "本周还没有安排",
-        "empty_hint": "在日历里为社群安排晨报、分享、活动，再导出周计划。",
-        "page": "第 {page} 页，共 {pages} 页",
-        "made_on": "生成于{date}",
-        "figures": "上周数据",
-        "figures_hint": "成员、活跃、活跃率取上周最后一次记录（活跃率 = 活跃成员 ÷ 成员），"
-        "其余为上周合计；小字是与前一周相比的变化。",
-        "no_figures": "上周没有记录数据：",
-        "no_figures_all": "上周没有记录任何社群的数据。",
-        "figures_ahead": "最近一个完整周的数据",
-        "figures_ahead_hint": "本计划的上一周（{week}）还没过完，这里是最近一个完整周的数据："
-        "成员、活跃、活跃率取该周最后一次记录（活跃率 = 活跃成员 ÷ 成员），"
-        "其余为该周合计；小字是与前一周相比的变化。",
-        "no_figures_ahead": "这一周没有记录数据：",
-        "no_figures_all_ahead": "这一周没有记录任何社群的数据。",
-        "health": "社群健康提醒",
-        "health_note": "截至{date}",
-        "health_hint": "警报请本周处理；提醒在排计划时顺手补上。",
-        "rule": "规则：",
-        "points": "{sign}{points}个百分点",
-    },
-    "en": {
-        "title": "Weekly plan",
-        "week": "Week {week}, {year}",
-        "workspace": "Workspace: {name}",
-        "communities": "Communities",
-        "schedule": "Content and activities",
-        "date": "Date",
-        "time": "Time",
-        "community": "Community",
-        "type": "Type",
-        "item": "Content / activity",
-        "owner": "Owner",
-        "status": "Status",
-        "today": "Today",
-        "nothing_today": "Nothing planned",
-        "all_day": "All day",
-        "continued": "cont.",
-        "from": "from {date}",
-        "until": "until {date}",
-        "goals": "This week's goals",
-        "goals_hint": "The goals set for this week's activities, by community; "
-        "only the figures filled in are listed.",
-        "no_goals": "No goal set yet",
-        "total": "Total",
-        "due": "Checklist items due this week",
-        "due_on": "Due",
-        "task": "Checklist item",
-        "stage": "Stage",
-        "assignee": "Assignee",
-        "done": "Done",
-        "open": "Open",
-        "overdue": "Overdue",
-        "review": "Last week in review",
-        "metric": "Metric",
-        "planned": "Planned",
-        "actual": "Actual",
-        "rate": "Achieved",
-        "no_review": "No activities and no goals last week.",
-        "missing": "Activities with no results recorded",
-        "missing_hint": "Record what happened: without the figures there is nothing "
-        "to review and nothing to improve next time.",
-        "no_missing": "Every activity of last week has its results recorded.",
-        "empty": "Nothing planned this week",
-        "empty_hint": "Plan content and activities for your communities in the calendar, "
-        "then export the plan again.",
-        "page": "Page {page} of {pages}",
-        "made_on": "Made on {date}",
-        "figures": "Last week's figures",
-        "figures_hint": "Members, active and active rate (active members ÷ members) as last "
-        "recorded in the week, the others summed over it; in small type, the change against "
-        "the week before.",
-        "no_figures": "No figures recorded last week: ",
-        "no_figures_all": "No figures were recorded for any community last week.",
-        "figures_ahead": "Last complete week's figures",
-        "figures_ahead_hint": "This plan's previous week ({week}) is not over yet, so these "
-        "are the last complete week's: members, active and active rate (active members ÷ "
-        "members) as last recorded in the week, the others summed over it; in small type, "
-        "the change against the week before.",
-        "no_figures_ahead": "No figures recorded that week: ",
-        "no_figures_all_ahead": "No figures were recorded for any community that week.",
-        "health": "Health warnings",
-        "health_note": "as of {date}",
-        "health_hint": "Act on alerts this week; fix warnings while planning.",
-        "rule": "Rule: ",
-        "points": "{sign}{points} pts",
-    },
+_WORDS_EN: dict[str, Text] = {
+    "title": QT_TRANSLATE_NOOP("WeeklyPlan", "Weekly plan"),
+    "week": QT_TRANSLATE_NOOP("WeeklyPlan", "Week {week}, {year}"),
+    "workspace": QT_TRANSLATE_NOOP("WeeklyPlan", "Workspace: {name}"),
+    "communities": QT_TRANSLATE_NOOP("WeeklyPlan", "Communities"),
+    "schedule": QT_TRANSLATE_NOOP("WeeklyPlan", "Content and activities"),
+    "date": QT_TRANSLATE_NOOP("WeeklyPlan", "Date"),
+    "time": QT_TRANSLATE_NOOP("WeeklyPlan", "Time"),
+    "community": QT_TRANSLATE_NOOP("WeeklyPlan", "Community"),
+    "type": QT_TRANSLATE_NOOP("WeeklyPlan", "Type"),
+    "item": QT_TRANSLATE_NOOP("WeeklyPlan", "Content / activity"),
+    "owner": QT_TRANSLATE_NOOP("WeeklyPlan", "Owner"),
+    "status": QT_TRANSLATE_NOOP("WeeklyPlan", "Status"),
+    "today": QT_TRANSLATE_NOOP("WeeklyPlan", "Today"),
+    "nothing_today": QT_TRANSLATE_NOOP("WeeklyPlan", "Nothing planned"),
+    "all_day": QT_TRANSLATE_NOOP("WeeklyPlan", "All day"),
+    "continued": QT_TRANSLATE_NOOP("WeeklyPlan", "cont."),
+    "from": QT_TRANSLATE_NOOP("WeeklyPlan", "from {date}"),
+    "until": QT_TRANSLATE_NOOP("WeeklyPlan", "until {date}"),
+    "goals": QT_TRANSLATE_NOOP("WeeklyPlan", "This week's goals"),
+    "goals_hint": QT_TRANSLATE_NOOP(
+        "WeeklyPlan",
+        "The goals set for this week's activities, by community; only the "
+        "figures filled in are listed.",
+    ),
+    "no_goals": QT_TRANSLATE_NOOP("WeeklyPlan", "No goal set yet"),
+    "total": QT_TRANSLATE_NOOP("WeeklyPlan", "Total"),
+    "due": QT_TRANSLATE_NOOP("WeeklyPlan", "Checklist items due this week"),
+    "due_on": QT_TRANSLATE_NOOP("WeeklyPlan", "Due"),
+    "task": QT_TRANSLATE_NOOP("WeeklyPlan", "Checklist item"),
+    "stage": QT_TRANSLATE_NOOP("WeeklyPlan", "Stage"),
+    "assignee": QT_TRANSLATE_NOOP("WeeklyPlan", "Assignee"),
+    "done": QT_TRANSLATE_NOOP("WeeklyPlan", "Done"),
+    "open": QT_TRANSLATE_NOOP("WeeklyPlan", "Open"),
+    "overdue": QT_TRANSLATE_NOOP("WeeklyPlan", "Overdue"),
+    "review": QT_TRANSLATE_NOOP("WeeklyPlan", "Last week in review"),
+    "metric": QT_TRANSLATE_NOOP("WeeklyPlan", "Metric"),
+    "planned": QT_TRANSLATE_NOOP("WeeklyPlan", "Planned"),
+    "actual": QT_TRANSLATE_NOOP("WeeklyPlan", "Actual"),
+    "rate": QT_TRANSLATE_NOOP("WeeklyPlan", "Achieved"),
+    "no_review": QT_TRANSLATE_NOOP("WeeklyPlan", "No activities and no goals last week."),
+    "missing": QT_TRANSLATE_NOOP("WeeklyPlan", "Activities with no results recorded"),
+    "missing_hint": QT_TRANSLATE_NOOP(
+        "WeeklyPlan",
+        "Record what happened: without the figures there is nothing to review "
+        "and nothing to improve next time.",
+    ),
+    "no_missing": QT_TRANSLATE_NOOP(
+        "WeeklyPlan", "Every activity of last week has its results recorded."
+    ),
+    "empty": QT_TRANSLATE_NOOP("WeeklyPlan", "Nothing planned this week"),
+    "empty_hint": QT_TRANSLATE_NOOP(
+        "WeeklyPlan",
+        "Plan content and activities for your communities in the calendar, then"
+        " export the plan again.",
+    ),
+    "page": QT_TRANSLATE_NOOP("WeeklyPlan", "Page {page} of {pages}"),
+    "made_on": QT_TRANSLATE_NOOP("WeeklyPlan", "Made on {date}"),
+    "figures": QT_TRANSLATE_NOOP("WeeklyPlan", "Last week's figures"),
+    "figures_hint": QT_TRANSLATE_NOOP(
+        "WeeklyPlan",
+        "Members, active and active rate (active members ÷ members) as last "
+        "recorded in the week, the others summed over it; in small type, the "
+        "change against the week before.",
+    ),
+    "no_figures": QT_TRANSLATE_NOOP("WeeklyPlan", "No figures recorded last week: "),
+    "no_figures_all": QT_TRANSLATE_NOOP(
+        "WeeklyPlan", "No figures were recorded for any community last week."
+    ),
+    "figures_ahead": QT_TRANSLATE_NOOP("WeeklyPlan", "Last complete week's figures"),
+    "figures_ahead_hint": QT_TRANSLATE_NOOP(
+        "WeeklyPlan",
+        "This plan's previous week ({week}) is not over yet, so these are the "
+        "last complete week's: members, active and active rate (active members "
+        "÷ members) as last recorded in the week, the others summed over it; in"
+        " small type, the change against the week before.",
+    ),
+    "no_figures_ahead": QT_TRANSLATE_NOOP("WeeklyPlan", "No figures recorded that week: "),
+    "no_figures_all_ahead": QT_TRANSLATE_NOOP(
+        "WeeklyPlan", "No figures were recorded for any community that week."
+    ),
+    "health": QT_TRANSLATE_NOOP("WeeklyPlan", "Health warnings"),
+    "health_note": QT_TRANSLATE_NOOP("WeeklyPlan", "as of {date}"),
+    "health_hint": QT_TRANSLATE_NOOP(
+        "WeeklyPlan", "Act on alerts this week; fix warnings while planning."
+    ),
+    "rule": QT_TRANSLATE_NOOP("WeeklyPlan", "Rule: "),
+    "points": QT_TRANSLATE_NOOP("WeeklyPlan", "{sign}{points} pts"),
 }
+WORDS = in_languages(_WORDS_EN)
+
 
 WEEKDAYS: dict[Language, tuple[str, ...]] = {
     "zh": ("星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日"),
@@ -186,35 +149,26 @@ MONTHS_EN = (
 
 
 # Last week's figures, in the order the plan shows them (see planner.weekly_health).
-FIGURE_NAMES: dict[Language, dict[str, str]] = {
-    "zh": {
-        "members": "成员",
-        "active_members": "活跃",
-        "retention": "活跃率",
-        "joined": "新增",
-        "left_members": "退群",
-        "net": "净增",
-        "messages": "消息",
-        "paid_conversions": "付费转化",
-        "revenue": "收入",
-    },
-    "en": {
-        "members": "Members",
-        "active_members": "Active",
-        "retention": "Active rate",
-        "joined": "Joined",
-        "left_members": "Left",
-        "net": "Net",
-        "messages": "Messages",
-        "paid_conversions": "Paid",
-        "revenue": "Revenue",
-    },
+_FIGURE_NAMES_EN: dict[str, Text] = {
+    "members": QT_TRANSLATE_NOOP("WeeklyFigures", "Members"),
+    "active_members": QT_TRANSLATE_NOOP("WeeklyFigures", "Active"),
+    "retention": QT_TRANSLATE_NOOP("WeeklyFigures", "Active rate"),
+    "joined": QT_TRANSLATE_NOOP("WeeklyFigures", "Joined"),
+    "left_members": QT_TRANSLATE_NOOP("WeeklyFigures", "Left"),
+    "net": QT_TRANSLATE_NOOP("WeeklyFigures", "Net"),
+    "messages": QT_TRANSLATE_NOOP("WeeklyFigures", "Messages"),
+    "paid_conversions": QT_TRANSLATE_NOOP("WeeklyFigures", "Paid"),
+    "revenue": QT_TRANSLATE_NOOP("WeeklyFigures", "Revenue"),
 }
+FIGURE_NAMES = in_languages(_FIGURE_NAMES_EN)
 
-SEVERITY_NAMES: dict[Language, dict[Severity, str]] = {
-    "zh": {"alert": "警报", "warning": "提醒"},
-    "en": {"alert": "Alert", "warning": "Warning"},
+
+_SEVERITY_NAMES_EN: dict[str, Text] = {
+    "alert": QT_TRANSLATE_NOOP("Severity", "Alert"),
+    "warning": QT_TRANSLATE_NOOP("Severity", "Warning"),
 }
+SEVERITY_NAMES = in_languages(_SEVERITY_NAMES_EN)
+
 
 HEALTH_TITLES_ZH: dict[Rule, str] = {
     "headless_fly": "活动没有记录结果",

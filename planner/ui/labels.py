@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLocale
 
-from planner.calendar import ActivityType, ContentType, EditScope, ItemKind, Status
+from planner import enum_words
+from planner.calendar import EditScope, ItemKind, Status
 from planner.checklist_library import Language
 from planner.communities import BuiltAround, Platform, SegmentBasis, Stage
 from planner.history import Change
+from planner.ui.locale_text import ui_text
 
 
 def _tr(context: str, text: str) -> str:
@@ -21,126 +23,47 @@ def content_language() -> Language:
 
 
 def stage_label(stage: Stage) -> str:
-    return {
-        Stage.BUILD: _tr("Stage", "Build"),
-        Stage.STRUCTURE: _tr("Stage", "Structure"),
-        Stage.OUTPUT: _tr("Stage", "Output"),
-        Stage.OPERATE: _tr("Stage", "Operate"),
-        Stage.REPLICATE: _tr("Stage", "Replicate"),
-    }[stage]
+    return ui_text(enum_words.STAGE[stage.value])
 
 
 def stage_hint(stage: Stage) -> str:
-    return {
-        Stage.BUILD: _tr("Stage", "Find people who share an interest; write the positioning."),
-        Stage.STRUCTURE: _tr("Stage", "Platform, roles, joining principles, group rules."),
-        Stage.OUTPUT: _tr("Stage", "A regular content rhythm that makes people stay."),
-        Stage.OPERATE: _tr("Stage", "Activities with goals and results; welcome newcomers."),
-        Stage.REPLICATE: _tr("Stage", "Write the playbook down and clone what works."),
-    }[stage]
+    return ui_text(enum_words.STAGE_HINT[stage.value])
 
 
 def platform_label(platform: Platform) -> str:
-    names = {
-        Platform.WECHAT: _tr("Platform", "WeChat"),
-        Platform.WECOM: _tr("Platform", "WeCom"),
-        Platform.QQ: _tr("Platform", "QQ"),
-        Platform.TELEGRAM: _tr("Platform", "Telegram"),
-        Platform.DISCORD: _tr("Platform", "Discord"),
-        Platform.WHATSAPP: _tr("Platform", "WhatsApp"),
-        Platform.SLACK: _tr("Platform", "Slack"),
-        Platform.DINGTALK: _tr("Platform", "DingTalk"),
-        Platform.FEISHU: _tr("Platform", "Feishu / Lark"),
-        Platform.OTHER: _tr("Platform", "Other"),
-    }
-    return names[platform]
+    return ui_text(enum_words.PLATFORM[platform.value])
 
 
 def built_around_label(value: BuiltAround) -> str:
-    return {
-        BuiltAround.UNDECIDED: _tr("BuiltAround", "Not decided yet"),
-        BuiltAround.SOUL_FIGURE: _tr("BuiltAround", "A soul figure"),
-        BuiltAround.CORE_PRODUCT: _tr("BuiltAround", "A core product"),
-        BuiltAround.SOFT_SERVICES: _tr("BuiltAround", "Soft services"),
-    }[value]
+    return ui_text(enum_words.BUILT_AROUND[value.value])
 
 
 def segment_basis_label(value: SegmentBasis) -> str:
-    return {
-        SegmentBasis.UNSET: _tr("SegmentBasis", "Not set"),
-        SegmentBasis.PAYMENT_STAGE: _tr("SegmentBasis", "Payment stage"),
-        SegmentBasis.PROFESSION: _tr("SegmentBasis", "Identity or profession"),
-        SegmentBasis.LIFE_STAGE: _tr("SegmentBasis", "Life stage (e.g. school grade)"),
-        SegmentBasis.COURSE_COHORT: _tr("SegmentBasis", "Course cohort"),
-        SegmentBasis.CITY: _tr("SegmentBasis", "City or region"),
-        SegmentBasis.OTHER: _tr("SegmentBasis", "Other"),
-    }[value]
+    return ui_text(enum_words.SEGMENT_BASIS[value.value])
 
 
 def kind_label(kind: ItemKind) -> str:
-    return {
-        ItemKind.CONTENT: _tr("ItemKind", "Content"),
-        ItemKind.ACTIVITY: _tr("ItemKind", "Activity"),
-    }[kind]
+    return ui_text(enum_words.KIND[kind.value])
 
 
 def item_type_label(item_type: str) -> str:
     """The name of a content type or activity kind."""
-    names: dict[str, str] = {
-        ContentType.MORNING_DIGEST: _tr("ItemType", "Morning digest"),
-        ContentType.ARTICLE: _tr("ItemType", "Article recommendation"),
-        ContentType.TOPIC_DISCUSSION: _tr("ItemType", "Topic discussion"),
-        ContentType.CURRENT_AFFAIRS: _tr("ItemType", "Current affairs"),
-        ContentType.LIVE_CLASS: _tr("ItemType", "Live class"),
-        ContentType.GUEST_SHARE: _tr("ItemType", "Guest share"),
-        ContentType.LEARNING_MATERIAL: _tr("ItemType", "Learning material (bait)"),
-        ContentType.OTHER: _tr("ItemType", "Other content"),
-        ActivityType.BRAND: _tr("ItemType", "Brand activity"),
-        ActivityType.MEMBER: _tr("ItemType", "Member activity"),
-        ActivityType.SHARING: _tr("ItemType", "Sharing activity"),
-        ActivityType.PAID: _tr("ItemType", "Paid activity"),
-    }
-    return names.get(item_type, item_type)
+    word = enum_words.ITEM_TYPE.get(item_type)
+    return ui_text(word) if word is not None else item_type
 
 
 def item_type_badge(item_type: str) -> str:
     """A short badge for a type, shown on calendar chips."""
-    badges: dict[str, str] = {
-        ContentType.MORNING_DIGEST: _tr("ItemBadge", "Digest"),
-        ContentType.ARTICLE: _tr("ItemBadge", "Article"),
-        ContentType.TOPIC_DISCUSSION: _tr("ItemBadge", "Topic"),
-        ContentType.CURRENT_AFFAIRS: _tr("ItemBadge", "News"),
-        ContentType.LIVE_CLASS: _tr("ItemBadge", "Live"),
-        ContentType.GUEST_SHARE: _tr("ItemBadge", "Guest"),
-        ContentType.LEARNING_MATERIAL: _tr("ItemBadge", "Bait"),
-        ContentType.OTHER: _tr("ItemBadge", "Post"),
-        ActivityType.BRAND: _tr("ItemBadge", "Brand"),
-        ActivityType.MEMBER: _tr("ItemBadge", "Member"),
-        ActivityType.SHARING: _tr("ItemBadge", "Sharing"),
-        ActivityType.PAID: _tr("ItemBadge", "Paid"),
-    }
-    return badges.get(item_type, "")
+    word = enum_words.ITEM_BADGE.get(item_type)
+    return ui_text(word) if word is not None else ""
 
 
 def status_label(status: Status) -> str:
-    return {
-        Status.IDEA: _tr("Status", "Idea"),
-        Status.PLANNED: _tr("Status", "Planned"),
-        Status.READY: _tr("Status", "Ready"),
-        Status.DONE: _tr("Status", "Done"),
-        Status.CANCELLED: _tr("Status", "Cancelled"),
-    }[status]
+    return ui_text(enum_words.STATUS[status.value])
 
 
 def metric_label(metric: str) -> str:
-    return {
-        "participants": _tr("Metric", "Participants"),
-        "new_members": _tr("Metric", "New members"),
-        "shares": _tr("Metric", "Shares"),
-        "conversions": _tr("Metric", "Conversions"),
-        "revenue": _tr("Metric", "Revenue"),
-        "cost": _tr("Metric", "Cost"),
-    }[metric]
+    return ui_text(enum_words.METRIC[metric])
 
 
 def scope_label(scope: EditScope) -> str:
