@@ -10,7 +10,7 @@ BIN := $(VENV)/bin
 endif
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench demo clean
+.PHONY: run test lint bench demo translations clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Community Planner needs Python 3.11 or newer; set PYTHON=python3.11 (or newer)")'
@@ -26,8 +26,8 @@ test: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 lint: $(STAMP)
-	$(BIN)/ruff check planner tests bench main.py
-	$(BIN)/ruff format --check planner tests bench main.py
+	$(BIN)/ruff check planner tests bench tools main.py
+	$(BIN)/ruff format --check planner tests bench tools main.py
 	$(BIN)/mypy
 
 bench: $(STAMP)
@@ -38,6 +38,13 @@ bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/weekly_pdf_bench.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/merge_bench.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/metrics_bench.py
+
+# After changing or adding UI text: collect it into the .ts, translate what
+# `status` lists (Qt Linguist: pyside6-linguist, or a JSON for `fill`), build the .qm.
+translations: $(STAMP)
+	$(BIN)/python tools/translations.py update
+	$(BIN)/python tools/translations.py release
+	$(BIN)/python tools/translations.py status
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache

@@ -30,6 +30,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from planner.errors import NotFound, ValidationError
 from planner.history import Change
+from planner.i18n import QT_TRANSLATE_NOOP, Text
 from planner.recurrence import Recurrence, RecurrenceError, expand
 from planner.workspace import Edit, Workspace
 
@@ -334,80 +335,91 @@ class CalendarFilter:
 # -- validation -----------------------------------------------------------------
 
 
-def _count(value: Any, name: str, errors: dict[str, str]) -> float | None:
+# "Choose a type of content." / "... of activity.", by kind.
+_CHOOSE_TYPE: dict[ItemKind, Text] = {
+    ItemKind.CONTENT: QT_TRANSLATE_NOOP("Calendar", "Choose a type of content."),
+    ItemKind.ACTIVITY: QT_TRANSLATE_NOOP("Calendar", "Choose a type of activity."),
+}
+
+
+def _count(value: Any, name: str, errors: dict[str, Text]) -> float | None:
     if value is None or value == "":
         return None
     try:
         number = float(value)
     except (TypeError, ValueError):
-        errors[name] = "Enter a number, or leave it empty."
+        errors[name] = QT_TRANSLATE_NOOP("Calendar", "Enter a number, or leave it empty.")
         return None
     # Fix: "inf" and "nan" parse as floats; int() of them raised
     # OverflowError/ValueError instead of a ValidationError, and NaN money
     # was stored as NULL without a word.
     if not math.isfinite(number):
-        errors[name] = "Enter a number, or leave it empty."
+        errors[name] = QT_TRANSLATE_NOOP("Calendar", "Enter a number, or leave it empty.")
         return None
     if number < 0:
-        errors[name] = "Goals and results cannot be negative."
+        errors[name] = QT_TRANSLATE_NOOP("Calendar", "Goals and results cannot be negative.")
     metric = name.split("_", 1)[1]
     if metric not in MONEY_METRICS:
         if number != int(number):
-            errors[name] = "Enter a whole number."
+            errors[name] = QT_TRANSLATE_NOOP("Calendar", "Enter a whole number.")
         return int(number)
     return round(number, 2)
 
 
 def clean_values(ws: Workspace, values: dict[str, Any]) -> dict[str, Any]:
     """Check and normalize a full set of item values; raise ValidationError."""
-    errors: dict[str, str] = {}
+    errors: dict[str, Text] = {}
     clean: dict[str, Any] = {}
     unknown = set(values) - set(EDITABLE_FIELDS)
     if unknown:
         raise ValueError(f"unknown calendar item field: {', '.join(sorted(unknown))}")
     title = " ".join(str(values.get("title", "")).split())
     if not title:
-        errors["title"] = "An item needs a title."
+        errors["title"] = QT_TRANSLATE_NOOP("Calendar", "An item needs a title.")
     elif len(title) > TITLE_MAX:
-        errors["title"] = f"The title is too long (at most {TITLE_MAX} characters)."
+        errors["title"] = QT_TRANSLATE_NOOP(
+            "Calendar", "The title is too long (at most {limit} characters)."
+        ).format(limit=TITLE_MAX)
     clean["title"] = title
 
     community_id = values.get("community_id") or ""
     row = ws.get_row("communities", community_id) if community_id else None
     if row is None or row["deleted"]:
-        errors["community_id"] = "Choose the community this item is for."
+        errors["community_id"] = QT_TRANSLATE_NOOP(
+            "Calendar", "Choose the community this item is for."
+        )
     clean["community_id"] = community_id
 
     try:
         kind = ItemKind(values.get("kind", ""))
     except ValueError:
-        errors["kind"] = "Choose content or activity."
+        errors["kind"] = QT_TRANSLATE_NOOP("Calendar", "Choose content or activity.")
         kind = ItemKind.CONTENT
     clean["kind"] = kind.value
     item_type = values.get("item_type", "")
     if item_type not in TYPES_BY_KIND[kind]:
-        errors["item_type"] = f"Choose a type of {kind.value}."
+        errors["item_type"] = _CHOOSE_TYPE[kind]
     clean["item_type"] = item_type
 
     try:
         clean["status"] = Status(values.get("status", Status.PLANNED.value)).value
     except ValueError:
-        errors["status"] = "Choose a status."
+        errors["status"] = QT_TRANSLATE_NOOP("Calendar", "Choose a status.")
     tz = str(values.get("tz") or "UTC")
     try:
         ZoneInfo(tz)
     except (ZoneInfoNotFoundError, ValueError, OSError):
         # OSError: fix for a folder of the zone database such as "Europe",
         # which raised IsADirectoryError instead of a ValidationError.
-        errors["tz"] = f"“{tz}” is not a time zone."
+        errors["tz"] = QT_TRANSLATE_NOOP("Calendar", "“{zone}” is not a time zone.").format(zone=tz)
     clean["tz"] = tz
 
     all_day = bool(values.get("all_day", False))
     start, end = values.get("start"), values.get("end")
     if not isinstance(start, datetime):
-        errors["start"] = "Choose when it starts."
+        errors["start"] = QT_TRANSLATE_NOOP("Calendar", "Choose when it starts.")
     if not isinstance(end, datetime):
-        errors["end"] = "Choose when it ends."
+        errors["end"] = QT_TRANSLATE_NOOP("Calendar", "Choose when it ends.")
     if isinstance(start, datetime) and isinstance(end, datetime):
         start, end = start.replace(second=0, microsecond=0), end.replace(second=0, microsecond=0)
         if all_day:
@@ -419,18 +431,18 @@ def clean_values(ws: Workspace, values: dict[str, Any]) -> dict[str, Any]:
             if end == start:
                 end = start + timedelta(days=1)
         if end <= start:
-            errors["end"] = "The end must be after the start."
+            errors["end"] = QT_TRANSLATE_NOOP("Calendar", "The end must be after the start.")
         elif end - start > timedelta(days=MAX_ITEM_DAYS):
-            errors["end"] = (
-                f"An item can last at most {MAX_ITEM_DAYS} days; "
-                "plan a longer programme as a series."
-            )
+            errors["end"] = QT_TRANSLATE_NOOP(
+                "Calendar",
+                "An item can last at most {days} days; plan a longer programme as a series.",
+            ).format(days=MAX_ITEM_DAYS)
     clean.update(all_day=all_day, start=start, end=end)
 
     for name in ("owner", "description", "speaker", "location"):
         text = str(values.get(name, "") or "").strip()
         if len(text) > TEXT_MAX:
-            errors[name] = "Too long."
+            errors[name] = QT_TRANSLATE_NOOP("Calendar", "Too long.")
         clean[name] = text
 
     rule = values.get("recurrence")
@@ -438,16 +450,20 @@ def clean_values(ws: Workspace, values: dict[str, Any]) -> dict[str, Any]:
         try:
             rule = Recurrence.parse(rule) if rule else None
         except RecurrenceError as exc:
-            errors["recurrence"] = str(exc)
+            errors["recurrence"] = exc.message
             rule = None
     if isinstance(rule, Recurrence):
         problems = rule.problems()
         if problems:
             errors["recurrence"] = problems[0]
         elif rule.until is not None and isinstance(start, datetime) and rule.until < start.date():
-            errors["recurrence"] = "The series must end on or after its first day."
+            errors["recurrence"] = QT_TRANSLATE_NOOP(
+                "Calendar", "The series must end on or after its first day."
+            )
         elif isinstance(start, datetime) and not rule.starts(start, 1):
-            errors["recurrence"] = "This repeat rule has no occurrence."
+            errors["recurrence"] = QT_TRANSLATE_NOOP(
+                "Calendar", "This repeat rule has no occurrence."
+            )
         elif isinstance(start, datetime) and isinstance(end, datetime) and end > start:
             # Fix: the gap between the first two occurrences is not always the
             # smallest (weekly on Monday and Wednesday from a Wednesday: 5 days,
@@ -457,7 +473,9 @@ def clean_values(ws: Workspace, values: dict[str, Any]) -> dict[str, Any]:
             span = rule.starts(start, GAP_SAMPLE)
             gaps = [b - a for a, b in zip(span, span[1:], strict=False)]
             if gaps and end - start > min(gaps):
-                errors["end"] = "An occurrence must end before the next one starts."
+                errors["end"] = QT_TRANSLATE_NOOP(
+                    "Calendar", "An occurrence must end before the next one starts."
+                )
     clean["recurrence"] = rule if isinstance(rule, Recurrence) else None
 
     for name in GOAL_FIELDS:
@@ -507,7 +525,9 @@ def stored_last_end(starts_at: str, ends_at: str, rrule: str) -> str | None:
 def get_item(ws: Workspace, item_id: str) -> CalendarItem:
     row = ws.get_row(TABLE, item_id)
     if row is None:
-        raise NotFound(f"No calendar item with id {item_id}.")
+        raise NotFound(
+            QT_TRANSLATE_NOOP("Calendar", "No calendar item with id {id}.").format(id=item_id)
+        )
     return CalendarItem.from_row(row)
 
 
@@ -691,10 +711,20 @@ def _edit_one(
 ) -> Change:
     if "recurrence" in changes and changes["recurrence"] != series.recurrence:
         raise ValidationError(
-            {"recurrence": "One occurrence cannot repeat on its own; change all occurrences."}
+            {
+                "recurrence": QT_TRANSLATE_NOOP(
+                    "Calendar", "One occurrence cannot repeat on its own; change all occurrences."
+                )
+            }
         )
     if "community_id" in changes and changes["community_id"] != series.community_id:
-        raise ValidationError({"community_id": "One occurrence cannot move to another community."})
+        raise ValidationError(
+            {
+                "community_id": QT_TRANSLATE_NOOP(
+                    "Calendar", "One occurrence cannot move to another community."
+                )
+            }
+        )
     merged = occ.values() | changes | {"recurrence": None}
     clean = clean_values(ws, merged)
     row = _row(clean) | {

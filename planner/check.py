@@ -25,6 +25,7 @@ from planner.communities import (
 )
 from planner.errors import CorruptWorkspace, NewerSchema, NotAWorkspace
 from planner.fission import FLOAT_FIELDS, INT_FIELDS
+from planner.i18n import QT_TRANSLATE_NOOP
 from planner.metrics import COUNTS
 from planner.recurrence import Recurrence, RecurrenceError
 from planner.schema import APPLICATION_ID, SCHEMA_VERSION, USER_TABLES, schema_problems
@@ -346,7 +347,10 @@ def check_workspace(path: Path) -> CheckReport:
             raise CorruptWorkspace(path, str(exc)) from None
         if app_id != APPLICATION_ID:
             raise NotAWorkspace(
-                path, f"{path}: an SQLite database, but not a Community Planner workspace."
+                path,
+                QT_TRANSLATE_NOOP(
+                    "Check", "{path}: an SQLite database, but not a Community Planner workspace."
+                ).format(path=path),
             )
         if version > SCHEMA_VERSION:
             raise NewerSchema(path, version, SCHEMA_VERSION)

@@ -30,12 +30,12 @@ from planner.checklist_library import (
 from planner.communities import Community, Stage, live_community
 from planner.errors import NotFound, ValidationError
 from planner.history import Change
+from planner.i18n import QT_TRANSLATE_NOOP, Text
 from planner.workspace import Edit, Workspace
 from planner.workspace_library import (
     STEP,
     TEXT_MAX,
     TITLE_MAX,
-    clean_text,
     library,
     library_row,
 )
@@ -174,10 +174,14 @@ def checklist(ws: Workspace, community_id: str, lang: Language = "en") -> list[C
     return [item_from_row(r, lang) for r in sorted(rows, key=_sort_key)]
 
 
+def _gone() -> Text:
+    return QT_TRANSLATE_NOOP("Checklists", "That checklist item no longer exists.")
+
+
 def get_item(ws: Workspace, item_id_: str, lang: Language = "en") -> ChecklistItem:
     row = ws.get_row(TABLE, item_id_)
     if row is None or row["deleted"]:
-        raise NotFound("That checklist item no longer exists.")
+        raise NotFound(_gone())
     return item_from_row(row, lang)
 
 
@@ -301,7 +305,7 @@ def update_from_library(ws: Workspace, community_id: str) -> Change:
 def _live_row(ws: Workspace, item_id_: str) -> dict[str, Any]:
     row = ws.get_row(TABLE, item_id_)
     if row is None or row["deleted"]:
-        raise NotFound("That checklist item no longer exists.")
+        raise NotFound(_gone())
     return row
 
 
@@ -309,7 +313,7 @@ def _subject(row: Mapping[str, Any]) -> str:
     return _resolve(row, "en")[0]
 
 
-def _parse_day(value: Any, key: str, errors: dict[str, str]) -> str:
+def _parse_day(value: Any, key: str, errors: dict[str, Text]) -> str:
     if value is None or value == "":
         return ""
     if isinstance(value, datetime):
@@ -319,27 +323,44 @@ def _parse_day(value: Any, key: str, errors: dict[str, str]) -> str:
     try:
         return date.fromisoformat(str(value).strip()).isoformat()
     except ValueError:
-        errors[key] = f"“{value}” is not a date (write it as YYYY-MM-DD)."
+        errors[key] = QT_TRANSLATE_NOOP(
+            "Checklists", "“{value}” is not a date (write it as YYYY-MM-DD)."
+        ).format(value=value)
         return ""
 
 
 ITEM_FIELDS = ("title", "why", "note", "assignee", "due_on", "done_on", "hidden")
+# The text fields as a message names them ("The reason is too long ...").
+_FIELD_WORDS: dict[str, Text] = {
+    "title": QT_TRANSLATE_NOOP("Checklists", "title"),
+    "why": QT_TRANSLATE_NOOP("Checklists", "reason"),
+    "note": QT_TRANSLATE_NOOP("Checklists", "note"),
+    "assignee": QT_TRANSLATE_NOOP("Checklists", "name"),
+}
+
+
+def _clean_text(value: Any, limit: int, errors: dict[str, Text], key: str) -> str:
+    """A text field's value, one line for the title; too long is an error."""
+    text = " ".join(str(value).split()) if key == "title" else str(value).strip()
+    if len(text) > limit:
+        errors[key] = QT_TRANSLATE_NOOP(
+            "Checklists", "The {field} is too long ({length} characters; at most {limit})."
+        ).format(field=_FIELD_WORDS[key], length=f"{len(text):,}", limit=f"{limit:,}")
+    return text
 
 
 def _clean_item(values: Mapping[str, Any], row: Mapping[str, Any] | None) -> dict[str, Any]:
     clean: dict[str, Any] = {}
-    errors: dict[str, str] = {}
+    errors: dict[str, Text] = {}
     for key, value in values.items():
         if key not in ITEM_FIELDS:
             raise ValueError(f"unknown checklist field: {key}")
         if key == "title":
-            clean[key] = clean_text(value, TITLE_MAX, "title", errors, key)
+            clean[key] = _clean_text(value, TITLE_MAX, errors, key)
         elif key in ("why", "note"):
-            clean[key] = clean_text(
-                value, TEXT_MAX, "reason" if key == "why" else "note", errors, key
-            )
+            clean[key] = _clean_text(value, TEXT_MAX, errors, key)
         elif key == "assignee":
-            clean[key] = clean_text(value, NAME_MAX, "name", errors, key)
+            clean[key] = _clean_text(value, NAME_MAX, errors, key)
         elif key in ("due_on", "done_on"):
             clean[key] = _parse_day(value, key, errors)
         else:
@@ -350,7 +371,7 @@ def _clean_item(values: Mapping[str, Any], row: Mapping[str, Any] | None) -> dic
         if builtin is not None and clean["title"] in (builtin.title_en, builtin.title_zh):
             clean["title"] = ""
         if not clean["title"] and builtin is None:
-            errors["title"] = "A checklist item needs a title."
+            errors["title"] = QT_TRANSLATE_NOOP("Checklists", "A checklist item needs a title.")
     if "why" in clean:
         builtin = BY_KEY.get(library_key)
         if builtin is not None and clean["why"] in (builtin.why_en, builtin.why_zh):

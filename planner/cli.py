@@ -1,7 +1,7 @@
 """The ``planner`` command line: a stable contract that scripts rely on.
 
     planner [gui] [WORKSPACE]     open the app (default: the default workspace)
-    planner demo OUT.cplan        write a realistic bilingual sample workspace
+    planner demo OUT.cplan [--lang zh|en]   write a realistic sample workspace
     planner check WORKSPACE       exit 0 sound, 1 problems listed, 2 unreadable
     planner export-week WORKSPACE --week 2026-W48 [--community NAME]... [--lang en|zh]
             [--paper a4|letter] [--landscape] [--grid] -o OUT.pdf
@@ -31,6 +31,7 @@ from planner.cli_share import add_parsers as add_share_parsers
 from planner.cli_share import cmd_merge, cmd_snapshot
 from planner.errors import EXIT_BAD_INPUT, EXIT_FAILURE, PlannerError
 from planner.files import check_target, write_atomically
+from planner.i18n import untranslated
 from planner.logs import setup_logging
 from planner.paths import AppPaths, device_id
 
@@ -56,9 +57,15 @@ POSTER_FORMATS = (".png", ".pdf", ".svg")
 
 
 class UsageError(PlannerError):
-    """Bad input on the command line (a missing file, dates out of order...)."""
+    """Bad input on the command line (a missing file, dates out of order...).
+
+    Its message is for the terminal only, so it is English and not translated.
+    """
 
     exit_code = EXIT_BAD_INPUT
+
+    def __init__(self, message: str) -> None:
+        super().__init__(untranslated(message))
 
 
 class _Parser(argparse.ArgumentParser):
@@ -84,6 +91,9 @@ def build_parser() -> argparse.ArgumentParser:
     demo = sub.add_parser("demo", help="write a realistic sample workspace")
     demo.add_argument("out", type=Path, metavar="OUT.cplan", help="the file to write")
     demo.add_argument("--force", action="store_true", help="replace OUT if it exists")
+    demo.add_argument(
+        "--lang", choices=("zh", "en"), default="zh", help="the sample's language (default: zh)"
+    )
 
     check = sub.add_parser(
         "check", help="validate a workspace: exit 0 sound, 1 problems listed, 2 unreadable"
@@ -268,7 +278,13 @@ def _normalize_argv(argv: list[str]) -> list[str]:
 def _cmd_demo(args: argparse.Namespace, paths: AppPaths) -> int:
     from planner.demo import write_demo
 
-    write_demo(args.out, device_id=device_id(paths), lock_dir=paths.lock_dir, overwrite=args.force)
+    write_demo(
+        args.out,
+        device_id=device_id(paths),
+        lock_dir=paths.lock_dir,
+        overwrite=args.force,
+        language=args.lang,
+    )
     print(f"Wrote the sample workspace to {args.out}")
     return 0
 

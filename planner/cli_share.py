@@ -12,13 +12,18 @@ from pathlib import Path
 from typing import Any
 
 from planner.errors import EXIT_FAILURE, PlannerError
+from planner.i18n import untranslated
 from planner.paths import AppPaths, device_id
 
 
 class Unresolved(PlannerError):
-    """A merge with conflicts was asked for without saying how to resolve them."""
+    """A merge with conflicts was asked for without saying how to resolve them
+    (on the command line: its message is English only)."""
 
     exit_code = EXIT_FAILURE
+
+    def __init__(self, message: str) -> None:
+        super().__init__(untranslated(message))
 
 
 def add_parsers(sub: Any) -> None:

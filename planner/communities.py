@@ -17,6 +17,7 @@ from typing import Any
 
 from planner.errors import NotFound, ValidationError
 from planner.history import Change
+from planner.i18n import QT_TRANSLATE_NOOP, Text
 from planner.workspace import Workspace
 
 TABLE = "communities"
@@ -170,12 +171,19 @@ _ENUMS: dict[str, type[StrEnum]] = {
     "built_around": BuiltAround,
     "segment_basis": SegmentBasis,
 }
+# The enum fields as a message names them ("“x” is not a valid platform.").
+_ENUM_WORDS: dict[str, Text] = {
+    "platform": QT_TRANSLATE_NOOP("Communities", "platform"),
+    "stage": QT_TRANSLATE_NOOP("Communities", "stage"),
+    "built_around": QT_TRANSLATE_NOOP("Communities", "built around"),
+    "segment_basis": QT_TRANSLATE_NOOP("Communities", "segment basis"),
+}
 
 
-def _clean(values: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str]]:
+def _clean(values: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Text]]:
     """Normalize user input; return the clean values and per-field errors."""
     clean: dict[str, Any] = {}
-    errors: dict[str, str] = {}
+    errors: dict[str, Text] = {}
     for key, value in values.items():
         if key not in EDITABLE_FIELDS:
             raise ValueError(f"unknown community field: {key}")
@@ -183,32 +191,42 @@ def _clean(values: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str]]:
             try:
                 clean[key] = _ENUMS[key](value).value
             except ValueError:
-                errors[key] = f"“{value}” is not a valid {key.replace('_', ' ')}."
+                errors[key] = QT_TRANSLATE_NOOP(
+                    "Communities", "“{value}” is not a valid {field}."
+                ).format(value=value, field=_ENUM_WORDS[key])
         elif key == "name":
             name = " ".join(str(value).split())
             if not name:
-                errors[key] = "A community needs a name."
+                errors[key] = QT_TRANSLATE_NOOP("Communities", "A community needs a name.")
             elif len(name) > NAME_MAX:
-                errors[key] = f"The name is too long ({len(name)} characters; at most {NAME_MAX})."
+                errors[key] = QT_TRANSLATE_NOOP(
+                    "Communities", "The name is too long ({length} characters; at most {limit})."
+                ).format(length=len(name), limit=NAME_MAX)
             clean[key] = name
         elif key == "member_count":
             try:
                 count = int(value)
             except (TypeError, ValueError):
-                errors[key] = "Member count must be a whole number."
+                errors[key] = QT_TRANSLATE_NOOP(
+                    "Communities", "Member count must be a whole number."
+                )
                 continue
             if not 0 <= count <= MEMBERS_MAX:
-                errors[key] = f"Member count must be between 0 and {MEMBERS_MAX:,}."
+                errors[key] = QT_TRANSLATE_NOOP(
+                    "Communities", "Member count must be between 0 and {limit}."
+                ).format(limit=f"{MEMBERS_MAX:,}")
             clean[key] = count
         elif key == "color":
             color = str(value).strip()
             if not COLOR_RE.match(color):
-                errors[key] = "Colour must be written as #RRGGBB."
+                errors[key] = QT_TRANSLATE_NOOP("Communities", "Colour must be written as #RRGGBB.")
             clean[key] = color.lower()
         else:
             text = str(value).strip()
             if len(text) > TEXT_MAX:
-                errors[key] = f"Too long ({len(text):,} characters; at most {TEXT_MAX:,})."
+                errors[key] = QT_TRANSLATE_NOOP(
+                    "Communities", "Too long ({length} characters; at most {limit})."
+                ).format(length=f"{len(text):,}", limit=f"{TEXT_MAX:,}")
             clean[key] = text
     return clean, errors
 
@@ -222,7 +240,9 @@ def validate(ws: Workspace, values: dict[str, Any], community_id: str | None = N
     """Raise ValidationError (one message per field) if ``values`` break a rule."""
     clean, errors = _clean(values)
     if "name" in clean and "name" not in errors and _name_taken(ws, clean["name"], community_id):
-        errors["name"] = f"Another community is already called “{clean['name']}”."
+        errors["name"] = QT_TRANSLATE_NOOP(
+            "Communities", "Another community is already called “{name}”."
+        ).format(name=clean["name"])
     if errors:
         raise ValidationError(errors)
 
@@ -245,7 +265,9 @@ def list_communities(ws: Workspace, *, trash: bool = False) -> list[Community]:
 def get_community(ws: Workspace, community_id: str) -> Community:
     row = ws.get_row(TABLE, community_id)
     if row is None:
-        raise NotFound(f"No community with id {community_id}.")
+        raise NotFound(
+            QT_TRANSLATE_NOOP("Communities", "No community with id {id}.").format(id=community_id)
+        )
     return Community.from_row(row)
 
 
@@ -253,7 +275,11 @@ def live_community(ws: Workspace, community_id: str) -> Community:
     """The community with ``community_id``, refusing one in the trash."""
     community = get_community(ws, community_id)
     if community.deleted:
-        raise NotFound(f"“{community.name}” is in the trash; restore it first.")
+        raise NotFound(
+            QT_TRANSLATE_NOOP("Communities", "“{name}” is in the trash; restore it first.").format(
+                name=community.name
+            )
+        )
     return community
 
 
@@ -263,7 +289,11 @@ def find_community(ws: Workspace, name: str) -> Community:
     for c in list_communities(ws):
         if c.name.casefold() == key:
             return c
-    raise NotFound(f"No community called “{name}” in this workspace.")
+    raise NotFound(
+        QT_TRANSLATE_NOOP("Communities", "No community called “{name}” in this workspace.").format(
+            name=name
+        )
+    )
 
 
 def create_community(
@@ -310,7 +340,11 @@ def delete_community(ws: Workspace, community_id: str) -> Change:
     """Move a community to the trash (a tombstone that can be restored)."""
     current = get_community(ws, community_id)
     if current.deleted:
-        raise NotFound(f"“{current.name}” is already in the trash.")
+        raise NotFound(
+            QT_TRANSLATE_NOOP("Communities", "“{name}” is already in the trash.").format(
+                name=current.name
+            )
+        )
     with ws.edit("delete_community", current.name) as edit:
         edit.update(TABLE, community_id, {"deleted": 1})
     return edit.change
@@ -320,7 +354,11 @@ def restore_community(ws: Workspace, community_id: str) -> Change:
     """Bring a community back from the trash, renaming it if its name was reused."""
     current = get_community(ws, community_id)
     if not current.deleted:
-        raise NotFound(f"“{current.name}” is not in the trash.")
+        raise NotFound(
+            QT_TRANSLATE_NOOP("Communities", "“{name}” is not in the trash.").format(
+                name=current.name
+            )
+        )
     name = current.name
     n = 2
     while _name_taken(ws, name, community_id):

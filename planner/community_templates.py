@@ -15,6 +15,7 @@ from planner.checklist_library import NAMESPACE
 from planner.communities import live_community
 from planner.errors import NotFound, ValidationError
 from planner.history import Change
+from planner.i18n import QT_TRANSLATE_NOOP
 from planner.template_library import get_template
 from planner.templating import Template, TemplateKind
 from planner.workspace import Workspace
@@ -67,7 +68,13 @@ def link_template(ws: Workspace, community_id: str, template_id: str) -> tuple[s
     community = live_community(ws, community_id)
     template = get_template(ws, template_id)
     if any(link.template_ref == template.id for link in linked_templates(ws, community_id)):
-        raise ValidationError({"template": f"“{community.name}” already uses “{template.name}”."})
+        raise ValidationError(
+            {
+                "template": QT_TRANSLATE_NOOP(
+                    "CommunityTemplates", "“{community}” already uses “{template}”."
+                ).format(community=community.name, template=template.name)
+            }
+        )
     link_id = link_id_for(community_id, template.id)
     stored = ws.get_row(TABLE, link_id)
     with ws.edit("link_template", template.name) as edit:
@@ -90,7 +97,9 @@ def unlink_template(ws: Workspace, link_id: str) -> Change:
     """Stop a community using a template (the template itself stays)."""
     row = ws.get_row(TABLE, link_id)
     if row is None or row["deleted"]:
-        raise NotFound("That template is no longer linked.")
+        raise NotFound(
+            QT_TRANSLATE_NOOP("CommunityTemplates", "That template is no longer linked.")
+        )
     try:
         name = get_template(ws, row["template_ref"]).name
     except NotFound:

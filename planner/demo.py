@@ -1,4 +1,4 @@
-"""The sample workspace (``planner demo``): realistic, mostly in Chinese.
+"""The sample workspace (``planner demo``): realistic, in Chinese or in English.
 
 Three segments and stages an operator meets every day: a paid reading circle
 built around a soul figure, a free product-users group, a K12 parents group
@@ -11,6 +11,11 @@ stands (:mod:`planner.demo_checklists`): ticked with dates and notes,
 assigned and due this week or next (one overdue), items that do not apply
 hidden, items of the operator's own, and the templates it uses.
 Later features add their own sample data.
+
+The sample is written once, with its texts in Chinese; in English each text
+is replaced by its English from :mod:`planner.sample_text` as it is written
+(and the English built-in templates are linked), so both languages tell the
+same stories with the same figures.
 """
 
 from __future__ import annotations
@@ -31,13 +36,15 @@ from planner.calendar import (
     week_start,
 )
 from planner.communities import create_community, delete_community
-from planner.demo_checklists import LIBRARY_ADDITION, add_sample_checklists
+from planner.demo_checklists import add_sample_checklists, library_addition
 from planner.demo_fission import add_sample_scenarios
 from planner.demo_metrics import add_sample_metrics
 from planner.errors import WorkspaceError
+from planner.i18n import QT_TRANSLATE_NOOP, Language
 from planner.lock import WorkspaceLock
 from planner.recurrence import Recurrence
-from planner.sample_communities import SAMPLE_COMMUNITIES, TRASHED_COMMUNITY
+from planner.sample_communities import SAMPLE_COMMUNITIES, trashed_community
+from planner.sample_text import text, texts
 from planner.workspace import Workspace, create_workspace
 from planner.workspace_library import add_library_item
 
@@ -48,8 +55,11 @@ def _at(day: date, hour: int, minute: int = 0) -> datetime:
     return datetime.combine(day, time(hour, minute))
 
 
-def add_sample_calendar(ws: Workspace, ids: dict[str, str], today: date) -> None:
-    """Six weeks of realistic calendar around ``today`` for the sample communities."""
+def add_sample_calendar(
+    ws: Workspace, ids: dict[str, str], today: date, language: Language = "zh"
+) -> None:
+    """Six weeks of realistic calendar around ``today`` for the sample communities
+    (``ids``: by their Chinese name), its texts in ``language``."""
     monday = week_start(today) - timedelta(weeks=3)  # three weeks back, three ahead
     reading, notion, parents, growth = (
         ids["深夜读书会 · 付费会员圈"],
@@ -61,7 +71,7 @@ def add_sample_calendar(ws: Workspace, ids: dict[str, str], today: date) -> None
     def add(community: str, **values: Any) -> str:
         values.setdefault("tz", SAMPLE_TZ)
         values.setdefault("status", "planned")
-        item_id, _ = create_item(ws, {"community_id": community, **values})
+        item_id, _ = create_item(ws, {"community_id": community, **texts(values, language)})
         return item_id
 
     def past(day: date) -> bool:
@@ -345,7 +355,7 @@ def add_sample_calendar(ws: Workspace, ids: dict[str, str], today: date) -> None
             {
                 "start": moved[3].start + timedelta(days=1),
                 "end": moved[3].end + timedelta(days=1),
-                "title": "林老师直播领读（改到周四）",
+                "title": text("林老师直播领读（改到周四）", language),
             },
             EditScope.THIS,
         )
@@ -359,24 +369,46 @@ def write_demo(
     lock_dir: Path,
     overwrite: bool = False,
     today: date | None = None,
+    language: Language = "zh",
 ) -> None:
-    """Write the sample workspace to ``out``, atomically (never a half-written file)."""
+    """Write the sample workspace to ``out`` in ``language``, atomically (never a
+    half-written file)."""
     out = Path(out)
     if out.is_dir():
-        raise WorkspaceError(out, f"{out}: is a folder; give a file name such as sample.cplan.")
+        raise WorkspaceError(
+            out,
+            QT_TRANSLATE_NOOP(
+                "Demo", "{out}: is a folder; give a file name such as sample.cplan."
+            ).format(out=out),
+        )
     if out.exists() and not overwrite:
-        raise WorkspaceError(out, f"{out}: already exists; choose another name.")
+        raise WorkspaceError(
+            out,
+            QT_TRANSLATE_NOOP("Demo", "{out}: already exists; choose another name.").format(
+                out=out
+            ),
+        )
     if not out.parent.is_dir():
-        raise WorkspaceError(out, f"{out.parent}: no such folder.")
+        raise WorkspaceError(
+            out, QT_TRANSLATE_NOOP("Demo", "{folder}: no such folder.").format(folder=out.parent)
+        )
     if Path(f"{out}-wal").exists():
         raise WorkspaceError(
             out,
-            f"{out}: is in use or was not closed cleanly; open it once, or choose another name.",
+            QT_TRANSLATE_NOOP(
+                "Demo",
+                "{out}: is in use or was not closed cleanly; open it once, or choose another name.",
+            ).format(out=out),
         )
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=".demo-", suffix=".cplan", dir=out.parent)
     except OSError as exc:
-        raise WorkspaceError(out, f"{out.parent}: cannot write here ({exc.strerror}).") from None
+        raise WorkspaceError(
+            out,
+            QT_TRANSLATE_NOOP("Demo", "{folder}: cannot write here ({reason}).").format(
+                folder=out.parent, reason=exc.strerror
+            ),
+        ) from None
     os.close(fd)
     tmp = Path(tmp_name)
     tmp.unlink()
@@ -386,13 +418,17 @@ def write_demo(
             WorkspaceLock(out, lock_dir),
             create_workspace(tmp, device_id=device_id, lock_dir=lock_dir) as ws,
         ):
-            library_key, _ = add_library_item(ws, *LIBRARY_ADDITION)
-            ids = {v["name"]: create_community(ws, v)[0] for v in SAMPLE_COMMUNITIES}
-            add_sample_calendar(ws, ids, today or date.today())
-            add_sample_checklists(ws, ids, today or date.today(), library_key)
-            add_sample_metrics(ws, ids, today or date.today())
-            add_sample_scenarios(ws, ids, today or date.today())
-            trashed, _ = create_community(ws, TRASHED_COMMUNITY)
+            day = today or date.today()
+            library_key, _ = add_library_item(ws, *library_addition(language))
+            # The builders find the communities by their Chinese name in either language.
+            ids = {
+                v["name"]: create_community(ws, texts(v, language))[0] for v in SAMPLE_COMMUNITIES
+            }
+            add_sample_calendar(ws, ids, day, language)
+            add_sample_checklists(ws, ids, day, library_key, language)
+            add_sample_metrics(ws, ids, day)
+            add_sample_scenarios(ws, ids, day, language)
+            trashed, _ = create_community(ws, trashed_community(language))
             delete_community(ws, trashed)
             ws.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             # A file to hand around is one self-contained file, not WAL mode.

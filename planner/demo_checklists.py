@@ -7,7 +7,8 @@ through output, and Growth Hackers has its first ticks. Ticks carry dates and
 notes, work is assigned and due this week or next, items that do not apply
 are hidden, and each community uses its templates (but one). Everything goes
 through the core's functions, so the data is what the app itself would write;
-the same ``today`` gives the same checklists.
+the same ``today`` gives the same checklists. Texts are written in Chinese
+and given in the sample's language by :mod:`planner.sample_text`.
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ from planner.checklist_library import builtin_items, item_id
 from planner.checklists import add_item, update_item
 from planner.communities import Stage
 from planner.community_templates import link_template
+from planner.i18n import Language
+from planner.sample_text import text, texts
 from planner.workspace import Workspace
 
 # The workspace's own addition to the built-in checklist library.
@@ -30,8 +33,18 @@ LIBRARY_ADDITION = (
 )
 
 
+def library_addition(language: Language) -> tuple[Stage, str, str]:
+    """:data:`LIBRARY_ADDITION` in ``language``: stage, title, why."""
+    stage, title, why = LIBRARY_ADDITION
+    return stage, text(title, language), text(why, language)
+
+
 def add_sample_checklists(
-    ws: Workspace, ids: dict[str, str], today: date, library_key: str = ""
+    ws: Workspace,
+    ids: dict[str, str],
+    today: date,
+    library_key: str = "",
+    language: Language = "zh",
 ) -> None:
     """Each sample community's checklist in a state that fits its stage.
 
@@ -40,7 +53,8 @@ def add_sample_checklists(
     its stage complete, so the app suggests moving on to output; the Notion
     group (output) is half way with an overdue guest pipeline; Growth Hackers
     (build) has two ticks and its first interviews due. ``library_key`` is the
-    workspace library's own item (see :data:`LIBRARY_ADDITION`).
+    workspace library's own item (see :data:`LIBRARY_ADDITION`); ``ids`` the
+    communities by their Chinese name; texts and templates are in ``language``.
     """
     reading, notion, parents, growth = (
         ids["深夜读书会 · 付费会员圈"],
@@ -51,7 +65,11 @@ def add_sample_checklists(
     days = timedelta(days=1)
 
     def edit(community: str, key: str, **values: Any) -> None:
-        update_item(ws, item_id(community, key), values)
+        update_item(ws, item_id(community, key), texts(values, language))
+
+    def own(community: str, stage: Stage, title: str, **values: Any) -> str:
+        """Add an item of the operator's own."""
+        return add_item(ws, community, stage, text(title, language), texts(values, language))[0]
 
     def done(community: str, keys: list[str], first: date, note: str = "") -> None:
         """Tick ``keys`` a few days apart, from ``first`` on."""
@@ -100,16 +118,13 @@ def add_sample_checklists(
         note="共读分享会的实际人数和分享数还没填。",
     )
     edit(reading, "operate.review", assignee="Lily 李", due_on=today + 9 * days)
-    add_item(
-        ws,
+    own(
         reading,
         Stage.OPERATE,
         "筹备 12 月续费季的会员专属活动",
-        {
-            "why": "续费季在 12 月，提前一个月准备。",
-            "assignee": "Lily 李",
-            "due_on": today + 12 * days,
-        },
+        why="续费季在 12 月，提前一个月准备。",
+        assignee="Lily 李",
+        due_on=today + 12 * days,
     )
 
     # -- Notion 中文用户群 (output): half way through its content rhythm
@@ -147,12 +162,12 @@ def add_sample_checklists(
         **({"done_on": bait - days} if bait < today else {}),
     )
     edit(notion, "output.owners", hidden=True, note="目前 Kevin 一个人负责所有栏目。")
-    add_item(
-        ws,
+    own(
         notion,
         Stage.OUTPUT,
         "每周把群精华整理成公众号文章",
-        {"assignee": "Kevin 王", "due_on": today + 8 * days},
+        assignee="Kevin 王",
+        due_on=today + 8 * days,
     )
 
     # -- 初二（3）班家长群 (structure): the stage is done, output is next
@@ -162,8 +177,10 @@ def add_sample_checklists(
     edit(parents, "structure.naming", note="每年 9 月按新年级改群名。")
     edit(parents, "output.bait", hidden=True, note="班级群不对外引流。")
     edit(parents, "output.rhythm", assignee="张老师", due_on=today + 10 * days)
-    custom, _ = add_item(ws, parents, Stage.STRUCTURE, "核对家长名单与学号")
-    update_item(ws, custom, {"done_on": today - 30 * days, "note": "48 位家长，全部对上。"})
+    custom = own(parents, Stage.STRUCTURE, "核对家长名单与学号")
+    update_item(
+        ws, custom, texts({"done_on": today - 30 * days, "note": "48 位家长，全部对上。"}, language)
+    )
 
     # -- Growth Hackers (build): positioning still open
     edit(growth, "build.interest", done_on=today - 6 * days, note="数据驱动的增长方法和实战案例。")
@@ -182,19 +199,21 @@ def add_sample_checklists(
         due_on=today + 10 * days,
         note="围绕嘉宾分享还是围绕工具？",
     )
-    add_item(
-        ws,
+    own(
         growth,
         Stage.BUILD,
         "访谈 10 位种子用户",
-        {"assignee": "Kevin 王", "due_on": today, "note": "已约好 4 位。"},
+        assignee="Kevin 王",
+        due_on=today,
+        note="已约好 4 位。",
     )
 
-    # The templates each uses; Growth Hackers has no welcome sequence yet.
+    # The templates each uses, the built-ins in the sample's language; Growth
+    # Hackers has no welcome sequence yet.
     for community in (reading, notion, parents):
-        link_template(ws, community, "builtin:first_24_hours.zh")
-    link_template(ws, reading, "builtin:paid_members.zh")
+        link_template(ws, community, f"builtin:first_24_hours.{language}")
+    link_template(ws, reading, f"builtin:paid_members.{language}")
     for community in (reading, notion):
-        link_template(ws, community, "builtin:guest_share.zh")
+        link_template(ws, community, f"builtin:guest_share.{language}")
     if library_key:
-        update_item(ws, item_id(reading, library_key), {"note": "积分规则草稿在共享文档里。"})
+        edit(reading, library_key, note="积分规则草稿在共享文档里。")

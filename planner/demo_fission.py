@@ -10,7 +10,8 @@
 
 Each plan is linked to the sample activity it plans when the calendar has
 it (found by title, so a renamed sample activity leaves the plan unlinked
-rather than failing).
+rather than failing). Names and notes are written in Chinese and given in
+the sample's language by :mod:`planner.sample_text`.
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ from datetime import date
 
 from planner.fission import Scenario
 from planner.fission_scenarios import link_activity, plannable_activities, save_scenario
+from planner.i18n import Language
+from planner.sample_text import text
 from planner.workspace import Workspace
 
 READING = "深夜读书会 · 付费会员圈"
@@ -82,9 +85,12 @@ def _activity(ws: Workspace, community_id: str, title: str) -> str | None:
     return next((i.id for i in plannable_activities(ws, community_id) if i.title == title), None)
 
 
-def add_sample_scenarios(ws: Workspace, ids: dict[str, str], today: date) -> None:
-    """Save the sample's fission plans on their communities (``ids``: name -> id),
-    linked to the sample activities they plan; after the calendar is added.
+def add_sample_scenarios(
+    ws: Workspace, ids: dict[str, str], today: date, language: Language = "zh"
+) -> None:
+    """Save the sample's fission plans on their communities (``ids``: Chinese
+    name -> id), linked to the sample activities they plan; after the calendar
+    is added. Names, notes and the titles sought are in ``language``.
 
     ``today`` is taken like the other sample builders take it; the plans do
     not depend on it (the activities they are linked to do).
@@ -93,7 +99,9 @@ def add_sample_scenarios(ws: Workspace, ids: dict[str, str], today: date) -> Non
         community_id = ids.get(community)
         if community_id is None:
             continue
-        scenario_id, _ = save_scenario(ws, community_id, scenario, name, note=note)
-        item_id = _activity(ws, community_id, title)
+        scenario_id, _ = save_scenario(
+            ws, community_id, scenario, text(name, language), note=text(note, language)
+        )
+        item_id = _activity(ws, community_id, text(title, language))
         if item_id is not None:
             link_activity(ws, scenario_id, item_id)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable
 
+from planner.i18n import QT_TRANSLATE_NOOP
 from planner.workspace import Workspace, record_device
 
 __all__ = ["record_device", "read_devices", "learn_devices", "device_labels", "made_by_others"]
@@ -42,13 +43,14 @@ def made_by_others(ws: Workspace, table: str) -> dict[str, str]:
     an unknown device reads "a teammate".
     """
     labels = device_labels(ws)
+    teammate = QT_TRANSLATE_NOOP("Devices", "a teammate")
     rows = ws.db.execute(
         "SELECT row_id, updated_by, min(updated_at) FROM row_versions "
         "WHERE table_name = ? GROUP BY row_id",
         [table],
     ).fetchall()
     return {
-        str(row_id): labels.get(device, "a teammate")
+        str(row_id): labels.get(device, teammate)
         for row_id, device, _ in rows
         if device != ws.device_id
     }

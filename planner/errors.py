@@ -4,11 +4,17 @@ Every error the app shows to a person is a :class:`PlannerError`: its message
 is one sentence that says what happened and, where it can, what to do. The CLI
 prints that sentence and exits with :attr:`PlannerError.exit_code`; the GUI
 shows it in a dialog and keeps running.
+
+Messages are :class:`~planner.i18n.Text`, marked with ``QT_TRANSLATE_NOOP``:
+``str(error)`` is the English the CLI prints, and the GUI shows it translated.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
+
+from planner.i18n import QT_TRANSLATE_NOOP, Text
 
 EXIT_FAILURE = 1
 EXIT_BAD_INPUT = 2
@@ -19,9 +25,9 @@ class PlannerError(Exception):
 
     exit_code: int = EXIT_FAILURE
 
-    def __init__(self, message: str) -> None:
+    def __init__(self, message: Text) -> None:
         super().__init__(message)
-        self.message = message
+        self.message: Text = message
 
     def __str__(self) -> str:
         return self.message
@@ -32,14 +38,16 @@ class WorkspaceError(PlannerError):
 
     exit_code = EXIT_BAD_INPUT
 
-    def __init__(self, path: Path | str, message: str) -> None:
+    def __init__(self, path: Path | str, message: Text) -> None:
         super().__init__(message)
         self.path = Path(path)
 
 
 class WorkspaceNotFound(WorkspaceError):
     def __init__(self, path: Path | str) -> None:
-        super().__init__(path, f"{path}: no such file.")
+        super().__init__(
+            path, QT_TRANSLATE_NOOP("Errors", "{path}: no such file.").format(path=path)
+        )
 
 
 class NotAWorkspace(WorkspaceError):
@@ -50,9 +58,12 @@ class NewerSchema(WorkspaceError):
     def __init__(self, path: Path | str, found: int, supported: int) -> None:
         super().__init__(
             path,
-            f"{path}: this workspace was made by a newer version of Community Planner "
-            f"(schema {found}); this version reads up to schema {supported}. "
-            "Update Community Planner to open it.",
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "{path}: this workspace was made by a newer version of Community Planner "
+                "(schema {found}); this version reads up to schema {supported}. "
+                "Update Community Planner to open it.",
+            ).format(path=path, found=found, supported=supported),
         )
         self.found = found
         self.supported = supported
@@ -62,8 +73,11 @@ class CorruptWorkspace(WorkspaceError):
     def __init__(self, path: Path | str, detail: str) -> None:
         super().__init__(
             path,
-            f"{path}: the workspace file is damaged ({detail}). "
-            "Open a backup copy, or run `planner check` for details.",
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "{path}: the workspace file is damaged ({detail}). "
+                "Open a backup copy, or run `planner check` for details.",
+            ).format(path=path, detail=detail),
         )
         self.detail = detail
 
@@ -74,20 +88,30 @@ class ForeignSchema(WorkspaceError):
     def __init__(self, path: Path | str, detail: str) -> None:
         super().__init__(
             path,
-            f"{path}: this file holds parts that Community Planner did not make ({detail}), "
-            "so it was not opened. Run `planner check` for the full list.",
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "{path}: this file holds parts that Community Planner did not make ({detail}), "
+                "so it was not opened. Run `planner check` for the full list.",
+            ).format(path=path, detail=detail),
         )
         self.detail = detail
 
 
 class WorkspaceInUse(WorkspaceError):
     def __init__(self, path: Path | str, holder: str) -> None:
-        where = f" ({holder})" if holder else ""
-        super().__init__(
-            path,
-            f"{path}: this workspace is already open in another Community Planner "
-            f"window{where}. Close it there first.",
-        )
+        if holder:
+            message = QT_TRANSLATE_NOOP(
+                "Errors",
+                "{path}: this workspace is already open in another Community Planner "
+                "window ({holder}). Close it there first.",
+            ).format(path=path, holder=holder)
+        else:
+            message = QT_TRANSLATE_NOOP(
+                "Errors",
+                "{path}: this workspace is already open in another Community Planner "
+                "window. Close it there first.",
+            ).format(path=path)
+        super().__init__(path, message)
 
 
 class WorkspaceReadOnly(WorkspaceError):
@@ -111,10 +135,10 @@ class ValidationError(PlannerError):
 
     exit_code = EXIT_BAD_INPUT
 
-    def __init__(self, fields: dict[str, str]) -> None:
-        first = next(iter(fields.values()), "invalid input")
+    def __init__(self, fields: Mapping[str, Text]) -> None:
+        first = next(iter(fields.values()), QT_TRANSLATE_NOOP("Errors", "invalid input"))
         super().__init__(first)
-        self.fields = dict(fields)
+        self.fields: dict[str, Text] = dict(fields)
 
 
 class NotFound(PlannerError):
@@ -142,8 +166,15 @@ class TemplateError(PlannerError):
     exit_code = EXIT_BAD_INPUT
 
     def __init__(self, template: str, detail: str, line: int | None = None) -> None:
-        where = f", line {line}" if line else ""
-        super().__init__(f"Template “{template}”{where}: {detail}")
+        if line:
+            message = QT_TRANSLATE_NOOP(
+                "Errors", "Template “{template}”, line {line}: {detail}"
+            ).format(template=template, line=line, detail=detail)
+        else:
+            message = QT_TRANSLATE_NOOP("Errors", "Template “{template}”: {detail}").format(
+                template=template, detail=detail
+            )
+        super().__init__(message)
         self.template = template
         self.detail = detail
         self.line = line
@@ -158,5 +189,7 @@ class ReadOnlyTemplate(PlannerError):
 class Cancelled(PlannerError):
     """Long work the user stopped before it finished; nothing was changed."""
 
-    def __init__(self, message: str = "Cancelled; nothing was changed.") -> None:
+    def __init__(self, message: Text | None = None) -> None:
+        if message is None:
+            message = QT_TRANSLATE_NOOP("Errors", "Cancelled; nothing was changed.")
         super().__init__(message)

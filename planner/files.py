@@ -14,14 +14,23 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from planner.errors import PlannerError
+from planner.i18n import QT_TRANSLATE_NOOP, Text
 
 
 def check_target(path: Path, error: type[PlannerError] = PlannerError) -> None:
     """Raise ``error`` (one line) if ``path`` cannot be a file to write."""
     if not path.parent.is_dir():
-        raise error(f"{path.parent}: no such folder.")
+        raise error(
+            QT_TRANSLATE_NOOP("Files", "{folder}: no such folder.").format(folder=path.parent)
+        )
     if path.is_dir():
-        raise error(f"{path}: is a folder.")
+        raise error(QT_TRANSLATE_NOOP("Files", "{path}: is a folder.").format(path=path))
+
+
+def _cannot_write(path: Path, exc: OSError) -> Text:
+    return QT_TRANSLATE_NOOP("Files", "{path}: cannot be written ({reason}).").format(
+        path=path, reason=exc.strerror
+    )
 
 
 @contextlib.contextmanager
@@ -37,7 +46,7 @@ def atomic_path(path: Path, error: type[PlannerError] = PlannerError) -> Iterato
     try:
         fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     except OSError as exc:
-        raise error(f"{path}: cannot be written ({exc.strerror}).") from None
+        raise error(_cannot_write(path, exc)) from None
     os.close(fd)
     tmp = Path(name)
     try:
@@ -45,7 +54,7 @@ def atomic_path(path: Path, error: type[PlannerError] = PlannerError) -> Iterato
         os.chmod(tmp, mode)
         os.replace(tmp, path)
     except OSError as exc:
-        raise error(f"{path}: cannot be written ({exc.strerror}).") from None
+        raise error(_cannot_write(path, exc)) from None
     finally:
         with contextlib.suppress(OSError):
             tmp.unlink()

@@ -63,6 +63,7 @@ from dataclasses import dataclass, fields
 from typing import Any
 
 from planner.errors import ValidationError
+from planner.i18n import QT_TRANSLATE_NOOP, Text
 
 TABLE = "fission_scenarios"
 NAME_MAX = 80
@@ -85,16 +86,20 @@ COEFFICIENT_DECIMALS = 12
 INT_FIELDS = ("seed_members", "waves")
 RATE_FIELDS = ("share_rate", "conversion_rate")
 FLOAT_FIELDS = ("share_rate", "invites_per_share", "conversion_rate", "fixed_cost", "bait_cost")
-LABELS = {
-    "seed_members": "Seed members",
-    "share_rate": "Share rate",
-    "invites_per_share": "Invites per share",
-    "conversion_rate": "Conversion rate",
-    "waves": "Waves",
-    "fixed_cost": "Fixed cost",
-    "bait_cost": "Bait per new member",
-    "channel_cost": "Channel cost per member",
+LABELS: dict[str, Text] = {
+    "seed_members": QT_TRANSLATE_NOOP("Fission", "Seed members"),
+    "share_rate": QT_TRANSLATE_NOOP("Fission", "Share rate"),
+    "invites_per_share": QT_TRANSLATE_NOOP("Fission", "Invites per share"),
+    "conversion_rate": QT_TRANSLATE_NOOP("Fission", "Conversion rate"),
+    "waves": QT_TRANSLATE_NOOP("Fission", "Waves"),
+    "fixed_cost": QT_TRANSLATE_NOOP("Fission", "Fixed cost"),
+    "bait_cost": QT_TRANSLATE_NOOP("Fission", "Bait per new member"),
+    "channel_cost": QT_TRANSLATE_NOOP("Fission", "Channel cost per member"),
 }
+# Messages of Scenario.problems() used for several fields.
+_WHOLE_NUMBER = QT_TRANSLATE_NOOP("Fission", "{label}: enter a whole number.")
+_NEGATIVE = QT_TRANSLATE_NOOP("Fission", "{label} cannot be negative.")
+_AT_MOST = QT_TRANSLATE_NOOP("Fission", "{label}: at most {most}.")
 
 
 def whole(value: float) -> int:
@@ -178,7 +183,7 @@ class Scenario:
             parsed[f.name] = _parse(f.name, values[f.name])
         return cls(**parsed)
 
-    def problems(self, labels: Mapping[str, str] | None = None) -> dict[str, str]:
+    def problems(self, labels: Mapping[str, str] | None = None) -> dict[str, Text]:
         """What is wrong with the inputs, one message per field (empty when sound).
 
         Each message names its field by :data:`LABELS`, or by ``labels`` where
@@ -186,35 +191,42 @@ class Scenario:
         "New members per share" when it asks for Y directly), so the message
         under a field calls it what the operator sees. Rates read as
         percentages in the messages, since that is how operators speak of them.
+        Each message is a :class:`~planner.i18n.Text` with the name filled in.
         """
-        names = {**LABELS, **(labels or {})}
-        errors: dict[str, str] = {}
+        names: dict[str, str] = {**LABELS, **(labels or {})}
+        errors: dict[str, Text] = {}
         for name in INT_FIELDS:
             value = getattr(self, name)
             label = names[name]
             if not isinstance(value, int) or isinstance(value, bool):
-                errors[name] = f"{label}: enter a whole number."
+                errors[name] = _WHOLE_NUMBER.format(label=label)
             elif name == "seed_members" and value < 0:
-                errors[name] = f"{label} cannot be negative."
+                errors[name] = _NEGATIVE.format(label=label)
             elif name == "seed_members" and value > SEEDS_MAX:
-                errors[name] = f"{label}: at most {SEEDS_MAX:,}."
+                errors[name] = _AT_MOST.format(label=label, most=f"{SEEDS_MAX:,}")
             elif name == "waves" and not 1 <= value <= WAVES_MAX:
-                errors[name] = f"{label}: between 1 and {WAVES_MAX}."
+                errors[name] = QT_TRANSLATE_NOOP(
+                    "Fission", "{label}: between 1 and {most}."
+                ).format(label=label, most=WAVES_MAX)
         for name in (*FLOAT_FIELDS, "channel_cost"):
             value = getattr(self, name)
             label = names[name]
             if name == "channel_cost" and value is None:
                 continue
             if not _is_number(value):
-                errors[name] = f"{label}: enter a number."
+                errors[name] = QT_TRANSLATE_NOOP("Fission", "{label}: enter a number.").format(
+                    label=label
+                )
             elif name in RATE_FIELDS and not 0 <= value <= 1:
-                errors[name] = f"{label}: between 0% and 100%."
+                errors[name] = QT_TRANSLATE_NOOP("Fission", "{label}: between 0% and 100%.").format(
+                    label=label
+                )
             elif value < 0:
-                errors[name] = f"{label} cannot be negative."
+                errors[name] = _NEGATIVE.format(label=label)
             elif name == "invites_per_share" and value > INVITES_MAX:
-                errors[name] = f"{label}: at most {INVITES_MAX:,}."
+                errors[name] = _AT_MOST.format(label=label, most=f"{INVITES_MAX:,}")
             elif name not in RATE_FIELDS and name != "invites_per_share" and value > MONEY_MAX:
-                errors[name] = f"{label}: at most {MONEY_MAX:,.0f}."
+                errors[name] = _AT_MOST.format(label=label, most=f"{MONEY_MAX:,.0f}")
         return {name: errors[name] for name in LABELS if name in errors}
 
 

@@ -25,6 +25,7 @@ from planner.fission import (
     project,
 )
 from planner.history import Change
+from planner.i18n import QT_TRANSLATE_NOOP, Text
 from planner.workspace import Workspace
 from planner.workspace_library import clean_text
 
@@ -92,16 +93,18 @@ def _columns(scenario: Scenario) -> dict[str, Any]:
     }
 
 
-def _clean_name(name: Any, errors: dict[str, str]) -> str:
+def _clean_name(name: Any, errors: dict[str, Text]) -> str:
     text = " ".join(str(name).split())
     if not text:
-        errors["name"] = "A fission plan needs a name."
+        errors["name"] = QT_TRANSLATE_NOOP("FissionScenarios", "A fission plan needs a name.")
     elif len(text) > NAME_MAX:
-        errors["name"] = f"The name is too long ({len(text)} characters; at most {NAME_MAX})."
+        errors["name"] = QT_TRANSLATE_NOOP(
+            "FissionScenarios", "The name is too long ({count} characters; at most {most})."
+        ).format(count=len(text), most=NAME_MAX)
     return text
 
 
-def _clean_note(note: Any, errors: dict[str, str]) -> str:
+def _clean_note(note: Any, errors: dict[str, Text]) -> str:
     return clean_text(note or "", NOTE_MAX, "note", errors, "note")
 
 
@@ -110,6 +113,12 @@ def _name_taken(ws: Workspace, community_id: str, name: str, except_id: str | No
     return any(
         s.name.casefold() == key and s.id != except_id for s in list_scenarios(ws, community_id)
     )
+
+
+def _name_in_use(name: str) -> Text:
+    return QT_TRANSLATE_NOOP(
+        "FissionScenarios", "This community already has a fission plan called “{name}”."
+    ).format(name=name)
 
 
 def list_scenarios(ws: Workspace, community_id: str) -> list[SavedScenario]:
@@ -125,7 +134,7 @@ def get_scenario(ws: Workspace, scenario_id: str) -> SavedScenario:
     """A live scenario; NotFound when it does not exist or was deleted."""
     row = ws.get_row(TABLE, scenario_id)
     if row is None or row["deleted"]:
-        raise NotFound("That fission plan no longer exists.")
+        raise NotFound(QT_TRANSLATE_NOOP("FissionScenarios", "That fission plan no longer exists."))
     return SavedScenario.from_row(row)
 
 
@@ -142,7 +151,7 @@ def save_scenario(
     clean_name = _clean_name(name, errors)
     clean_note = _clean_note(note, errors)
     if "name" not in errors and _name_taken(ws, community_id, clean_name, None):
-        errors["name"] = f"This community already has a fission plan called “{clean_name}”."
+        errors["name"] = _name_in_use(clean_name)
     if errors:
         raise ValidationError(errors)
     values = _columns(scenario) | {
@@ -177,7 +186,7 @@ def update_scenario(
     clean_name = _clean_name(name, errors)
     clean_note = _clean_note(note, errors)
     if "name" not in errors and _name_taken(ws, current.community_id, clean_name, scenario_id):
-        errors["name"] = f"This community already has a fission plan called “{clean_name}”."
+        errors["name"] = _name_in_use(clean_name)
     if errors:
         raise ValidationError(errors)
     row = ws.get_row(TABLE, scenario_id)
@@ -203,20 +212,24 @@ def delete_scenario(ws: Workspace, scenario_id: str) -> Change:
 def _check_activity(ws: Workspace, community_id: str, calendar_item_id: str) -> None:
     """ValidationError unless the item is a live activity of ``community_id``."""
     row = ws.get_row(CALENDAR_TABLE, calendar_item_id)
+    message: Text
     if row is None:
-        message = "That calendar item does not exist."
+        message = QT_TRANSLATE_NOOP("FissionScenarios", "That calendar item does not exist.")
     elif row["deleted"]:
-        message = f"“{row['title']}” was deleted from the calendar; choose another activity."
+        message = QT_TRANSLATE_NOOP(
+            "FissionScenarios", "“{title}” was deleted from the calendar; choose another activity."
+        ).format(title=row["title"])
     elif row["community_id"] != community_id:
-        message = (
-            f"“{row['title']}” is on another community's calendar; "
-            "choose an activity of this community."
-        )
+        message = QT_TRANSLATE_NOOP(
+            "FissionScenarios",
+            "“{title}” is on another community's calendar; choose an activity of this community.",
+        ).format(title=row["title"])
     elif row["kind"] != ItemKind.ACTIVITY.value:
-        message = (
-            f"“{row['title']}” is content, not an activity; "
-            "a fission plan is for an activity (a sharing or paid one, say)."
-        )
+        message = QT_TRANSLATE_NOOP(
+            "FissionScenarios",
+            "“{title}” is content, not an activity; "
+            "a fission plan is for an activity (a sharing or paid one, say).",
+        ).format(title=row["title"])
     else:
         return
     raise ValidationError({"calendar_item_id": message})

@@ -139,10 +139,14 @@ class HealthIssue:
     Attributes:
         rule: the rule's stable key (one of :data:`RULES`).
         severity: "alert" (act this week) or "warning".
-        title: one short line (English; the UI translates it by ``rule``).
+        title: one short line.
         rule_text: the rule as shown to the operator.
-        detail: what was found, with numbers, names and dates (English, as
-            :func:`~planner.health_rules.describe` writes ``facts``).
+        detail: what was found, with numbers, names and dates, as
+            :func:`~planner.health_rules.describe` writes ``facts``.
+
+        title, rule_text and detail are :class:`~planner.i18n.Text` in an issue
+        the checks found: English as ``str``, shown translated by the app
+        (``ui_text``), the detail's numbers, names and dates filled in.
         fix: where to fix it.
         facts: what was found, by name: every number, name and date of the
             detail (see :mod:`planner.health_rules` for each rule's), for

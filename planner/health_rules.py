@@ -3,9 +3,11 @@
 :mod:`planner.health` finds what is wrong and states it as :class:`Facts`
 (numbers, names and dates, by name); this module holds what the rules are
 (their thresholds, severities, titles and texts) and writes a finding as the
-English sentence the app shows (:func:`describe`). The weekly plan writes the
-same facts in Chinese (:mod:`planner.weekly_health`), so no finding is ever
-read back out of an English sentence.
+sentence the app shows (:func:`describe`): a :class:`~planner.i18n.Text`, so
+English for the CLI and translated in the app, with every part (an activity
+listed, a date range) a Text in turn. The weekly plan writes the same facts
+in Chinese (:mod:`planner.weekly_health`), so no finding is ever read back
+out of an English sentence.
 
 The facts of each rule (every number, name and date its sentence shows):
 
@@ -33,8 +35,10 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import date
 from typing import Literal, TypeVar, cast
 
+from planner.enum_words import STAGE
+from planner.i18n import QT_TRANSLATE_NOOP, Text
 from planner.iso_week import WeekId
-from planner.template_library import builtin_template
+from planner.template_library import WELCOME_NAMES, builtin_template
 
 Rule = Literal["headless_fly", "fireman", "decline", "stalled_checklist", "no_welcome"]
 Severity = Literal["warning", "alert"]
@@ -79,38 +83,50 @@ SEVERITY: dict[Rule, Severity] = {
     "no_welcome": "warning",
 }
 
-TITLE: dict[Rule, str] = {
-    "headless_fly": "Activities without results",
-    "fireman": "No content planned for the coming week",
-    "decline": "The community is declining",
-    "stalled_checklist": "The stage checklist has stalled",
-    "no_welcome": "No welcome sequence for newcomers",
+# Titles and rule texts are Text: English, and translated where the app shows them.
+TITLE: dict[Rule, Text] = {
+    "headless_fly": QT_TRANSLATE_NOOP("Health", "Activities without results"),
+    "fireman": QT_TRANSLATE_NOOP("Health", "No content planned for the coming week"),
+    "decline": QT_TRANSLATE_NOOP("Health", "The community is declining"),
+    "stalled_checklist": QT_TRANSLATE_NOOP("Health", "The stage checklist has stalled"),
+    "no_welcome": QT_TRANSLATE_NOOP("Health", "No welcome sequence for newcomers"),
 }
 
-RULE_TEXT: dict[Rule, str] = {
-    "headless_fly": (
+RULE_TEXT: dict[Rule, Text] = {
+    "headless_fly": QT_TRANSLATE_NOOP(
+        "Health",
         "An activity whose day has passed should have its results recorded (participants, "
-        f"new members, shares, conversions, revenue or cost); checked for the last "
-        f"{HEADLESS_FLY_DAYS} days."
+        "new members, shares, conversions, revenue or cost); checked for the last "
+        "{days} days.",
+    ).format(days=HEADLESS_FLY_DAYS),
+    "fireman": QT_TRANSLATE_NOOP(
+        "Health",
+        "Plan at least one content item in the next {days} days, so the group "
+        "always has something worth reading.",
+    ).format(days=FIREMAN_DAYS),
+    "decline": QT_TRANSLATE_NOOP(
+        "Health",
+        "A community is declining when over the last {weeks} complete weeks more "
+        "members left than joined (by at least {loss} members and "
+        "{share} of the group), or when its active rate (active "
+        "members / members) fell {falls} weeks in a row (by "
+        "{points} points or more in all).",
+    ).format(
+        weeks=DECLINE_WEEKS,
+        loss=DECLINE_MIN_NET_LOSS,
+        share=f"{DECLINE_MIN_NET_SHARE:.0%}",
+        falls=FALLING_WEEKS,
+        points=f"{FALLING_MIN_DROP * 100:.0f}",
     ),
-    "fireman": (
-        f"Plan at least one content item in the next {FIREMAN_DAYS} days, so the group "
-        "always has something worth reading."
-    ),
-    "decline": (
-        f"A community is declining when over the last {DECLINE_WEEKS} complete weeks more "
-        f"members left than joined (by at least {DECLINE_MIN_NET_LOSS} members and "
-        f"{DECLINE_MIN_NET_SHARE:.0%} of the group), or when its active rate (active "
-        f"members / members) fell {FALLING_WEEKS} weeks in a row (by "
-        f"{FALLING_MIN_DROP * 100:.0f} points or more in all)."
-    ),
-    "stalled_checklist": (
-        f"Tick at least one checklist item every {STALL_DAYS} days while the current "
-        "stage still has open items."
-    ),
-    "no_welcome": (
+    "stalled_checklist": QT_TRANSLATE_NOOP(
+        "Health",
+        "Tick at least one checklist item every {days} days while the current "
+        "stage still has open items.",
+    ).format(days=STALL_DAYS),
+    "no_welcome": QT_TRANSLATE_NOOP(
+        "Health",
         "Every community needs a welcome sequence: what a newcomer feels in the first "
-        "24 hours is what they still feel after 30 days."
+        "24 hours is what they still feel after 30 days.",
     ),
 }
 
@@ -201,85 +217,158 @@ def rate_texts(values: Sequence[float]) -> list[str]:
     return texts
 
 
-# -- the findings in English ------------------------------------------------------------------
+# -- the findings ------------------------------------------------------------------------------
+
+# Each finding is a Text whose parts are Texts in turn (a listed activity, the
+# list, a date range), so that the app shows all of it translated. Dates stay
+# as the English detail writes them ("2026-10-21", "11-12"): they read the same
+# in Chinese.
 
 
 def _short(day: date) -> str:
     return day.strftime("%m-%d")
 
 
-def _plural(n: int, one: str, many: str) -> str:
-    return f"{n} {one if n == 1 else many}"
-
-
-def _listing(names: Sequence[str], more: int) -> str:
-    text = ", ".join(names)
-    if more:
-        text += f" and {more} more"
+def _listing(names: Sequence[str]) -> Text | str:
+    """ "a, b, c": names joined one at a time, so a translation can say "a、b、c"."""
+    if not names:
+        return ""
+    text: Text | str = names[0]
+    for name in names[1:]:
+        text = QT_TRANSLATE_NOOP("Health", "{items}, {item}").format(items=text, item=name)
     return text
 
 
-def _headless_fly(facts: Mapping[str, object]) -> str:
+def _headless_fly(facts: Mapping[str, object]) -> Text:
     count = fact(facts, "count", int)
-    names = [f"{title} ({_short(day)})" for title, day in activities(facts)]
-    return (
-        f"{_plural(count, 'activity', 'activities')} since {fact(facts, 'since', date)} "
-        f"{'has' if count == 1 else 'have'} no results: "
-        f"{_listing(names, fact(facts, 'more', int))}."
+    names = [
+        QT_TRANSLATE_NOOP("Health", "{title} ({day})").format(title=title, day=_short(day))
+        for title, day in activities(facts)
+    ]
+    sentence = (
+        QT_TRANSLATE_NOOP("Health", "{count} activity since {since} has no results: {activities}.")
+        if count == 1
+        else QT_TRANSLATE_NOOP(
+            "Health", "{count} activities since {since} have no results: {activities}."
+        )
     )
+    listed = _listing(names)
+    more = fact(facts, "more", int)
+    if more:  # "and 2 more" of activities and of checklist items differ in Chinese
+        listed = QT_TRANSLATE_NOOP("Health", "{activities} and {more} more").format(
+            activities=listed, more=more
+        )
+    return sentence.format(count=count, since=str(fact(facts, "since", date)), activities=listed)
 
 
-def _fireman(facts: Mapping[str, object]) -> str:
+def _fireman(facts: Mapping[str, object]) -> Text:
     first, last = fact(facts, "first", date), fact(facts, "last", date)
-    text = f"No content starts from {_short(first)} to {_short(last)}"
     cancelled = fact(facts, "cancelled", int)
-    if cancelled:
-        text += f" ({_plural(cancelled, 'item was', 'items were')} cancelled)"
-    return text + "."
+    if not cancelled:
+        sentence = QT_TRANSLATE_NOOP("Health", "No content starts from {first} to {last}.")
+    elif cancelled == 1:
+        sentence = QT_TRANSLATE_NOOP(
+            "Health", "No content starts from {first} to {last} ({count} item was cancelled)."
+        )
+    else:
+        sentence = QT_TRANSLATE_NOOP(
+            "Health", "No content starts from {first} to {last} ({count} items were cancelled)."
+        )
+    return sentence.format(first=_short(first), last=_short(last), count=cancelled)
 
 
-def _decline(facts: Mapping[str, object]) -> str:
-    findings = []
+def _decline(facts: Mapping[str, object]) -> Text | str:
+    loss: Text | None = None
+    falling: Text | None = None
     if "left" in facts:
-        findings.append(
-            f"{fact(facts, 'left', int)} members left and {fact(facts, 'joined', int)} joined "
-            f"from {fact(facts, 'first', date)} to {fact(facts, 'last', date)}."
+        loss = QT_TRANSLATE_NOOP(
+            "Health", "{left} members left and {joined} joined from {first} to {last}."
+        ).format(
+            left=fact(facts, "left", int),
+            joined=fact(facts, "joined", int),
+            first=str(fact(facts, "first", date)),
+            last=str(fact(facts, "last", date)),
         )
     if "rates" in facts:
         found = rates(facts)
         texts = rate_texts([rate for _, rate in found])
-        points = " → ".join(
-            f"{text} (W{week.week:02d})" for (week, _), text in zip(found, texts, strict=True)
+        points: Text | str = ""
+        for (week, _), text in zip(found, texts, strict=True):
+            # The week's number with two digits in English: "W07".
+            point = QT_TRANSLATE_NOOP("Health", "{rate} (W{week:02d})").format(
+                rate=text, week=week.week
+            )
+            points = (
+                QT_TRANSLATE_NOOP("Health", "{points} → {point}").format(points=points, point=point)
+                if points
+                else point
+            )
+        falling = QT_TRANSLATE_NOOP(
+            "Health", "The active rate fell {weeks} weeks in a row: {points}."
+        ).format(weeks=fact(facts, "weeks", int), points=points)
+    if loss is not None and falling is not None:
+        return QT_TRANSLATE_NOOP("Health", "{members_left} {rate_fell}").format(
+            members_left=loss, rate_fell=falling
         )
-        findings.append(
-            f"The active rate fell {fact(facts, 'weeks', int)} weeks in a row: {points}."
-        )
-    return " ".join(findings)
+    return loss or falling or ""
 
 
-def _stalled(facts: Mapping[str, object]) -> str:
+def _stalled(facts: Mapping[str, object]) -> Text:
     if "last_tick" in facts:
-        idle, tick = fact(facts, "idle_days", int), fact(facts, "last_tick", date)
-        text = f"Nothing ticked for {idle} days (last on {tick})"
+        idle = QT_TRANSLATE_NOOP("Health", "Nothing ticked for {days} days (last on {day})").format(
+            days=fact(facts, "idle_days", int), day=str(fact(facts, "last_tick", date))
+        )
     else:
-        text = f"Nothing ticked since the community was created on {fact(facts, 'created', date)}"
+        idle = QT_TRANSLATE_NOOP(
+            "Health", "Nothing ticked since the community was created on {day}"
+        ).format(day=str(fact(facts, "created", date)))
     count, stage = fact(facts, "count", int), fact(facts, "stage", str)
-    return (
-        f"{text}; {_plural(count, 'item', 'items')} of {stage.capitalize()} still open: "
-        f"{_listing(open_items(facts), fact(facts, 'more', int))}."
+    listed = _listing(open_items(facts))
+    more = fact(facts, "more", int)
+    if more:
+        listed = QT_TRANSLATE_NOOP("Health", "{items} and {more} more").format(
+            items=listed, more=more
+        )
+    still_open = (
+        QT_TRANSLATE_NOOP("Health", "{count} item of {stage} still open: {items}")
+        if count == 1
+        else QT_TRANSLATE_NOOP("Health", "{count} items of {stage} still open: {items}")
+    ).format(
+        count=count,
+        stage=STAGE.get(str(stage), stage.capitalize()),
+        items=listed,
+    )
+    return QT_TRANSLATE_NOOP("Health", "{nothing_ticked}; {still_open}.").format(
+        nothing_ticked=idle, still_open=still_open
     )
 
 
-def _no_welcome(facts: Mapping[str, object]) -> str:
+def _no_welcome(facts: Mapping[str, object]) -> Text:
     members = fact(facts, "members", int)
-    example = builtin_template(fact(facts, "example", str), "en").name
-    text = "No welcome sequence is linked"
-    if members:
-        text += f" for its {_plural(members, 'member', 'members')}"
-    return text + f"; link a built-in one (such as “{example}”) or one of the workspace's own."
+    stem = fact(facts, "example", str)
+    example = WELCOME_NAMES.get(stem) or builtin_template(stem, "en").name
+    if not members:
+        sentence = QT_TRANSLATE_NOOP(
+            "Health",
+            "No welcome sequence is linked; link a built-in one (such as “{example}”) "
+            "or one of the workspace's own.",
+        )
+    elif members == 1:
+        sentence = QT_TRANSLATE_NOOP(
+            "Health",
+            "No welcome sequence is linked for its {count} member; link a built-in one "
+            "(such as “{example}”) or one of the workspace's own.",
+        )
+    else:
+        sentence = QT_TRANSLATE_NOOP(
+            "Health",
+            "No welcome sequence is linked for its {count} members; link a built-in one "
+            "(such as “{example}”) or one of the workspace's own.",
+        )
+    return sentence.format(count=members, example=example)
 
 
-_DESCRIBE: dict[Rule, Callable[[Mapping[str, object]], str]] = {
+_DESCRIBE: dict[Rule, Callable[[Mapping[str, object]], Text | str]] = {
     "headless_fly": _headless_fly,
     "fireman": _fireman,
     "decline": _decline,
@@ -289,5 +378,6 @@ _DESCRIBE: dict[Rule, Callable[[Mapping[str, object]], str]] = {
 
 
 def describe(rule: Rule, facts: Mapping[str, object]) -> str:
-    """What ``rule`` found, as one or two English sentences with its facts."""
+    """What ``rule`` found, as one or two sentences with its facts: a
+    :class:`~planner.i18n.Text` (English; the app shows it translated)."""
     return _DESCRIBE[rule](facts)

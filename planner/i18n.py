@@ -77,6 +77,11 @@ def QT_TRANSLATE_NOOP(context: str, source: str) -> Text:  # noqa: N802 - the na
     return Text(source, context, source, {})
 
 
+def untranslated(message: str) -> Text:
+    """A message for the terminal or the log only, never translated."""
+    return message if isinstance(message, Text) else Text(message, "", message, {})
+
+
 def localize(text: object, lookup: Lookup) -> str:
     """``text`` in the language of ``lookup`` (context, source) -> translation.
 
@@ -90,6 +95,8 @@ def localize(text: object, lookup: Lookup) -> str:
     if not text.params:  # a template not filled yet (``{page}`` in a footer)
         return translated
     params = {k: localize(v, lookup) if isinstance(v, Text) else v for k, v in text.params.items()}
+    if translated == text.source and all(params[k] == v for k, v in text.params.items()):
+        return str(text)  # nothing translated: the English exactly as written
     try:
         return translated.format(**params)
     except (KeyError, IndexError, ValueError):

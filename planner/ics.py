@@ -28,6 +28,7 @@ from dataclasses import dataclass
 
 from planner.errors import NotFound
 from planner.history import Change
+from planner.i18n import QT_TRANSLATE_NOOP
 from planner.ics_export import PRODID as PRODID
 from planner.ics_export import STATUS_TO_ICAL as STATUS_TO_ICAL
 from planner.ics_export import X_COMMUNITY as X_COMMUNITY
@@ -81,9 +82,13 @@ def import_ics(
     """
     community = ws.get_row("communities", community_id)
     if community is None or community["deleted"]:
-        raise NotFound(f"No community with id {community_id}.")
+        raise NotFound(
+            QT_TRANSLATE_NOOP("Ics", "No community with id {id}.").format(id=community_id)
+        )
     if not zone_ok(default_tz):
-        raise IcsError(f"“{default_tz}” is not a time zone.")
+        raise IcsError(
+            QT_TRANSLATE_NOOP("Ics", "“{zone}” is not a time zone.").format(zone=default_tz)
+        )
     events, vtimezones = read_calendar(data, source)
     zones = Zones(default_tz, vtimezones)
     masters: dict[str, Parsed] = {}
@@ -92,15 +97,20 @@ def import_ics(
         try:
             parsed = read_event(event, zones)
         except Problem as exc:
-            raise event_error(source, text(event.get("SUMMARY")), day(event), str(exc)) from None
+            raise event_error(source, text(event.get("SUMMARY")), day(event), exc.message) from None
         if parsed.recurrence_id is None:
             if parsed.uid in masters:
-                raise parsed.problem(source, "another event in the file has the same UID.")
+                raise parsed.problem(
+                    source, QT_TRANSLATE_NOOP("Ics", "another event in the file has the same UID.")
+                )
             masters[parsed.uid] = parsed
         else:
             key = (parsed.uid, parsed.recurrence_id.key())
             if key in overrides:
-                raise parsed.problem(source, "the same occurrence is changed twice in the file.")
+                raise parsed.problem(
+                    source,
+                    QT_TRANSLATE_NOOP("Ics", "the same occurrence is changed twice in the file."),
+                )
             overrides[key] = parsed
     # Everything is checked before anything is written.
     existing = Existing(ws, community_id)

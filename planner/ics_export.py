@@ -16,6 +16,7 @@ from icalendar import Calendar, Event, vRecur, vText
 from planner.calendar import GOAL_FIELDS, TABLE, CalendarItem, Status, format_time
 from planner.communities import list_communities
 from planner.errors import NotFound
+from planner.i18n import QT_TRANSLATE_NOOP
 from planner.ics_zones import vtimezone
 from planner.workspace import Workspace
 
@@ -56,7 +57,11 @@ def export_ics(
     if community_ids is not None:
         for community_id in community_ids:
             if community_id not in communities:
-                raise NotFound(f"No community with id {community_id}.")
+                raise NotFound(
+                    QT_TRANSLATE_NOOP("IcsExport", "No community with id {id}.").format(
+                        id=community_id
+                    )
+                )
         wanted = set(community_ids)
         communities = {k: v for k, v in communities.items() if k in wanted}
     stamp = (now or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0)

@@ -35,13 +35,17 @@ from planner.calendar import (
 )
 from planner.calendar import _row as storage_row
 from planner.errors import EXIT_BAD_INPUT, PlannerError, ValidationError
+from planner.i18n import QT_TRANSLATE_NOOP, Text
 from planner.ics_export import X_FIELDS
 from planner.ics_zones import Problem, Zones, zone_ok
 from planner.recurrence import Recurrence, RecurrenceError
 from planner.workspace import Edit, Workspace
 
 MAX_ICS_BYTES = 50 * 1024 * 1024
+# The title of an imported event without one (stored as it is: it is data).
 NO_TITLE = "(No title)"
+# The same words in a message, translated.
+NO_TITLE_TEXT = QT_TRANSLATE_NOOP("IcsImport", "(No title)")
 # A timed event without an end (or ending when it starts) gets this length.
 DEFAULT_DURATION = timedelta(minutes=30)
 # How many occurrences of an imported rule are compared with RFC 5545's own
@@ -65,17 +69,33 @@ _TEXT_ESCAPE = re.compile(r"\\([\\;,nN])")
 _UNTIL_FORM = re.compile(r"[0-9]{8}(T[0-9]{6}Z?)?")
 
 
-def _label(source: str) -> str:
-    return f"{source}: " if source else ""
+def _labelled(source: str, message: Text) -> Text:
+    """``message`` naming the file it is about: ``{source}: {message}``."""
+    if not source:
+        return message
+    return QT_TRANSLATE_NOOP("IcsImport", "{source}: {message}").format(
+        source=source, message=message
+    )
+
+
+def _error(source: str, message: Text) -> IcsError:
+    return IcsError(_labelled(source, message))
 
 
 def read_calendar(data: bytes, source: str) -> tuple[list[Event], dict[str, Timezone]]:
     """The VEVENTs and VTIMEZONEs of an iCalendar file; IcsError if it is not one."""
-    label = _label(source)
     if len(data) > MAX_ICS_BYTES:
-        raise IcsError(f"{label}the file is too large to be a calendar (over 50 MB).")
+        raise _error(
+            source,
+            QT_TRANSLATE_NOOP("IcsImport", "the file is too large to be a calendar (over 50 MB)."),
+        )
     if not data.strip():
-        raise IcsError(f"{label}the file is empty; it is not an iCalendar (.ics) file.")
+        raise _error(
+            source,
+            QT_TRANSLATE_NOOP(
+                "IcsImport", "the file is empty; it is not an iCalendar (.ics) file."
+            ),
+        )
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -83,12 +103,17 @@ def read_calendar(data: bytes, source: str) -> tuple[list[Event], dict[str, Time
         try:
             text = re.sub(rb"\r?\n[ \t]", b"", data).decode("utf-8-sig")
         except UnicodeDecodeError:
-            raise IcsError(
-                f"{label}not an iCalendar (.ics) file: it is not text in UTF-8."
+            raise _error(
+                source,
+                QT_TRANSLATE_NOOP(
+                    "IcsImport", "not an iCalendar (.ics) file: it is not text in UTF-8."
+                ),
             ) from None
     if "\x00" in text:
-        raise IcsError(f"{label}not an iCalendar (.ics) file: it is not text.")
-    _check_structure(text, label)
+        raise _error(
+            source, QT_TRANSLATE_NOOP("IcsImport", "not an iCalendar (.ics) file: it is not text.")
+        )
+    _check_structure(text, source)
     try:
         with warnings.catch_warnings():
             # icalendar warns when it guesses a vendor-prefixed TZID; we resolve
@@ -97,7 +122,12 @@ def read_calendar(data: bytes, source: str) -> tuple[list[Event], dict[str, Time
             calendars = Calendar.from_ical(text.encode("utf-8"), multiple=True)
     except (ValueError, TypeError, KeyError, IndexError) as exc:
         detail = " ".join(str(exc).split())[:120]
-        raise IcsError(f"{label}the calendar cannot be read ({detail}).") from None
+        raise _error(
+            source,
+            QT_TRANSLATE_NOOP("IcsImport", "the calendar cannot be read ({detail}).").format(
+                detail=detail
+            ),
+        ) from None
     events: list[Event] = []
     zones: dict[str, Timezone] = {}
     for cal in calendars:
@@ -109,7 +139,13 @@ def read_calendar(data: bytes, source: str) -> tuple[list[Event], dict[str, Time
     return events, zones
 
 
-def _check_structure(text: str, label: str) -> None:
+def _not_begun() -> Text:
+    return QT_TRANSLATE_NOOP(
+        "IcsImport", "not an iCalendar (.ics) file (it does not begin with BEGIN:VCALENDAR)."
+    )
+
+
+def _check_structure(text: str, source: str) -> None:
     """Content lines and BEGIN/END nesting, which icalendar partly forgives."""
     stack: list[str] = []
     seen_calendar = False
@@ -117,7 +153,12 @@ def _check_structure(text: str, label: str) -> None:
     for number, line in enumerate(re.split(r"\r\n|\n|\r", text), start=1):
         if line[:1] in (" ", "\t"):
             if not logical:
-                raise IcsError(f"{label}not an iCalendar (.ics) file (line 1 is indented).")
+                raise _error(
+                    source,
+                    QT_TRANSLATE_NOOP(
+                        "IcsImport", "not an iCalendar (.ics) file (line 1 is indented)."
+                    ),
+                )
             logical[-1] = (logical[-1][0], logical[-1][1] + line[1:])
         else:
             logical.append((number, line))
@@ -127,32 +168,51 @@ def _check_structure(text: str, label: str) -> None:
         name = re.split(r"[:;]", line, maxsplit=1)[0]
         if ":" not in line or not _NAME.match(name):
             if not seen_calendar:
-                raise IcsError(
-                    f"{label}not an iCalendar (.ics) file (it does not begin with BEGIN:VCALENDAR)."
-                )
+                raise _error(source, _not_begun())
             shown = line if len(line) <= 40 else line[:40] + "…"
-            raise IcsError(f"{label}line {number} is not an iCalendar line: “{shown}”.")
+            raise _error(
+                source,
+                QT_TRANSLATE_NOOP(
+                    "IcsImport", "line {number} is not an iCalendar line: “{line}”."
+                ).format(number=number, line=shown),
+            )
         value = line.split(":", 1)[1].strip().upper()
         keyword = name.upper()
         if not stack and not (keyword == "BEGIN" and value == "VCALENDAR"):
             if not seen_calendar:
-                raise IcsError(
-                    f"{label}not an iCalendar (.ics) file (it does not begin with BEGIN:VCALENDAR)."
-                )
-            raise IcsError(f"{label}line {number} comes after END:VCALENDAR.")
+                raise _error(source, _not_begun())
+            raise _error(
+                source,
+                QT_TRANSLATE_NOOP("IcsImport", "line {number} comes after END:VCALENDAR.").format(
+                    number=number
+                ),
+            )
         if keyword == "BEGIN":
             stack.append(value)
             seen_calendar = True
         elif keyword == "END":
             if value != stack[-1]:
-                raise IcsError(
-                    f"{label}line {number}: END:{value} does not close BEGIN:{stack[-1]}."
+                raise _error(
+                    source,
+                    QT_TRANSLATE_NOOP(
+                        "IcsImport", "line {number}: END:{end} does not close BEGIN:{begin}."
+                    ).format(number=number, end=value, begin=stack[-1]),
                 )
             stack.pop()
     if not seen_calendar:
-        raise IcsError(f"{label}not an iCalendar (.ics) file (it has no BEGIN:VCALENDAR).")
+        raise _error(
+            source,
+            QT_TRANSLATE_NOOP(
+                "IcsImport", "not an iCalendar (.ics) file (it has no BEGIN:VCALENDAR)."
+            ),
+        )
     if stack:
-        raise IcsError(f"{label}the file ends before END:{stack[-1]}; it may have been cut short.")
+        raise _error(
+            source,
+            QT_TRANSLATE_NOOP(
+                "IcsImport", "the file ends before END:{end}; it may have been cut short."
+            ).format(end=stack[-1]),
+        )
 
 
 def text(value: Any) -> str:
@@ -185,7 +245,11 @@ class _Moment:
         except ValueError:  # icalendar's BrokenCalendarProperty
             value = None
         if not isinstance(value, date):
-            raise Problem(f"its {name} is not a date or time.")
+            raise Problem(
+                QT_TRANSLATE_NOOP("IcsImport", "its {name} is not a date or time.").format(
+                    name=name
+                )
+            )
         params = getattr(prop, "params", {})
         return cls(value, params.get("TZID"))
 
@@ -212,12 +276,19 @@ def day(event: Event) -> str:
 
 def event_error(source: str, summary: str, day: str, reason: str) -> IcsError:
     """The one-line error naming an event that cannot be imported."""
-    name = " ".join(summary.split()) or NO_TITLE
+    name: str = " ".join(summary.split()) or NO_TITLE
     name = name if len(name) <= 60 else name[:59] + "…"
-    where = f" ({day})" if day else ""
-    return IcsError(
-        f"{_label(source)}cannot import the event “{name}”{where}: {reason} Nothing was imported."
-    )
+    if name == NO_TITLE:
+        name = NO_TITLE_TEXT
+    if day:
+        message = QT_TRANSLATE_NOOP(
+            "IcsImport", "cannot import the event “{name}” ({day}): {reason} Nothing was imported."
+        ).format(name=name, day=day, reason=reason)
+    else:
+        message = QT_TRANSLATE_NOOP(
+            "IcsImport", "cannot import the event “{name}”: {reason} Nothing was imported."
+        ).format(name=name, reason=reason)
+    return _error(source, message)
 
 
 @dataclass
@@ -239,11 +310,21 @@ class Parsed:
 def read_event(event: Event, zones: Zones) -> Parsed:
     """The item values of one VEVENT; raises Problem saying what is wrong."""
     for name, message in event.errors:
-        what = f"its {name}" if name else "one of its lines"
-        raise Problem(f"{what} cannot be read ({' '.join(str(message).split())[:100]}).")
+        detail = " ".join(str(message).split())[:100]
+        if name:
+            raise Problem(
+                QT_TRANSLATE_NOOP("IcsImport", "its {name} cannot be read ({detail}).").format(
+                    name=name, detail=detail
+                )
+            )
+        raise Problem(
+            QT_TRANSLATE_NOOP("IcsImport", "one of its lines cannot be read ({detail}).").format(
+                detail=detail
+            )
+        )
     summary = text(event.get("SUMMARY"))
     if "DTSTART" not in event:
-        raise Problem("it has no start (DTSTART).")
+        raise Problem(QT_TRANSLATE_NOOP("IcsImport", "it has no start (DTSTART)."))
     uid = text(event.get("UID"))
     if not uid:
         # No UID (against RFC 5545): one made from what identifies the event
@@ -252,7 +333,7 @@ def read_event(event: Event, zones: Zones) -> Parsed:
             _ical_text(event[name]) for name in ("DTSTART", "RECURRENCE-ID") if name in event
         ]
         uid = "cplan-no-uid-" + hashlib.sha256("\n".join(key).encode()).hexdigest()[:24]
-    start_moment = _Moment.of(event["DTSTART"], "start (DTSTART)")
+    start_moment = _Moment.of(event["DTSTART"], QT_TRANSLATE_NOOP("IcsImport", "start (DTSTART)"))
     parsed = Parsed(uid, summary or NO_TITLE, f"{start_moment.value:%Y-%m-%d}", {})
     own_tz = text(event.get(X_FIELDS["tz"]))
     if zone_ok(own_tz):
@@ -264,9 +345,13 @@ def read_event(event: Event, zones: Zones) -> Parsed:
     all_day = start_moment.is_date
     start = zones.local(start_moment.value, start_moment.tzid, target)
     if "DTEND" in event:
-        end_moment = _Moment.of(event["DTEND"], "end (DTEND)")
+        end_moment = _Moment.of(event["DTEND"], QT_TRANSLATE_NOOP("IcsImport", "end (DTEND)"))
         if end_moment.is_date != all_day:
-            raise Problem("its start and end are not both dates or both times.")
+            raise Problem(
+                QT_TRANSLATE_NOOP(
+                    "IcsImport", "its start and end are not both dates or both times."
+                )
+            )
         end = zones.local(end_moment.value, end_moment.tzid, target)
     elif "DURATION" in event:
         try:
@@ -274,27 +359,31 @@ def read_event(event: Event, zones: Zones) -> Parsed:
         except ValueError:
             duration = None
         if not isinstance(duration, timedelta):
-            raise Problem("its DURATION is not a duration.")
+            raise Problem(QT_TRANSLATE_NOOP("IcsImport", "its DURATION is not a duration."))
         end = start + duration
     else:
         end = start
     if end < start:
-        raise Problem("it ends before it starts.")
+        raise Problem(QT_TRANSLATE_NOOP("IcsImport", "it ends before it starts."))
     if end == start:
         end = start + (timedelta(days=1) if all_day else DEFAULT_DURATION)
-    for unsupported, what in (("RDATE", "extra dates (RDATE)"), ("EXRULE", "EXRULE")):
+    for unsupported, refusal in _UNSUPPORTED.items():
         if unsupported in event:
-            raise Problem(f"repeating events with {what} are not supported.")
+            raise Problem(refusal)
     rule: Recurrence | None = None
     if "RRULE" in event:
         prop = event["RRULE"]
         if isinstance(prop, list):
-            raise Problem("it has more than one repeat rule (RRULE), which is not supported.")
+            raise Problem(
+                QT_TRANSLATE_NOOP(
+                    "IcsImport", "it has more than one repeat rule (RRULE), which is not supported."
+                )
+            )
         rule = _recurrence(_ical_text(prop), start, target, zones)
         for exdate in _as_list(event.get("EXDATE")):
             tzid = getattr(exdate, "params", {}).get("TZID")
             for one in getattr(exdate, "dts", []):
-                moment = _Moment.of(one, "EXDATE")
+                moment = _Moment.of(one, QT_TRANSLATE_NOOP("IcsImport", "EXDATE"))
                 local = zones.local(moment.value, moment.tzid or tzid, target)
                 if moment.is_date and not all_day:
                     local = datetime.combine(local.date(), start.time())
@@ -302,10 +391,14 @@ def read_event(event: Event, zones: Zones) -> Parsed:
     if "RECURRENCE-ID" in event:
         rid = event["RECURRENCE-ID"]
         if isinstance(rid, list):
-            raise Problem("it has more than one RECURRENCE-ID.")
+            raise Problem(QT_TRANSLATE_NOOP("IcsImport", "it has more than one RECURRENCE-ID."))
         if str(rid.params.get("RANGE", "")).upper() == "THISANDFUTURE":
-            raise Problem("changes to an occurrence “and all following” are not supported.")
-        parsed.recurrence_id = _Moment.of(rid, "RECURRENCE-ID")
+            raise Problem(
+                QT_TRANSLATE_NOOP(
+                    "IcsImport", "changes to an occurrence “and all following” are not supported."
+                )
+            )
+        parsed.recurrence_id = _Moment.of(rid, QT_TRANSLATE_NOOP("IcsImport", "RECURRENCE-ID"))
     x = {name: text(event.get(prop)) for name, prop in X_FIELDS.items()}
     parsed.own_kind = bool(x["kind"])
     status = x["status"] or ICAL_TO_STATUS.get(text(event.get("STATUS")).upper(), Status.PLANNED)
@@ -325,6 +418,15 @@ def read_event(event: Event, zones: Zones) -> Parsed:
         "recurrence": rule,
     } | {goal: x[goal] or None for goal in GOAL_FIELDS}
     return parsed
+
+
+# Properties an event may not have, and what is said when it does.
+_UNSUPPORTED: dict[str, Text] = {
+    "RDATE": QT_TRANSLATE_NOOP(
+        "IcsImport", "repeating events with extra dates (RDATE) are not supported."
+    ),
+    "EXRULE": QT_TRANSLATE_NOOP("IcsImport", "repeating events with EXRULE are not supported."),
+}
 
 
 def _ical_text(prop: Any) -> str:
@@ -370,7 +472,11 @@ def _recurrence(text: str, start: datetime, target: str, zones: Zones) -> Recurr
                 continue
             moment = datetime.strptime(value.rstrip("Z"), "%Y%m%dT%H%M%S")
         except ValueError:
-            raise Problem(f"its repeat rule ends on “{value}”, which is not a date.") from None
+            raise Problem(
+                QT_TRANSLATE_NOOP(
+                    "IcsImport", "its repeat rule ends on “{value}”, which is not a date."
+                ).format(value=value)
+            ) from None
         if value.endswith("Z"):
             moment = zones.local(moment.replace(tzinfo=UTC), None, target)
         reference_until = moment
@@ -379,24 +485,41 @@ def _recurrence(text: str, start: datetime, target: str, zones: Zones) -> Recurr
     try:
         rule = Recurrence.parse(";".join(ours))
     except RecurrenceError as exc:
-        raise Problem(f"its repeat rule is not supported ({_sentence(str(exc))}).") from None
+        raise Problem(
+            QT_TRANSLATE_NOOP("IcsImport", "its repeat rule is not supported ({reason}).").format(
+                reason=_sentence(exc.message)
+            )
+        ) from None
     reference = kept + (
         [f"UNTIL={reference_until:%Y%m%dT%H%M%S}"] if reference_until is not None else []
     )
     try:
         expected = list(islice(rrulestr(";".join(reference), dtstart=start), RULE_CHECK_COUNT))
     except (ValueError, TypeError):
-        raise Problem(f"its repeat rule “{text}” cannot be read.") from None
+        raise Problem(
+            QT_TRANSLATE_NOOP("IcsImport", "its repeat rule “{rule}” cannot be read.").format(
+                rule=text
+            )
+        ) from None
     if rule.starts(start, RULE_CHECK_COUNT) != expected:
         raise Problem(
-            f"its repeat rule “{text}” would repeat differently here "
-            "(weeks start on Monday in Community Planner)."
+            QT_TRANSLATE_NOOP(
+                "IcsImport",
+                "its repeat rule “{rule}” would repeat differently here "
+                "(weeks start on Monday in Community Planner).",
+            ).format(rule=text)
         )
     return rule
 
 
-def _sentence(text: str) -> str:
-    return text[:1].lower() + text[1:].rstrip(".")
+def _sentence(text: Text) -> Text:
+    """A sentence as a clause within another: lower case first, no full stop.
+
+    The clause keeps the sentence's translation (a language without case or
+    whose sentences read well inside another's is shown the sentence itself).
+    """
+    clause = text[:1].lower() + text[1:].rstrip(".")
+    return Text(clause, text.context, text.source, text.params)
 
 
 # -- import -------------------------------------------------------------------------
@@ -423,7 +546,9 @@ def _clean(ws: Workspace, parsed: Parsed, values: dict[str, Any], source: str) -
     except ValidationError as exc:
         name, message = next(iter(exc.fields.items()), ("", exc.message))
         if name in X_FIELDS:  # one of our X-properties holds a value we cannot take
-            message = f"its {X_FIELDS[name]} is not valid ({_sentence(message)})."
+            message = QT_TRANSLATE_NOOP(
+                "IcsImport", "its {property} is not valid ({reason})."
+            ).format(property=X_FIELDS[name], reason=_sentence(message))
         raise parsed.problem(source, message) from None
 
 
@@ -525,7 +650,7 @@ def plan_override(
     try:
         original = zones.local(parsed.recurrence_id.value, parsed.recurrence_id.tzid, series_tz)
     except Problem as exc:
-        raise parsed.problem(source, str(exc)) from None
+        raise parsed.problem(source, exc.message) from None
     if parsed.recurrence_id.is_date and not series_all_day:
         original = datetime.combine(original.date(), series_start.time())
     clean = _clean(ws, parsed, values, source)

@@ -15,6 +15,8 @@ from icalendar import Timezone, TimezoneDaylight, TimezoneStandard
 from icalendar.timezone import tzp
 from icalendar.timezone.windows_to_olson import WINDOWS_TO_OLSON
 
+from planner.i18n import QT_TRANSLATE_NOOP, Text
+
 
 def vtimezone(name: str, first: date, last: date) -> Timezone:
     """A VTIMEZONE for the IANA zone ``name``, exact from ``first`` to ``last``.
@@ -95,7 +97,17 @@ def zone_ok(name: str) -> bool:
 
 
 class Problem(Exception):
-    """Why one event cannot be imported (a sentence); named with the event by the caller."""
+    """Why one event cannot be imported (a sentence); named with the event by the caller.
+
+    ``str(problem)`` and :attr:`message` are the sentence, a translatable Text.
+    """
+
+    def __init__(self, message: Text) -> None:
+        super().__init__(message)
+        self.message: Text = message
+
+    def __str__(self) -> str:
+        return self.message
 
 
 class Zones:
@@ -129,11 +141,20 @@ class Zones:
         if tzid not in self._custom:
             component = self._components.get(tzid)
             if component is None:
-                raise Problem(f"it uses the time zone “{tzid}”, which the file does not define.")
+                raise Problem(
+                    QT_TRANSLATE_NOOP(
+                        "IcsZones",
+                        "it uses the time zone “{zone}”, which the file does not define.",
+                    ).format(zone=tzid)
+                )
             try:
                 self._custom[tzid] = tzp.create_timezone(component)
             except Exception:
-                raise Problem(f"the time zone “{tzid}” in the file cannot be read.") from None
+                raise Problem(
+                    QT_TRANSLATE_NOOP(
+                        "IcsZones", "the time zone “{zone}” in the file cannot be read."
+                    ).format(zone=tzid)
+                ) from None
         return self._custom[tzid]
 
     def local(self, value: date | datetime, tzid: str | None, target: str) -> datetime:

@@ -27,8 +27,9 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from planner.errors import CorruptWorkspace, WorkspaceError
+from planner.i18n import QT_TRANSLATE_NOOP
 from planner.schema import SCHEMA_VERSION
-from planner.workspace import migrate, read_header, verify_connection
+from planner.workspace import cannot_be_read, migrate, read_header, verify_connection
 
 
 def file_digest(path: Path) -> str:
@@ -66,7 +67,10 @@ def received_workspace(path: Path) -> Iterator[sqlite3.Connection]:
             if dangling:
                 table, _, parent, _ = dangling[0]
                 raise CorruptWorkspace(
-                    path, f"a {table} record points to a {parent} record that is not there"
+                    path,
+                    QT_TRANSLATE_NOOP(
+                        "Incoming", "a {table} record points to a {parent} record that is not there"
+                    ).format(table=table, parent=parent),
                 )
             conn.execute("PRAGMA query_only = ON")
             yield conn
@@ -86,7 +90,7 @@ def _copy(path: Path, copy: Path) -> None:
         if wal.exists():
             shutil.copyfile(wal, Path(f"{copy}-wal"))
     except OSError as exc:
-        raise WorkspaceError(path, f"{path}: cannot be read ({exc.strerror}).") from None
+        raise WorkspaceError(path, cannot_be_read(path, exc.strerror)) from None
 
 
 def _upgrade(conn: sqlite3.Connection, path: Path, version: int) -> None:
@@ -96,5 +100,8 @@ def _upgrade(conn: sqlite3.Connection, path: Path, version: int) -> None:
     except sqlite3.Error as exc:
         raise CorruptWorkspace(
             path,
-            f"it uses schema {version} and could not be read as schema {SCHEMA_VERSION}: {exc}",
+            QT_TRANSLATE_NOOP(
+                "Incoming",
+                "it uses schema {version} and could not be read as schema {ours}: {reason}",
+            ).format(version=version, ours=SCHEMA_VERSION, reason=str(exc)),
         ) from None

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from planner.errors import ValidationError
+from planner.i18n import QT_TRANSLATE_NOOP
 
 _WEEK = re.compile(r"^([0-9]{4})\s*-?\s*[Ww]\s*([0-9]{1,2})$")
 
@@ -38,12 +39,20 @@ class WeekId:
         if not FIRST_YEAR <= self.year <= LAST_YEAR:
             years = f"{FIRST_YEAR}–{LAST_YEAR}"
             raise ValidationError(
-                {"week": f"{self.year} is not a year this plan can show ({years})."}
+                {
+                    "week": QT_TRANSLATE_NOOP(
+                        "IsoWeek", "{year} is not a year this plan can show ({years})."
+                    ).format(year=self.year, years=years)
+                }
             )
         last = _weeks_in(self.year)
         if not 1 <= self.week <= last:
             raise ValidationError(
-                {"week": f"{self.year} has no week {self.week} (its weeks run W01–W{last})."}
+                {
+                    "week": QT_TRANSLATE_NOOP(
+                        "IsoWeek", "{year} has no week {week} (its weeks run W01–W{last})."
+                    ).format(year=self.year, week=self.week, last=last)
+                }
             )
 
     @property
@@ -73,7 +82,9 @@ class WeekId:
         try:
             return week_of(self.monday + timedelta(days=days))
         except OverflowError:
-            raise ValidationError({"week": "That week is out of range."}) from None
+            raise ValidationError(
+                {"week": QT_TRANSLATE_NOOP("IsoWeek", "That week is out of range.")}
+            ) from None
 
     def __str__(self) -> str:
         return self.label
@@ -83,10 +94,18 @@ def parse_week(text: str) -> WeekId:
     """ "2026-W48" (also "2026W48", "2026-w48") as a WeekId; raises ValidationError."""
     cleaned = str(text).strip()
     if not cleaned:
-        raise ValidationError({"week": "Give a week such as 2026-W48."})
+        raise ValidationError(
+            {"week": QT_TRANSLATE_NOOP("IsoWeek", "Give a week such as 2026-W48.")}
+        )
     match = _WEEK.match(cleaned)
     if match is None:
-        raise ValidationError({"week": f"“{cleaned}” is not a week; write it like 2026-W48."})
+        raise ValidationError(
+            {
+                "week": QT_TRANSLATE_NOOP(
+                    "IsoWeek", "“{text}” is not a week; write it like 2026-W48."
+                ).format(text=cleaned)
+            }
+        )
     return WeekId(int(match.group(1)), int(match.group(2)))
 
 

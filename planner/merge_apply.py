@@ -16,6 +16,7 @@ from collections.abc import Collection
 from planner.devices import learn_devices
 from planner.errors import Cancelled
 from planner.history import Change, Row, RowChange, VersionKey
+from planner.i18n import QT_TRANSLATE_NOOP
 from planner.merge import (
     UNIQUE_NAMES,
     Choices,
@@ -51,7 +52,11 @@ def apply_merge(
     choices = choices or {}
     unknown = set(choices) - {c.key for c in plan.conflicts}
     if unknown:
-        raise MergeError(f"No conflict {sorted(unknown)[0]} in this merge.")
+        raise MergeError(
+            QT_TRANSLATE_NOOP("MergeApply", "No conflict {conflict} in this merge.").format(
+                conflict=str(sorted(unknown)[0])
+            )
+        )
     stamp = now_ms()
     rows: list[RowChange] = []
     learnt: list[VersionKey] = []
@@ -120,7 +125,9 @@ def apply_merge(
             rows.append(RowChange("merge_log", entry["id"], None, entry))
     except sqlite3.DatabaseError as exc:
         raise MergeError(
-            f"{plan.source.name} could not be merged ({exc}); nothing was changed."
+            QT_TRANSLATE_NOOP(
+                "MergeApply", "{name} could not be merged ({reason}); nothing was changed."
+            ).format(name=plan.source.name, reason=str(exc))
         ) from None
     return Change("merge", plan.source.name, tuple(rows), verbatim=True, versions=tuple(learnt))
 
@@ -156,8 +163,11 @@ def _check_unchanged(ws: Workspace, plan: MergePlan) -> None:
         for row_id in ids:
             if now.get(row_id) != plan.mine[(table, row_id)]:
                 raise MergeError(
-                    "The workspace changed while the merge was being prepared; "
-                    "nothing was changed. Merge the file again."
+                    QT_TRANSLATE_NOOP(
+                        "MergeApply",
+                        "The workspace changed while the merge was being prepared; "
+                        "nothing was changed. Merge the file again.",
+                    )
                 )
 
 
@@ -169,7 +179,11 @@ def _resolve(conflict: Conflict, taken: Collection[str], stamp: int, device: str
     rows that each believe newer."""
     unknown = set(taken) - set(conflict.fields)
     if unknown:
-        raise MergeError(f"“{sorted(unknown)[0]}” is not a field in conflict.")
+        raise MergeError(
+            QT_TRANSLATE_NOOP("MergeApply", "“{field}” is not a field in conflict.").format(
+                field=sorted(unknown)[0]
+            )
+        )
     merged = dict(conflict.mine)
     for name in taken:
         for linked in linked_fields(conflict.table, name):

@@ -17,6 +17,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from planner.errors import Cancelled
+from planner.i18n import QT_TRANSLATE_NOOP, Text
 from planner.incoming import file_digest, received_workspace
 from planner.merge import IsCancelled, MergeError, MergePlan, Progress, plan_merge
 from planner.workspace import Workspace
@@ -35,7 +36,11 @@ def prepare_merge(
     theirs = Path(theirs)
     with contextlib.suppress(OSError):
         if theirs.exists() and os.path.samefile(theirs, ws.path):
-            raise MergeError(f"{theirs.name} is this workspace itself; choose a teammate's copy.")
+            raise MergeError(
+                QT_TRANSLATE_NOOP(
+                    "MergeFile", "{name} is this workspace itself; choose a teammate's copy."
+                ).format(name=theirs.name)
+            )
     with received_workspace(theirs) as conn:
         if cancelled is not None and cancelled():
             raise Cancelled()
@@ -77,7 +82,10 @@ def backup_before_merge(ws: Workspace, folder: Path) -> Path:
         with contextlib.suppress(OSError):
             tmp.unlink()
         raise MergeError(
-            f"Could not write a backup before merging ({exc}); nothing was changed."
+            QT_TRANSLATE_NOOP(
+                "MergeFile",
+                "Could not write a backup before merging ({reason}); nothing was changed.",
+            ).format(reason=str(exc))
         ) from None
     old = sorted(folder.glob(f"{glob.escape(prefix)}*{ws.path.suffix}"))
     for extra in old[:-BACKUPS_KEPT]:
@@ -86,19 +94,39 @@ def backup_before_merge(ws: Workspace, folder: Path) -> Path:
     return target
 
 
-def summary_line(plan: MergePlan, *, resolved: bool = False) -> str:
+def summary_line(plan: MergePlan, *, resolved: bool = False) -> Text:
     """``3 added, 2 changed, 1 deleted, 1 conflict`` (only the kinds that occur);
     ``resolved``: ``1 conflict resolved``."""
     total = plan.report()["total"]
-    parts = [
-        f"{total['added']} added" if total["added"] else "",
-        f"{total['updated']} changed" if total["updated"] else "",
-        f"{total['deleted']} deleted" if total["deleted"] else "",
-        (
-            f"{total['conflicts']} conflict{'s' if total['conflicts'] != 1 else ''}"
-            + (" resolved" if resolved else "")
-            if total["conflicts"]
-            else ""
-        ),
-    ]
-    return ", ".join(p for p in parts if p) or "nothing new"
+    parts: list[Text] = []
+    if total["added"]:
+        parts.append(QT_TRANSLATE_NOOP("MergeFile", "{count} added").format(count=total["added"]))
+    if total["updated"]:
+        parts.append(
+            QT_TRANSLATE_NOOP("MergeFile", "{count} changed").format(count=total["updated"])
+        )
+    if total["deleted"]:
+        parts.append(
+            QT_TRANSLATE_NOOP("MergeFile", "{count} deleted").format(count=total["deleted"])
+        )
+    conflicts = total["conflicts"]
+    if conflicts:
+        if resolved:
+            word = (
+                QT_TRANSLATE_NOOP("MergeFile", "{count} conflict resolved")
+                if conflicts == 1
+                else QT_TRANSLATE_NOOP("MergeFile", "{count} conflicts resolved")
+            )
+        else:
+            word = (
+                QT_TRANSLATE_NOOP("MergeFile", "{count} conflict")
+                if conflicts == 1
+                else QT_TRANSLATE_NOOP("MergeFile", "{count} conflicts")
+            )
+        parts.append(word.format(count=conflicts))
+    if not parts:
+        return QT_TRANSLATE_NOOP("MergeFile", "nothing new")
+    line = parts[0]
+    for part in parts[1:]:
+        line = QT_TRANSLATE_NOOP("MergeFile", "{list}, {item}").format(list=line, item=part)
+    return line

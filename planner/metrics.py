@@ -24,20 +24,21 @@ from planner.calendar import week_start
 from planner.communities import live_community
 from planner.errors import ValidationError
 from planner.history import Change
+from planner.i18n import QT_TRANSLATE_NOOP, Text
 from planner.workspace import Workspace
 
 TABLE = "community_metrics"
 COUNTS = ("members", "active_members", "joined", "left_members", "messages", "paid_conversions")
 FIGURES = (*COUNTS, "revenue")
 # How a figure is named in a message (the UI translates the whole message).
-LABELS = {
-    "members": "Members",
-    "active_members": "Active members",
-    "joined": "Joined",
-    "left_members": "Left",
-    "messages": "Messages",
-    "paid_conversions": "Paid conversions",
-    "revenue": "Revenue",
+LABELS: dict[str, Text] = {
+    "members": QT_TRANSLATE_NOOP("Metrics", "Members"),
+    "active_members": QT_TRANSLATE_NOOP("Metrics", "Active members"),
+    "joined": QT_TRANSLATE_NOOP("Metrics", "Joined"),
+    "left_members": QT_TRANSLATE_NOOP("Metrics", "Left"),
+    "messages": QT_TRANSLATE_NOOP("Metrics", "Messages"),
+    "paid_conversions": QT_TRANSLATE_NOOP("Metrics", "Paid conversions"),
+    "revenue": QT_TRANSLATE_NOOP("Metrics", "Revenue"),
 }
 ID_NAMESPACE = uuid.UUID("5b1f3c9e-77a2-4c3e-9d0b-2a6e8f4d1c73")
 # A year of figures per community is at most 366 rows; more than this many
@@ -87,27 +88,30 @@ class DayFigures:
         )
 
 
-def check_figures(figures: DayFigures) -> dict[str, str]:
-    """Problems with one day's figures, by field (empty when they are sound)."""
-    errors: dict[str, str] = {}
+def check_figures(figures: DayFigures) -> dict[str, Text]:
+    """Problems with one day's figures, by field (empty when they are sound).
+
+    Each message is a :class:`~planner.i18n.Text` (English, translatable).
+    """
+    errors: dict[str, Text] = {}
     for name in COUNTS:
         value = getattr(figures, name)
         if value is None:
             continue
         if isinstance(value, bool) or not isinstance(value, int):
-            errors[name] = "Enter a whole number."
+            errors[name] = QT_TRANSLATE_NOOP("Metrics", "Enter a whole number.")
         elif value < 0:
-            errors[name] = "Cannot be negative."
+            errors[name] = QT_TRANSLATE_NOOP("Metrics", "Cannot be negative.")
     revenue = figures.revenue
     if revenue is not None and (isinstance(revenue, bool) or not isinstance(revenue, int | float)):
-        errors["revenue"] = "Enter an amount."
+        errors["revenue"] = QT_TRANSLATE_NOOP("Metrics", "Enter an amount.")
     elif revenue is not None and revenue < 0:
-        errors["revenue"] = "Cannot be negative."
+        errors["revenue"] = QT_TRANSLATE_NOOP("Metrics", "Cannot be negative.")
     members, active = figures.members, figures.active_members
     if isinstance(members, int) and isinstance(active, int) and active > members:
-        errors["active_members"] = "More active members than members."
+        errors["active_members"] = QT_TRANSLATE_NOOP("Metrics", "More active members than members.")
     if not date(2000, 1, 1) <= figures.day <= date(2099, 12, 31):
-        errors["day"] = "Choose a day between 2000 and 2099."
+        errors["day"] = QT_TRANSLATE_NOOP("Metrics", "Choose a day between 2000 and 2099.")
     return errors
 
 
@@ -133,15 +137,21 @@ def set_figures(
     community = live_community(ws, community_id)
     days = [r.day for r in rows]
     if len(set(days)) != len(days):
-        raise ValidationError({"day": "The same day appears twice."})
+        raise ValidationError({"day": QT_TRANSLATE_NOOP("Metrics", "The same day appears twice.")})
     for figures in rows:
         errors = check_figures(figures)
         if errors:
             field, message = next(iter(errors.items()))
-            where = figures.day.isoformat()
+            day = figures.day.isoformat()
             if field in LABELS:
-                where += f", {LABELS[field]}"
-            raise ValidationError({field: f"{where}: {message}"})
+                where = QT_TRANSLATE_NOOP("Metrics", "{day}, {figure}: {problem}").format(
+                    day=day, figure=LABELS[field], problem=message
+                )
+            else:
+                where = QT_TRANSLATE_NOOP("Metrics", "{day}: {problem}").format(
+                    day=day, problem=message
+                )
+            raise ValidationError({field: where})
     # The days' records (trashed ones too) in one read, not one per day: an
     # import brings up to MAX_IMPORT_ROWS of them.
     known = (

@@ -84,6 +84,7 @@ from planner.calendar import (
 from planner.communities import live_community
 from planner.errors import EXIT_BAD_INPUT, PlannerError, ValidationError
 from planner.history import Change
+from planner.i18n import QT_TRANSLATE_NOOP, Text
 from planner.metrics import (
     COUNTS,
     FIGURES,
@@ -149,7 +150,9 @@ class Table:
     def column_name(self, column: int) -> str:
         """The header of ``column``, or "column 3" when it has none."""
         header = self.headers[column] if column < len(self.headers) else ""
-        return header or f"column {column + 1}"
+        return header or QT_TRANSLATE_NOOP("MetricsCsv", "column {number}").format(
+            number=column + 1
+        )
 
 
 _BOMS = (
@@ -166,30 +169,51 @@ _SNIFF_CHARS = 64 * 1024
 _SNIFF_ROWS = 50
 
 
-def _decode(data: bytes, label: str) -> tuple[str, str]:
+def _file_error(source: str, problem: Text) -> CsvError:
+    """A CsvError saying ``problem``, after the file's name when there is one."""
+    if not source:
+        return CsvError(problem)
+    return CsvError(
+        QT_TRANSLATE_NOOP("MetricsCsv", "{file}: {problem}").format(file=source, problem=problem)
+    )
+
+
+def _decode(data: bytes, source: str) -> tuple[str, str]:
     """The file's text and the name of its encoding."""
     if data.startswith(_WORKBOOKS):
-        raise CsvError(
-            f"{label}this is an Excel workbook, not a CSV file; in Excel choose "
-            "Save As > CSV UTF-8 and import that file."
+        raise _file_error(
+            source,
+            QT_TRANSLATE_NOOP(
+                "MetricsCsv",
+                "this is an Excel workbook, not a CSV file; in Excel choose "
+                "Save As > CSV UTF-8 and import that file.",
+            ),
         )
     for bom, codec, name in _BOMS:
         if data.startswith(bom):
             try:
                 return data.decode(codec), name
             except UnicodeDecodeError:
-                raise CsvError(
-                    f"{label}the file starts like {name} text but is not; "
-                    "save it again as CSV UTF-8."
+                raise _file_error(
+                    source,
+                    QT_TRANSLATE_NOOP(
+                        "MetricsCsv",
+                        "the file starts like {encoding} text but is not; "
+                        "save it again as CSV UTF-8.",
+                    ).format(encoding=name),
                 ) from None
     for codec, name in (("utf-8", "UTF-8"), ("gb18030", "GB18030")):
         try:
             return data.decode(codec), name
         except UnicodeDecodeError:
             continue
-    raise CsvError(
-        f"{label}not a CSV file: it is not text in UTF-8 or GBK. "
-        "Save the spreadsheet as CSV UTF-8 and import that file."
+    raise _file_error(
+        source,
+        QT_TRANSLATE_NOOP(
+            "MetricsCsv",
+            "not a CSV file: it is not text in UTF-8 or GBK. "
+            "Save the spreadsheet as CSV UTF-8 and import that file.",
+        ),
     )
 
 
@@ -233,17 +257,20 @@ def read_table(data: bytes, *, source: str = "") -> Table:
     workbook, or not readable as CSV. A file with a header and no data rows
     is a table with no rows.
     """
-    label = f"{source}: " if source else ""
     if len(data) > MAX_CSV_BYTES:
-        raise CsvError(
-            f"{label}the file is too large for a table of figures "
-            f"(over {MAX_CSV_BYTES // (1024 * 1024)} MB)."
+        raise _file_error(
+            source,
+            QT_TRANSLATE_NOOP(
+                "MetricsCsv", "the file is too large for a table of figures (over {size} MB)."
+            ).format(size=MAX_CSV_BYTES // (1024 * 1024)),
         )
-    text, encoding = _decode(data, label)
+    text, encoding = _decode(data, source)
     if _CONTROL.search(text[:_SNIFF_CHARS]) or "\x00" in text:
-        raise CsvError(f"{label}not a CSV file: it is not text.")
+        raise _file_error(
+            source, QT_TRANSLATE_NOOP("MetricsCsv", "not a CSV file: it is not text.")
+        )
     if not text.strip():
-        raise CsvError(f"{label}the file is empty.")
+        raise _file_error(source, QT_TRANSLATE_NOOP("MetricsCsv", "the file is empty."))
     first_line = text.lstrip("\ufeff").split("\n", 1)[0].strip()
     given = _SEP_LINE.fullmatch(first_line)
     delimiter = given.group(1) if given else _sniff(text)
@@ -259,9 +286,14 @@ def read_table(data: bytes, *, source: str = "") -> Table:
             if any(trimmed):
                 rows.append(TableRow(line, trimmed))
     except csv.Error as exc:
-        raise CsvError(f"{label}line {read + 1} cannot be read ({exc}).") from None
+        raise _file_error(
+            source,
+            QT_TRANSLATE_NOOP("MetricsCsv", "line {line} cannot be read ({reason}).").format(
+                line=read + 1, reason=str(exc)
+            ),
+        ) from None
     if not rows:
-        raise CsvError(f"{label}the file is empty.")
+        raise _file_error(source, QT_TRANSLATE_NOOP("MetricsCsv", "the file is empty."))
     # A title above the header ("读书会 11月数据" in one cell) is not the header.
     top = next((i for i, r in enumerate(rows[:_SNIFF_ROWS]) if _texts(r.cells) >= 2), 0)
     header = rows[top]
@@ -372,14 +404,20 @@ def guess_mapping(headers: Sequence[str]) -> dict[str, int]:
 
 @dataclass(frozen=True)
 class RowError:
-    """What is wrong with a line of the file; ``str()`` is "line 7: ..."."""
+    """What is wrong with a line of the file; ``str()`` is "line 7: ...".
+
+    ``message`` (and ``str()``) is a :class:`~planner.i18n.Text`, which the
+    UI shows translated.
+    """
 
     line: int
     message: str
     column: str = ""  # the header of the cell at fault, "" for the row as a whole
 
     def __str__(self) -> str:
-        return f"line {self.line}: {self.message}"
+        return QT_TRANSLATE_NOOP("MetricsCsv", "line {line}: {problem}").format(
+            line=self.line, problem=self.message
+        )
 
 
 @dataclass(frozen=True)
@@ -409,21 +447,42 @@ class Parsed:
     @property
     def summary(self) -> str:
         """ "12 rows ready to import; 2 rows have problems; 1 row skipped."."""
-        parts = [f"{_rows_text(len(self.rows))} ready to import"]
+        ready = len(self.rows)
+        text = (
+            QT_TRANSLATE_NOOP("MetricsCsv", "{count} row ready to import")
+            if ready == 1
+            else QT_TRANSLATE_NOOP("MetricsCsv", "{count} rows ready to import")
+        ).format(count=ready)
         if self.errors:
             bad = len(self.bad_lines)
-            parts.append(f"{_rows_text(bad)} {'has' if bad == 1 else 'have'} problems")
+            problems = (
+                QT_TRANSLATE_NOOP("MetricsCsv", "{count} row has problems")
+                if bad == 1
+                else QT_TRANSLATE_NOOP("MetricsCsv", "{count} rows have problems")
+            ).format(count=bad)
+            text = _then(text, problems)
         if self.skipped:
-            parts.append(f"{_rows_text(len(self.skipped))} skipped")
-        return "; ".join(parts) + "."
+            left_out = len(self.skipped)
+            skipped = (
+                QT_TRANSLATE_NOOP("MetricsCsv", "{count} row skipped")
+                if left_out == 1
+                else QT_TRANSLATE_NOOP("MetricsCsv", "{count} rows skipped")
+            ).format(count=left_out)
+            text = _then(text, skipped)
+        return QT_TRANSLATE_NOOP("MetricsCsv", "{summary}.").format(summary=text)
 
 
-def _rows_text(count: int) -> str:
-    return f"{count} row" if count == 1 else f"{count} rows"
+def _then(first: Text, then: Text) -> Text:
+    """Two parts of a summary: "12 rows ready to import; 2 rows have problems"."""
+    return QT_TRANSLATE_NOOP("MetricsCsv", "{first}; {then}").format(first=first, then=then)
 
 
 class _Bad(Exception):
-    """A cell that cannot be read; the message says why."""
+    """A cell that cannot be read; :attr:`reason` says why ("is not a date")."""
+
+    def __init__(self, reason: Text) -> None:
+        super().__init__(reason)
+        self.reason = reason
 
 
 _NOT_KNOWN = frozenset({"", "-", "--", "—", "——", "–", "/", "n/a", "na", "null", "none"})
@@ -457,7 +516,11 @@ def _number(text: str, *, money: bool) -> Decimal | None:
     if s in _NOT_KNOWN:
         return None
     if s.endswith(("%", "‰")):
-        raise _Bad("is a percentage, not " + ("an amount" if money else "a count"))
+        raise _Bad(
+            QT_TRANSLATE_NOOP("MetricsCsv", "is a percentage, not an amount")
+            if money
+            else QT_TRANSLATE_NOOP("MetricsCsv", "is a percentage, not a count")
+        )
     scale = 1
     if s.endswith("万"):
         s, scale = s[:-1].strip(), 10_000
@@ -466,11 +529,17 @@ def _number(text: str, *, money: bool) -> Decimal | None:
     elif money and _DECIMAL_COMMA.fullmatch(s):
         s = s.replace(".", "").replace(",", ".")
     elif not _PLAIN.fullmatch(s):
-        raise _Bad("is not an amount" if money else "is not a whole number")
+        raise _Bad(_not_a_number(money))
     try:
         return Decimal(s) * scale
     except InvalidOperation:
-        raise _Bad("is not an amount" if money else "is not a whole number") from None
+        raise _Bad(_not_a_number(money)) from None
+
+
+def _not_a_number(money: bool) -> Text:
+    if money:
+        return QT_TRANSLATE_NOOP("MetricsCsv", "is not an amount")
+    return QT_TRANSLATE_NOOP("MetricsCsv", "is not a whole number")
 
 
 def _count(text: str) -> int | None:
@@ -478,9 +547,9 @@ def _count(text: str) -> int | None:
     if value is None:
         return None
     if value != value.to_integral_value():
-        raise _Bad("is not a whole number")
+        raise _Bad(QT_TRANSLATE_NOOP("MetricsCsv", "is not a whole number"))
     if abs(value) > MAX_COUNT:
-        raise _Bad("is too large to be a count")
+        raise _Bad(QT_TRANSLATE_NOOP("MetricsCsv", "is too large to be a count"))
     return int(value)
 
 
@@ -489,17 +558,22 @@ def _revenue(text: str) -> float | None:
     if value is None:
         return None
     if abs(value) > MAX_REVENUE:
-        raise _Bad("is too large to be an amount")
+        raise _Bad(QT_TRANSLATE_NOOP("MetricsCsv", "is too large to be an amount"))
     return float(value)
 
 
 def read_figure(name: str, text: str) -> int | float | None:
     """One figure as typed or pasted in a cell: a count, or revenue for "revenue";
-    None for an empty cell. Raises ValueError: “12a” is not a whole number."""
+    None for an empty cell. Raises ValueError: “12a” is not a whole number.
+    (its one argument a :class:`~planner.i18n.Text`, which the UI translates)."""
     try:
         return _revenue(text) if name == "revenue" else _count(text)
     except _Bad as bad:
-        raise ValueError(f"“{text.strip()}” {bad}.") from None
+        raise ValueError(
+            QT_TRANSLATE_NOOP("MetricsCsv", "“{text}” {problem}.").format(
+                text=text.strip(), problem=bad.reason
+            )
+        ) from None
 
 
 def _date_order(table: Table, column: int) -> str:
@@ -516,6 +590,9 @@ def _date_order(table: Table, column: int) -> str:
     return "dmy" if day_first else "mdy" if month_first else ""
 
 
+_NO_SUCH_DAY = QT_TRANSLATE_NOOP("MetricsCsv", "is not a date (no such day)")
+
+
 def _day(text: str, order: str) -> date:
     """The date in a cell; _Bad when it is not a date we accept."""
     s = _normal(text)
@@ -525,26 +602,31 @@ def _day(text: str, order: str) -> date:
     elif found := _YEAR_LAST.fullmatch(s):
         a, b, year = (int(g) for g in found.groups())
         if a > 12 and b > 12:
-            raise _Bad("is not a date (no such day)")
+            raise _Bad(_NO_SUCH_DAY)
         if a > 12 or (b <= 12 and a != b and order == "dmy"):
             day, month = a, b
         elif b > 12 or a == b or order == "mdy":
             month, day = a, b
         else:
-            raise _Bad("could be day/month or month/day; write it as year-month-day (2026-11-23)")
+            raise _Bad(
+                QT_TRANSLATE_NOOP(
+                    "MetricsCsv",
+                    "could be day/month or month/day; write it as year-month-day (2026-11-23)",
+                )
+            )
     elif found := _SERIAL.fullmatch(s):
         serial = int(found.group(1))
         if serial not in EXCEL_SERIALS:
-            raise _Bad("is not a date")
+            raise _Bad(QT_TRANSLATE_NOOP("MetricsCsv", "is not a date"))
         return EXCEL_EPOCH + timedelta(days=serial)
     elif _NO_YEAR.fullmatch(s):
-        raise _Bad("has no year; write it as 2026-11-23")
+        raise _Bad(QT_TRANSLATE_NOOP("MetricsCsv", "has no year; write it as 2026-11-23"))
     else:
-        raise _Bad("is not a date; write it as 2026-11-23")
+        raise _Bad(QT_TRANSLATE_NOOP("MetricsCsv", "is not a date; write it as 2026-11-23"))
     try:
         return date(year, month, day)
     except ValueError:
-        raise _Bad("is not a date (no such day)") from None
+        raise _Bad(_NO_SUCH_DAY) from None
 
 
 def _check_mapping(table: Table, mapping: Mapping[str, int]) -> None:
@@ -552,9 +634,17 @@ def _check_mapping(table: Table, mapping: Mapping[str, int]) -> None:
     if unknown:
         raise ValueError(f"unknown figure in the mapping: {', '.join(sorted(unknown))}")
     if "day" not in mapping:
-        raise CsvError("No column holds the date; choose which column has the day.")
+        raise CsvError(
+            QT_TRANSLATE_NOOP(
+                "MetricsCsv", "No column holds the date; choose which column has the day."
+            )
+        )
     if not set(mapping) - {"day"}:
-        raise CsvError("No column holds figures; choose at least one column to import.")
+        raise CsvError(
+            QT_TRANSLATE_NOOP(
+                "MetricsCsv", "No column holds figures; choose at least one column to import."
+            )
+        )
     width = len(table.headers)
     for field, column in mapping.items():
         if not 0 <= column < width:
@@ -563,9 +653,18 @@ def _check_mapping(table: Table, mapping: Mapping[str, int]) -> None:
     for column in columns:
         if columns.count(column) > 1:
             raise CsvError(
-                f"The column “{table.column_name(column)}” is chosen for two figures; "
-                "choose one for each."
+                QT_TRANSLATE_NOOP(
+                    "MetricsCsv",
+                    "The column “{column}” is chosen for two figures; choose one for each.",
+                ).format(column=table.column_name(column))
             )
+
+
+def _bad_cell(text: str, column: str, bad: _Bad) -> Text:
+    """ "“12a” in 成员数 is not a whole number."."""
+    return QT_TRANSLATE_NOOP("MetricsCsv", "“{text}” in {column} {problem}.").format(
+        text=text, column=column, problem=bad.reason
+    )
 
 
 def parse_rows(table: Table, mapping: Mapping[str, int]) -> Parsed:
@@ -598,8 +697,11 @@ def parse_rows(table: Table, mapping: Mapping[str, int]) -> Parsed:
             errors.append(
                 RowError(
                     line,
-                    f"it has {len(row.cells)} cells but the header has {width} columns "
-                    "(a number with a comma that is not in quotes?).",
+                    QT_TRANSLATE_NOOP(
+                        "MetricsCsv",
+                        "it has {cells} cells but the header has {columns} columns "
+                        "(a number with a comma that is not in quotes?).",
+                    ).format(cells=len(row.cells), columns=width),
                 )
             )
             continue
@@ -610,12 +712,12 @@ def parse_rows(table: Table, mapping: Mapping[str, int]) -> Parsed:
         problems: list[RowError] = []
         day: date | None = None
         if not day_text:
-            problems.append(RowError(line, "no date.", day_name))
+            problems.append(RowError(line, QT_TRANSLATE_NOOP("MetricsCsv", "no date."), day_name))
         else:
             try:
                 day = _day(day_text, order)
             except _Bad as bad:
-                problems.append(RowError(line, f"“{day_text}” in {day_name} {bad}.", day_name))
+                problems.append(RowError(line, _bad_cell(day_text, day_name, bad), day_name))
         values: dict[str, Any] = {}
         for field in FIGURES:
             if field not in mapping:
@@ -624,12 +726,20 @@ def parse_rows(table: Table, mapping: Mapping[str, int]) -> Parsed:
             try:
                 values[field] = _count(text) if field in COUNTS else _revenue(text)
             except _Bad as bad:
-                problems.append(RowError(line, f"“{text}” in {name} {bad}.", name))
+                problems.append(RowError(line, _bad_cell(text, name, bad), name))
         if "note" in mapping:
             note = _FORMULA_GUARD.sub("", row.cell(mapping["note"]), count=1)
             if len(note) > TEXT_MAX:
                 name = table.column_name(mapping["note"])
-                problems.append(RowError(line, f"the note in {name} is too long.", name))
+                problems.append(
+                    RowError(
+                        line,
+                        QT_TRANSLATE_NOOP("MetricsCsv", "the note in {column} is too long.").format(
+                            column=name
+                        ),
+                        name,
+                    )
+                )
             values["note"] = note
         if day is not None and not problems:
             figures = DayFigures(day, **values)
@@ -638,11 +748,25 @@ def parse_rows(table: Table, mapping: Mapping[str, int]) -> Parsed:
                 continue
             for field, message in check_figures(figures).items():
                 name = table.column_name(mapping.get(field, day_column))
-                problems.append(RowError(line, f"{name}: {message}", name))
+                problems.append(
+                    RowError(
+                        line,
+                        QT_TRANSLATE_NOOP("MetricsCsv", "{column}: {problem}").format(
+                            column=name, problem=message
+                        ),
+                        name,
+                    )
+                )
         if day is not None:
             if day in seen:
                 problems.append(
-                    RowError(line, f"{day.isoformat()} is already on line {seen[day]}.", day_name)
+                    RowError(
+                        line,
+                        QT_TRANSLATE_NOOP("MetricsCsv", "{day} is already on line {line}.").format(
+                            day=day.isoformat(), line=seen[day]
+                        ),
+                        day_name,
+                    )
                 )
             else:
                 seen[day] = line
@@ -672,18 +796,33 @@ def import_figures(
     """
     if parsed.errors and not accept_partial:
         bad = len(parsed.bad_lines)
-        raise CsvError(
-            f"{_rows_text(bad)} of the file {'has' if bad == 1 else 'have'} problems "
-            f"({parsed.errors[0]}); nothing was imported. Fix them, or import the other "
-            "rows only."
+        refused = (
+            QT_TRANSLATE_NOOP(
+                "MetricsCsv",
+                "{count} row of the file has problems ({problem}); nothing was imported. "
+                "Fix them, or import the other rows only.",
+            )
+            if bad == 1
+            else QT_TRANSLATE_NOOP(
+                "MetricsCsv",
+                "{count} rows of the file have problems ({problem}); nothing was imported. "
+                "Fix them, or import the other rows only.",
+            )
         )
+        raise CsvError(refused.format(count=bad, problem=str(parsed.errors[0])))
     if not parsed.rows:
-        raise CsvError("The file has no rows of figures to import; nothing was imported.")
+        raise CsvError(
+            QT_TRANSLATE_NOOP(
+                "MetricsCsv", "The file has no rows of figures to import; nothing was imported."
+            )
+        )
     if len(parsed.rows) > MAX_IMPORT_ROWS:
         raise CsvError(
-            f"The file has {len(parsed.rows):,} rows of figures; at most "
-            f"{MAX_IMPORT_ROWS:,} can be imported at once. Is the right column chosen "
-            "for the date?"
+            QT_TRANSLATE_NOOP(
+                "MetricsCsv",
+                "The file has {rows} rows of figures; at most {most} can be imported at once. "
+                "Is the right column chosen for the date?",
+            ).format(rows=f"{len(parsed.rows):,}", most=f"{MAX_IMPORT_ROWS:,}")
         )
     live_community(ws, community_id)
     kept = frozenset((*FIGURES, "note")) - parsed.fields
@@ -699,10 +838,17 @@ def import_figures(
                 if problems:
                     message = next(iter(problems.values()))
                     raise CsvError(
-                        f"line {parsed.lines[i]}: {message} (with the figures already "
-                        f"recorded for {figures.day.isoformat()}); nothing was imported."
+                        QT_TRANSLATE_NOOP(
+                            "MetricsCsv",
+                            "line {line}: {problem} (with the figures already recorded for "
+                            "{day}); nothing was imported.",
+                        ).format(line=parsed.lines[i], problem=message, day=figures.day.isoformat())
                     )
     try:
         return set_figures(ws, community_id, rows, action=IMPORT_ACTION)
     except ValidationError as exc:  # checked above; kept as a clear message
-        raise CsvError(f"{exc} Nothing was imported.") from None
+        raise CsvError(
+            QT_TRANSLATE_NOOP("MetricsCsv", "{problem} Nothing was imported.").format(
+                problem=exc.message
+            )
+        ) from None

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 import segno
 
+from planner.i18n import QT_TRANSLATE_NOOP
+
 # The quiet zone the standard asks for around the symbol, in modules.
 QUIET_ZONE = 4
 # What a poster's QR may carry. Version 40-M holds 2,331 bytes, but a code
@@ -21,7 +23,10 @@ MAX_QR_BYTES = 600
 
 
 class QRTextError(ValueError):
-    """The text cannot become a QR code (empty or too long)."""
+    """The text cannot become a QR code (empty or too long).
+
+    Its one argument is a :class:`~planner.i18n.Text` without a final full stop.
+    """
 
 
 @dataclass(frozen=True)
@@ -53,11 +58,13 @@ def make_symbol(text: str, *, error: str = "m") -> QRSymbol:
     Raises QRTextError for empty or overlong text.
     """
     if not text:
-        raise QRTextError("a QR code needs some text")
+        raise QRTextError(QT_TRANSLATE_NOOP("Qr", "a QR code needs some text"))
     size = len(text.encode("utf-8"))
     if size > MAX_QR_BYTES:
         raise QRTextError(
-            f"the QR text is too long to scan ({size:,} bytes; at most {MAX_QR_BYTES:,})"
+            QT_TRANSLATE_NOOP(
+                "Qr", "the QR text is too long to scan ({size} bytes; at most {most})"
+            ).format(size=f"{size:,}", most=f"{MAX_QR_BYTES:,}")
         )
     code = segno.make_qr(text, error=error, mode="byte", encoding="utf-8", boost_error=True)
     rows = tuple(tuple(bool(m) for m in row) for row in code.matrix)

@@ -20,6 +20,8 @@ from typing import Literal
 
 from dateutil.rrule import DAILY, MONTHLY, WEEKLY, rrule, weekday
 
+from planner.i18n import QT_TRANSLATE_NOOP, Text
+
 WEEKDAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 MAX_COUNT = 1000
 MAX_INTERVAL = 99
@@ -39,7 +41,37 @@ _DATEUTIL_FREQ: dict[Frequency, Literal[0, 1, 2, 3, 4, 5, 6]] = {
 
 
 class RecurrenceError(ValueError):
-    """A rule that cannot be read or makes no sense; the message says why."""
+    """A rule that cannot be read or makes no sense; the message says why.
+
+    ``str(error)`` and :attr:`message` are the message, a translatable Text.
+    """
+
+    def __init__(self, message: Text) -> None:
+        super().__init__(message)
+        self.message: Text = message
+
+    def __str__(self) -> str:
+        return self.message
+
+
+# Words for :meth:`Recurrence.describe`.
+WEEKDAY_NAMES: tuple[Text, ...] = (
+    QT_TRANSLATE_NOOP("Recurrence", "Monday"),
+    QT_TRANSLATE_NOOP("Recurrence", "Tuesday"),
+    QT_TRANSLATE_NOOP("Recurrence", "Wednesday"),
+    QT_TRANSLATE_NOOP("Recurrence", "Thursday"),
+    QT_TRANSLATE_NOOP("Recurrence", "Friday"),
+    QT_TRANSLATE_NOOP("Recurrence", "Saturday"),
+    QT_TRANSLATE_NOOP("Recurrence", "Sunday"),
+)
+_ORDINALS: dict[int, Text] = {
+    1: QT_TRANSLATE_NOOP("Recurrence", "1st"),
+    2: QT_TRANSLATE_NOOP("Recurrence", "2nd"),
+    3: QT_TRANSLATE_NOOP("Recurrence", "3rd"),
+    4: QT_TRANSLATE_NOOP("Recurrence", "4th"),
+    5: QT_TRANSLATE_NOOP("Recurrence", "5th"),
+    -1: QT_TRANSLATE_NOOP("Recurrence", "last"),
+}
 
 
 @dataclass(frozen=True)
@@ -66,15 +98,19 @@ class Recurrence:
     until: date | None = None
     count: int | None = None
 
-    def problems(self) -> list[str]:
+    def problems(self) -> list[Text]:
         """What is wrong with this rule, as sentences (empty when it is sound)."""
-        found: list[str] = []
+        found: list[Text] = []
         if not 1 <= self.interval <= MAX_INTERVAL:
-            found.append(f"The interval must be between 1 and {MAX_INTERVAL}.")
+            found.append(
+                QT_TRANSLATE_NOOP(
+                    "Recurrence", "The interval must be between 1 and {limit}."
+                ).format(limit=MAX_INTERVAL)
+            )
         if any(not 0 <= d <= 6 for d in self.weekdays):
-            found.append("Weekdays must be Monday to Sunday.")
+            found.append(QT_TRANSLATE_NOOP("Recurrence", "Weekdays must be Monday to Sunday."))
         if self.freq is Frequency.WEEKLY and not self.weekdays:
-            found.append("Choose at least one day of the week.")
+            found.append(QT_TRANSLATE_NOOP("Recurrence", "Choose at least one day of the week."))
         if self.freq is Frequency.MONTHLY:
             # Fix: a monthly rule with plain weekdays (BYDAY=MO, or Friday the
             # 13th as BYMONTHDAY=13;BYDAY=FR) was accepted although nothing here
@@ -82,29 +118,58 @@ class Recurrence:
             # was told "not both".
             if self.weekdays:
                 found.append(
-                    "A monthly rule repeats on one weekday such as the 2nd Tuesday, "
-                    "not every week; use a weekly rule for that."
+                    QT_TRANSLATE_NOOP(
+                        "Recurrence",
+                        "A monthly rule repeats on one weekday such as the 2nd Tuesday, "
+                        "not every week; use a weekly rule for that.",
+                    )
                 )
             elif self.month_day is None and self.nth_weekday is None:
                 found.append(
-                    "A monthly rule needs a day of the month or a weekday such as the 2nd Tuesday."
+                    QT_TRANSLATE_NOOP(
+                        "Recurrence",
+                        "A monthly rule needs a day of the month or a weekday such as the "
+                        "2nd Tuesday.",
+                    )
                 )
             elif self.month_day is not None and self.nth_weekday is not None:
-                found.append("A monthly rule repeats on a date or on a weekday, not both.")
+                found.append(
+                    QT_TRANSLATE_NOOP(
+                        "Recurrence", "A monthly rule repeats on a date or on a weekday, not both."
+                    )
+                )
             if self.month_day is not None and not (
                 1 <= self.month_day <= 31 or self.month_day == -1
             ):
-                found.append("The day of the month must be 1 to 31, or the last day.")
+                found.append(
+                    QT_TRANSLATE_NOOP(
+                        "Recurrence", "The day of the month must be 1 to 31, or the last day."
+                    )
+                )
             if self.nth_weekday is not None:
                 n, day = self.nth_weekday
                 if n not in (1, 2, 3, 4, 5, -1) or not 0 <= day <= 6:
-                    found.append("Choose the 1st to 5th or the last weekday of the month.")
+                    found.append(
+                        QT_TRANSLATE_NOOP(
+                            "Recurrence", "Choose the 1st to 5th or the last weekday of the month."
+                        )
+                    )
         elif self.month_day is not None or self.nth_weekday is not None:
-            found.append("Only a monthly rule has a day of the month.")
+            found.append(
+                QT_TRANSLATE_NOOP("Recurrence", "Only a monthly rule has a day of the month.")
+            )
         if self.until is not None and self.count is not None:
-            found.append("A series ends on a date or after a number of times, not both.")
+            found.append(
+                QT_TRANSLATE_NOOP(
+                    "Recurrence", "A series ends on a date or after a number of times, not both."
+                )
+            )
         if self.count is not None and not 1 <= self.count <= MAX_COUNT:
-            found.append(f"The number of times must be between 1 and {MAX_COUNT}.")
+            found.append(
+                QT_TRANSLATE_NOOP(
+                    "Recurrence", "The number of times must be between 1 and {limit}."
+                ).format(limit=MAX_COUNT)
+            )
         return found
 
     def check(self) -> Recurrence:
@@ -144,21 +209,28 @@ class Recurrence:
         if body.upper().startswith("RRULE:"):
             body = body[6:]
         if not body:
-            raise RecurrenceError("The repeat rule is empty.")
+            raise RecurrenceError(QT_TRANSLATE_NOOP("Recurrence", "The repeat rule is empty."))
         parts: dict[str, str] = {}
         for chunk in body.split(";"):
             if not chunk:
                 continue
             key, sep, value = chunk.partition("=")
             if not sep or not value:
-                raise RecurrenceError(f"“{chunk}” is not a NAME=VALUE part of a repeat rule.")
+                raise RecurrenceError(
+                    QT_TRANSLATE_NOOP(
+                        "Recurrence", "“{part}” is not a NAME=VALUE part of a repeat rule."
+                    ).format(part=chunk)
+                )
             parts[key.strip().upper()] = value.strip().upper()
         freq_text = parts.pop("FREQ", "")
         try:
             freq = Frequency(freq_text)
         except ValueError:
             raise RecurrenceError(
-                f"Repeating “{freq_text or '?'}” is not supported; use daily, weekly or monthly."
+                QT_TRANSLATE_NOOP(
+                    "Recurrence",
+                    "Repeating “{frequency}” is not supported; use daily, weekly or monthly.",
+                ).format(frequency=freq_text or "?")
             ) from None
         parts.pop("WKST", None)  # weeks start on Monday here, as in most calendars
         try:
@@ -167,7 +239,11 @@ class Recurrence:
             parts.pop("COUNT", None)
             month_day = int(parts.pop("BYMONTHDAY")) if "BYMONTHDAY" in parts else None
         except ValueError:
-            raise RecurrenceError("A number in the repeat rule is not a whole number.") from None
+            raise RecurrenceError(
+                QT_TRANSLATE_NOOP(
+                    "Recurrence", "A number in the repeat rule is not a whole number."
+                )
+            ) from None
         until = _parse_until(parts.pop("UNTIL")) if "UNTIL" in parts else None
         weekdays: tuple[int, ...] = ()
         nth: tuple[int, int] | None = None
@@ -175,33 +251,71 @@ class Recurrence:
             weekdays, nth = _parse_byday(parts.pop("BYDAY"), freq)
         if parts:
             raise RecurrenceError(
-                f"Repeat rules with {', '.join(sorted(parts))} are not supported."
+                QT_TRANSLATE_NOOP(
+                    "Recurrence", "Repeat rules with {names} are not supported."
+                ).format(names=", ".join(sorted(parts)))
             )
         return cls(freq, interval, weekdays, month_day, nth, until, count).check()
 
     # -- words ------------------------------------------------------------------
 
-    def describe(self) -> str:
-        """English words for the rule, such as “Every 2 weeks on Tuesday”."""
-        names = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-        unit = {Frequency.DAILY: "day", Frequency.WEEKLY: "week", Frequency.MONTHLY: "month"}[
-            self.freq
-        ]
-        text = f"Every {unit}" if self.interval == 1 else f"Every {self.interval} {unit}s"
+    def describe(self) -> Text:
+        """Words for the rule, such as “Every 2 weeks on Tuesday” (a Text, English as str)."""
+        if self.freq is Frequency.DAILY:
+            text = (
+                QT_TRANSLATE_NOOP("Recurrence", "Every day")
+                if self.interval == 1
+                else QT_TRANSLATE_NOOP("Recurrence", "Every {n} days").format(n=self.interval)
+            )
+        elif self.freq is Frequency.WEEKLY:
+            text = (
+                QT_TRANSLATE_NOOP("Recurrence", "Every week")
+                if self.interval == 1
+                else QT_TRANSLATE_NOOP("Recurrence", "Every {n} weeks").format(n=self.interval)
+            )
+        else:
+            text = (
+                QT_TRANSLATE_NOOP("Recurrence", "Every month")
+                if self.interval == 1
+                else QT_TRANSLATE_NOOP("Recurrence", "Every {n} months").format(n=self.interval)
+            )
         if self.freq is Frequency.DAILY and sorted(self.weekdays) == [0, 1, 2, 3, 4]:
-            text = "Every weekday" if self.interval == 1 else text + " on weekdays"
+            text = (
+                QT_TRANSLATE_NOOP("Recurrence", "Every weekday")
+                if self.interval == 1
+                else QT_TRANSLATE_NOOP("Recurrence", "{rule} on weekdays").format(rule=text)
+            )
         elif self.weekdays:
-            text += " on " + ", ".join(names[d] for d in sorted(self.weekdays))
+            days = [WEEKDAY_NAMES[d] for d in sorted(self.weekdays)]
+            listed = days[0]
+            for name in days[1:]:
+                listed = QT_TRANSLATE_NOOP("Recurrence", "{list}, {day}").format(
+                    list=listed, day=name
+                )
+            text = QT_TRANSLATE_NOOP("Recurrence", "{rule} on {days}").format(
+                rule=text, days=listed
+            )
         if self.month_day is not None:
-            text += " on the last day" if self.month_day == -1 else f" on day {self.month_day}"
+            text = (
+                QT_TRANSLATE_NOOP("Recurrence", "{rule} on the last day").format(rule=text)
+                if self.month_day == -1
+                else QT_TRANSLATE_NOOP("Recurrence", "{rule} on day {day}").format(
+                    rule=text, day=self.month_day
+                )
+            )
         if self.nth_weekday is not None:
             n, day = self.nth_weekday
-            ordinal = {1: "1st", 2: "2nd", 3: "3rd", 4: "4th", 5: "5th", -1: "last"}[n]
-            text += f" on the {ordinal} {names[day]}"
+            text = QT_TRANSLATE_NOOP("Recurrence", "{rule} on the {ordinal} {weekday}").format(
+                rule=text, ordinal=_ORDINALS[n], weekday=WEEKDAY_NAMES[day]
+            )
         if self.until is not None:
-            text += f", until {self.until.isoformat()}"
+            text = QT_TRANSLATE_NOOP("Recurrence", "{rule}, until {date}").format(
+                rule=text, date=self.until.isoformat()
+            )
         if self.count is not None:
-            text += f", {self.count} times"
+            text = QT_TRANSLATE_NOOP("Recurrence", "{rule}, {count} times").format(
+                rule=text, count=self.count
+            )
         return text
 
     # -- expansion -----------------------------------------------------------------
@@ -279,14 +393,26 @@ def _parse_until(value: str) -> date:
     # ("2026123" as 2026-12-03, "20261231T2500Z" as 02:50): insist on the
     # RFC 5545 forms DATE (8 digits) or DATE-TIME (8 digits, T, 6 digits, Z?).
     if not _UNTIL_FORM.fullmatch(value):
-        raise RecurrenceError(f"“{value}” is not a date the repeat rule can end on.")
+        raise RecurrenceError(_not_an_end(value))
     digits = value.rstrip("Z")
     try:
         if "T" in digits:
             return datetime.strptime(digits, "%Y%m%dT%H%M%S").date()
         return datetime.strptime(digits, "%Y%m%d").date()
     except ValueError:
-        raise RecurrenceError(f"“{value}” is not a date the repeat rule can end on.") from None
+        raise RecurrenceError(_not_an_end(value)) from None
+
+
+def _not_an_end(value: str) -> Text:
+    return QT_TRANSLATE_NOOP(
+        "Recurrence", "“{value}” is not a date the repeat rule can end on."
+    ).format(value=value)
+
+
+def _not_a_day(token: str) -> Text:
+    return QT_TRANSLATE_NOOP("Recurrence", "“{token}” is not a day of the week.").format(
+        token=token
+    )
 
 
 def _parse_byday(value: str, freq: Frequency) -> tuple[tuple[int, ...], tuple[int, int] | None]:
@@ -295,7 +421,7 @@ def _parse_byday(value: str, freq: Frequency) -> tuple[tuple[int, ...], tuple[in
     for token in value.split(","):
         code = token[-2:]
         if code not in WEEKDAY_CODES:
-            raise RecurrenceError(f"“{token}” is not a day of the week.")
+            raise RecurrenceError(_not_a_day(token))
         prefix = token[:-2]
         if prefix in ("", "+"):
             days.append(WEEKDAY_CODES.index(code))
@@ -303,13 +429,17 @@ def _parse_byday(value: str, freq: Frequency) -> tuple[tuple[int, ...], tuple[in
         try:
             n = int(prefix)
         except ValueError:
-            raise RecurrenceError(f"“{token}” is not a day of the week.") from None
+            raise RecurrenceError(_not_a_day(token)) from None
         if freq is not Frequency.MONTHLY or nth is not None or days:
-            raise RecurrenceError("Only a monthly rule can name one “nth weekday”.")
+            raise RecurrenceError(_one_nth())
         nth = (n, WEEKDAY_CODES.index(code))
     if nth is not None and days:
-        raise RecurrenceError("Only a monthly rule can name one “nth weekday”.")
+        raise RecurrenceError(_one_nth())
     return tuple(sorted(set(days))), nth
+
+
+def _one_nth() -> Text:
+    return QT_TRANSLATE_NOOP("Recurrence", "Only a monthly rule can name one “nth weekday”.")
 
 
 def _shift_months(moment: datetime, months: int) -> datetime:

@@ -54,6 +54,7 @@ from planner.community_templates import TABLE as LINKS
 from planner.community_templates import link_id_for, linked_templates
 from planner.errors import Cancelled, NotFound, ValidationError
 from planner.history import Change
+from planner.i18n import QT_TRANSLATE_NOOP, Text
 from planner.recurrence import RecurrenceError
 from planner.replicate_series import (
     RESULT_COLUMNS,
@@ -158,7 +159,7 @@ class ReplicationPlan:
     community: dict[str, Any]
     series: tuple[SeriesCopy, ...]
     series_left_out: tuple[SeriesChoice, ...]
-    unusable_series: tuple[tuple[CalendarItem, str], ...]
+    unusable_series: tuple[tuple[CalendarItem, Text], ...]
     templates: tuple[TemplateCopy, ...]
     checklist: tuple[ChecklistCopy, ...]
     checklist_from_library: bool
@@ -305,25 +306,30 @@ def plan_replication(
 
     def check() -> None:
         if cancelled is not None and cancelled():
-            raise Cancelled("Planning the copy was cancelled.")
+            raise Cancelled(QT_TRANSLATE_NOOP("Replicate", "Planning the copy was cancelled."))
 
     check()
     source = get_community(ws, source_id)
     if source.deleted:
-        raise NotFound(f"“{source.name}” is in the trash; restore it to replicate it.")
+        raise NotFound(
+            QT_TRANSLATE_NOOP(
+                "Replicate", "“{name}” is in the trash; restore it to replicate it."
+            ).format(name=source.name)
+        )
     name = " ".join(new_name.split())
-    errors: dict[str, str] = {}
+    errors: dict[str, Text] = {}
     try:
         validate_community(ws, {"name": name})
     except ValidationError as exc:
         errors.update(exc.fields)
     if start is None:
-        errors["start"] = "Choose the date the new community starts."
-    elif not FIRST_START <= start <= LAST_START:
-        errors["start"] = (
-            f"The new community starts between {FIRST_START:%Y} and {LAST_START:%Y}; "
-            f"{start.isoformat()} is outside."
+        errors["start"] = QT_TRANSLATE_NOOP(
+            "Replicate", "Choose the date the new community starts."
         )
+    elif not FIRST_START <= start <= LAST_START:
+        errors["start"] = QT_TRANSLATE_NOOP(
+            "Replicate", "The new community starts between {first} and {last}; {day} is outside."
+        ).format(first=f"{FIRST_START:%Y}", last=f"{LAST_START:%Y}", day=start.isoformat())
     if errors:
         raise ValidationError(errors)
     assert start is not None
@@ -332,7 +338,7 @@ def plan_replication(
     choices = series_choices(ws, source_id, today or date.today())
     wanted = {c.item.id for c in choices if c.default} if series_ids is None else set(series_ids)
     copies: list[SeriesCopy] = []
-    unusable: list[tuple[CalendarItem, str]] = []
+    unusable: list[tuple[CalendarItem, Text]] = []
     for choice in choices:
         if not series or choice.item.id not in wanted:
             continue
@@ -340,7 +346,7 @@ def plan_replication(
         try:
             copies.append(series_copy(ws, choice.item, start))
         except (ValidationError, RecurrenceError) as exc:
-            unusable.append((choice.item, str(exc)))
+            unusable.append((choice.item, exc.message))
     left_series = tuple(c for c in choices if not series or c.item.id not in wanted)
 
     check()
@@ -416,7 +422,11 @@ def replicate(
     for copy in plan.templates:
         if copy.new_name is not None and copy.new_name.casefold() in taken:
             raise ValidationError(
-                {"templates": f"Another template is already called “{copy.new_name}”."}
+                {
+                    "templates": QT_TRANSLATE_NOOP(
+                        "Replicate", "Another template is already called “{name}”."
+                    ).format(name=copy.new_name)
+                }
             )
     total = plan.steps
     done = 0
@@ -429,7 +439,9 @@ def replicate(
 
     def check() -> None:
         if cancelled is not None and cancelled():
-            raise Cancelled("Replicating was cancelled; nothing was changed.")
+            raise Cancelled(
+                QT_TRANSLATE_NOOP("Replicate", "Replicating was cancelled; nothing was changed.")
+            )
 
     with ws.edit("replicate_community", plan.name) as edit:
         check()

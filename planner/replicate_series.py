@@ -19,6 +19,7 @@ from typing import Any
 
 from planner.calendar import TABLE as CALENDAR
 from planner.calendar import CalendarItem, ItemKind, Status, clean_values
+from planner.i18n import QT_TRANSLATE_NOOP
 from planner.recurrence import Recurrence, RecurrenceError
 from planner.workspace import Workspace
 
@@ -148,7 +149,9 @@ def shift_series(rule: Recurrence, first: datetime, start: date) -> tuple[dateti
     pattern = replace(rule, interval=1, until=None, count=None)
     found = pattern.starts(datetime.combine(start, first.time()), 1)
     if not found:
-        raise RecurrenceError("No day matches this repeat rule.")
+        raise RecurrenceError(
+            QT_TRANSLATE_NOOP("ReplicateSeries", "No day matches this repeat rule.")
+        )
     new_first = found[0]
     if rule.until is None:
         return new_first, rule

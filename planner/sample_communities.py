@@ -2,11 +2,16 @@
 
 Kept apart from :mod:`planner.demo` so that the template previews (which show
 the sample reading circle) can use them without importing the demo writer.
+Written in Chinese; :func:`sample_communities` gives them in either of the
+app's languages (the English from :mod:`planner.sample_text`).
 """
 
 from __future__ import annotations
 
 from typing import Any
+
+from planner.i18n import Language
+from planner.sample_text import texts
 
 SAMPLE_COMMUNITIES: list[dict[str, Any]] = [
     {
@@ -90,3 +95,13 @@ TRASHED_COMMUNITY: dict[str, Any] = {
     "color": "#eb5757",
     "notes": "活动结束已解散。",
 }
+
+
+def sample_communities(language: Language) -> list[dict[str, Any]]:
+    """The sample's communities (:data:`SAMPLE_COMMUNITIES`) in ``language``."""
+    return [texts(community, language) for community in SAMPLE_COMMUNITIES]
+
+
+def trashed_community(language: Language) -> dict[str, Any]:
+    """The sample's community in the trash (:data:`TRASHED_COMMUNITY`) in ``language``."""
+    return texts(TRASHED_COMMUNITY, language)

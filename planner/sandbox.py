@@ -33,6 +33,8 @@ from jinja2.runtime import Context
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from jinja2.utils import Namespace, _PassArg
 
+from planner.i18n import QT_TRANSLATE_NOOP, Text
+
 # No single value (string, list) a template builds may be larger than this.
 MAX_VALUE_SIZE = 2_000_000
 MAX_INT_BITS = 4096  # about 1,200 decimal digits
@@ -40,7 +42,17 @@ MAX_PAD = 10_000  # widths in format specs, center(), indent()...
 
 
 class Refused(Exception):  # noqa: N818 - a refusal, reported to the user as it is
-    """A limit was hit while rendering; the message says which, for the user."""
+    """A limit was hit while rendering; the message says which, for the user.
+
+    ``str(refusal)`` and :attr:`message` are the message, a translatable Text.
+    """
+
+    def __init__(self, message: Text) -> None:
+        super().__init__(message)
+        self.message: Text = message
+
+    def __str__(self) -> str:
+        return self.message
 
 
 class _NoLoader(BaseLoader):
@@ -145,32 +157,47 @@ class Sandbox(ImmutableSandboxedEnvironment):
     def tick(self) -> None:
         if time.monotonic() > self.deadline:
             raise Refused(
-                f"it took too long to render (over {self.time_limit:g} seconds); "
-                "is there a loop that never ends?"
+                QT_TRANSLATE_NOOP(
+                    "Sandbox",
+                    "it took too long to render (over {seconds} seconds); "
+                    "is there a loop that never ends?",
+                ).format(seconds=f"{self.time_limit:g}")
             )
 
     def check_size(self, value: Any) -> Any:
         if isinstance(value, str | bytes | list | tuple) and len(value) > MAX_VALUE_SIZE:
-            raise Refused(f"a value grew too large (over {MAX_VALUE_SIZE:,} characters).")
+            raise Refused(
+                QT_TRANSLATE_NOOP(
+                    "Sandbox", "a value grew too large (over {limit} characters)."
+                ).format(limit=f"{MAX_VALUE_SIZE:,}")
+            )
         return value
 
     def _refuse_size(self, size: int) -> None:
         if size > MAX_VALUE_SIZE:
             raise Refused(
-                f"the result would be too large ({size:,} characters; at most {MAX_VALUE_SIZE:,})."
+                QT_TRANSLATE_NOOP(
+                    "Sandbox", "the result would be too large ({size} characters; at most {limit})."
+                ).format(size=f"{size:,}", limit=f"{MAX_VALUE_SIZE:,}")
             )
 
     def _check_pad(self, width: Any) -> None:
         if isinstance(width, int) and width > MAX_PAD:
-            raise Refused(f"a width of {width:,} is too large (at most {MAX_PAD:,}).")
+            raise Refused(
+                QT_TRANSLATE_NOOP(
+                    "Sandbox", "a width of {width} is too large (at most {limit})."
+                ).format(width=f"{width:,}", limit=f"{MAX_PAD:,}")
+            )
         if isinstance(width, str) and len(width) > MAX_PAD:
-            raise Refused("the indentation is too long.")
+            raise Refused(QT_TRANSLATE_NOOP("Sandbox", "the indentation is too long."))
 
     def _check_printf(self, text: str) -> None:
         for match in _PRINTF.finditer(text):
             for number in match.groups():
                 if number == "*":
-                    raise Refused("“*” widths are not allowed in % formatting.")
+                    raise Refused(
+                        QT_TRANSLATE_NOOP("Sandbox", "“*” widths are not allowed in % formatting.")
+                    )
                 if number is not None:
                     self._check_pad(int(number))
 
@@ -194,7 +221,11 @@ class Sandbox(ImmutableSandboxedEnvironment):
     def _check_format(self, text: str) -> None:
         for _, _, spec, _ in string.Formatter().parse(text):
             if spec and "{" in spec:
-                raise Refused("nested fields in a format specification are not allowed.")
+                raise Refused(
+                    QT_TRANSLATE_NOOP(
+                        "Sandbox", "nested fields in a format specification are not allowed."
+                    )
+                )
             for number in re.findall(r"\d+", spec or ""):
                 self._check_pad(int(number))
 
@@ -230,7 +261,11 @@ class Sandbox(ImmutableSandboxedEnvironment):
         return super().getitem(obj, argument)
 
     def unsafe_undefined(self, obj: Any, attribute: str) -> Any:
-        raise SecurityError(f"“{attribute}” cannot be used in a template (blocked for safety).")
+        raise SecurityError(
+            QT_TRANSLATE_NOOP(
+                "Sandbox", "“{name}” cannot be used in a template (blocked for safety)."
+            ).format(name=attribute)
+        )
 
     def wrap_str_format(self, value: Any) -> Callable[..., str] | None:
         wrapped = super().wrap_str_format(value)
@@ -252,13 +287,21 @@ class Sandbox(ImmutableSandboxedEnvironment):
         owner = getattr(__obj, "__self__", None)
         name = getattr(__obj, "__name__", "")
         if not __self.is_safe_callable(__obj):
-            raise SecurityError(f"“{name}()” cannot be called in a template (blocked for safety).")
+            raise SecurityError(
+                QT_TRANSLATE_NOOP(
+                    "Sandbox", "“{name}()” cannot be called in a template (blocked for safety)."
+                ).format(name=name)
+            )
         if isinstance(owner, str | bytes) and not isinstance(owner, type):
             if name not in _STR_METHODS:
-                raise SecurityError(f"“{name}()” cannot be called in a template.")
+                raise SecurityError(
+                    QT_TRANSLATE_NOOP(
+                        "Sandbox", "“{name}()” cannot be called in a template."
+                    ).format(name=name)
+                )
             args = __self._check_str_call(owner, name, args, kwargs)
         elif name == "strftime" and args and isinstance(args[0], str) and len(args[0]) > 200:
-            raise Refused("the date format is too long.")
+            raise Refused(QT_TRANSLATE_NOOP("Sandbox", "the date format is too long."))
         return __self.check_size(__context.call(__obj, *args, **kwargs))
 
     def _check_str_call(
@@ -293,7 +336,7 @@ class Sandbox(ImmutableSandboxedEnvironment):
             # Arithmetic on huge numbers (from a long literal or |int) takes
             # quadratic time in one step, out of reach of the deadline.
             if isinstance(operand, int) and operand.bit_length() > MAX_INT_BITS:
-                raise Refused("a number is too large.")
+                raise Refused(QT_TRANSLATE_NOOP("Sandbox", "a number is too large."))
         if operator == "*":
             for seq, times in ((left, right), (right, left)):
                 if isinstance(seq, str | bytes | list | tuple) and isinstance(times, int):
@@ -315,7 +358,7 @@ class Sandbox(ImmutableSandboxedEnvironment):
 
     def _check_bits(self, bits: int) -> None:
         if bits > MAX_INT_BITS:
-            raise Refused("a number would be too large.")
+            raise Refused(QT_TRANSLATE_NOOP("Sandbox", "a number would be too large."))
 
     # -- filters ------------------------------------------------------------------------
 
@@ -371,12 +414,16 @@ class Sandbox(ImmutableSandboxedEnvironment):
     def _check_number_text(self, args: Sequence[Any], kwargs: dict[str, Any]) -> None:
         # int("ffff…", 16) on a long text takes quadratic time in one step.
         if isinstance(args[0], str | bytes) and len(args[0]) > 1000:
-            raise Refused("a number written with more than 1,000 characters is too long.")
+            raise Refused(
+                QT_TRANSLATE_NOOP(
+                    "Sandbox", "a number written with more than 1,000 characters is too long."
+                )
+            )
 
     def _check_sum(self, args: Sequence[Any], kwargs: dict[str, Any]) -> None:
         start = _arg(args, kwargs, 2, "start")
         if start is not None and not isinstance(start, int | float):
-            raise Refused("sum() adds numbers only.")
+            raise Refused(QT_TRANSLATE_NOOP("Sandbox", "sum() adds numbers only."))
 
     def _check_tojson(self, args: Sequence[Any], kwargs: dict[str, Any]) -> None:
         self._check_count(_arg(args, kwargs, 1, "indent"))
@@ -386,10 +433,21 @@ class Sandbox(ImmutableSandboxedEnvironment):
     def _check_wordwrap(self, args: Sequence[Any], kwargs: dict[str, Any]) -> None:
         wrapstring = _arg(args, kwargs, 3, "wrapstring")
         if wrapstring is not None and len(str(wrapstring)) > 10:
-            raise Refused("the line break given to wordwrap is too long (at most 10 characters).")
+            raise Refused(
+                QT_TRANSLATE_NOOP(
+                    "Sandbox",
+                    "the line break given to wordwrap is too long (at most 10 characters).",
+                )
+            )
         if len(str(args[0])) > 100_000:
-            raise Refused("wordwrap takes at most 100,000 characters.")
+            raise Refused(
+                QT_TRANSLATE_NOOP("Sandbox", "wordwrap takes at most 100,000 characters.")
+            )
 
     def _check_count(self, value: Any) -> None:
         if isinstance(value, int) and value > MAX_PAD:
-            raise Refused(f"{value:,} is too large here (at most {MAX_PAD:,}).")
+            raise Refused(
+                QT_TRANSLATE_NOOP("Sandbox", "{value} is too large here (at most {limit}).").format(
+                    value=f"{value:,}", limit=f"{MAX_PAD:,}"
+                )
+            )

@@ -21,6 +21,7 @@ from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
 from planner.checklist_library import STAGES, builtin_items, item_id
+from planner.i18n import QT_TRANSLATE_NOOP, Text
 
 APPLICATION_ID = 0x43506C6E  # "CPln"
 MIGRATION_SET = "community_planner"
@@ -429,6 +430,19 @@ def expected_schema(version: int) -> dict[tuple[str, str], str]:
         db.close()
 
 
+# The kinds of schema object, as a problem names them.
+OBJECT_KINDS: dict[str, Text] = {
+    "table": QT_TRANSLATE_NOOP("Schema", "table"),
+    "index": QT_TRANSLATE_NOOP("Schema", "index"),
+    "view": QT_TRANSLATE_NOOP("Schema", "view"),
+    "trigger": QT_TRANSLATE_NOOP("Schema", "trigger"),
+}
+
+
+def _kind(kind: str) -> str:
+    return OBJECT_KINDS.get(kind, kind)
+
+
 def schema_problems(conn: sqlite3.Connection, version: int) -> list[str]:
     """How the schema in ``conn`` differs from ours at ``version``.
 
@@ -439,18 +453,25 @@ def schema_problems(conn: sqlite3.Connection, version: int) -> list[str]:
     """
     expected = expected_schema(version)
     actual = schema_objects(conn)
-    problems = [
-        f"unknown {kind} “{name}”: not part of a Community Planner workspace"
+    problems: list[str] = [
+        QT_TRANSLATE_NOOP(
+            "Schema", "unknown {kind} “{name}”: not part of a Community Planner workspace"
+        ).format(kind=_kind(kind), name=name)
         for kind, name in sorted(actual.keys() - expected.keys())
     ]
     problems += [
-        f"missing {kind} “{name}”" for kind, name in sorted(expected.keys() - actual.keys())
+        QT_TRANSLATE_NOOP("Schema", "missing {kind} “{name}”").format(kind=_kind(kind), name=name)
+        for kind, name in sorted(expected.keys() - actual.keys())
     ]
     for key in sorted(actual.keys() & expected.keys()):
         if key[1].startswith(MIGRATIONS.migrations_table):
             continue
         if actual[key] != expected[key]:
-            problems.append(f"{key[0]} “{key[1]}” has an unexpected definition")
+            problems.append(
+                QT_TRANSLATE_NOOP("Schema", "{kind} “{name}” has an unexpected definition").format(
+                    kind=_kind(key[0]), name=key[1]
+                )
+            )
     return problems
 
 
@@ -470,7 +491,11 @@ def bookkeeping_problems(conn: sqlite3.Connection, version: int) -> list[str]:
         )
     ]
     if applied != STEP_NAMES[:version]:
-        problems.append(f"its list of applied upgrades does not match schema {version}")
+        problems.append(
+            QT_TRANSLATE_NOOP(
+                "Schema", "its list of applied upgrades does not match schema {version}"
+            ).format(version=version)
+        )
     present = schema_objects(conn)
     tables = [t for t in USER_TABLES if ("table", t) in present]
     for table in tables:
@@ -480,12 +505,20 @@ def bookkeeping_problems(conn: sqlite3.Connection, version: int) -> list[str]:
             "OR typeof(updated_by) != 'text'"
         ).fetchone()[0]
         if bad:
-            problems.append(f"{bad} {table} rows with stamps that are not numbers and names")
+            problems.append(
+                QT_TRANSLATE_NOOP(
+                    "Schema", "{count} {table} rows with stamps that are not numbers and names"
+                ).format(count=bad, table=table)
+            )
     if version >= 5:
         bad = conn.execute(
             "SELECT count(*) FROM row_versions WHERE typeof(updated_at) != 'integer' "
             "OR typeof(updated_by) != 'text' OR typeof(row_id) != 'text'"
         ).fetchone()[0]
         if bad:
-            problems.append(f"{bad} recorded versions that are not numbers and names")
+            problems.append(
+                QT_TRANSLATE_NOOP(
+                    "Schema", "{count} recorded versions that are not numbers and names"
+                ).format(count=bad)
+            )
     return problems

@@ -17,7 +17,8 @@ from pathlib import Path
 from planner.devices import record_device
 from planner.errors import EXIT_BAD_INPUT, PlannerError
 from planner.files import atomic_path, check_target
-from planner.workspace import Workspace, connect_read_only, read_header
+from planner.i18n import QT_TRANSLATE_NOOP, Text
+from planner.workspace import Workspace, cannot_be_read, connect_read_only, read_header
 
 
 class SnapshotError(PlannerError):
@@ -37,9 +38,17 @@ def _same_file(a: Path, b: Path) -> bool:
         return False
 
 
-def snapshot_name(ws_name: str, day: str) -> str:
+def snapshot_name(ws_name: str, day: str) -> Text:
     """The file name offered for a snapshot: ``读书会 (shared 2026-11-23).cplan``."""
-    return f"{ws_name} (shared {day}).cplan"
+    return QT_TRANSLATE_NOOP("Snapshot", "{name} (shared {day}).cplan").format(
+        name=ws_name, day=day
+    )
+
+
+def _not_written(target: Path, exc: BaseException) -> Text:
+    return QT_TRANSLATE_NOOP(
+        "Snapshot", "{path}: the copy could not be written ({reason})."
+    ).format(path=target, reason=str(exc))
 
 
 def write_snapshot(
@@ -56,13 +65,20 @@ def write_snapshot(
     path = source.path if isinstance(source, Workspace) else Path(source)
     target = Path(target)
     if _same_file(path, target):
-        raise BadTarget(f"{target}: that is the workspace itself; choose another file.")
+        raise BadTarget(
+            QT_TRANSLATE_NOOP(
+                "Snapshot", "{path}: that is the workspace itself; choose another file."
+            ).format(path=target)
+        )
     check_target(target, BadTarget)
     for extra in ("-wal", "-shm"):
         if Path(f"{target}{extra}").exists():
             raise BadTarget(
-                f"{target}: a workspace in use is there (its {extra} file is beside it); "
-                "choose another file."
+                QT_TRANSLATE_NOOP(
+                    "Snapshot",
+                    "{path}: a workspace in use is there (its {suffix} file is beside it); "
+                    "choose another file.",
+                ).format(path=target, suffix=extra)
             )
     if isinstance(source, Workspace):
         conn = source.db.conn
@@ -72,14 +88,14 @@ def write_snapshot(
         try:
             conn = connect_read_only(path)
         except sqlite3.Error as exc:
-            raise SnapshotError(f"{path}: cannot be read ({exc}).") from None
+            raise SnapshotError(cannot_be_read(path, str(exc))) from None
         own = True
     try:
         with atomic_path(target, SnapshotError) as tmp:
             try:
                 conn.execute("VACUUM INTO ?", [str(tmp)])
             except sqlite3.Error as exc:
-                raise SnapshotError(f"{target}: the copy could not be written ({exc}).") from None
+                raise SnapshotError(_not_written(target, exc)) from None
             _finish(tmp, target, device_id, device_label)
     finally:
         if own:
@@ -97,11 +113,15 @@ def _finish(tmp: Path, target: Path, device_id: str, device_label: str) -> None:
             record_device(conn, device_id, device_label)
         result = [row[0] for row in conn.execute("PRAGMA quick_check")]
     except sqlite3.Error as exc:
-        raise SnapshotError(f"{target}: the copy could not be written ({exc}).") from None
+        raise SnapshotError(_not_written(target, exc)) from None
     finally:
         conn.close()
     if result != ["ok"]:
-        raise SnapshotError(f"{target}: the copy failed its check ({result[0]}); try again.")
+        raise SnapshotError(
+            QT_TRANSLATE_NOOP(
+                "Snapshot", "{path}: the copy failed its check ({problem}); try again."
+            ).format(path=target, problem=result[0])
+        )
     with open(tmp, "r+b") as file:  # writable: Windows cannot fsync a read-only handle
         os.fsync(file.fileno())
     for leftover in (Path(f"{tmp}-journal"), Path(f"{tmp}-wal"), Path(f"{tmp}-shm")):

@@ -23,9 +23,13 @@ import unicodedata
 from collections.abc import Sequence
 from pathlib import Path, PurePath, PurePosixPath, PureWindowsPath
 
+from planner.i18n import QT_TRANSLATE_NOOP
+
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
-NETWORK_FOLDER = "a network folder"
+# Where a workspace is, when no sync tool's name says it: Texts, shown translated.
+NETWORK_FOLDER = QT_TRANSLATE_NOOP("SyncFolders", "a network folder")
+CLOUD_STORAGE_FOLDER = QT_TRANSLATE_NOOP("SyncFolders", "a cloud storage folder")
 
 # -- sync_service ------------------------------------------------------------------
 
@@ -311,7 +315,7 @@ def _service_by_name(parts: Sequence[str], *, windows: bool) -> str | None:
         if parent == "cloudstorage" and grandparent == "library":
             # macOS File Provider: ~/Library/CloudStorage/<Provider>-<account>
             provider = parts[index].split("-", 1)[0].strip()
-            return _CLOUD_STORAGE.get(provider.casefold(), provider or "a cloud storage folder")
+            return _CLOUD_STORAGE.get(provider.casefold(), provider or CLOUD_STORAGE_FOLDER)
         if name == "mobile documents" and parent == "library":
             return "iCloud Drive"  # ~/Library/Mobile Documents holds iCloud Drive
         if windows and index == 1 and name in ("my drive", "shared drives"):

@@ -29,8 +29,8 @@ from planner.calendar import (
 from planner.communities import Community, get_community
 from planner.enum_words import GROUPS
 from planner.errors import NotFound
-from planner.i18n import Translated
-from planner.sample_communities import SAMPLE_COMMUNITIES
+from planner.i18n import QT_TRANSLATE_NOOP, Translated
+from planner.sample_communities import sample_communities
 from planner.workspace import Workspace
 
 LANGUAGES = ("zh", "en")
@@ -389,7 +389,11 @@ def context_for(
     today = today or date.today()
     community = get_community(ws, community_id)
     if community.deleted:
-        raise NotFound(f"“{community.name}” is in the trash.")
+        raise NotFound(
+            QT_TRANSLATE_NOOP("TemplateContext", "“{name}” is in the trash.").format(
+                name=community.name
+            )
+        )
     fields = community_fields(community, language)
     item: dict[str, Any] | None = None
     if item_key is not None:
@@ -399,7 +403,11 @@ def context_for(
         else:
             occ = _next_occurrence(ws, item_id, today)
         if occ.item.deleted or (occ.series is not None and occ.series.deleted):
-            raise NotFound(f"The calendar item “{occ.item.title}” was deleted.")
+            raise NotFound(
+                QT_TRANSLATE_NOOP(
+                    "TemplateContext", "The calendar item “{title}” was deleted."
+                ).format(title=occ.item.title)
+            )
         item = item_fields(occ, language)
     operator = operator or community.owner
     return RenderContext(
@@ -456,30 +464,8 @@ def _sample_occurrence(
 
 _SAMPLE_COMMUNITY = {
     # The sample workspace's paid reading circle, so previews match `planner demo`.
-    "zh": dict(SAMPLE_COMMUNITIES[0]),
-    "en": {
-        "name": "Night Owls Reading Circle",
-        "platform": "telegram",
-        "stage": "operate",
-        "built_around": "soul_figure",
-        "segment_basis": "payment_stage",
-        "segment": "Paying members, second year and later",
-        "common_interest": "One book a month, read closely with Ms. Lin and turned into action.",
-        "value_to_members": (
-            "A live reading with Ms. Lin every Wednesday; a daily reading check-in; "
-            "a monthly meet-up in town."
-        ),
-        "differentiation": (
-            "Not another reading list: a guide who leads, check-ins that keep you going, "
-            "and a review of what you did with each book."
-        ),
-        "joining_principles": "USD 49 a year; invitations from members come first.",
-        "management_norms": "No ads or vote requests; 30 days without a check-in and you're out.",
-        "member_count": 312,
-        "owner": "Lily Li",
-        "color": "#9b51e0",
-        "notes": "",
-    },
+    "zh": dict(sample_communities("zh")[0]),
+    "en": dict(sample_communities("en")[0]),
 }
 
 _SAMPLE_ITEM = {
@@ -491,9 +477,9 @@ _SAMPLE_ITEM = {
         "读懂地方政府与经济发展的关系；学会用书中的框架看新闻；带走一份可执行的读书笔记模板。",
     ),
     "en": (
-        "Live reading with Ms. Lin: chapters 5–6",
+        "Live reading with Mr Lin: chapters 5–6",
         "live_class",
-        "Ms. Lin",
+        "Mr Lin",
         "Zoom",
         "How to read a hard chapter in one evening; a way of taking notes that sticks; "
         "one thing to try before next week.",

@@ -20,6 +20,7 @@ from typing import Any
 
 from planner.errors import NotFound, ReadOnlyTemplate, ValidationError
 from planner.history import Change
+from planner.i18n import QT_TRANSLATE_NOOP, Text
 from planner.template_context import LANGUAGES
 from planner.templating import (
     MAX_MESSAGES,
@@ -45,6 +46,12 @@ BUILTIN_POSTERS = ("guest_share", "fission_invite", "paid_camp")
 BUILTIN_WELCOMES = ("first_24_hours", "paid_members")
 # What `planner welcome` uses when no template is named.
 DEFAULT_WELCOME = "first_24_hours"
+# The built-in welcome sequences' English names (as in their .en.toml), to name
+# one inside a message; the translation is the name in its .zh.toml.
+WELCOME_NAMES: dict[str, Text] = {
+    "first_24_hours": QT_TRANSLATE_NOOP("TemplateLibrary", "First 24 hours welcome"),
+    "paid_members": QT_TRANSLATE_NOOP("TemplateLibrary", "Paid member welcome"),
+}
 
 
 # -- built-ins -----------------------------------------------------------------------
@@ -116,7 +123,11 @@ def builtin_template(stem: str, language: str) -> Template:
     for template in _builtins():
         if template.id == template_id:
             return template
-    raise NotFound(f"No built-in template {stem} in language {language}.")
+    raise NotFound(
+        QT_TRANSLATE_NOOP(
+            "TemplateLibrary", "No built-in template {stem} in language {language}."
+        ).format(stem=stem, language=language)
+    )
 
 
 # -- reading -------------------------------------------------------------------------
@@ -153,12 +164,22 @@ def get_template(ws: Workspace, template_id: str) -> Template:
         for template in _builtins():
             if template.id == template_id:
                 return template
-        raise NotFound(f"No built-in template {template_id.removeprefix(BUILTIN_PREFIX)}.")
+        raise NotFound(
+            QT_TRANSLATE_NOOP("TemplateLibrary", "No built-in template {name}.").format(
+                name=template_id.removeprefix(BUILTIN_PREFIX)
+            )
+        )
     row = ws.get_row(TABLE, template_id)
     if row is None:
-        raise NotFound(f"No template with id {template_id}.")
+        raise NotFound(
+            QT_TRANSLATE_NOOP("TemplateLibrary", "No template with id {id}.").format(id=template_id)
+        )
     if row["deleted"]:
-        raise NotFound(f"The template “{row['name']}” was deleted.")
+        raise NotFound(
+            QT_TRANSLATE_NOOP("TemplateLibrary", "The template “{name}” was deleted.").format(
+                name=row["name"]
+            )
+        )
     return _from_row(row)
 
 
@@ -175,7 +196,11 @@ def find_template(ws: Workspace, name: str) -> Template:
     for template in candidates:
         if template.id == name.strip() or template.id == f"{BUILTIN_PREFIX}{name.strip()}":
             return template
-    raise NotFound(f"No template called “{name}”. `planner templates` lists them.")
+    raise NotFound(
+        QT_TRANSLATE_NOOP(
+            "TemplateLibrary", "No template called “{name}”. `planner templates` lists them."
+        ).format(name=name)
+    )
 
 
 # -- validation ----------------------------------------------------------------------
@@ -202,47 +227,65 @@ def _clean(
 ) -> dict[str, Any]:
     """The columns to write for ``values``; raises ValidationError (one message per field)."""
     clean: dict[str, Any] = {}
-    errors: dict[str, str] = {}
+    errors: dict[str, Text] = {}
     for key, value in values.items():
         if key not in EDITABLE:
             raise ValueError(f"unknown template field: {key}")
         if key == "name":
             name = " ".join(str(value).split())
             if not name:
-                errors[key] = "A template needs a name."
+                errors[key] = QT_TRANSLATE_NOOP("TemplateLibrary", "A template needs a name.")
             elif len(name) > NAME_MAX:
-                errors[key] = f"The name is too long ({len(name)} characters; at most {NAME_MAX})."
+                errors[key] = QT_TRANSLATE_NOOP(
+                    "TemplateLibrary", "The name is too long ({count} characters; at most {most})."
+                ).format(count=len(name), most=NAME_MAX)
             elif _name_taken(ws, name, template_id):
-                errors[key] = f"Another template is already called “{name}”."
+                errors[key] = QT_TRANSLATE_NOOP(
+                    "TemplateLibrary", "Another template is already called “{name}”."
+                ).format(name=name)
             clean[key] = name
         elif key == "language":
             if value not in LANGUAGES:
-                errors[key] = f"“{value}” is not a template language (zh or en)."
+                errors[key] = QT_TRANSLATE_NOOP(
+                    "TemplateLibrary", "“{language}” is not a template language (zh or en)."
+                ).format(language=value)
             clean[key] = str(value)
         elif key == "description":
             text = str(value).strip()
             if len(text) > DESCRIPTION_MAX:
-                errors[key] = f"The description is too long (at most {DESCRIPTION_MAX:,})."
+                errors[key] = QT_TRANSLATE_NOOP(
+                    "TemplateLibrary", "The description is too long (at most {most})."
+                ).format(most=f"{DESCRIPTION_MAX:,}")
             clean[key] = text
         elif key == "body":
             body = str(value)
             if kind is TemplateKind.WELCOME and body:
-                errors[key] = "A welcome sequence keeps its text in its messages."
+                errors[key] = QT_TRANSLATE_NOOP(
+                    "TemplateLibrary", "A welcome sequence keeps its text in its messages."
+                )
             elif len(body.encode("utf-8", "surrogatepass")) > MAX_SOURCE_BYTES:
-                errors[key] = f"The template is too large (at most {MAX_SOURCE_BYTES:,} bytes)."
+                errors[key] = QT_TRANSLATE_NOOP(
+                    "TemplateLibrary", "The template is too large (at most {most} bytes)."
+                ).format(most=f"{MAX_SOURCE_BYTES:,}")
             clean[key] = body
         else:  # messages
             messages = [_message(m) for m in value]
             if kind is TemplateKind.POSTER and messages:
-                errors[key] = "A poster has no messages."
+                errors[key] = QT_TRANSLATE_NOOP("TemplateLibrary", "A poster has no messages.")
             elif len(messages) > MAX_MESSAGES:
-                errors[key] = f"Too many messages ({len(messages)}; at most {MAX_MESSAGES})."
+                errors[key] = QT_TRANSLATE_NOOP(
+                    "TemplateLibrary", "Too many messages ({count}; at most {most})."
+                ).format(count=len(messages), most=MAX_MESSAGES)
             elif any(not 0 <= m.offset_minutes <= MAX_OFFSET_MINUTES for m in messages):
-                errors[key] = "Send offsets go from T+0 to T+30d."
+                errors[key] = QT_TRANSLATE_NOOP(
+                    "TemplateLibrary", "Send offsets go from T+0 to T+30d."
+                )
             elif any(
                 len(m.body.encode("utf-8", "surrogatepass")) > MAX_SOURCE_BYTES for m in messages
             ):
-                errors[key] = f"A message is too large (at most {MAX_SOURCE_BYTES:,} bytes)."
+                errors[key] = QT_TRANSLATE_NOOP(
+                    "TemplateLibrary", "A message is too large (at most {most} bytes)."
+                ).format(most=f"{MAX_SOURCE_BYTES:,}")
             # Sent in order of their offsets, so they are kept in that order.
             ordered = sorted(messages, key=lambda m: m.offset_minutes)
             clean[key] = messages_to_json(ordered)
@@ -304,7 +347,11 @@ def update_template(ws: Workspace, template_id: str, values: Mapping[str, Any]) 
     body, messages (a sequence of WelcomeMessage). Nothing changed records nothing."""
     current = get_template(ws, template_id)
     if current.builtin:
-        raise ReadOnlyTemplate("Built-in templates are read-only; duplicate it to edit.")
+        raise ReadOnlyTemplate(
+            QT_TRANSLATE_NOOP(
+                "TemplateLibrary", "Built-in templates are read-only; duplicate it to edit."
+            )
+        )
     clean = _clean(ws, current.kind, values, template_id)
     stored = {
         "name": current.name,
@@ -325,7 +372,11 @@ def delete_template(ws: Workspace, template_id: str) -> Change:
     """Delete a workspace template (a tombstone: undo brings it back)."""
     current = get_template(ws, template_id)
     if current.builtin:
-        raise ReadOnlyTemplate("Built-in templates are part of the app and cannot be deleted.")
+        raise ReadOnlyTemplate(
+            QT_TRANSLATE_NOOP(
+                "TemplateLibrary", "Built-in templates are part of the app and cannot be deleted."
+            )
+        )
     with ws.edit("delete_template", current.name) as edit:
         edit.update(TABLE, template_id, {"deleted": 1})
     return edit.change

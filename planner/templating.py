@@ -36,6 +36,7 @@ from jinja2.exceptions import SecurityError, TemplateSyntaxError, UndefinedError
 from markupsafe import Markup
 
 from planner.errors import TemplateError
+from planner.i18n import QT_TRANSLATE_NOOP, Text
 from planner.qr import QRTextError, qr_svg
 from planner.sandbox import Refused, Sandbox
 from planner.template_context import (
@@ -148,7 +149,11 @@ def format_offset(minutes: int) -> str:
 def _color(value: Any) -> str:
     text = str(value)
     if not COLOR_RE.match(text):
-        raise Refused(f"“{text}” is not a colour written as #RRGGBB.")
+        raise Refused(
+            QT_TRANSLATE_NOOP("Templating", "“{text}” is not a colour written as #RRGGBB.").format(
+                text=text
+            )
+        )
     return text.lower()
 
 
@@ -184,9 +189,17 @@ def _number(value: Any, what: str, low: float, high: float) -> float:
     try:
         number = float(value)
     except (TypeError, ValueError):
-        raise Refused(f"the QR code's {what} must be a number, not “{value}”.") from None
+        raise Refused(
+            QT_TRANSLATE_NOOP(
+                "Templating", "the QR code's {what} must be a number, not “{value}”."
+            ).format(what=what, value=value)
+        ) from None
     if not low <= number <= high:
-        raise Refused(f"the QR code's {what} must be between {low:g} and {high:g}.")
+        raise Refused(
+            QT_TRANSLATE_NOOP(
+                "Templating", "the QR code's {what} must be between {low} and {high}."
+            ).format(what=what, low=f"{low:g}", high=f"{high:g}")
+        )
     return number
 
 
@@ -208,7 +221,9 @@ def _qr(
             background=_color(background),
         )
     except QRTextError as exc:
-        raise Refused(f"{exc}.") from None
+        raise Refused(
+            QT_TRANSLATE_NOOP("Templating", "{problem}.").format(problem=exc.args[0])
+        ) from None
     return Markup(svg)  # noqa: S704 - built from numbers and checked colours only
 
 
@@ -216,9 +231,17 @@ def _layout_width(width: Any) -> int:
     try:
         number = int(width)
     except (TypeError, ValueError):
-        raise Refused(f"a width must be a whole number, not “{width}”.") from None
+        raise Refused(
+            QT_TRANSLATE_NOOP(
+                "Templating", "a width must be a whole number, not “{width}”."
+            ).format(width=width)
+        ) from None
     if not 1 <= number <= MAX_WRAP_WIDTH:
-        raise Refused(f"a width must be between 1 and {MAX_WRAP_WIDTH}.")
+        raise Refused(
+            QT_TRANSLATE_NOOP("Templating", "a width must be between 1 and {most}.").format(
+                most=MAX_WRAP_WIDTH
+            )
+        )
     return number
 
 
@@ -237,24 +260,36 @@ def _points(text: Any, limit: Any = 4) -> list[str]:
 def add_days(day: date, days: int) -> date:
     """The date ``days`` after ``day`` (before it when negative); a datetime gives its date."""
     if not isinstance(day, date):
-        raise Refused(f"add_days() needs a date, not “{day}”.")
+        raise Refused(
+            QT_TRANSLATE_NOOP("Templating", "add_days() needs a date, not “{value}”.").format(
+                value=day
+            )
+        )
     if isinstance(day, datetime):
         day = day.date()
     try:
         return day + timedelta(days=int(days))
     except OverflowError:
-        raise Refused("that date is out of range.") from None
+        raise Refused(QT_TRANSLATE_NOOP("Templating", "that date is out of range.")) from None
 
 
 def _helpers(language: str) -> dict[str, Any]:
     def date_text(value: date, weekday: bool = True) -> str:
         if not isinstance(value, date):
-            raise Refused(f"format_date() needs a date, not “{value}”.")
+            raise Refused(
+                QT_TRANSLATE_NOOP(
+                    "Templating", "format_date() needs a date, not “{value}”."
+                ).format(value=value)
+            )
         return format_date(value, language, weekday=weekday)
 
     def time_text(value: datetime) -> str:
         if not isinstance(value, datetime):
-            raise Refused(f"format_time() needs a date and time, not “{value}”.")
+            raise Refused(
+                QT_TRANSLATE_NOOP(
+                    "Templating", "format_time() needs a date and time, not “{value}”."
+                ).format(value=value)
+            )
         return format_clock(value)
 
     return {
@@ -286,66 +321,173 @@ def _variables(ctx: RenderContext) -> dict[str, Any]:
     }
 
 
+# What the editor's side panel lists: each expression (code, never translated)
+# and what it means (a Text, shown translated).
 CONTEXT_DOCS: list[tuple[str, str]] = [
-    ("community.name", "The community's name"),
-    ("community.platform_label", "Its platform, in the template's language (platform: the code)"),
-    ("community.stage_label", "Its stage on the path (stage: the code, stage_number: 1-5)"),
-    ("community.common_interest", "The common interest that gathers people"),
-    ("community.value_to_members", "The value members get (split it with points())"),
-    ("community.differentiation", "How it differs from other groups of its kind"),
-    ("community.built_around_label", "What it is built around (soul figure, product...)"),
-    ("community.segment", "The segment it serves (segment_basis_label: how it is divided)"),
-    ("community.joining_principles", "Who may join, how, fee or invitation"),
-    ("community.management_norms", "The group rules"),
-    ("community.member_count", "How many members it has"),
-    ("community.owner", "Who runs it"),
-    ("community.color", "Its colour, #RRGGBB: use it as the poster's accent"),
-    ("community.notes", "The operator's notes"),
-    ("item", "The calendar item the poster is made from, or none: test with {% if item %}"),
-    ("item.title", "The item's title"),
-    ("item.item_type_label", "Its type: live class, guest share, paid activity..."),
-    ("item.start, item.end", "When it starts and ends (date and time)"),
-    ("item.start_text", "Its start, written out: 11月25日（周三）20:00 / Wed 25 Nov 20:00"),
-    ("item.date_text", "Its day (or days): 11月25日（周三） / Wed 25 Nov"),
-    ("item.time_text", "Its hours: 20:00–21:30, or 全天 / All day"),
-    ("item.tz_text", "Its time zone's offset, such as GMT+8"),
-    ("item.speaker", "Who speaks or hosts it"),
-    ("item.location", "Where: a room, a city, a live-stream or meeting link"),
-    ("item.description", "Its description (split it with points())"),
+    ("community.name", QT_TRANSLATE_NOOP("Templating", "The community's name")),
+    (
+        "community.platform_label",
+        QT_TRANSLATE_NOOP(
+            "Templating", "Its platform, in the template's language (platform: the code)"
+        ),
+    ),
+    (
+        "community.stage_label",
+        QT_TRANSLATE_NOOP(
+            "Templating", "Its stage on the path (stage: the code, stage_number: 1-5)"
+        ),
+    ),
+    (
+        "community.common_interest",
+        QT_TRANSLATE_NOOP("Templating", "The common interest that gathers people"),
+    ),
+    (
+        "community.value_to_members",
+        QT_TRANSLATE_NOOP("Templating", "The value members get (split it with points())"),
+    ),
+    (
+        "community.differentiation",
+        QT_TRANSLATE_NOOP("Templating", "How it differs from other groups of its kind"),
+    ),
+    (
+        "community.built_around_label",
+        QT_TRANSLATE_NOOP("Templating", "What it is built around (soul figure, product...)"),
+    ),
+    (
+        "community.segment",
+        QT_TRANSLATE_NOOP(
+            "Templating", "The segment it serves (segment_basis_label: how it is divided)"
+        ),
+    ),
+    (
+        "community.joining_principles",
+        QT_TRANSLATE_NOOP("Templating", "Who may join, how, fee or invitation"),
+    ),
+    ("community.management_norms", QT_TRANSLATE_NOOP("Templating", "The group rules")),
+    ("community.member_count", QT_TRANSLATE_NOOP("Templating", "How many members it has")),
+    ("community.owner", QT_TRANSLATE_NOOP("Templating", "Who runs it")),
+    (
+        "community.color",
+        QT_TRANSLATE_NOOP("Templating", "Its colour, #RRGGBB: use it as the poster's accent"),
+    ),
+    ("community.notes", QT_TRANSLATE_NOOP("Templating", "The operator's notes")),
+    (
+        "item",
+        QT_TRANSLATE_NOOP(
+            "Templating",
+            "The calendar item the poster is made from, or none: test with {% if item %}",
+        ),
+    ),
+    ("item.title", QT_TRANSLATE_NOOP("Templating", "The item's title")),
+    (
+        "item.item_type_label",
+        QT_TRANSLATE_NOOP("Templating", "Its type: live class, guest share, paid activity..."),
+    ),
+    (
+        "item.start, item.end",
+        QT_TRANSLATE_NOOP("Templating", "When it starts and ends (date and time)"),
+    ),
+    (
+        "item.start_text",
+        QT_TRANSLATE_NOOP(
+            "Templating", "Its start, written out: 11月25日（周三）20:00 / Wed 25 Nov 20:00"
+        ),
+    ),
+    (
+        "item.date_text",
+        QT_TRANSLATE_NOOP("Templating", "Its day (or days): 11月25日（周三） / Wed 25 Nov"),
+    ),
+    (
+        "item.time_text",
+        QT_TRANSLATE_NOOP("Templating", "Its hours: 20:00–21:30, or 全天 / All day"),
+    ),
+    ("item.tz_text", QT_TRANSLATE_NOOP("Templating", "Its time zone's offset, such as GMT+8")),
+    ("item.speaker", QT_TRANSLATE_NOOP("Templating", "Who speaks or hosts it")),
+    (
+        "item.location",
+        QT_TRANSLATE_NOOP("Templating", "Where: a room, a city, a live-stream or meeting link"),
+    ),
+    (
+        "item.description",
+        QT_TRANSLATE_NOOP("Templating", "Its description (split it with points())"),
+    ),
     (
         "item.goals.planned_participants",
-        "A goal: planned_/actual_ participants, new_members, shares, conversions, revenue, cost",
+        QT_TRANSLATE_NOOP(
+            "Templating",
+            "A goal: planned_/actual_ participants, new_members, shares, conversions, "
+            "revenue, cost",
+        ),
     ),
-    ("upcoming", "The community's next activities in the coming two weeks (items as above)"),
-    ("operator", "Who sends or posts this: the operator's name"),
-    ("today", "Today's date"),
-    ("language", "The template's language: zh or en"),
+    (
+        "upcoming",
+        QT_TRANSLATE_NOOP(
+            "Templating", "The community's next activities in the coming two weeks (items as above)"
+        ),
+    ),
+    ("operator", QT_TRANSLATE_NOOP("Templating", "Who sends or posts this: the operator's name")),
+    ("today", QT_TRANSLATE_NOOP("Templating", "Today's date")),
+    ("language", QT_TRANSLATE_NOOP("Templating", "The template's language: zh or en")),
     (
         "join_link",
-        "What the QR code carries: a link found in the item or the community, "
-        "or a sentence saying whom to add",
+        QT_TRANSLATE_NOOP(
+            "Templating",
+            "What the QR code carries: a link found in the item or the community, "
+            "or a sentence saying whom to add",
+        ),
     ),
     (
         "qr(text, x, y, size)",
-        "A standard QR code for text in the square at x, y with side "
-        "size, quiet zone included; optional color, background",
+        QT_TRANSLATE_NOOP(
+            "Templating",
+            "A standard QR code for text in the square at x, y with side "
+            "size, quiet zone included; optional color, background",
+        ),
     ),
     (
         "wrap(text, width, max_lines)",
-        "Text broken into lines of at most width columns "
-        "(a Chinese character is 2 columns); the last line ends in … when cut; draw one "
-        "<text> per line",
+        QT_TRANSLATE_NOOP(
+            "Templating",
+            "Text broken into lines of at most width columns "
+            "(a Chinese character is 2 columns); the last line ends in … when cut; draw one "
+            "<text> per line",
+        ),
     ),
-    ("clip(text, width)", "Text on one line of at most width columns, cut with …"),
-    ("columns(text)", "How many columns text takes (to size a badge around it)"),
-    ("add_days(day, n)", "The date n days after day (before it when n is negative)"),
-    ("points(text, limit)", "Bullet points from a text: split at line breaks and ；。！？"),
-    ("format_date(day, weekday=true)", "A date written out in the template's language"),
-    ("format_time(moment)", "A time of day: 20:00"),
-    ("format_offset(minutes)", "A send offset: T+0, T+2h, T+1d"),
-    ("tint(color, amount)", "A colour mixed with white: tint(community.color, 0.9)"),
-    ("shade(color, amount)", "A colour mixed with black"),
-    ("text_on(color)", "White or near-black, whichever reads better on the colour"),
+    (
+        "clip(text, width)",
+        QT_TRANSLATE_NOOP("Templating", "Text on one line of at most width columns, cut with …"),
+    ),
+    (
+        "columns(text)",
+        QT_TRANSLATE_NOOP("Templating", "How many columns text takes (to size a badge around it)"),
+    ),
+    (
+        "add_days(day, n)",
+        QT_TRANSLATE_NOOP("Templating", "The date n days after day (before it when n is negative)"),
+    ),
+    (
+        "points(text, limit)",
+        QT_TRANSLATE_NOOP(
+            "Templating", "Bullet points from a text: split at line breaks and ；。！？"
+        ),
+    ),
+    (
+        "format_date(day, weekday=true)",
+        QT_TRANSLATE_NOOP("Templating", "A date written out in the template's language"),
+    ),
+    ("format_time(moment)", QT_TRANSLATE_NOOP("Templating", "A time of day: 20:00")),
+    ("format_offset(minutes)", QT_TRANSLATE_NOOP("Templating", "A send offset: T+0, T+2h, T+1d")),
+    (
+        "tint(color, amount)",
+        QT_TRANSLATE_NOOP("Templating", "A colour mixed with white: tint(community.color, 0.9)"),
+    ),
+    ("shade(color, amount)", QT_TRANSLATE_NOOP("Templating", "A colour mixed with black")),
+    (
+        "text_on(color)",
+        QT_TRANSLATE_NOOP(
+            "Templating", "White or near-black, whichever reads better on the colour"
+        ),
+    ),
 ]
 
 
@@ -362,8 +504,22 @@ def _one_line(text: str, limit: int = 240) -> str:
 def _sentence(text: str) -> str:
     line = _one_line(text)
     if not line:
-        return "something went wrong."
+        return QT_TRANSLATE_NOOP("Templating", "something went wrong.")
     return line if line[-1] in ".!?…" else line + "."
+
+
+def _said(exc: BaseException) -> str:
+    """A refusal's message as one sentence: the Text it was raised with (so it
+    stays translatable) when that is one short line, given a final stop if it
+    lacks one; otherwise the English made into one, as :func:`_sentence` does."""
+    said = exc.args[0] if len(exc.args) == 1 else None
+    sentence = _sentence(str(exc))
+    if isinstance(said, Text):
+        if sentence == said:
+            return said
+        if sentence == f"{said}.":
+            return QT_TRANSLATE_NOOP("Templating", "{problem}.").format(problem=said)
+    return sentence
 
 
 _UNDEFINED_NAME = re.compile(r"^'(?P<name>[^']+)' is undefined$")
@@ -371,33 +527,42 @@ _NO_ATTRIBUTE = re.compile(r"^'(?P<obj>[^']+)' has no attribute '(?P<attr>[^']+)
 _NO_ELEMENT = re.compile(r"^'(?P<obj>[^']+)' has no element (?P<key>.+)$")
 
 
+_NOT_DEFINED = QT_TRANSLATE_NOOP("Templating", "“{name}” is not defined.")
+_NO_INCLUDES = QT_TRANSLATE_NOOP(
+    "Templating", "templates cannot include, import or extend other templates."
+)
+
+
 def _undefined_detail(message: str) -> str:
     if match := _UNDEFINED_NAME.match(message):
-        return f"“{match['name']}” is not defined."
+        return _NOT_DEFINED.format(name=match["name"])
     if match := _NO_ATTRIBUTE.match(message):
         if match["obj"] == "None":
-            return (
-                f"“{match['attr']}” needs a calendar item, and there is none here: "
-                "make it from a calendar item, or check with {% if item %}."
-            )
-        return f"“{match['attr']}” is not defined."
+            return QT_TRANSLATE_NOOP(
+                "Templating",
+                "“{name}” needs a calendar item, and there is none here: "
+                "make it from a calendar item, or check with {check}.",
+            ).format(name=match["attr"], check="{% if item %}")
+        return _NOT_DEFINED.format(name=match["attr"])
     if match := _NO_ELEMENT.match(message):
-        return f"there is no element {_one_line(match['key'], 60)}."
+        return QT_TRANSLATE_NOOP("Templating", "there is no element {key}.").format(
+            key=_one_line(match["key"], 60)
+        )
     return _sentence(message)
 
 
 def _detail(exc: BaseException) -> str:
     """What went wrong, as one sentence for the user."""
     if isinstance(exc, Refused | SecurityError):
-        return _sentence(str(exc))
+        return _said(exc)
     if isinstance(exc, UndefinedError):
         return _undefined_detail(str(exc.message or ""))
     if isinstance(exc, TemplateNotFound):
-        return "templates cannot include, import or extend other templates."
+        return _NO_INCLUDES
     if isinstance(exc, RecursionError):
-        return "macros call each other too deeply."
+        return QT_TRANSLATE_NOOP("Templating", "macros call each other too deeply.")
     if isinstance(exc, MemoryError):
-        return "the template needs too much memory."
+        return QT_TRANSLATE_NOOP("Templating", "the template needs too much memory.")
     return _sentence(str(exc) or type(exc).__name__)
 
 
@@ -420,16 +585,21 @@ def _render(
     deadline: float | None = None,
 ) -> str:
     if not isinstance(source, str):
-        raise TemplateError(name, "the template's source is not text.")
+        raise TemplateError(
+            name, QT_TRANSLATE_NOOP("Templating", "the template's source is not text.")
+        )
     size = len(source.encode("utf-8", "surrogatepass"))
     if size > MAX_SOURCE_BYTES:
         raise TemplateError(
-            name, f"the template is too large ({size:,} bytes; at most {MAX_SOURCE_BYTES:,})."
+            name,
+            QT_TRANSLATE_NOOP(
+                "Templating", "the template is too large ({size} bytes; at most {most})."
+            ).format(size=f"{size:,}", most=f"{MAX_SOURCE_BYTES:,}"),
         )
     try:
         check_language(ctx.language)
     except ValueError as exc:
-        raise TemplateError(name, _sentence(str(exc))) from None
+        raise TemplateError(name, _said(exc)) from None
     env = Sandbox(
         autoescape=autoescape,
         deadline=deadline if deadline is not None else time.monotonic() + TIME_LIMIT_SECONDS,
@@ -438,22 +608,27 @@ def _render(
     try:
         tree = env.parse(source)
         for node in tree.find_all((nodes.Extends, nodes.Include, nodes.Import, nodes.FromImport)):
-            raise TemplateError(
-                name, "templates cannot include, import or extend other templates.", node.lineno
-            )
+            raise TemplateError(name, _NO_INCLUDES, node.lineno)
         template = env.from_string(tree)
         parts: list[str] = []
         total = 0
         for chunk in template.generate(_variables(ctx)):
             total += len(chunk)
             if total > MAX_OUTPUT_CHARS:
-                raise Refused(f"the result is too large (over {MAX_OUTPUT_CHARS:,} characters).")
+                raise Refused(
+                    QT_TRANSLATE_NOOP(
+                        "Templating", "the result is too large (over {most} characters)."
+                    ).format(most=f"{MAX_OUTPUT_CHARS:,}")
+                )
             parts.append(chunk)
         return "".join(parts)
     except TemplateError:
         raise
     except TemplateSyntaxError as exc:
-        detail = f"syntax error: {_sentence(exc.message or 'the template cannot be read')}"
+        # Jinja's own words stay English inside a translated frame.
+        detail = QT_TRANSLATE_NOOP("Templating", "syntax error: {detail}").format(
+            detail=_sentence(exc.message or "the template cannot be read")
+        )
         raise TemplateError(name, detail, exc.lineno) from None
     except Exception as exc:
         raise TemplateError(name, _detail(exc), _template_line(exc.__traceback__)) from None
@@ -473,7 +648,10 @@ def render_poster_source(source: str, ctx: RenderContext, *, name: str = "templa
 def render_poster(template: Template, ctx: RenderContext) -> str:
     """Render a poster template in its own language; returns SVG text."""
     if template.kind is not TemplateKind.POSTER:
-        raise TemplateError(template.name, "this is a welcome sequence, not a poster.")
+        raise TemplateError(
+            template.name,
+            QT_TRANSLATE_NOOP("Templating", "this is a welcome sequence, not a poster."),
+        )
     return render_poster_source(
         template.body, with_language(ctx, template.language), name=template.name
     )
@@ -493,7 +671,10 @@ def render_message_source(
 def render_welcome(template: Template, ctx: RenderContext) -> list[tuple[WelcomeMessage, str]]:
     """Render every message of a welcome sequence, in order, in its own language."""
     if template.kind is not TemplateKind.WELCOME:
-        raise TemplateError(template.name, "this is a poster, not a welcome sequence.")
+        raise TemplateError(
+            template.name,
+            QT_TRANSLATE_NOOP("Templating", "this is a poster, not a welcome sequence."),
+        )
     ctx = with_language(ctx, template.language)
     deadline = time.monotonic() + TIME_LIMIT_SECONDS
     rendered = []
@@ -501,7 +682,9 @@ def render_welcome(template: Template, ctx: RenderContext) -> list[tuple[Welcome
         text = _render(
             message.body,
             ctx,
-            name=f"{template.name} ({format_offset(message.offset_minutes)}, message {number})",
+            name=QT_TRANSLATE_NOOP("Templating", "{name} ({offset}, message {number})").format(
+                name=template.name, offset=format_offset(message.offset_minutes), number=number
+            ),
             autoescape=False,
             deadline=deadline,
         )
@@ -531,50 +714,89 @@ def check_svg(svg: str, name: str = "template") -> None:
     images are embedded (``data:image/...``).
     """
     if re.search(r"<!(DOCTYPE|ENTITY)", svg, re.IGNORECASE):
-        raise TemplateError(name, "a poster may not declare a DOCTYPE or entities.")
+        raise TemplateError(
+            name, QT_TRANSLATE_NOOP("Templating", "a poster may not declare a DOCTYPE or entities.")
+        )
     try:
         root = ET.fromstring(svg)
     except ET.ParseError as exc:
         line, _column = exc.position
         reason = _one_line(str(exc).split(":")[0], 80)
         raise TemplateError(
-            name, f"the result is not well-formed SVG ({reason}, line {line} of the result)."
+            name,
+            QT_TRANSLATE_NOOP(
+                "Templating",
+                "the result is not well-formed SVG ({reason}, line {line} of the result).",
+            ).format(reason=reason, line=line),
         ) from None
     if root.tag != f"{{{SVG_NS}}}svg":
         raise TemplateError(
-            name, 'a poster must be one <svg xmlns="http://www.w3.org/2000/svg"> element.'
+            name,
+            QT_TRANSLATE_NOOP(
+                "Templating",
+                'a poster must be one <svg xmlns="http://www.w3.org/2000/svg"> element.',
+            ),
         )
     for element in root.iter():
         tag = _local(str(element.tag))
         if tag in _FORBIDDEN_ELEMENTS:
-            raise TemplateError(name, f"<{tag}> is not allowed in a poster.")
+            raise TemplateError(
+                name,
+                QT_TRANSLATE_NOOP("Templating", "<{tag}> is not allowed in a poster.").format(
+                    tag=tag
+                ),
+            )
         if tag == "style":
             # All of the style's text (also after child elements), case-folded; a
             # CSS escape (\72 for r...) could hide "url(" or "@import".
             css = "".join(element.itertext()).lower()
             if _EXTERNAL_URL.search(css) or "@import" in css or "\\" in css:
-                raise TemplateError(name, "a style may not load anything from outside the poster.")
+                raise TemplateError(
+                    name,
+                    QT_TRANSLATE_NOOP(
+                        "Templating", "a style may not load anything from outside the poster."
+                    ),
+                )
         if tag == "set" or tag.startswith("animate"):
             target = element.attrib.get("attributeName", "")
             if _local(target).lower().endswith("href"):
-                raise TemplateError(name, "a poster may not animate a link.")
+                raise TemplateError(
+                    name, QT_TRANSLATE_NOOP("Templating", "a poster may not animate a link.")
+                )
         for attribute, value in element.attrib.items():
             key = _local(attribute)
             if key.lower().startswith("on"):
-                raise TemplateError(name, f"event handlers ({key}) are not allowed in a poster.")
+                raise TemplateError(
+                    name,
+                    QT_TRANSLATE_NOOP(
+                        "Templating", "event handlers ({name}) are not allowed in a poster."
+                    ).format(name=key),
+                )
             if key == "style" and "\\" in value:
-                raise TemplateError(name, "escapes are not allowed in a poster's styles.")
+                raise TemplateError(
+                    name,
+                    QT_TRANSLATE_NOOP(
+                        "Templating", "escapes are not allowed in a poster's styles."
+                    ),
+                )
             if key == "href" and not (
                 value.startswith("#") or (tag == "image" and _SAFE_IMAGE.match(value))
             ):
                 raise TemplateError(
                     name,
-                    "a poster may not refer to files or web addresses "
-                    f"(“{_one_line(value, 60)}”); embed images as data:image/… instead.",
+                    QT_TRANSLATE_NOOP(
+                        "Templating",
+                        "a poster may not refer to files or web addresses "
+                        "(“{address}”); embed images as data:image/… instead.",
+                    ).format(address=_one_line(value, 60)),
                 )
             if _EXTERNAL_URL.search(value):
                 raise TemplateError(
-                    name, f"“{key}” may only refer to something inside the poster (url(#id))."
+                    name,
+                    QT_TRANSLATE_NOOP(
+                        "Templating",
+                        "“{name}” may only refer to something inside the poster (url(#id)).",
+                    ).format(name=key),
                 )
 
 

@@ -35,6 +35,7 @@ from typing import Literal
 from planner.checklist_library import Language
 from planner.health import RULE_TEXT, RULES, SEVERITY, TITLE, HealthIssue, Rule, check_all
 from planner.health_rules import activities, fact, open_items, rate_texts, rates
+from planner.i18n import say
 from planner.iso_week import WeekId, week_of
 from planner.metrics import WeekFigures, by_week, figures_between
 from planner.template_context import label
@@ -42,8 +43,6 @@ from planner.template_library import builtin_template
 from planner.weekly_goals import CommunityMark
 from planner.weekly_labels import (
     FIGURE_NAMES,
-    HEALTH_RULES_ZH,
-    HEALTH_TITLES_ZH,
     SEVERITY_NAMES,
     WORDS,
     change_text,
@@ -334,8 +333,8 @@ def health_groups(
             rule=rule,
             severity=SEVERITY[rule],
             severity_label=SEVERITY_NAMES[lang][SEVERITY[rule]],
-            title=HEALTH_TITLES_ZH[rule] if lang == "zh" else TITLE[rule],
-            rule_text=HEALTH_RULES_ZH[rule] if lang == "zh" else RULE_TEXT[rule],
+            title=say(TITLE[rule], lang),
+            rule_text=say(RULE_TEXT[rule], lang),
             warnings=tuple(by_rule[rule]),
         )
         for rule in rules

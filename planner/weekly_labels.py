@@ -5,10 +5,10 @@ The enum words (item types, statuses, stages, metrics) come from
 module holds the document's own words (:data:`WORDS`), written as an
 operator says them, and how the plan writes its dates and figures.
 
-The health checks (:mod:`planner.health`) write their titles and rules in
-English; the Chinese ones are here, by rule id (:data:`HEALTH_TITLES_ZH`,
-:data:`HEALTH_RULES_ZH`), with the thresholds taken from the health module so
-that the two never state different rules.
+The words are marked for translation: the Chinese comes from the same
+catalogue as the app's (planner/assets/translations), so the PDF, the CLI's
+``--lang zh`` and the app say things the same way; the health checks' titles
+and rules too (:mod:`planner.health_rules`).
 """
 
 from __future__ import annotations
@@ -16,17 +16,6 @@ from __future__ import annotations
 from datetime import date
 
 from planner.checklist_library import Language
-from planner.health_rules import (
-    DECLINE_MIN_NET_LOSS,
-    DECLINE_MIN_NET_SHARE,
-    DECLINE_WEEKS,
-    FALLING_MIN_DROP,
-    FALLING_WEEKS,
-    FIREMAN_DAYS,
-    HEADLESS_FLY_DAYS,
-    STALL_DAYS,
-    Rule,
-)
 from planner.i18n import QT_TRANSLATE_NOOP, Text, in_languages
 
 # The document's words, marked for translation (the Chinese is in the catalogue,
@@ -168,31 +157,6 @@ _SEVERITY_NAMES_EN: dict[str, Text] = {
     "warning": QT_TRANSLATE_NOOP("Severity", "Warning"),
 }
 SEVERITY_NAMES = in_languages(_SEVERITY_NAMES_EN)
-
-
-HEALTH_TITLES_ZH: dict[Rule, str] = {
-    "headless_fly": "活动没有记录结果",
-    "fireman": "未来一周没有安排内容",
-    "decline": "社群在衰退",
-    "stalled_checklist": "阶段清单停滞了",
-    "no_welcome": "没有新人欢迎话术",
-}
-
-HEALTH_RULES_ZH: dict[Rule, str] = {
-    "headless_fly": (
-        "活动日期过后，要记录它的结果（参与人数、新增成员、分享数、转化数、收入或成本）；"
-        f"检查最近{HEADLESS_FLY_DAYS}天的活动。"
-    ),
-    "fireman": f"未来{FIREMAN_DAYS}天里至少安排一条内容，让群里一直有值得看的东西。",
-    "decline": (
-        f"最近{DECLINE_WEEKS}个完整周里退群的人比新增的多（净减少至少{DECLINE_MIN_NET_LOSS}人，"
-        f"且不少于全群的{DECLINE_MIN_NET_SHARE:.0%}），或活跃率（活跃成员 ÷ 成员）"
-        f"连续{FALLING_WEEKS}周下降（累计至少{FALLING_MIN_DROP * 100:.0f}个百分点），"
-        "就是在衰退。"
-    ),
-    "stalled_checklist": f"当前阶段还有未完成的事项时，每{STALL_DAYS}天至少勾掉一项。",
-    "no_welcome": "每个社群都要有迎新话术：新人头24小时的感受，就是他30天后的感受。",
-}
 
 
 def long_date(day: date, lang: Language) -> str:

@@ -44,6 +44,7 @@ from planner.checklist_due import due_between
 from planner.checklist_library import LANGUAGES, Language
 from planner.communities import Community, list_communities
 from planner.errors import NotFound, TemplateError, ValidationError
+from planner.i18n import QT_TRANSLATE_NOOP
 from planner.iso_week import WeekId, parse_week, week_of
 from planner.sandbox import Refused, Sandbox
 from planner.template_context import format_clock, label
@@ -268,8 +269,16 @@ def _chosen(ws: Workspace, refs: Sequence[str]) -> list[Community]:
                 if c.name.casefold() == key or c.id == ref
             ]
             if trashed:
-                raise NotFound(f"“{trashed[0].name}” is in the trash; restore it first.")
-            raise NotFound(f"No community called “{ref}” in this workspace.")
+                raise NotFound(
+                    QT_TRANSLATE_NOOP(
+                        "WeeklyPlan", "“{name}” is in the trash; restore it first."
+                    ).format(name=trashed[0].name)
+                )
+            raise NotFound(
+                QT_TRANSLATE_NOOP(
+                    "WeeklyPlan", "No community called “{name}” in this workspace."
+                ).format(name=ref)
+            )
         chosen.add(match.id)
     return [c for c in live if c.id in chosen]
 
@@ -339,7 +348,13 @@ def build_plan(
     the trash) and ValidationError for an unknown language.
     """
     if lang not in LANGUAGES:
-        raise ValidationError({"lang": f"“{lang}” is not a language of the plan (zh or en)."})
+        raise ValidationError(
+            {
+                "lang": QT_TRANSLATE_NOOP(
+                    "WeeklyPlan", "“{lang}” is not a language of the plan (zh or en)."
+                ).format(lang=lang)
+            }
+        )
     if isinstance(communities, str):
         communities = (communities,)
     today = today or date.today()

@@ -39,6 +39,7 @@ from planner.errors import (
     WorkspaceReadOnly,
 )
 from planner.history import Change, Row, RowChange, UndoHistory
+from planner.i18n import QT_TRANSLATE_NOOP, Text
 from planner.lock import WorkspaceLock, machine_label
 from planner.schema import (
     APPLICATION_ID,
@@ -94,19 +95,32 @@ def read_header(path: Path) -> Header:
     except FileNotFoundError:
         raise WorkspaceNotFound(path) from None
     except OSError as exc:
-        raise NotAWorkspace(path, f"{path}: cannot be read ({exc.strerror}).") from None
+        raise NotAWorkspace(path, cannot_be_read(path, exc.strerror)) from None
     if stat.S_ISDIR(st.st_mode):
-        raise NotAWorkspace(path, f"{path}: is a folder, not a workspace file.")
+        raise NotAWorkspace(
+            path,
+            QT_TRANSLATE_NOOP("Workspace", "{path}: is a folder, not a workspace file.").format(
+                path=path
+            ),
+        )
     if st.st_size == 0:
-        raise NotAWorkspace(path, f"{path}: the file is empty (0 bytes), not a workspace.")
+        raise NotAWorkspace(
+            path,
+            QT_TRANSLATE_NOOP(
+                "Workspace", "{path}: the file is empty (0 bytes), not a workspace."
+            ).format(path=path),
+        )
     try:
         with open(path, "rb") as f:
             head = f.read(100)
     except OSError as exc:
-        raise NotAWorkspace(path, f"{path}: cannot be read ({exc.strerror}).") from None
+        raise NotAWorkspace(path, cannot_be_read(path, exc.strerror)) from None
     if len(head) < 100 or not head.startswith(SQLITE_MAGIC):
         raise NotAWorkspace(
-            path, f"{path}: not a Community Planner workspace (not an SQLite database)."
+            path,
+            QT_TRANSLATE_NOOP(
+                "Workspace", "{path}: not a Community Planner workspace (not an SQLite database)."
+            ).format(path=path),
         )
     header = Header(
         application_id=int.from_bytes(head[68:72], "big", signed=True),
@@ -116,11 +130,21 @@ def read_header(path: Path) -> Header:
     # its header; zero there is decided by the connection (see verify_connection).
     in_wal = head[18] == 2 and head[19] == 2
     if header.application_id != APPLICATION_ID and not (in_wal and header.application_id == 0):
-        raise NotAWorkspace(
-            path,
-            f"{path}: an SQLite database, but not a Community Planner workspace.",
-        )
+        raise NotAWorkspace(path, _not_ours(path))
     return header
+
+
+def cannot_be_read(path: Path, reason: str | None) -> Text:
+    """``{path}: cannot be read ({reason}).`` (the OS's reason, as it gives it)."""
+    return QT_TRANSLATE_NOOP("Workspace", "{path}: cannot be read ({reason}).").format(
+        path=path, reason=reason
+    )
+
+
+def _not_ours(path: Path) -> Text:
+    return QT_TRANSLATE_NOOP(
+        "Workspace", "{path}: an SQLite database, but not a Community Planner workspace."
+    ).format(path=path)
 
 
 def is_read_only_file(path: Path) -> bool:
@@ -160,13 +184,11 @@ def verify_connection(conn: sqlite3.Connection, path: Path) -> int:
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         if app_id != APPLICATION_ID:
-            raise NotAWorkspace(
-                path, f"{path}: an SQLite database, but not a Community Planner workspace."
-            )
+            raise NotAWorkspace(path, _not_ours(path))
         if version > SCHEMA_VERSION:
             raise NewerSchema(path, version, SCHEMA_VERSION)
         if version < 1:
-            raise CorruptWorkspace(path, "it has no schema version")
+            raise CorruptWorkspace(path, QT_TRANSLATE_NOOP("Workspace", "it has no schema version"))
         result = [row[0] for row in conn.execute("PRAGMA quick_check")]
     except sqlite3.DatabaseError as exc:
         raise CorruptWorkspace(path, str(exc)) from None
@@ -185,8 +207,12 @@ def verify_connection(conn: sqlite3.Connection, path: Path) -> int:
     except sqlite3.DatabaseError as exc:
         raise CorruptWorkspace(path, str(exc)) from None
     if unreadable:
-        more = f" and {len(unreadable) - 1} more" if len(unreadable) > 1 else ""
-        raise CorruptWorkspace(path, unreadable[0] + more)
+        detail = unreadable[0]
+        if len(unreadable) > 1:
+            detail = QT_TRANSLATE_NOOP("Workspace", "{problem} and {count} more").format(
+                problem=detail, count=len(unreadable) - 1
+            )
+        raise CorruptWorkspace(path, detail)
     return int(version)
 
 
@@ -194,7 +220,7 @@ def integrity_problems(quick_check: list[str]) -> list[str]:
     """SQLite's quick_check rows as one-line problems, without its section headers."""
     lines = [" ".join(line.split()) for row in quick_check for line in row.splitlines()]
     found = [line for line in lines if line and not line.startswith("*** in database")]
-    return found or ["integrity check failed"]
+    return found or [QT_TRANSLATE_NOOP("Workspace", "integrity check failed")]
 
 
 def backup_path_for(path: Path, version: int) -> Path:
@@ -285,7 +311,10 @@ class Workspace:
         """
         if self.read_only:
             raise WorkspaceReadOnly(
-                self.path, f"{self.path}: this workspace is open read-only; nothing was changed."
+                self.path,
+                QT_TRANSLATE_NOOP(
+                    "Workspace", "{path}: this workspace is open read-only; nothing was changed."
+                ).format(path=self.path),
             )
         recorder = Edit(self, action, subject)
         with self.transaction():
@@ -313,8 +342,11 @@ class Workspace:
         except sqlite3.OperationalError as exc:
             raise WorkspaceBusy(
                 self.path,
-                f"{self.path.name} is busy with another change (a copy or an import "
-                f"still running); nothing was changed. Try again in a moment. ({exc})",
+                QT_TRANSLATE_NOOP(
+                    "Workspace",
+                    "{name} is busy with another change (a copy or an import "
+                    "still running); nothing was changed. Try again in a moment. ({reason})",
+                ).format(name=self.path.name, reason=str(exc)),
             ) from None
         try:
             yield
@@ -330,7 +362,7 @@ class Workspace:
         """Undo the newest change; returns what the undo itself changed."""
         change = self.history.next_undo()
         if change is None:
-            raise NothingToUndo("There is nothing to undo.")
+            raise NothingToUndo(QT_TRANSLATE_NOOP("Workspace", "There is nothing to undo."))
         applied = self._apply_images(change, use_before=True)
         self.history.undo_stack.pop()
         self.history.redo_stack.append(change)
@@ -340,7 +372,7 @@ class Workspace:
         """Redo the newest undone change; returns what it changed."""
         change = self.history.next_redo()
         if change is None:
-            raise NothingToUndo("There is nothing to redo.")
+            raise NothingToUndo(QT_TRANSLATE_NOOP("Workspace", "There is nothing to redo."))
         applied = self._apply_images(change, use_before=False)
         self.history.redo_stack.pop()
         self.history.undo_stack.append(change)
@@ -348,7 +380,12 @@ class Workspace:
 
     def _apply_images(self, change: Change, *, use_before: bool) -> Change:
         if self.read_only:
-            raise WorkspaceReadOnly(self.path, f"{self.path}: this workspace is open read-only.")
+            raise WorkspaceReadOnly(
+                self.path,
+                QT_TRANSLATE_NOOP("Workspace", "{path}: this workspace is open read-only.").format(
+                    path=self.path
+                ),
+            )
         if change.verbatim:
             return self._apply_verbatim(change, use_before=use_before)
         rows = change.rows[::-1] if use_before else change.rows
@@ -437,8 +474,11 @@ class Workspace:
             ).fetchall():
                 if not deleted:
                     raise UndoRefused(
-                        f"“{change.subject}” cannot be undone: a record it brought in is "
-                        "used by a later one. Nothing was changed."
+                        QT_TRANSLATE_NOOP(
+                            "Workspace",
+                            "“{subject}” cannot be undone: a record it brought in is "
+                            "used by a later one. Nothing was changed.",
+                        ).format(subject=change.subject)
                     )
                 self._delete_with_tombstones(child, str(child_id), change)
         self.db.execute(f'DELETE FROM "{table}" WHERE id = ?', [row_id])
@@ -488,9 +528,17 @@ class Edit:
 def create_workspace(path: Path, *, device_id: str, lock_dir: Path) -> Workspace:
     """Make a new, empty workspace at ``path`` (which must not exist) and open it."""
     if path.exists():
-        raise WorkspaceError(path, f"{path}: a file with that name already exists.")
+        raise WorkspaceError(
+            path,
+            QT_TRANSLATE_NOOP("Workspace", "{path}: a file with that name already exists.").format(
+                path=path
+            ),
+        )
     if not path.parent.is_dir():
-        raise WorkspaceError(path, f"{path.parent}: no such folder.")
+        raise WorkspaceError(
+            path,
+            QT_TRANSLATE_NOOP("Workspace", "{folder}: no such folder.").format(folder=path.parent),
+        )
     lock = WorkspaceLock(path, lock_dir)
     try:
         db = Database(_connect(path), execute_plugins=False)
@@ -517,7 +565,12 @@ def _connect(path: Path) -> sqlite3.Connection:
         conn = sqlite3.connect(path)
         conn.execute("PRAGMA trusted_schema = OFF")
     except sqlite3.Error as exc:
-        raise WorkspaceError(path, f"{path}: cannot be opened for writing ({exc}).") from None
+        raise WorkspaceError(
+            path,
+            QT_TRANSLATE_NOOP(
+                "Workspace", "{path}: cannot be opened for writing ({reason})."
+            ).format(path=path, reason=str(exc)),
+        ) from None
     return conn
 
 
@@ -564,9 +617,12 @@ def open_workspace(
                 if read_only:
                     raise WorkspaceError(
                         path,
-                        f"{path}: this workspace uses an older format (schema {version}) and "
-                        "is read-only, so it cannot be upgraded. Copy it to a folder you can "
-                        "write to and open the copy.",
+                        QT_TRANSLATE_NOOP(
+                            "Workspace",
+                            "{path}: this workspace uses an older format (schema {version}) and "
+                            "is read-only, so it cannot be upgraded. Copy it to a folder you can "
+                            "write to and open the copy.",
+                        ).format(path=path, version=version),
                     )
                 backup = backup_path_for(path, version)
                 try:
@@ -576,8 +632,11 @@ def open_workspace(
                         backup.unlink()
                     raise WorkspaceError(
                         path,
-                        f"{path}: could not write a backup copy before upgrading it ({exc}); "
-                        "the file was left as it was.",
+                        QT_TRANSLATE_NOOP(
+                            "Workspace",
+                            "{path}: could not write a backup copy before upgrading it "
+                            "({reason}); the file was left as it was.",
+                        ).format(path=path, reason=str(exc)),
                     ) from None
                 log.info("backed up %s to %s before migrating", path, backup)
         finally:
@@ -600,8 +659,11 @@ def open_workspace(
                             backup.unlink()
                     raise MigrationFailed(
                         path,
-                        f"{path}: upgrading the workspace from schema {version} failed "
-                        f"({exc}); the file was left as it was.",
+                        QT_TRANSLATE_NOOP(
+                            "Workspace",
+                            "{path}: upgrading the workspace from schema {version} failed "
+                            "({reason}); the file was left as it was.",
+                        ).format(path=path, version=version, reason=str(exc)),
                     ) from exc
                 db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             _configure(db, writable=True, device_id=device_id)

@@ -12,12 +12,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
 from planner.checklist_library import BY_KEY, Language, builtin_items, library_row_id
 from planner.communities import Stage
 from planner.errors import NotFound, ValidationError
 from planner.history import Change
+from planner.i18n import QT_TRANSLATE_NOOP, Text
 from planner.workspace import Edit, Workspace, new_id
 
 LIBRARY = "checklist_library"
@@ -82,19 +83,44 @@ def _own(row: Mapping[str, Any]) -> bool:
     return row["key"] not in BY_KEY and row["id"] != library_row_id(row["key"])
 
 
-def clean_text(value: Any, limit: int, label: str, errors: dict[str, str], key: str) -> str:
+# "The title is too long (...)": a whole sentence for each field clean_text checks.
+_TOO_LONG: dict[str, Text] = {
+    "title": QT_TRANSLATE_NOOP(
+        "WorkspaceLibrary", "The title is too long ({count} characters; at most {most})."
+    ),
+    "reason": QT_TRANSLATE_NOOP(
+        "WorkspaceLibrary", "The reason is too long ({count} characters; at most {most})."
+    ),
+    "note": QT_TRANSLATE_NOOP(
+        "WorkspaceLibrary", "The note is too long ({count} characters; at most {most})."
+    ),
+    "name": QT_TRANSLATE_NOOP(
+        "WorkspaceLibrary", "The name is too long ({count} characters; at most {most})."
+    ),
+}
+
+
+def clean_text(
+    value: Any,
+    limit: int,
+    label: Literal["title", "reason", "note", "name"],
+    errors: dict[str, Text],
+    key: str,
+) -> str:
+    """``value`` trimmed (a title on one line); a message in ``errors[key]`` when it
+    is longer than ``limit``, naming the field by ``label``."""
     text = " ".join(str(value).split()) if key == "title" else str(value).strip()
     if len(text) > limit:
-        errors[key] = f"The {label} is too long ({len(text):,} characters; at most {limit:,})."
+        errors[key] = _TOO_LONG[label].format(count=f"{len(text):,}", most=f"{limit:,}")
     return text
 
 
 def _library_text(title: Any, why: Any) -> tuple[str, str]:
-    errors: dict[str, str] = {}
+    errors: dict[str, Text] = {}
     clean_title = clean_text(title, TITLE_MAX, "title", errors, "title")
     clean_why = clean_text(why, TEXT_MAX, "reason", errors, "why")
     if not clean_title:
-        errors["title"] = "A checklist item needs a title."
+        errors["title"] = QT_TRANSLATE_NOOP("WorkspaceLibrary", "A checklist item needs a title.")
     if errors:
         raise ValidationError(errors)
     return clean_title, clean_why
@@ -134,14 +160,16 @@ def update_library_item(ws: Workspace, key: str, title: str, why: str) -> Change
     row = library_row(ws, key)
     if builtin is None:
         if row is None:
-            raise NotFound("That library item no longer exists.")
+            raise NotFound(
+                QT_TRANSLATE_NOOP("WorkspaceLibrary", "That library item no longer exists.")
+            )
         clean_title, clean_why = _library_text(title, why)
         if (row["title"], row["why"]) == (clean_title, clean_why):
             return Change("edit_library_item", clean_title)
         with ws.edit("edit_library_item", clean_title) as edit:
             edit.update(LIBRARY, row["id"], {"title": clean_title, "why": clean_why})
         return edit.change
-    errors: dict[str, str] = {}
+    errors: dict[str, Text] = {}
     clean_title = clean_text(title, TITLE_MAX, "title", errors, "title")
     clean_why = clean_text(why, TEXT_MAX, "reason", errors, "why")
     if errors:
@@ -181,12 +209,16 @@ def remove_library_item(ws: Workspace, key: str) -> Change:
     if key in BY_KEY:
         subject = BY_KEY[key].title_en
         if row is not None and row["removed"]:
-            raise NotFound(f"“{subject}” is already out of the library.")
+            raise NotFound(
+                QT_TRANSLATE_NOOP(
+                    "WorkspaceLibrary", "“{title}” is already out of the library."
+                ).format(title=subject)
+            )
         with ws.edit("remove_library_item", subject) as edit:
             _write_builtin_row(edit, ws, key, {"removed": 1})
         return edit.change
     if row is None:
-        raise NotFound("That library item no longer exists.")
+        raise NotFound(QT_TRANSLATE_NOOP("WorkspaceLibrary", "That library item no longer exists."))
     with ws.edit("remove_library_item", row["title"]) as edit:
         edit.update(LIBRARY, row["id"], {"deleted": 1})
     return edit.change
@@ -196,7 +228,9 @@ def restore_library_item(ws: Workspace, key: str) -> Change:
     """Put a built-in item taken out of the library back."""
     row = library_row(ws, key)
     if key not in BY_KEY or row is None or not row["removed"]:
-        raise NotFound("That item is not out of the library.")
+        raise NotFound(
+            QT_TRANSLATE_NOOP("WorkspaceLibrary", "That item is not out of the library.")
+        )
     with ws.edit("restore_library_item", BY_KEY[key].title_en) as edit:
         edit.update(LIBRARY, row["id"], {"removed": 0})
     return edit.change

@@ -572,7 +572,7 @@ def test_the_welcome_sequence_has_its_three_parts() -> None:
     assert "破冰" in ice and "成语接龙" in ice and "红包" in ice
     en = render_welcome(by_id["builtin:first_24_hours.en"], sample_context("en"))
     who, get, ice = (text for _, text in en)
-    assert who.startswith("🎉 Welcome to Night Owls Reading Circle")
+    assert who.startswith("🎉 Welcome to Late-Night Reading Club · Paid Members")
     assert "what you get" in get.lower()
     assert "Ice-breaker" in ice and "lyric" in ice and "prize" in ice
 

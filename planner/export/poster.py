@@ -51,6 +51,7 @@ from planner.errors import PlannerError
 from planner.export.glyph_twins import glyph_twins
 from planner.export.pdf_text import fix_text_mapping
 from planner.files import atomic_path
+from planner.i18n import QT_TRANSLATE_NOOP
 
 MAX_PNG_WIDTH = 8_000
 MAX_PNG_PIXELS = 80_000_000
@@ -77,7 +78,9 @@ def poster_size(svg: str) -> tuple[float, float]:
     """The poster's width and height in SVG units (its viewBox, else width/height)."""
     tag = _SVG_TAG.search(svg)
     if tag is None:
-        raise PosterExportError("The poster is not SVG (no <svg> element).")
+        raise PosterExportError(
+            QT_TRANSLATE_NOOP("Poster", "The poster is not SVG (no <svg> element).")
+        )
     head = tag.group(0)
     box = _VIEWBOX.search(head)
     if box:
@@ -95,7 +98,9 @@ def poster_size(svg: str) -> tuple[float, float]:
         found.append(float(match.group(1)) if match else 0.0)
     if found[0] > 0 and found[1] > 0:
         return found[0], found[1]
-    raise PosterExportError("The poster has no size: give its <svg> a viewBox.")
+    raise PosterExportError(
+        QT_TRANSLATE_NOOP("Poster", "The poster has no size: give its <svg> a viewBox.")
+    )
 
 
 def _installed_families() -> set[str]:
@@ -158,7 +163,7 @@ def _renderer(svg: str) -> QSvgRenderer:
     ensure_gui()
     renderer = QSvgRenderer(QByteArray(resolve_fonts(svg).encode("utf-8")))
     if not renderer.isValid():
-        raise PosterExportError("Qt could not read the poster's SVG.")
+        raise PosterExportError(QT_TRANSLATE_NOOP("Poster", "Qt could not read the poster's SVG."))
     renderer.setAspectRatioMode(Qt.AspectRatioMode.KeepAspectRatio)
     return renderer
 
@@ -167,11 +172,17 @@ def poster_image(svg: str, width_px: int) -> QImage:
     """The poster drawn ``width_px`` wide on white (height from its aspect ratio)."""
     width, height = poster_size(svg)
     if not 1 <= width_px <= MAX_PNG_WIDTH:
-        raise PosterExportError(f"The width must be between 1 and {MAX_PNG_WIDTH:,} pixels.")
+        raise PosterExportError(
+            QT_TRANSLATE_NOOP("Poster", "The width must be between 1 and {most} pixels.").format(
+                most=f"{MAX_PNG_WIDTH:,}"
+            )
+        )
     height_px = max(round(width_px * height / width), 1)
     if width_px * height_px > MAX_PNG_PIXELS:
         raise PosterExportError(
-            f"The image would be too large ({width_px:,} × {height_px:,} pixels)."
+            QT_TRANSLATE_NOOP(
+                "Poster", "The image would be too large ({width} × {height} pixels)."
+            ).format(width=f"{width_px:,}", height=f"{height_px:,}")
         )
     renderer = _renderer(svg)
     image = QImage(width_px, height_px, QImage.Format.Format_ARGB32)
@@ -190,7 +201,9 @@ def poster_image(svg: str, width_px: int) -> QImage:
 def _write_with(path: Path, write: Callable[[Path], bool]) -> None:
     with atomic_path(path, PosterExportError) as tmp:
         if not write(tmp):
-            raise PosterExportError(f"{path}: cannot be written.")
+            raise PosterExportError(
+                QT_TRANSLATE_NOOP("Poster", "{path}: cannot be written.").format(path=path)
+            )
 
 
 def render_png(svg: str, path: Path, *, width_px: int) -> None:

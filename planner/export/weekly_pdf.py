@@ -56,6 +56,7 @@ from planner.export.pages import PageSlice, paginate
 from planner.export.pdf_text import fix_text_mapping
 from planner.export.poster import ensure_gui, first_installed_family
 from planner.files import check_target, write_atomically
+from planner.i18n import QT_TRANSLATE_NOOP
 
 __all__ = [
     "Paper",
@@ -102,7 +103,11 @@ class WeeklyPdfError(PlannerError):
 def page_layout(paper: Paper = "a4", *, landscape: bool = False) -> QPageLayout:
     """The plan's paper, orientation and margins, for a ``QPdfWriter`` or a ``QPrinter``."""
     if paper not in _PAGE_SIZES:
-        raise WeeklyPdfError(f"Unknown paper size {paper!r}: choose a4 or letter.")
+        raise WeeklyPdfError(
+            QT_TRANSLATE_NOOP(
+                "WeeklyPdf", "Unknown paper size {paper}: choose a4 or letter."
+            ).format(paper=repr(paper))
+        )
     orientation = (
         QPageLayout.Orientation.Landscape if landscape else QPageLayout.Orientation.Portrait
     )
@@ -195,7 +200,11 @@ def layout_document(
     between rows and blocks (see :mod:`planner.export.pages`).
     """
     if not 72 <= resolution <= 2400:
-        raise WeeklyPdfError(f"A resolution of {resolution} dpi is out of range (72 to 2400).")
+        raise WeeklyPdfError(
+            QT_TRANSLATE_NOOP(
+                "WeeklyPdf", "A resolution of {dpi} dpi is out of range (72 to 2400)."
+            ).format(dpi=resolution)
+        )
     area = page_layout(paper, landscape=landscape).paintRect(QPageLayout.Unit.Point)
     scale = resolution / PT_PER_INCH
     band = FOOTER_BAND_MM / MM_PER_INCH * PT_PER_INCH
@@ -220,7 +229,11 @@ def _slices(doc: QTextDocument) -> tuple[list[PageSlice], QSizeF]:
         return doc.pages(), QSizeF(doc.textWidth(), doc.body_height)
     page = doc.pageSize()  # a document Qt paginated itself
     if page.width() <= 0 or page.height() <= 0:
-        raise WeeklyPdfError("The document has no pages: lay it out with layout_document.")
+        raise WeeklyPdfError(
+            QT_TRANSLATE_NOOP(
+                "WeeklyPdf", "The document has no pages: lay it out with layout_document."
+            )
+        )
     height = page.height()
     return [PageSlice(i * height, (i + 1) * height) for i in range(doc.pageCount())], page
 
@@ -355,7 +368,7 @@ def render_pdf_bytes(
     writer.setPageLayout(page_layout(paper, landscape=landscape))
     painter = QPainter()
     if not painter.begin(writer):
-        raise WeeklyPdfError("Qt could not start the PDF.")
+        raise WeeklyPdfError(QT_TRANSLATE_NOOP("WeeklyPdf", "Qt could not start the PDF."))
     try:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         pages = paint_pages(

@@ -13,8 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractItemModel,
-    QDate,
-    QLocale,
+    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     QPoint,
@@ -34,6 +33,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QWidget
 
 from planner.calendar import TYPES_BY_KIND, ItemKind, Occurrence, Status
 from planner.checklist_due import DueItem
+from planner.communities import Stage
 from planner.ui.due_marks import (
     checkbox_icon,
     due_state,
@@ -42,6 +42,7 @@ from planner.ui.due_marks import (
     overdue_color,
 )
 from planner.ui.labels import item_type_label, stage_label, status_label
+from planner.ui.locale_text import day_month, long_day
 from planner.ui.theme import swatch_icon
 
 Index = QModelIndex | QPersistentModelIndex
@@ -193,13 +194,7 @@ class AgendaModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return {
                 AgendaColumn.TIME: (
-                    self.tr("Due %1").replace(
-                        "%1",
-                        QLocale().toString(
-                            QDate(due.due_on.year, due.due_on.month, due.due_on.day),
-                            QLocale.FormatType.ShortFormat,
-                        ),
-                    )
+                    self.tr("Due %1").replace("%1", day_month(due.due_on))
                     if due.due_on < self._today and not due.done
                     else self.tr("Due")
                 ),
@@ -239,7 +234,7 @@ class AgendaModel(QAbstractItemModel):
         if index.column() != 0:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            text = QLocale().toString(QDate(day.year, day.month, day.day), "dddd, d MMMM yyyy")
+            text = long_day(day)
             if day == self._today:
                 text = self.tr("Today · %1").replace("%1", text)
             return text
@@ -318,6 +313,12 @@ class AgendaView(QTreeView):
             AgendaColumn.COMMUNITY: fm.horizontalAdvance("M") * 14 + 24,
             AgendaColumn.TYPE: widest(
                 [item_type_label(t) for k in ItemKind for t in TYPES_BY_KIND[k]]
+                + [
+                    QCoreApplication.translate("AgendaModel", "Checklist · %1").replace(
+                        "%1", stage_label(stage)
+                    )
+                    for stage in Stage
+                ]
             ),
             AgendaColumn.OWNER: fm.horizontalAdvance("M") * 6,
             AgendaColumn.STATUS: widest([status_label(s) for s in Status]),

@@ -9,7 +9,7 @@ import traceback
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
@@ -17,8 +17,10 @@ from planner import APP_NAME, __version__
 from planner.paths import AppPaths, device_id
 from planner.settings import Settings
 from planner.ui.dialogs import show_error
+from planner.ui.locale_text import ui_text
 from planner.ui.main_window import MainWindow
 from planner.ui.theme import app_icon, apply_theme
+from planner.ui.translations import install_language, resolve_language
 
 log = logging.getLogger(__name__)
 
@@ -50,8 +52,10 @@ def install_excepthook(window: MainWindow) -> None:
         log.error("unexpected error:\n%s", "".join(traceback.format_exception(kind, exc, tb)))
         show_error(
             window,
-            window.tr("Something went wrong (%1). Your data is safe; details are in %2.")
-            .replace("%1", f"{kind.__name__}: {exc}")
+            QCoreApplication.translate(
+                "App", "Something went wrong (%1). Your data is safe; details are in %2."
+            )
+            .replace("%1", f"{kind.__name__}: {ui_text(str(exc))}")
             .replace("%2", str(window.paths.log_file)),
         )
 
@@ -61,7 +65,9 @@ def install_excepthook(window: MainWindow) -> None:
 def run_gui(paths: AppPaths, workspace: Path | None) -> int:
     """Open the main window on ``workspace`` (or the default one) and run the app."""
     app = create_application()
-    window = MainWindow(paths, Settings(paths.settings_file), device_id(paths))
+    settings = Settings(paths.settings_file)
+    install_language(resolve_language(settings.get("language")))
+    window = MainWindow(paths, settings, device_id(paths))
     install_excepthook(window)
     window.show()
     window.open_initial(workspace)

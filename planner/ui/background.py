@@ -17,7 +17,7 @@ import logging
 import threading
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QThread, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal
 
 from planner.errors import PlannerError
 from planner.history import Change
@@ -101,8 +101,16 @@ class BackgroundJob(QThread):
 
 
 def error_text(error: BaseException, what: str) -> str:
-    """One line for the user: a PlannerError's own sentence, else ``what`` and the cause."""
+    """One line for the user: a PlannerError's own sentence, else ``what`` and the cause.
+
+    A PlannerError's sentence is a core message (:class:`planner.i18n.Text`):
+    show it with :func:`planner.ui.locale_text.ui_text` (``show_error`` does).
+    """
     if isinstance(error, PlannerError):
         return str(error)
     detail = " ".join(str(error).split()) or type(error).__name__
-    return f"{what} ({detail})"
+    return (
+        QCoreApplication.translate("BackgroundJob", "%1 (%2)")
+        .replace("%1", what)
+        .replace("%2", detail)
+    )

@@ -14,7 +14,7 @@ from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 from typing import Any
 
-from PySide6.QtCore import QDate, QLocale, QPoint, Qt, Signal
+from PySide6.QtCore import QDate, QPoint, Qt, Signal
 from PySide6.QtGui import QFont, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -58,6 +58,7 @@ from planner.ui.agenda_view import AgendaView
 from planner.ui.due_marks import due_menu
 from planner.ui.item_editor import ItemEditor
 from planner.ui.labels import content_language, item_type_label, kind_label, status_label
+from planner.ui.locale_text import day_month, day_month_year, month_year, ui_language, ui_text
 from planner.ui.month_view import MonthModel, MonthView
 from planner.ui.quick_add import QuickAddDialog
 from planner.ui.scope_dialog import ask_scope
@@ -172,7 +173,9 @@ class CalendarPage(QWidget):
         for n, mode in enumerate(CalendarMode):
             button = QPushButton(labels[mode])
             button.setCheckable(True)
-            button.setToolTip(f"{labels[mode]} (Ctrl+{n + 1})")
+            button.setToolTip(
+                self.tr("%1 (Ctrl+%2)").replace("%1", labels[mode]).replace("%2", str(n + 1))
+            )
             button.clicked.connect(lambda _c=False, m=mode: self.set_mode(m))
             self.mode_buttons.addButton(button)
             self._mode_button[mode] = button
@@ -477,16 +480,20 @@ class CalendarPage(QWidget):
         self.empty.show()
 
     def _title(self) -> str:
-        locale = QLocale()
         first, last = self.visible_range()
         if self.mode is CalendarMode.MONTH:
-            return locale.toString(QDate(self.anchor.year, self.anchor.month, 1), "MMMM yyyy")
+            return month_year(self.anchor)
         end = last - timedelta(days=1)
-        span = (
-            f"{locale.toString(QDate(first.year, first.month, first.day), 'd MMM')} – "
-            f"{locale.toString(QDate(end.year, end.month, end.day), 'd MMM yyyy')}"
-        )
-        return span  # the week view's corner shows the week number
+        # The week view's corner shows the week number. Chinese puts the year
+        # first and leaves out what repeats ("2026年11月23日–29日"), English
+        # puts it last ("23 Nov – 29 Nov 2026").
+        if ui_language() == "zh":
+            if first.year != end.year:
+                return f"{day_month_year(first)}–{day_month_year(end)}"
+            if first.month != end.month:
+                return f"{day_month_year(first)}–{day_month(end)}"
+            return f"{day_month_year(first)}–{end.day}日"
+        return f"{day_month(first)} – {day_month_year(end)}"
 
     # -- filters -----------------------------------------------------------------
 
@@ -588,7 +595,7 @@ class CalendarPage(QWidget):
         try:
             return self.session.run(operation, *args)
         except PlannerError as exc:
-            self.error.emit(str(exc))
+            self.error.emit(ui_text(str(exc)))  # a Signal(str) drops a Text
             return None
 
     def _writable(self) -> bool:
@@ -706,7 +713,7 @@ class CalendarPage(QWidget):
             editor.show_errors(exc.fields)
             return False
         except PlannerError as exc:
-            self.error.emit(str(exc))
+            self.error.emit(ui_text(str(exc)))  # a Signal(str) drops a Text
             return False
         return True
 

@@ -18,6 +18,8 @@ from datetime import date, timedelta
 from PySide6.QtCharts import QCategoryAxis
 from PySide6.QtCore import QDate, QLocale
 
+from planner.ui.locale_text import short_month, ui_language
+
 
 def nice_range(lo: float, hi: float, intervals: int = 6) -> tuple[float, float, int]:
     """An axis range around [lo, hi] in round whole steps (1, 2, 2.5 or 5 x 10^n) of
@@ -37,18 +39,24 @@ def nice_range(lo: float, hi: float, intervals: int = 6) -> tuple[float, float, 
 
 
 def _month_name(day: date) -> str:
-    """The month's short name; January is the year itself (a month's room on the
-    axis fits "2026", not "Jan 2026")."""
+    """The month's short name ("Jun", "6月"); January is the year itself (a month's
+    room on the axis fits "2026", not "Jan 2026")."""
     if day.month == 1:
         return str(day.year)
-    return QLocale().toString(QDate(day.year, day.month, day.day), "MMM")
+    return short_month(day)
+
+
+def _monday_name(day: date) -> str:
+    """A Monday on a short date axis: "11-23"; "11月23日" in Chinese."""
+    pattern = "M月d日" if ui_language() == "zh" else "MM-dd"
+    return QLocale().toString(QDate(day.year, day.month, day.day), pattern)
 
 
 def date_ticks(first: date, last: date) -> list[tuple[date, str]]:
     """Where a date axis from ``first`` to ``last`` gets a label, and the label.
 
-    Up to ten weeks: every Monday ("11-23"); up to 13 months: the first of
-    each month ("Jun"; January as its year, "2027");
+    Up to ten weeks: every Monday ("11-23", "11月23日"); up to 13 months: the
+    first of each month ("Jun", "6月"; January as its year, "2027");
     longer: the first of each quarter. Labels are unique (QCategoryAxis
     needs them so).
     """
@@ -56,7 +64,7 @@ def date_ticks(first: date, last: date) -> list[tuple[date, str]]:
     if (last - first).days <= 70:
         day = first + timedelta(days=-first.weekday() % 7)
         while day <= last:
-            ticks.append((day, day.strftime("%m-%d")))
+            ticks.append((day, _monday_name(day)))
             day += timedelta(weeks=1)
         return ticks
     months = 1 if (last - first).days <= 400 else 3

@@ -87,10 +87,6 @@ CHART_HEIGHT = 300
 SaveChooser = Callable[[QWidget, str, str], str]
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Charts", text)
-
-
 @dataclass(frozen=True)
 class ChartColors:
     """The colours of a chart's frame, taken from a palette."""
@@ -251,7 +247,9 @@ def save_png(widget: QWidget, path: Path, scale: float = PNG_SCALE, header: str 
 
 def choose_save_path(parent: QWidget, caption: str, suggested: str) -> str:
     """Ask where to save a PNG (the standard dialog); "" when cancelled."""
-    chosen, _ = QFileDialog.getSaveFileName(parent, caption, suggested, _tr("PNG image (*.png)"))
+    chosen, _ = QFileDialog.getSaveFileName(
+        parent, caption, suggested, QCoreApplication.translate("Charts", "PNG image (*.png)")
+    )
     return chosen
 
 

@@ -33,11 +33,13 @@ from planner.communities import Stage, get_community
 from planner.errors import PlannerError, ValidationError
 from planner.ui.field_errors import FieldErrors
 from planner.ui.labels import stage_hint, stage_label
+from planner.ui.locale_text import ui_language, ui_text
 from planner.ui.session import Session
 from planner.ui.theme import SPACING
 from planner.workspace_library import TITLE_MAX
 
 DATE_FORMAT = "ddd yyyy-MM-dd"
+DATE_FORMAT_ZH = "yyyy-MM-dd ddd"  # Chinese puts the weekday after the date
 
 
 def _qdate(day: date) -> QDate:
@@ -60,7 +62,7 @@ class DateChoice(QWidget):
         self.check = QCheckBox(label)
         self.edit = QDateEdit()
         self.edit.setCalendarPopup(True)
-        self.edit.setDisplayFormat(DATE_FORMAT)
+        self.edit.setDisplayFormat(DATE_FORMAT_ZH if ui_language() == "zh" else DATE_FORMAT)
         self.edit.setDate(_qdate(date.today()))
         self.edit.setEnabled(False)
         self.edit.setAccessibleName(label.replace("&", ""))
@@ -166,7 +168,7 @@ class ChecklistItemDialog(QDialog):
         form = QFormLayout()
         form.setSpacing(SPACING)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow(self.tr("S&tage"), self.stage)
+        form.addRow(self.tr("&Stage"), self.stage)
         form.addRow(self.tr("&Title"), self._errors.wrap("title", self.title))
         form.addRow("", self.builtin_hint)
         form.addRow(self.tr("&Why"), self._errors.wrap("why", self.why))
@@ -257,13 +259,14 @@ class ChecklistItemDialog(QDialog):
             else:
                 self.session.run(update_item, self.item.id, values)
         except ValidationError as exc:
-            self._errors.show(exc.fields)
-            key = self._errors.first(exc.fields)
+            shown = {k: ui_text(v) for k, v in exc.fields.items()}
+            self._errors.show(shown)
+            key = self._errors.first(shown)
             if key is not None:
                 self._errors.fields[key].setFocus()
             return
         except PlannerError as exc:
-            self.error.setText(str(exc))
+            self.error.setText(ui_text(str(exc)))
             self.error.show()
             return
         super().accept()

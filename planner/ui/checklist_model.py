@@ -30,6 +30,7 @@ from planner.communities import Stage, get_community
 from planner.errors import NotFound, PlannerError
 from planner.history import Change
 from planner.ui.labels import stage_hint, stage_label
+from planner.ui.locale_text import ui_text
 from planner.ui.session import Session
 
 Index = QModelIndex | QPersistentModelIndex
@@ -232,7 +233,7 @@ class ChecklistModel(QAbstractItemModel):
         try:
             self._session.run(operation, *args)
         except PlannerError as exc:
-            self.error.emit(str(exc))
+            self.error.emit(ui_text(str(exc)))
             return False
         return True
 

@@ -47,34 +47,32 @@ DONE_COLOR = "#1e8e3e"
 OVERDUE_COLOR = "#d93025"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Checklist", text)
-
-
 def field_label(name: str) -> str:
     """The profile field a "community:FIELD" link opens, as the form names it."""
     return {
-        "common_interest": _tr("Common interest"),
-        "value_to_members": _tr("Value to members"),
-        "differentiation": _tr("Differentiation"),
-        "built_around": _tr("Built around"),
-        "segment": _tr("Segment"),
-        "platform": _tr("Platform"),
-        "owner": _tr("Owner"),
-        "joining_principles": _tr("Joining principles"),
-        "management_norms": _tr("Management norms"),
-        "notes": _tr("Notes"),
+        "common_interest": QCoreApplication.translate("Checklist", "Common interest"),
+        "value_to_members": QCoreApplication.translate("Checklist", "Value to members"),
+        "differentiation": QCoreApplication.translate("Checklist", "Differentiation"),
+        "built_around": QCoreApplication.translate("Checklist", "Built around"),
+        "segment": QCoreApplication.translate("Checklist", "Segment"),
+        "platform": QCoreApplication.translate("Checklist", "Platform"),
+        "owner": QCoreApplication.translate("Checklist", "Owner"),
+        "joining_principles": QCoreApplication.translate("Checklist", "Joining principles"),
+        "management_norms": QCoreApplication.translate("Checklist", "Management norms"),
+        "notes": QCoreApplication.translate("Checklist", "Notes"),
     }.get(name, name.replace("_", " "))
 
 
 def action_text(action: str) -> str:
     """The link an item with ``action`` offers ("" for none)."""
     if action.startswith("community:"):
-        return _tr("Fill in “%1” →").replace("%1", field_label(action.split(":", 1)[1]))
+        return QCoreApplication.translate("Checklist", "Fill in “%1” →").replace(
+            "%1", field_label(action.split(":", 1)[1])
+        )
     return {
-        "calendar": _tr("Plan it on the calendar →"),
-        "templates": _tr("Open the templates →"),
-        "replicate": _tr("Replicate the community →"),
+        "calendar": QCoreApplication.translate("Checklist", "Plan it on the calendar →"),
+        "templates": QCoreApplication.translate("Checklist", "Open the templates →"),
+        "replicate": QCoreApplication.translate("Checklist", "Replicate the community →"),
     }.get(action, "")
 
 
@@ -147,20 +145,37 @@ class ChecklistDelegate(QStyledItemDelegate):
     def _parts(self, item: ChecklistItem) -> list[_Part]:
         parts: list[_Part] = []
         if item.hidden:
-            parts.append(_Part(_tr("hidden: does not apply")))
+            parts.append(_Part(QCoreApplication.translate("Checklist", "hidden: does not apply")))
         if item.note:
-            parts.append(_Part(_tr("note"), icon="message-circle"))
+            parts.append(
+                _Part(QCoreApplication.translate("Checklist", "note"), icon="message-circle")
+            )
         if item.assignee:
             parts.append(_Part(item.assignee, icon="users"))
         if item.done_on is not None:
-            parts.append(_Part(_tr("done %1").replace("%1", day_text(item.done_on)), DONE_COLOR))
+            parts.append(
+                _Part(
+                    QCoreApplication.translate("Checklist", "done %1").replace(
+                        "%1", day_text(item.done_on)
+                    ),
+                    DONE_COLOR,
+                )
+            )
         elif item.due_on is not None:
             if item.overdue(self.today):
-                words = _tr("overdue: due %1").replace("%1", day_text(item.due_on))
+                words = QCoreApplication.translate("Checklist", "overdue: due %1").replace(
+                    "%1", day_text(item.due_on)
+                )
                 parts.append(_Part(words, OVERDUE_COLOR, "alert-triangle"))
             else:
                 parts.append(
-                    _Part(_tr("due %1").replace("%1", day_text(item.due_on)), "", "calendar")
+                    _Part(
+                        QCoreApplication.translate("Checklist", "due %1").replace(
+                            "%1", day_text(item.due_on)
+                        ),
+                        "",
+                        "calendar",
+                    )
                 )
         return parts
 
@@ -203,7 +218,7 @@ class ChecklistDelegate(QStyledItemDelegate):
         y = inner.top()
         text = str(index.data(Qt.ItemDataRole.DisplayRole))
         pill = QRect(inner.left(), y, bold.horizontalAdvance(text) + 22, height)
-        add_text = _tr("+ Add item") if self.editable else ""
+        add_text = QCoreApplication.translate("Checklist", "+ Add item") if self.editable else ""
         add_w = small.horizontalAdvance(add_text) + 2 if add_text else 0
         add = QRect(inner.right() - add_w, y, add_w, height)
         bar_right = add.left() - (20 if add_w else 0)
@@ -212,7 +227,10 @@ class ChecklistDelegate(QStyledItemDelegate):
         count = QRect(bar.left() - 10 - count_w, y, count_w, height)
         hint_left = pill.right() + 14
         if index.data(ChecklistRole.CURRENT):
-            hint_left += small.horizontalAdvance(_tr("current stage")) + 24
+            hint_left += (
+                small.horizontalAdvance(QCoreApplication.translate("Checklist", "current stage"))
+                + 24
+            )
         hint = QRect(hint_left, y, max(count.left() - 16 - hint_left, 0), height)
         return _HeadingGeometry(pill, add, bar, count, hint)
 
@@ -298,7 +316,7 @@ class ChecklistDelegate(QStyledItemDelegate):
         hint_left = g.pill.right() + 14
         base = option.palette.color(QPalette.ColorRole.Text)
         if index.data(ChecklistRole.CURRENT):
-            words = _tr("current stage")
+            words = QCoreApplication.translate("Checklist", "current stage")
             tag = QRect(hint_left, g.pill.top() + 2, sfm.horizontalAdvance(words) + 14, 0)
             tag.setBottom(g.pill.bottom() - 2)
             painter.setPen(color)
@@ -320,7 +338,7 @@ class ChecklistDelegate(QStyledItemDelegate):
             words = f"{'✓ ' if complete else ''}{progress.done}/{progress.total}"
             painter.setPen(QColor(DONE_COLOR) if complete else base)
         else:
-            words = _tr("no items")
+            words = QCoreApplication.translate("Checklist", "no items")
             painter.setPen(dim)
         align = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         painter.drawText(g.count, align, words)
@@ -336,7 +354,7 @@ class ChecklistDelegate(QStyledItemDelegate):
             painter.drawRoundedRect(filled, 3, 3)
         if self.editable:
             painter.setPen(option.palette.color(QPalette.ColorRole.Link))
-            painter.drawText(g.add, align, _tr("+ Add item"))
+            painter.drawText(g.add, align, QCoreApplication.translate("Checklist", "+ Add item"))
 
     def check_option(
         self, option: QStyleOptionViewItem, item: ChecklistItem, rect: QRect

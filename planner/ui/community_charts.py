@@ -52,6 +52,7 @@ from planner.metrics import by_week, figures_between, latest_figures
 from planner.outcomes import activity_outcomes, first_activity_day
 from planner.ui.chart_style import ChartPanel, png_name
 from planner.ui.figures_charts import MembersChart, WeeklyChart
+from planner.ui.import_mapping_model import fill
 from planner.ui.outcomes_chart import OutcomesChart
 from planner.ui.session import Session
 from planner.ui.theme import MARGIN, SPACING
@@ -61,16 +62,12 @@ PERIODS: tuple[tuple[str, int | None], ...] = (("3m", 13), ("6m", 26), ("12m", 5
 DEFAULT_PERIOD = "6m"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("CommunityCharts", text)
-
-
 def period_label(key: str) -> str:
     return {
-        "3m": _tr("Last 3 months"),
-        "6m": _tr("Last 6 months"),
-        "12m": _tr("Last 12 months"),
-        "all": _tr("Everything"),
+        "3m": QCoreApplication.translate("CommunityCharts", "Last 3 months"),
+        "6m": QCoreApplication.translate("CommunityCharts", "Last 6 months"),
+        "12m": QCoreApplication.translate("CommunityCharts", "Last 12 months"),
+        "all": QCoreApplication.translate("CommunityCharts", "Everything"),
     }[key]
 
 
@@ -270,8 +267,13 @@ class CommunityCharts(QWidget):
     def _export(self, panel: ChartPanel, what: str, first: date, today: date) -> None:
         assert self._community is not None and self._session is not None
         period = period_label(str(self.period.currentData()))
-        header = f"{self._community.name} · {panel.title_label.text()} · {period} " + (
-            f"({first.isoformat()} – {today.isoformat()})"
+        header = fill(
+            self.tr("%1 · %2 · %3 (%4 – %5)"),
+            self._community.name,
+            panel.title_label.text(),
+            period,
+            first.isoformat(),
+            today.isoformat(),
         )
         folder: Path = self._session.workspace.path.parent
         panel.set_export(png_name(self._community.name, what, today), header, folder)
@@ -285,7 +287,7 @@ class CommunityCharts(QWidget):
         start, today = self.period_range()
         days = figures_between(ws, cid, week_start(start) if start else None, today)
         first = start or (days[0].day if days else today)
-        self.range_label.setText(f"{first.isoformat()} – {today.isoformat()}")
+        self.range_label.setText(fill(self.tr("%1 – %2"), first.isoformat(), today.isoformat()))
         in_range = [d for d in days if d.day >= first]
         anything = bool(days) or latest_figures(ws, cid, today) is not None
         if anything:

@@ -15,7 +15,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QLocale, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -52,6 +52,7 @@ from planner.ui.labels import (
     members_text,
     platform_label,
 )
+from planner.ui.locale_text import day_month_year, ui_text
 from planner.ui.session import Session
 from planner.ui.template_links import TemplateLinks
 from planner.ui.theme import MARGIN, SPACING, icon
@@ -353,8 +354,8 @@ class CommunityPage(QWidget):
         return (
             self.tr("%1 (%2 in the figures of %3)")
             .replace("%1", text)
-            .replace("%2", str(latest.members))
-            .replace("%3", latest.day.isoformat())
+            .replace("%2", QLocale().toString(latest.members))
+            .replace("%3", day_month_year(latest.day))
         )
 
     def _update_progress(self, c: Community) -> None:
@@ -429,13 +430,13 @@ class CommunityPage(QWidget):
             self._community = get_community(self._session.workspace, self._community.id)
             self._load(self._community)
         except ValidationError as exc:
-            self._errors.show(exc.fields)
+            self._errors.show({k: ui_text(v) for k, v in exc.fields.items()})
             widget = self.findChild(QWidget, next(iter(exc.fields)))
             if widget is not None:
                 widget.setFocus()
             return False
         except PlannerError as exc:
-            self.error.emit(str(exc))
+            self.error.emit(ui_text(str(exc)))
             return False
         return True
 
@@ -580,7 +581,7 @@ class CommunityPage(QWidget):
         try:
             self._session.run(move_to_stage, c.id, following)
         except PlannerError as exc:
-            self.error.emit(str(exc))
+            self.error.emit(ui_text(str(exc)))
             return
         # The banner is gone with the button that had the focus: show the new
         # stage's checklist, and keep the keyboard there when the checklist is shown.

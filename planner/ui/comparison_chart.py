@@ -37,6 +37,7 @@ from planner.metrics import TABLE as METRICS_TABLE
 from planner.metrics import DayFigures, WeekFigures, by_week
 from planner.ui.chart_axes import nice_range, set_ticks, week_ticks
 from planner.ui.chart_style import RED, ChartPanel, line_series, number_text, png_name
+from planner.ui.import_mapping_model import fill
 from planner.ui.session import Session
 from planner.workspace import Workspace
 
@@ -46,15 +47,11 @@ NORMAL_WIDTH, DECLINING_WIDTH = 2.0, 4.5
 FADED_ALPHA = 0.7  # the other lines, while one community is declining
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ComparisonChart", text)
-
-
 def measure_label(key: str) -> str:
     return {
-        "retention": _tr("Weekly active rate"),
-        "members": _tr("Members"),
-        "net": _tr("Net joined − left per week"),
+        "retention": QCoreApplication.translate("ComparisonChart", "Weekly active rate"),
+        "members": QCoreApplication.translate("ComparisonChart", "Members"),
+        "net": QCoreApplication.translate("ComparisonChart", "Net joined − left per week"),
     }[key]
 
 
@@ -125,15 +122,19 @@ class ComparisonChart(QWidget):
         self._weeks: dict[str, list[WeekFigures]] = {}
 
         self.panel = ChartPanel(
-            _tr("Communities compared, last %1 weeks").replace("%1", str(WEEKS))
+            QCoreApplication.translate(
+                "ComparisonChart", "Communities compared, last %1 weeks"
+            ).replace("%1", str(WEEKS))
         )
         self.panel.message.connect(self.message)
         self.panel.error.connect(self.error)
         self.measure = QComboBox()
         for key in MEASURES:
             self.measure.addItem(measure_label(key), key)
-        self.measure.setAccessibleName(_tr("Measure"))
-        self.measure.setToolTip(_tr("What to compare the communities by"))
+        self.measure.setAccessibleName(QCoreApplication.translate("ComparisonChart", "Measure"))
+        self.measure.setToolTip(
+            QCoreApplication.translate("ComparisonChart", "What to compare the communities by")
+        )
         self.measure.currentIndexChanged.connect(lambda _i: self._show_measure())
         self.panel.add_tool(self.measure)
 
@@ -160,7 +161,11 @@ class ComparisonChart(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.panel, 1)
         layout.addStretch(0)  # takes the room only while the panel is an empty text
-        self._show_empty(_tr("Open a workspace to compare its communities."))
+        self._show_empty(
+            QCoreApplication.translate(
+                "ComparisonChart", "Open a workspace to compare its communities."
+            )
+        )
 
     @property
     def current_measure(self) -> str:
@@ -233,7 +238,11 @@ class ComparisonChart(QWidget):
         self._day = today = self.today()
         self._communities, self._weeks = [], {}
         if self._session is None:
-            self._show_empty(_tr("Open a workspace to compare its communities."))
+            self._show_empty(
+                QCoreApplication.translate(
+                    "ComparisonChart", "Open a workspace to compare its communities."
+                )
+            )
             return
         ws = self._session.workspace
         this_monday = week_start(today)
@@ -241,7 +250,11 @@ class ComparisonChart(QWidget):
         self._mondays = [first + timedelta(weeks=n) for n in range(WEEKS)]
         communities = list_communities(ws)
         if not communities:
-            self._show_empty(_tr("No communities yet: create one, then record its figures."))
+            self._show_empty(
+                QCoreApplication.translate(
+                    "ComparisonChart", "No communities yet: create one, then record its figures."
+                )
+            )
             return
         ids = [c.id for c in communities]
         self._communities = communities
@@ -269,9 +282,10 @@ class ComparisonChart(QWidget):
                 lines[community.id] = points
         if not lines:
             self._show_empty(
-                _tr(
+                QCoreApplication.translate(
+                    "ComparisonChart",
                     "No figures in the last %1 weeks: enter members and active members in a "
-                    "community's figures table, or import a CSV, to compare the communities here."
+                    "community's figures table, or import a CSV, to compare the communities here.",
                 ).replace("%1", str(WEEKS))
             )
             return
@@ -279,18 +293,28 @@ class ComparisonChart(QWidget):
         self.panel.show_chart()
         names = [c.name for c in communities if c.id in self.declining]
         self.panel.set_notice(
-            _tr(
-                "↓ Declining: %1. More members leave than join, or the active rate keeps falling."
+            QCoreApplication.translate(
+                "ComparisonChart",
+                "↓ Declining: %1. More members leave than join, or the active rate keeps falling.",
             ).replace("%1", name_list(names))
             if names
             else ""
         )
         assert self._session is not None and self._day is not None
         ws, today = self._session.workspace, self._day
-        period = f"{self._mondays[0].isoformat()} – {today.isoformat()}"
+        period = fill(
+            QCoreApplication.translate("ComparisonChart", "%1 – %2"),
+            self._mondays[0].isoformat(),
+            today.isoformat(),
+        )
         self.panel.set_export(
             png_name(ws.path.stem, f"compare-{key}", today),
-            f"{self.panel.title_label.text()} · {measure_label(key)} · {period}",
+            fill(
+                QCoreApplication.translate("ComparisonChart", "%1 · %2 · %3"),
+                self.panel.title_label.text(),
+                measure_label(key),
+                period,
+            ),
             ws.path.parent,
         )
 
@@ -309,7 +333,9 @@ class ComparisonChart(QWidget):
                 color.setAlphaF(FADED_ALPHA)
             name = community.name
             if falling:
-                name = _tr("%1 ↓ declining").replace("%1", community.name)
+                name = QCoreApplication.translate("ComparisonChart", "%1 ↓ declining").replace(
+                    "%1", community.name
+                )
             series = line_series(name, color.name(QColor.NameFormat.HexArgb))
             series.setPen(QPen(color, DECLINING_WIDTH if falling else NORMAL_WIDTH))
             series.setPointsVisible(falling)
@@ -353,9 +379,14 @@ class ComparisonChart(QWidget):
         shown = f"{value:.0f}%" if key == "retention" else number_text(value)
         if key == "net" and value > 0:
             shown = "+" + shown
-        text = (
-            f"{self._names.get(series, '')}\n"
-            + _tr("Week of %1").replace("%1", self._mondays[index].isoformat())
-            + f"\n{measure_label(key)}: {shown}"
-        )
+        lines = [
+            self._names.get(series, ""),
+            QCoreApplication.translate("ComparisonChart", "Week of %1").replace(
+                "%1", self._mondays[index].isoformat()
+            ),
+            fill(
+                QCoreApplication.translate("ComparisonChart", "%1: %2"), measure_label(key), shown
+            ),
+        ]
+        text = "\n".join(lines)
         QToolTip.showText(QCursor.pos(), text, self.panel.view)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QDateTime, Qt
+from PySide6.QtCore import QCoreApplication, QDateTime, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -23,6 +23,7 @@ from planner.communities import NAME_MAX, Platform, Stage, validate
 from planner.errors import ValidationError
 from planner.ui.community_model import CommunityListModel, Role
 from planner.ui.labels import platform_label, stage_hint, stage_label
+from planner.ui.locale_text import ui_text
 from planner.ui.session import Session
 from planner.ui.sidebar import CommunityDelegate
 from planner.ui.theme import SPACING, icon
@@ -85,7 +86,7 @@ class NewCommunityDialog(QDialog):
         try:
             validate(self.session.workspace, self.values())
         except ValidationError as exc:
-            self.error.setText(next(iter(exc.fields.values())))
+            self.error.setText(ui_text(next(iter(exc.fields.values()))))
             self.error.show()
             self.name.setFocus()
             return
@@ -154,12 +155,18 @@ class TrashDialog(QDialog):
             self._restore(str(index.data(Role.ID)))
 
 
-def show_error(parent: QWidget, message: str, title: str = "") -> QMessageBox:
-    """Show ``message`` in a window-modal box without blocking; returns the box."""
+def show_error(parent: QWidget, message: object, title: str = "") -> QMessageBox:
+    """Show ``message`` in a window-modal box without blocking; returns the box.
+
+    ``message`` may be a core message (:class:`planner.i18n.Text`), or an
+    exception whose message is one: it is shown in the UI's language.
+    """
+    if isinstance(message, BaseException):
+        message = str(message)  # a PlannerError's str() is its Text
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(title or parent.tr("Community Planner"))
-    box.setText(message)
+    box.setWindowTitle(title or QCoreApplication.translate("Dialogs", "Community Planner"))
+    box.setText(ui_text(message))
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.open()
     return box

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import QMenu, QWidget
 
 from planner.checklist_due import DueItem
 from planner.ui.labels import stage_label
+from planner.ui.locale_text import day_month_year
 from planner.ui.week_layout import blend, luminance, text_color_for
 
 FALLBACK_COLOR = "#8d99ae"
@@ -37,10 +38,6 @@ OVERDUE_LIGHT = QColor("#c5221f")  # reads at 4.5:1 on white
 OVERDUE_DARK = QColor("#f28b82")  # and this on our dark base
 TINT = 0.10  # how much of the community colour an open item's box is filled with
 BOX_GAP = 5  # pixels between the checkbox and the title
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("DueMarks", text)
 
 
 def is_overdue(due: DueItem, today: date) -> bool:
@@ -155,21 +152,29 @@ def paint_due(
 
 def due_state(due: DueItem, today: date) -> str:
     if due.done:
-        return _tr("Done")
-    return _tr("Overdue") if is_overdue(due, today) else _tr("To do")
+        return QCoreApplication.translate("DueMarks", "Done")
+    return (
+        QCoreApplication.translate("DueMarks", "Overdue")
+        if is_overdue(due, today)
+        else QCoreApplication.translate("DueMarks", "To do")
+    )
 
 
 def due_tooltip_lines(due: DueItem, community: str, today: date) -> list[str]:
     """What a due item's tooltip says, one line each (plain text)."""
     lines = [
         due.title,
-        _tr("Checklist of %1 · %2").replace("%1", community).replace("%2", stage_label(due.stage)),
-        _tr("Due %1 · %2")
-        .replace("%1", due.due_on.isoformat())
+        QCoreApplication.translate("DueMarks", "Checklist of %1 · %2")
+        .replace("%1", community)
+        .replace("%2", stage_label(due.stage)),
+        QCoreApplication.translate("DueMarks", "Due %1 · %2")
+        .replace("%1", day_month_year(due.due_on))
         .replace("%2", due_state(due, today)),
     ]
     if due.assignee:
-        lines.append(_tr("Assigned to %1").replace("%1", due.assignee))
+        lines.append(
+            QCoreApplication.translate("DueMarks", "Assigned to %1").replace("%1", due.assignee)
+        )
     return lines
 
 
@@ -191,9 +196,13 @@ def due_menu(
     menu = QMenu(parent)
     menu.setObjectName("due_menu")
     menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    show = menu.addAction(_tr("Open in the checklist"))
+    show = menu.addAction(QCoreApplication.translate("DueMarks", "Open in the checklist"))
     show.triggered.connect(lambda _c=False: on_open())
-    toggle = menu.addAction(_tr("Mark as not done") if due.done else _tr("Mark done"))
+    toggle = menu.addAction(
+        QCoreApplication.translate("DueMarks", "Mark as not done")
+        if due.done
+        else QCoreApplication.translate("DueMarks", "Mark done")
+    )
     toggle.setObjectName("toggle_done")
     toggle.setEnabled(writable)
     toggle.triggered.connect(lambda _c=False: on_done(not due.done))

@@ -22,7 +22,7 @@ from datetime import date
 from pathlib import Path
 from typing import Literal
 
-from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
@@ -51,6 +51,7 @@ from planner.export.weekly_pdf import Paper
 from planner.settings import Settings
 from planner.ui.background import BackgroundJob, Progress, error_text
 from planner.ui.labels import content_language
+from planner.ui.locale_text import ui_text
 from planner.ui.session import Session
 from planner.ui.theme import SPACING, swatch_icon
 from planner.ui.week_export import (
@@ -67,7 +68,11 @@ from planner.ui.week_export import (
 from planner.ui.week_picker import WeekPicker
 from planner.workspace import Workspace
 
-PDF_FILTER = "PDF files (*.pdf);;All files (*)"
+
+def pdf_filter() -> str:
+    """The file dialog's filter, in the UI's language."""
+    return QCoreApplication.translate("ExportWeekDialog", "PDF files (*.pdf);;All files (*)")
+
 
 Confirm = Callable[[QWidget, str, str, str], bool]
 
@@ -345,7 +350,7 @@ class ExportWeekDialog(QDialog):
         folder = Path(last) if last and Path(last).is_dir() else self.session.workspace.path.parent
         name = self.tr("Weekly plan %1.pdf").replace("%1", self.week.week.label)
         chosen, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Export week as PDF"), str(folder / name), self.tr(PDF_FILTER)
+            self, self.tr("Export week as PDF"), str(folder / name), pdf_filter()
         )
         if chosen:
             path = Path(chosen)
@@ -431,7 +436,7 @@ class ExportWeekDialog(QDialog):
                 .replace("%2", error.reason)
             )
         if isinstance(error, PlannerError):
-            return str(error)
+            return ui_text(str(error))
         what = (
             self.tr("The plan could not be exported")
             if self._job_kind == "export"
@@ -480,7 +485,7 @@ class ExportWeekDialog(QDialog):
         try:
             return print_plan(printer, rendered)
         except PlannerError as exc:
-            self._say(str(exc), error=True)
+            self._say(ui_text(str(exc)), error=True)
             return 0
 
     # -- closing -----------------------------------------------------------------

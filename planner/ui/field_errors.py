@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from planner.ui.locale_text import ui_text
 
 
 def set_invalid(widget: QWidget, invalid: bool) -> None:
@@ -46,13 +50,18 @@ class FieldErrors:
         column.addWidget(self.register(key, field))
         return holder
 
-    def show(self, errors: dict[str, str]) -> None:
+    def show(self, errors: Mapping[str, str]) -> None:
         for key in self.labels:
             self.set(key, errors.get(key, ""))
 
     def set(self, key: str, message: str) -> None:
+        """Show ``message`` under ``key``'s field ("" hides it).
+
+        A core message (:class:`planner.i18n.Text`, as ValidationError.fields
+        hold) shows in the UI's language.
+        """
         label = self.labels[key]
-        label.setText(message)
+        label.setText(ui_text(message))
         label.setVisible(bool(message))
         set_invalid(self.fields[key], bool(message))
 
@@ -60,6 +69,6 @@ class FieldErrors:
         label = self.labels.get(key)
         return label.text() if label is not None and not label.isHidden() else ""
 
-    def first(self, errors: dict[str, str]) -> str | None:
+    def first(self, errors: Mapping[str, str]) -> str | None:
         """The first field with an error, in the order the fields were registered."""
         return next((key for key in self.labels if key in errors), None)

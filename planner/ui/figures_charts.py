@@ -20,7 +20,7 @@ from datetime import date, timedelta
 
 from PySide6.QtCharts import QBarSeries, QBarSet, QCategoryAxis, QValueAxis
 from PySide6.QtCore import QCoreApplication, QPointF, Qt
-from PySide6.QtGui import QCursor
+from PySide6.QtGui import QCursor, QFontMetrics
 from PySide6.QtWidgets import QToolTip, QWidget
 
 from planner.calendar import week_start
@@ -39,19 +39,21 @@ from planner.ui.chart_style import (
     line_series,
     number_text,
 )
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("CommunityCharts", text)
+from planner.ui.import_mapping_model import sentences
+from planner.ui.theme import SPACING
 
 
 class MembersChart(ChartPanel):
     """Members and active members over time, one point per day recorded."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(_tr("Members and active members"), parent)
-        self.members = line_series(_tr("Members"), BLUE)
-        self.active = line_series(_tr("Active members"), TEAL)
+        super().__init__(
+            QCoreApplication.translate("CommunityCharts", "Members and active members"), parent
+        )
+        self.members = line_series(QCoreApplication.translate("CommunityCharts", "Members"), BLUE)
+        self.active = line_series(
+            QCoreApplication.translate("CommunityCharts", "Active members"), TEAL
+        )
         self.x_axis = QCategoryAxis()
         self.x_axis.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
         self.y_axis = QValueAxis()
@@ -93,8 +95,22 @@ class MembersChart(ChartPanel):
         self.y_axis.setTickCount(count)
         first = min(first, counted[0].day)
         self.x_axis.setRange(first.toordinal(), last.toordinal())
-        set_ticks(self.x_axis, [(d.toordinal(), text) for d, text in date_ticks(first, last)])
+        ticks = date_ticks(first, last)
+        set_ticks(self.x_axis, [(d.toordinal(), text) for d, text in ticks])
+        self._fit_last_label(ticks, first, last)
         return True
+
+    def _fit_last_label(self, ticks: list[tuple[date, str]], first: date, last: date) -> None:
+        """Room on the right for a label at the axis' end (a Monday that is today),
+        which is centred on its tick and would be cut (“11月23日” is wide)."""
+        right = SPACING
+        if ticks and (last - ticks[-1][0]).days * 20 <= (last - first).days:
+            width = QFontMetrics(self.x_axis.labelsFont()).horizontalAdvance(ticks[-1][1])
+            right = max(right, width // 2 + 2)
+        margins = self.chart.margins()
+        if margins.right() != right:
+            margins.setRight(right)
+            self.chart.setMargins(margins)
 
     def _on_hovered(self, point: QPointF, state: bool) -> None:
         figures = self._days.get(round(point.x()))
@@ -103,11 +119,23 @@ class MembersChart(ChartPanel):
             return
         lines = [figures.day.isoformat()]
         if figures.members is not None:
-            lines.append(_tr("Members: %1").replace("%1", number_text(figures.members)))
+            lines.append(
+                QCoreApplication.translate("CommunityCharts", "Members: %1").replace(
+                    "%1", number_text(figures.members)
+                )
+            )
         if figures.active_members is not None:
-            lines.append(_tr("Active: %1").replace("%1", number_text(figures.active_members)))
+            lines.append(
+                QCoreApplication.translate("CommunityCharts", "Active: %1").replace(
+                    "%1", number_text(figures.active_members)
+                )
+            )
         if figures.retention is not None:
-            lines.append(_tr("Active rate: %1").replace("%1", f"{figures.retention:.0%}"))
+            lines.append(
+                QCoreApplication.translate("CommunityCharts", "Active rate: %1").replace(
+                    "%1", f"{figures.retention:.0%}"
+                )
+            )
         QToolTip.showText(QCursor.pos(), "\n".join(lines), self.view)
 
 
@@ -115,14 +143,19 @@ class WeeklyChart(ChartPanel):
     """Per ISO week: joined and left (bars), and the active rate (a line, right axis)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(_tr("Joined, left and active rate per week"), parent)
-        self.joined = bar_set(_tr("Joined"), GREEN)
-        self.left = bar_set(_tr("Left"), RED)
+        super().__init__(
+            QCoreApplication.translate("CommunityCharts", "Joined, left and active rate per week"),
+            parent,
+        )
+        self.joined = bar_set(QCoreApplication.translate("CommunityCharts", "Joined"), GREEN)
+        self.left = bar_set(QCoreApplication.translate("CommunityCharts", "Left"), RED)
         self.bars = QBarSeries()
         self.bars.append(self.joined)
         self.bars.append(self.left)
         self.bars.setBarWidth(0.75)
-        self.retention = line_series(_tr("Active rate"), AMBER, 3.0)
+        self.retention = line_series(
+            QCoreApplication.translate("CommunityCharts", "Active rate"), AMBER, 3.0
+        )
         self.x_axis = QCategoryAxis()
         self.x_axis.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
         self.y_axis = QValueAxis()
@@ -181,13 +214,15 @@ class WeeklyChart(ChartPanel):
         """Under the chart: joined and left in the last complete weeks (as the decline
         health check counts them) and in the period; the latest active rate."""
         recent = [w for w in self.weeks if w.monday < this_monday][-DECLINE_WEEKS:]
-        text = ""
+        parts: list[str] = []
         if any(w.joined is not None or w.left_members is not None for w in recent):
             joined = sum(w.joined or 0 for w in recent)
             left = sum(w.left_members or 0 for w in recent)
             net = joined - left
-            text = (
-                _tr("Last %1 complete weeks: %2 joined, %3 left (net %4).")
+            parts.append(
+                QCoreApplication.translate(
+                    "CommunityCharts", "Last %1 complete weeks: %2 joined, %3 left (net %4)."
+                )
                 .replace("%1", str(len(recent)))
                 .replace("%2", number_text(joined))
                 .replace("%3", number_text(left))
@@ -196,30 +231,40 @@ class WeeklyChart(ChartPanel):
         rates = [w for w in self.weeks if w.retention is not None]
         if rates:
             latest = rates[-1]
-            text += (" " if text else "") + (
-                _tr("Active rate %1 in the week of %2.")
+            parts.append(
+                QCoreApplication.translate("CommunityCharts", "Active rate %1 in the week of %2.")
                 .replace("%1", f"{latest.retention or 0:.0%}")
                 .replace("%2", latest.monday.isoformat())
             )
             before = [w for w in rates if w.monday <= latest.monday - timedelta(weeks=4)]
             if before:
-                text += " " + _tr("Four weeks before: %1.").replace(
-                    "%1", f"{before[-1].retention or 0:.0%}"
+                parts.append(
+                    QCoreApplication.translate("CommunityCharts", "Four weeks before: %1.").replace(
+                        "%1", f"{before[-1].retention or 0:.0%}"
+                    )
                 )
-        return text
+        return sentences(*parts)
 
     def _week_text(self, index: int) -> str:
         week = self.weeks[index]
         iso = week.monday.isocalendar()
         lines = [
-            _tr("Week %1 (from %2)")
+            QCoreApplication.translate("CommunityCharts", "Week %1 (from %2)")
             .replace("%1", f"{iso.year}-W{iso.week:02d}")
             .replace("%2", week.monday.isoformat()),
-            _tr("Joined: %1").replace("%1", number_text(week.joined)),
-            _tr("Left: %1").replace("%1", number_text(week.left_members)),
+            QCoreApplication.translate("CommunityCharts", "Joined: %1").replace(
+                "%1", number_text(week.joined)
+            ),
+            QCoreApplication.translate("CommunityCharts", "Left: %1").replace(
+                "%1", number_text(week.left_members)
+            ),
         ]
         if week.retention is not None:
-            lines.append(_tr("Active rate: %1").replace("%1", f"{week.retention:.0%}"))
+            lines.append(
+                QCoreApplication.translate("CommunityCharts", "Active rate: %1").replace(
+                    "%1", f"{week.retention:.0%}"
+                )
+            )
         return "\n".join(lines)
 
     def _on_bar_hovered(self, status: bool, index: int, _bar_set: QBarSet) -> None:

@@ -38,7 +38,7 @@ from datetime import date
 from pathlib import Path
 from typing import Literal
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractButton,
     QButtonGroup,
@@ -75,11 +75,11 @@ from planner.ui.background import BackgroundJob, Progress, error_text
 from planner.ui.import_mapping_model import count_text
 from planner.ui.item_fields import from_qdate, to_qdate
 from planner.ui.labels import content_language
+from planner.ui.locale_text import ui_text
 from planner.ui.session import Session
 from planner.ui.theme import SPACING
 from planner.workspace import Workspace
 
-CSV_FILTER = "CSV files (*.csv);;All files (*)"
 RESULT_MONTHS = 3  # results default to this many months up to today
 # From this many rows on, the file is built and written off the GUI thread.
 # Measured on 100 communities x 730 days: about 8 µs a row of figures and
@@ -89,10 +89,6 @@ BACKGROUND_ROWS = 10_000
 Kind = Literal["figures", "results"]
 # Characters no file name may hold on Windows, macOS or Linux.
 _NOT_IN_NAMES = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("FiguresExport", text)
 
 
 def months_before(day: date, months: int) -> date:
@@ -507,7 +503,10 @@ class FiguresExportDialog(QDialog):
     def _ask_for_path(self, name: str) -> Path | None:
         folder = self.session.workspace.path.parent
         chosen, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Export to CSV"), str(folder / name), self.tr(CSV_FILTER)
+            self,
+            self.tr("Export to CSV"),
+            str(folder / name),
+            self.tr("CSV files (*.csv);;All files (*)"),
         )
         return Path(chosen) if chosen else None
 
@@ -546,7 +545,7 @@ class FiguresExportDialog(QDialog):
         try:
             rows = write_csv(self.session.workspace, choices, path)
         except PlannerError as exc:
-            self._fail(str(exc))
+            self._fail(ui_text(str(exc)))
             return False
         self._done(path, rows)
         return True
@@ -594,7 +593,7 @@ class FiguresExportDialog(QDialog):
         if isinstance(job.error, Cancelled):
             self._show(self.tr("Cancelled; no file was written."), error=False)
         elif job.error is not None:
-            self._fail(error_text(job.error, self.tr("The file could not be written")))
+            self._fail(ui_text(error_text(job.error, self.tr("The file could not be written"))))
         elif isinstance(job.result, int) and self._target is not None:
             self._done(self._target, job.result, close=close)
 

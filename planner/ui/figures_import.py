@@ -74,6 +74,7 @@ from planner.ui.import_mapping_model import (
     skip_question,
     summary_text,
 )
+from planner.ui.locale_text import ui_text
 from planner.ui.session import Session
 from planner.ui.theme import SPACING, bold_font, swatch_icon
 from planner.workspace import Workspace
@@ -81,13 +82,7 @@ from planner.workspace import Workspace
 # A larger file is read off the GUI thread, a larger table checked there.
 READ_IN_BACKGROUND = 256 * 1024
 CHECK_IN_BACKGROUND = 3_000
-CSV_FILTER = "CSV files (*.csv *.txt *.tsv);;All files (*)"
-
 Confirm = Callable[[QWidget, str, str, str], bool]
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("FiguresImport", text)
 
 
 def _read_bytes(path: Path) -> bytes:
@@ -285,7 +280,9 @@ class FiguresImportDialog(QDialog):
                 .replace("%1", self.path.name)
                 .replace("%2", reason)
             )
-        return error_text(error, self.tr("%1 cannot be read").replace("%1", self.path.name))
+        return ui_text(
+            error_text(error, self.tr("%1 cannot be read").replace("%1", self.path.name))
+        )
 
     def _failed(self, message: str) -> None:
         self.table, self.parsed, self._problem = None, None, message
@@ -460,7 +457,7 @@ class FiguresImportDialog(QDialog):
         try:
             change = self.session.run(operation, self.community_id, parsed)
         except PlannerError as exc:
-            self._problem = str(exc)
+            self._problem = ui_text(str(exc))
             self._update()
             return False
         self.change = change
@@ -497,7 +494,10 @@ def choose_csv(parent: QWidget | None, session: Session) -> Path | None:
     global _last_folder
     start = _last_folder or session.workspace.path.parent
     name, _ = QFileDialog.getOpenFileName(
-        parent, _tr("Import figures from CSV"), str(start), _tr(CSV_FILTER)
+        parent,
+        QCoreApplication.translate("FiguresImport", "Import figures from CSV"),
+        str(start),
+        QCoreApplication.translate("FiguresImport", "CSV files (*.csv *.txt *.tsv);;All files (*)"),
     )
     if not name:
         return None

@@ -18,7 +18,6 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
-    QDate,
     QLocale,
     QModelIndex,
     QPersistentModelIndex,
@@ -28,8 +27,10 @@ from PySide6.QtCore import (
 
 from planner.errors import PlannerError
 from planner.history import Change
+from planner.i18n import Text
 from planner.metrics import COUNTS, TABLE, DayFigures, figures_between, set_figures
 from planner.metrics_csv import read_figure
+from planner.ui.locale_text import iso_day, ui_text
 from planner.ui.session import Session
 
 Index = QModelIndex | QPersistentModelIndex
@@ -38,23 +39,28 @@ COLUMNS = ("day", *FIGURE_COLUMNS, "retention", "note")
 DAY, RETENTION, NOTE = 0, COLUMNS.index("retention"), COLUMNS.index("note")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Figures", text)
-
-
 def column_title(name: str) -> str:
     return {
-        "day": _tr("Day"),
-        "members": _tr("Members"),
-        "active_members": _tr("Active"),
-        "joined": _tr("Joined"),
-        "left_members": _tr("Left"),
-        "messages": _tr("Messages"),
-        "paid_conversions": _tr("Paid"),
-        "revenue": _tr("Revenue"),
-        "retention": _tr("Active rate"),
-        "note": _tr("Note"),
+        "day": QCoreApplication.translate("Figures", "Day"),
+        "members": QCoreApplication.translate("Figures", "Members"),
+        "active_members": QCoreApplication.translate("Figures", "Active"),
+        "joined": QCoreApplication.translate("Figures", "Joined"),
+        "left_members": QCoreApplication.translate("Figures", "Left"),
+        "messages": QCoreApplication.translate("Figures", "Messages"),
+        "paid_conversions": QCoreApplication.translate("Figures", "Paid"),
+        "revenue": QCoreApplication.translate("Figures", "Revenue"),
+        "retention": QCoreApplication.translate("Figures", "Active rate"),
+        "note": QCoreApplication.translate("Figures", "Note"),
     }[name]
+
+
+def reason_text(exc: BaseException) -> str:
+    """Why a value was refused, in the UI's language: a core message is kept whole
+    in the exception's arguments (``str()`` of a ValueError loses its translation)."""
+    args = exc.args
+    if len(args) == 1 and isinstance(args[0], Text):
+        return ui_text(args[0])
+    return ui_text(str(exc))
 
 
 # A spreadsheet's date cell may carry a time (2026-11-23 00:00:00) and the table
@@ -191,7 +197,7 @@ class FiguresModel(QAbstractTableModel):
         try:
             self._session.run(set_figures, self._community, rows)
         except PlannerError as exc:
-            self.failed.emit(str(exc))
+            self.failed.emit(ui_text(str(exc)))
             return False
         return True
 
@@ -226,7 +232,7 @@ class FiguresModel(QAbstractTableModel):
                 day = parse_day(cells[0])
                 if day is None:
                     self.failed.emit(
-                        _tr("Line %1: “%2” is not a day.")
+                        QCoreApplication.translate("Figures", "Line %1: “%2” is not a day.")
                         .replace("%1", str(n + 1))
                         .replace("%2", cells[0])
                     )
@@ -236,7 +242,11 @@ class FiguresModel(QAbstractTableModel):
                 figures = base or DayFigures(day)
             else:
                 if top + n >= len(self._rows):
-                    self.failed.emit(_tr("The pasted block is longer than the table."))
+                    self.failed.emit(
+                        QCoreApplication.translate(
+                            "Figures", "The pasted block is longer than the table."
+                        )
+                    )
                     return False
                 figures = updated.get(self._rows[top + n].day, self._rows[top + n])
             changes: dict[str, Any] = {}
@@ -251,10 +261,10 @@ class FiguresModel(QAbstractTableModel):
                     changes[name] = parse_value(name, text_value)
                 except ValueError as exc:
                     self.failed.emit(
-                        _tr("Line %1, %2: %3")
+                        QCoreApplication.translate("Figures", "Line %1, %2: %3")
                         .replace("%1", str(n + 1))
                         .replace("%2", column_title(name))
-                        .replace("%3", str(exc))
+                        .replace("%3", reason_text(exc))
                     )
                     return False
             updated[figures.day] = replace(figures, **changes)
@@ -287,9 +297,8 @@ class FiguresModel(QAbstractTableModel):
         name = COLUMNS[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             if name == "day":
-                day = QDate(figures.day.year, figures.day.month, figures.day.day)
                 # Year first, as operators' spreadsheets and the CSV write it.
-                return QLocale().toString(day, "yyyy-MM-dd ddd")
+                return iso_day(figures.day)
             if name == "retention":
                 rate = figures.retention
                 return "" if rate is None else f"{rate:.0%}"
@@ -309,7 +318,9 @@ class FiguresModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and name not in ("day", "note"):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole and name == "retention":
-            return _tr("Active members ÷ members: the share of the group that is alive.")
+            return QCoreApplication.translate(
+                "Figures", "Active members ÷ members: the share of the group that is alive."
+            )
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -336,7 +347,11 @@ class FiguresModel(QAbstractTableModel):
                 changes: dict[str, Any] = {name: parse_value(name, str(value))}
                 new = replace(figures, **changes)
             except ValueError as exc:
-                self.failed.emit(f"{column_title(name)}: {exc}")
+                self.failed.emit(
+                    QCoreApplication.translate("Figures", "%1: %2")
+                    .replace("%1", column_title(name))
+                    .replace("%2", reason_text(exc))
+                )
                 return False
         if new == figures:
             return True

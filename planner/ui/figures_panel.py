@@ -38,6 +38,7 @@ from planner.ui.checklist_panel import Confirm
 from planner.ui.dialogs import ask_yes_no
 from planner.ui.figures_model import COLUMNS, DAY, RETENTION, FiguresModel
 from planner.ui.item_fields import to_qdate
+from planner.ui.locale_text import ui_text
 from planner.ui.session import Session
 from planner.ui.theme import SPACING, icon
 
@@ -329,7 +330,7 @@ class FiguresPanel(QWidget):
         try:
             self._session.run(delete_figures, self.model.community_id, recorded)
         except PlannerError as exc:
-            self.error.emit(str(exc))
+            self.error.emit(ui_text(str(exc)))
             return
         self.message.emit(
             self.tr("Cleared the figures of %1 day(s). Undo brings them back.").replace(

@@ -41,10 +41,6 @@ MIN_HEIGHT = 200
 PREFERRED_HEIGHT = 260
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Fission", text)
-
-
 def nice_ceiling(value: float) -> float:
     """The smallest of 1, 2, 2.5, 5 x 10^k at or above ``value`` (at least 5),
     so that five intervals of the axis fall on round numbers."""
@@ -93,14 +89,14 @@ class WavesChart(QChartView):
         chart.legend().setAlignment(Qt.AlignmentFlag.AlignTop)
         chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
 
-        self.seeds_set = QBarSet(_tr("Seeds"))
-        self.new_set = QBarSet(_tr("New members"))
+        self.seeds_set = QBarSet(QCoreApplication.translate("Fission", "Seeds"))
+        self.new_set = QBarSet(QCoreApplication.translate("Fission", "New members"))
         self.bars = QStackedBarSeries()
         self.bars.append(self.seeds_set)
         self.bars.append(self.new_set)
         self.bars.setBarWidth(0.6)
         self.total_series = QLineSeries()
-        self.total_series.setName(_tr("Members in all"))
+        self.total_series.setName(QCoreApplication.translate("Fission", "Members in all"))
         self.total_series.setPointsVisible(True)
         chart.addSeries(self.bars)
         chart.addSeries(self.total_series)
@@ -109,7 +105,7 @@ class WavesChart(QChartView):
         # every one of them or every 2nd, 5th or 10th, so that thirty waves stay legible.
         self.x_axis = QCategoryAxis()
         self.x_axis.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
-        self.x_axis.setTitleText(_tr("Wave"))
+        self.x_axis.setTitleText(QCoreApplication.translate("Fission", "Wave"))
         self.y_axis = QValueAxis()
         self.y_axis.setLabelFormat("%'.0f")
         self.y_axis.setTickCount(6)
@@ -122,7 +118,9 @@ class WavesChart(QChartView):
         self.bars.hovered.connect(self._on_bar_hovered)
         self.total_series.hovered.connect(self._on_point_hovered)
 
-        self.save_action = QAction(_tr("Save chart as PNG…"), self)
+        self.save_action = QAction(
+            QCoreApplication.translate("Fission", "Save chart as PNG…"), self
+        )
         self.save_action.triggered.connect(lambda _checked=False: self.choose_png())
         self.addAction(self.save_action)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
@@ -160,7 +158,7 @@ class WavesChart(QChartView):
         new = projection.new_by_wave[: last + 1]
         members = projection.members_by_wave[: last + 1]
         self.x_axis.setRange(-0.5, last + 0.5)
-        self.x_axis.append(_tr("Seeds"), 0)
+        self.x_axis.append(QCoreApplication.translate("Fission", "Seeds"), 0)
         step = label_step(last)
         for n in range(step, last + 1, step):
             self.x_axis.append(str(n), n)
@@ -218,10 +216,12 @@ class WavesChart(QChartView):
             return
         value = bar_set.at(index)
         if index == 0:
-            words = _tr("%1 seed members").replace("%1", people(value))
+            words = QCoreApplication.translate("Fission", "%1 seed members").replace(
+                "%1", people(value)
+            )
         else:
             words = (
-                _tr("Wave %1: %2 new members")
+                QCoreApplication.translate("Fission", "Wave %1: %2 new members")
                 .replace("%1", str(index))
                 .replace("%2", people(value))
             )
@@ -233,7 +233,7 @@ class WavesChart(QChartView):
             return
         wave = round(point.x())
         words = (
-            _tr("After wave %1: %2 members in all")
+            QCoreApplication.translate("Fission", "After wave %1: %2 members in all")
             .replace("%1", str(wave))
             .replace("%2", people(point.y()))
         )
@@ -246,14 +246,21 @@ class WavesChart(QChartView):
 
     def choose_png(self) -> None:
         """Ask where, save, and say how it went (``message`` or ``error``)."""
-        path = choose_save_path(self, _tr("Save chart as PNG"), _tr("fission.png"))
+        path = choose_save_path(
+            self,
+            QCoreApplication.translate("Fission", "Save chart as PNG"),
+            QCoreApplication.translate("Fission", "fission.png"),
+        )
         if not path:
             return
         if self.save_png(path):
-            self.message.emit(_tr("Saved the chart to %1.").replace("%1", path))
+            self.message.emit(
+                QCoreApplication.translate("Fission", "Saved the chart to %1.").replace("%1", path)
+            )
         else:
             self.error.emit(
-                _tr(
-                    "Could not save the chart to %1: check the folder exists and can be written."
+                QCoreApplication.translate(
+                    "Fission",
+                    "Could not save the chart to %1: check the folder exists and can be written.",
                 ).replace("%1", path)
             )

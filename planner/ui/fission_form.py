@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 from planner.fission import NAME_MAX, WAVES_MAX, Scenario
 from planner.ui.field_errors import FieldErrors
 from planner.ui.fission_model import CURRENCY, number, percent
+from planner.ui.locale_text import ui_text
 from planner.ui.theme import SPACING
 
 # The example of the core's docstring: K = 0.8, ¥3.27 a member against ¥6.
@@ -250,7 +251,10 @@ class FissionForm(QWidget):
 
     def problems(self) -> dict[str, str]:
         """What is wrong with the inputs, by form field, and shown under the fields."""
-        found = self.scenario().problems(self.labels())
+        found = {
+            key: ui_text(message)
+            for key, message in self.scenario().problems(self.labels()).items()
+        }
         if self.direct and "invites_per_share" in found:
             found["per_share"] = found.pop("invites_per_share")
         self.errors.show(found)

@@ -28,7 +28,9 @@ from planner.fission_scenarios import (
     linked_activity,
     plannable_activities,
 )
+from planner.ui.import_mapping_model import fill
 from planner.ui.labels import item_type_badge, item_type_label
+from planner.ui.locale_text import ui_text
 from planner.ui.session import Session
 from planner.ui.theme import SPACING, icon
 
@@ -120,8 +122,12 @@ class ActivityLink(QWidget):
         activities = plannable_activities(ws, self._community)
         for item in activities:
             badge = item_type_badge(item.item_type)
-            text = f"{_day(item.start.date())} · {item.title}"
-            self.combo.addItem(f"{text} ({badge})" if badge else text, item.id)
+            day = _day(item.start.date())
+            if badge:
+                text = fill(self.tr("%1 · %2 (%3)"), day, item.title, badge)
+            else:
+                text = fill(self.tr("%1 · %2"), day, item.title)
+            self.combo.addItem(text, item.id)
             self.combo.setItemData(
                 self.combo.count() - 1,
                 f"{item.title}\n{item_type_label(item.item_type)}",
@@ -167,16 +173,18 @@ class ActivityLink(QWidget):
         try:
             session.run(link_activity, saved.id, item_id)
         except PlannerError as exc:
-            self.error.emit(str(exc))
+            self.error.emit(ui_text(str(exc)))
             self.show_scenario(saved)
             return False
         if item_id is None:
             self.message.emit(self.tr("“%1” plans no activity now.").replace("%1", saved.name))
         else:
             self.message.emit(
-                self.tr("“%1” plans “%2”.")
-                .replace("%1", saved.name)
-                .replace("%2", get_item(session.workspace, item_id).title)
+                fill(
+                    self.tr("“%1” plans “%2”."),
+                    saved.name,
+                    get_item(session.workspace, item_id).title,
+                )
             )
         return True
 

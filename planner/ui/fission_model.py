@@ -18,6 +18,7 @@ from PySide6.QtCore import (
     QAbstractListModel,
     QAbstractTableModel,
     QCoreApplication,
+    QLocale,
     QModelIndex,
     QPersistentModelIndex,
     QRect,
@@ -32,6 +33,7 @@ from planner.errors import PlannerError
 from planner.fission import TABLE, Projection, Scenario, project, whole
 from planner.fission_scenarios import SavedScenario, list_scenarios, update_scenario
 from planner.history import Change
+from planner.ui.locale_text import ui_text
 from planner.ui.session import Session
 from planner.ui.theme import icon, item_panel, small_font
 
@@ -40,18 +42,23 @@ Index = QModelIndex | QPersistentModelIndex
 CURRENCY = "¥"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Fission", text)
+def _grouped() -> QLocale:
+    """The UI's locale, grouping digits by thousands whatever its default (the C
+    locale leaves them ungrouped)."""
+    locale = QLocale()
+    locale.setNumberOptions(locale.numberOptions() & ~QLocale.NumberOption.OmitGroupSeparator)
+    return locale
 
 
 def people(value: float) -> str:
-    """A number of people, whole, grouped by thousands: 1,576."""
-    return f"{whole(value):,}" if value < 1e15 else f"{value:.3g}"
+    """A number of people, whole, grouped by thousands as the locale does: 1,576."""
+    return _grouped().toString(whole(value)) if value < 1e15 else f"{value:.3g}"
 
 
 def money(value: float) -> str:
-    """An amount of money with two decimals, grouped by thousands: ¥1,276.00."""
-    return f"{CURRENCY}{value:,.2f}"
+    """An amount of money with two decimals, grouped by thousands as the locale
+    does: ¥1,276.00."""
+    return CURRENCY + _grouped().toString(float(value), "f", 2)
 
 
 def percent(rate: float) -> str:
@@ -67,14 +74,18 @@ def number(value: float) -> str:
 def scenario_summary(scenario: Scenario) -> str:
     """One line about a saved scenario: its K, waves and cost per member."""
     if scenario.problems():
-        return _tr("Some inputs are not valid")
+        return QCoreApplication.translate("Fission", "Some inputs are not valid")
     p = project(scenario)
     parts = [
-        _tr("K %1").replace("%1", f"{p.coefficient:.2f}"),
-        _tr("%1 new").replace("%1", people(p.acquired)),
+        QCoreApplication.translate("Fission", "K %1").replace("%1", f"{p.coefficient:.2f}"),
+        QCoreApplication.translate("Fission", "%1 new").replace("%1", people(p.acquired)),
     ]
     if p.cost_per_member is not None:
-        parts.append(_tr("%1 a member").replace("%1", money(p.cost_per_member)))
+        parts.append(
+            QCoreApplication.translate("Fission", "%1 a member").replace(
+                "%1", money(p.cost_per_member)
+            )
+        )
     return " · ".join(parts)
 
 
@@ -85,10 +96,10 @@ WAVE_COLUMNS = ("wave", "sharers", "new_members", "members")
 
 def wave_column_title(name: str) -> str:
     return {
-        "wave": _tr("Wave"),
-        "sharers": _tr("Sharers"),
-        "new_members": _tr("New members"),
-        "members": _tr("Members in all"),
+        "wave": QCoreApplication.translate("Fission", "Wave"),
+        "sharers": QCoreApplication.translate("Fission", "Sharers"),
+        "new_members": QCoreApplication.translate("Fission", "New members"),
+        "members": QCoreApplication.translate("Fission", "Members in all"),
     }[name]
 
 
@@ -154,16 +165,22 @@ class WavesModel(QAbstractTableModel):
         row = index.row()
         if role == Qt.ItemDataRole.DisplayRole:
             if name == "wave":
-                return _tr("Seeds") if row == 0 else str(row)
+                return QCoreApplication.translate("Fission", "Seeds") if row == 0 else str(row)
             value = self._value(row, name)
             return "–" if value is None else people(value)
         if role == Qt.ItemDataRole.ToolTipRole:
             if name == "wave":
-                return _tr("The members who start the campaign") if row == 0 else None
+                return (
+                    QCoreApplication.translate("Fission", "The members who start the campaign")
+                    if row == 0
+                    else None
+                )
             value = self._value(row, name)
             if value is None:
                 return None
-            return _tr("%1 expected").replace("%1", f"{value:,.2f}")
+            return QCoreApplication.translate("Fission", "%1 expected").replace(
+                "%1", _grouped().toString(float(value), "f", 2)
+            )
         if role == Qt.ItemDataRole.TextAlignmentRole and name != "wave":
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -306,7 +323,7 @@ class SavedScenariosModel(QAbstractListModel):
         try:
             self._session.run(update_scenario, saved.id, {"name": str(value)})
         except PlannerError as exc:
-            self.failed.emit(str(exc))
+            self.failed.emit(ui_text(str(exc)))
             return False
         # The list was read again as the change was announced: the name as saved
         # (the core tidies its spaces), not as typed.
@@ -314,6 +331,18 @@ class SavedScenariosModel(QAbstractListModel):
         name = self._rows[row].name if row >= 0 else " ".join(str(value).split())
         self.renamed.emit(saved.name, name)
         return True
+
+
+def _line_height(metrics: QFontMetrics, text: str) -> int:
+    """The height a line of ``text`` takes: its font's, or more where a fallback font
+    draws part of it (Chinese in a Latin UI font is taller)."""
+    return max(metrics.height(), metrics.boundingRect(text).height())
+
+
+def _bold(font: QFont) -> QFont:
+    bold = QFont(font)
+    bold.setWeight(QFont.Weight.DemiBold)
+    return bold
 
 
 class ScenarioDelegate(QStyledItemDelegate):
@@ -326,9 +355,11 @@ class ScenarioDelegate(QStyledItemDelegate):
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> QSize:
         """Override QStyledItemDelegate::sizeHint."""
-        fm = QFontMetrics(option.font)
-        small = QFontMetrics(small_font(option.font))
-        return QSize(160, fm.height() + small.height() + 2 + self.PADDING * 2)
+        name = _line_height(QFontMetrics(_bold(option.font)), str(index.data() or ""))
+        summary = _line_height(
+            QFontMetrics(small_font(option.font)), str(index.data(ScenarioRole.SUMMARY) or "")
+        )
+        return QSize(160, name + summary + 2 + self.PADDING * 2)
 
     def updateEditorGeometry(
         self,
@@ -363,18 +394,18 @@ class ScenarioDelegate(QStyledItemDelegate):
             selected = bool(option.state & QStyle.StateFlag.State_Selected)
             icon("calendar", text.name() if selected else "").paint(painter, mark)
             rect.setRight(mark.left() - 4)
-        bold = QFont(option.font)
-        bold.setWeight(QFont.Weight.DemiBold)
+        bold = _bold(option.font)
         painter.setFont(bold)
         painter.setPen(text)
         name = QFontMetrics(bold).elidedText(saved.name, Qt.TextElideMode.ElideRight, rect.width())
-        painter.drawText(QRect(rect.left(), rect.top(), rect.width(), fm.height()), 0, name)
+        name_height = _line_height(QFontMetrics(bold), name)
+        painter.drawText(QRect(rect.left(), rect.top(), rect.width(), name_height), 0, name)
         small = small_font(option.font)
         painter.setFont(small)
         painter.setPen(dim)
         line = QFontMetrics(small).elidedText(
             str(index.data(ScenarioRole.SUMMARY)), Qt.TextElideMode.ElideRight, rect.width()
         )
-        top = rect.top() + fm.height() + 2
+        top = rect.top() + name_height + 2
         painter.drawText(QRect(rect.left(), top, rect.width(), rect.bottom() - top), 0, line)
         painter.restore()

@@ -63,6 +63,7 @@ from planner.ui.fission_form import DEFAULT, FissionForm, NameDialog
 from planner.ui.fission_link import ActivityLink
 from planner.ui.fission_model import SavedScenariosModel, ScenarioDelegate, ScenarioRole
 from planner.ui.fission_results import FissionResults
+from planner.ui.locale_text import ui_text
 from planner.ui.session import Session
 from planner.ui.theme import MARGIN, SPACING, icon
 
@@ -527,9 +528,9 @@ class FissionPanel(QWidget):
                 save_scenario, self._community, self.form.scenario(), name
             )
         except ValidationError as exc:
-            return exc.fields.get("name") or str(exc)
+            return ui_text(exc.fields.get("name") or str(exc))
         except PlannerError as exc:
-            return str(exc)
+            return ui_text(str(exc))
         self._typed = False
         if before is not None:
             self._saved_from[scenario_id] = before.id
@@ -550,7 +551,7 @@ class FissionPanel(QWidget):
         try:
             self._session.run(update_scenario, saved.id, self.form.scenario())
         except PlannerError as exc:
-            self.error.emit(str(exc))
+            self.error.emit(ui_text(str(exc)))
             return False
         self._typed = False
         self.message.emit(self.tr("Updated the fission plan “%1”.").replace("%1", saved.name))
@@ -585,7 +586,7 @@ class FissionPanel(QWidget):
         try:
             self._session.run(delete_scenario, saved.id)
         except PlannerError as exc:
-            self.error.emit(str(exc))
+            self.error.emit(ui_text(str(exc)))
             return False
         finally:
             self._deleting = False

@@ -33,6 +33,8 @@ from planner.communities import list_communities
 from planner.errors import NotFound
 from planner.health import FixKind, HealthIssue, check_all, check_community
 from planner.history import Change
+from planner.ui.import_mapping_model import clauses_text
+from planner.ui.locale_text import ui_text
 from planner.ui.session import Session
 from planner.ui.theme import SPACING, icon, small_font
 
@@ -59,18 +61,14 @@ CARD_STYLE = (
 )
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Health", text)
-
-
 def fix_text(kind: FixKind) -> str:
     """The words of the link that goes where an issue is fixed."""
     return {
-        "calendar_item": _tr("Record the results"),
-        "calendar_new": _tr("Plan content"),
-        "metrics": _tr("Enter this week's figures"),
-        "checklist": _tr("Open the checklist"),
-        "templates": _tr("Link a welcome sequence"),
+        "calendar_item": QCoreApplication.translate("Health", "Record the results"),
+        "calendar_new": QCoreApplication.translate("Health", "Plan content"),
+        "metrics": QCoreApplication.translate("Health", "Enter this week's figures"),
+        "checklist": QCoreApplication.translate("Health", "Open the checklist"),
+        "templates": QCoreApplication.translate("Health", "Link a welcome sequence"),
     }[kind]
 
 
@@ -96,16 +94,18 @@ class IssueCard(QFrame):
         mark = QLabel()
         mark.setPixmap(icon("alert-triangle", color).pixmap(16, 16))
         mark.setFixedSize(16, 16)
-        title = html.escape(issue.title, quote=False)
+        title = html.escape(ui_text(issue.title), quote=False)
         community = html.escape(community_name, quote=False)
         self.title = QLabel(f"<b>{community}</b> · {title}" if community else f"<b>{title}</b>")
         self.title.setWordWrap(True)
         # Plain text: the detail quotes titles operators typed, which may hold "<".
-        self.detail = QLabel(issue.detail)
+        self.detail = QLabel(ui_text(issue.detail))
         self.detail.setTextFormat(Qt.TextFormat.PlainText)
         self.detail.setWordWrap(True)
         self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.rule = QLabel(_tr("Rule: %1").replace("%1", issue.rule_text))
+        self.rule = QLabel(
+            QCoreApplication.translate("Health", "Rule: %1").replace("%1", ui_text(issue.rule_text))
+        )
         self.rule.setTextFormat(Qt.TextFormat.PlainText)
         self.rule.setWordWrap(True)
         self.rule.setProperty("role", "hint")
@@ -331,10 +331,11 @@ class HealthPanel(QWidget):
         warnings = len(self.issues) - alerts
         self.heading.setText(self._heading(alerts, warnings))
         self.empty.setText(
-            _tr(
+            QCoreApplication.translate(
+                "Health",
                 "Nothing to act on. The checks look for activities without results, a week "
                 "with no content planned, a decline in the figures, a stalled checklist and "
-                "a missing welcome sequence; some wait until the community has started."
+                "a missing welcome sequence; some wait until the community has started.",
             )
         )
         self._update_visibility()
@@ -343,10 +344,18 @@ class HealthPanel(QWidget):
     def _heading(alerts: int, warnings: int) -> str:
         parts = []
         if alerts:
-            parts.append(_tr("1 alert") if alerts == 1 else _tr("%1 alerts"))
+            parts.append(
+                QCoreApplication.translate("Health", "1 alert")
+                if alerts == 1
+                else QCoreApplication.translate("Health", "%1 alerts")
+            )
             parts[-1] = parts[-1].replace("%1", str(alerts))
         if warnings:
-            parts.append(_tr("1 warning") if warnings == 1 else _tr("%1 warnings"))
+            parts.append(
+                QCoreApplication.translate("Health", "1 warning")
+                if warnings == 1
+                else QCoreApplication.translate("Health", "%1 warnings")
+            )
             parts[-1] = parts[-1].replace("%1", str(warnings))
-        counts = ", ".join(parts) if parts else _tr("no issues")
-        return "<b>" + _tr("Health") + "</b> · " + counts
+        counts = clauses_text(parts) if parts else QCoreApplication.translate("Health", "no issues")
+        return "<b>" + QCoreApplication.translate("Health", "Health") + "</b> · " + counts

@@ -14,6 +14,7 @@ end put the outcome in words (:func:`summary_text`, :func:`replaced_text` …).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -33,6 +34,7 @@ from PySide6.QtWidgets import QComboBox, QHeaderView, QWidget
 
 from planner.metrics import FIGURES, MAX_IMPORT_ROWS, figures_between
 from planner.metrics_csv import COLUMNS, CsvError, Parsed, RowError, Table, parse_rows
+from planner.ui.locale_text import ui_language, ui_text
 from planner.ui.theme import mix
 from planner.workspace import Workspace
 
@@ -44,29 +46,29 @@ LINE_ROLE = Qt.ItemDataRole.UserRole + 1
 Outcome = Parsed | str  # a file's rows read with a mapping, or why they cannot be
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("FiguresImport", text)
-
-
 def choice_label(field: str) -> str:
     """What a column can hold, as its combo says it."""
     return {
-        "": _tr("— Skip —"),
-        "day": _tr("Date"),
-        "members": _tr("Members"),
-        "active_members": _tr("Active members"),
-        "joined": _tr("Joined"),
-        "left_members": _tr("Left"),
-        "messages": _tr("Messages"),
-        "paid_conversions": _tr("Paid conversions"),
-        "revenue": _tr("Revenue"),
-        "note": _tr("Note"),
+        "": QCoreApplication.translate("FiguresImport", "— Skip —"),
+        "day": QCoreApplication.translate("FiguresImport", "Date"),
+        "members": QCoreApplication.translate("FiguresImport", "Members"),
+        "active_members": QCoreApplication.translate("FiguresImport", "Active members"),
+        "joined": QCoreApplication.translate("FiguresImport", "Joined"),
+        "left_members": QCoreApplication.translate("FiguresImport", "Left"),
+        "messages": QCoreApplication.translate("FiguresImport", "Messages"),
+        "paid_conversions": QCoreApplication.translate("FiguresImport", "Paid conversions"),
+        "revenue": QCoreApplication.translate("FiguresImport", "Revenue"),
+        "note": QCoreApplication.translate("FiguresImport", "Note"),
     }[field]
 
 
 def problem_text(error: RowError) -> str:
     """“Line 7: “12a” in 成员数 is not a whole number.” (the reason is the core's)."""
-    return _tr("Line %1: %2").replace("%1", str(error.line)).replace("%2", error.message)
+    return (
+        QCoreApplication.translate("FiguresImport", "Line %1: %2")
+        .replace("%1", str(error.line))
+        .replace("%2", ui_text(error.message))
+    )
 
 
 class PreviewModel(QAbstractTableModel):
@@ -163,7 +165,7 @@ class PreviewModel(QAbstractTableModel):
                 return self._column_name(section)
             if role == Qt.ItemDataRole.ToolTipRole:
                 return (
-                    _tr("Column %1 of the file: “%2”")
+                    QCoreApplication.translate("FiguresImport", "Column %1 of the file: “%2”")
                     .replace("%1", str(section + 1))
                     .replace("%2", self._column_name(section))
                 )
@@ -172,7 +174,9 @@ class PreviewModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.DisplayRole:
                 return str(line)
             if role == Qt.ItemDataRole.ToolTipRole:
-                return _tr("Line %1 of the file").replace("%1", str(line))
+                return QCoreApplication.translate("FiguresImport", "Line %1 of the file").replace(
+                    "%1", str(line)
+                )
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -277,7 +281,11 @@ class MappingHeader(QHeaderView):
         while len(self.combos) < self.count():
             combo = self._combo()
             column = len(self.combos)
-            combo.setToolTip(_tr("What column %1 holds").replace("%1", str(column + 1)))
+            combo.setToolTip(
+                QCoreApplication.translate("FiguresImport", "What column %1 holds").replace(
+                    "%1", str(column + 1)
+                )
+            )
             combo.currentIndexChanged.connect(
                 lambda _i, c=column, box=combo: self.chosen.emit(c, str(box.currentData()))
             )
@@ -319,28 +327,76 @@ def count_text(n: int, one: str, many: str) -> str:
     return one if n == 1 else many.replace("%1", QLocale().toString(n))
 
 
+def fill(template: str, *values: str) -> str:
+    """``template`` with %1, %2 … replaced by ``values`` in one pass (a value holding
+    "%2" is not filled in itself)."""
+
+    def value(match: re.Match[str]) -> str:
+        n = int(match.group(1))
+        return values[n - 1] if 1 <= n <= len(values) else match.group(0)
+
+    return re.sub(r"%(\d)", value, template)
+
+
+def list_text(items: Sequence[str]) -> str:
+    """Names or numbers in a list, as the language writes one ("A, B"; "A、B")."""
+    separator = QCoreApplication.translate(
+        "FiguresImport", ", ", "between the items of a list; Chinese uses 、"
+    )
+    return separator.join(items)
+
+
+def clauses_text(clauses: Sequence[str]) -> str:
+    """The parts of one sentence, as the language joins them ("a, b"; "a，b")."""
+    if not clauses:
+        return ""
+    joined = clauses[0]
+    for clause in clauses[1:]:
+        template = QCoreApplication.translate("FiguresImport", "%1, %2")
+        joined = fill(template, joined, clause)
+    return joined
+
+
+def sentences(*parts: str) -> str:
+    """Whole sentences one after another: a space between them in English, none in
+    Chinese (its full stop 。 carries its own room)."""
+    separator = "" if ui_language() == "zh" else " "
+    return separator.join(part for part in parts if part)
+
+
 def check(table: Table, mapping: Mapping[str, int]) -> Outcome:
     """The rows of ``table`` read with ``mapping``, or one line saying why they cannot be
     (no date column, no figure)."""
     if "day" not in mapping:
-        return _tr("Choose which column holds the date; Import stays off until one does.")
+        return QCoreApplication.translate(
+            "FiguresImport", "Choose which column holds the date; Import stays off until one does."
+        )
     if not set(mapping) - {"day"}:
-        return _tr("Choose at least one column of figures to import.")
+        return QCoreApplication.translate(
+            "FiguresImport", "Choose at least one column of figures to import."
+        )
     try:
         return parse_rows(table, mapping)
     except CsvError as exc:
-        return str(exc)
+        return ui_text(str(exc))
 
 
 def refusal(parsed: Parsed) -> str:
     """Why rows read well cannot be imported (none, or more than an import takes), or ""."""
     if not parsed.rows:
         if parsed.errors:
-            return _tr("Every row has a problem: fix the file, then import it again.")
-        return _tr("The file has no rows of figures to import.")
+            return QCoreApplication.translate(
+                "FiguresImport", "Every row has a problem: fix the file, then import it again."
+            )
+        return QCoreApplication.translate(
+            "FiguresImport", "The file has no rows of figures to import."
+        )
     if len(parsed.rows) > MAX_IMPORT_ROWS:
         return (
-            _tr("%1 rows of figures: at most %2 can be imported at once. Is the date column right?")
+            QCoreApplication.translate(
+                "FiguresImport",
+                "%1 rows of figures: at most %2 can be imported at once. Is the date column right?",
+            )
             .replace("%1", QLocale().toString(len(parsed.rows)))
             .replace("%2", QLocale().toString(MAX_IMPORT_ROWS))
         )
@@ -360,12 +416,18 @@ def import_text(good: int, bad: int) -> str:
     """The Import button: “Import 179 rows”, “Import 179 good rows, skip 3”, or “Import”
     when there is nothing to import."""
     if not good:
-        return _tr("&Import")
+        return QCoreApplication.translate("FiguresImport", "&Import")
     if not bad:
-        return count_text(good, _tr("&Import 1 row"), _tr("&Import %1 rows"))
-    return count_text(good, _tr("&Import 1 good row"), _tr("&Import %1 good rows")) + _tr(
-        ", skip %1"
-    ).replace("%1", QLocale().toString(bad))
+        return count_text(
+            good,
+            QCoreApplication.translate("FiguresImport", "&Import 1 row"),
+            QCoreApplication.translate("FiguresImport", "&Import %1 rows"),
+        )
+    return count_text(
+        good,
+        QCoreApplication.translate("FiguresImport", "&Import 1 good row, skip %2"),
+        QCoreApplication.translate("FiguresImport", "&Import %1 good rows, skip %2"),
+    ).replace("%2", QLocale().toString(bad))
 
 
 def file_text(name: str, table: Table | None) -> str:
@@ -373,13 +435,22 @@ def file_text(name: str, table: Table | None) -> str:
     if table is None:
         return name
     separator = {
-        ",": _tr("separated by commas"),
-        ";": _tr("separated by semicolons"),
-        "\t": _tr("separated by tabs"),
-    }.get(table.delimiter, _tr("separated by “%1”").replace("%1", table.delimiter))
+        ",": QCoreApplication.translate("FiguresImport", "separated by commas"),
+        ";": QCoreApplication.translate("FiguresImport", "separated by semicolons"),
+        "\t": QCoreApplication.translate("FiguresImport", "separated by tabs"),
+    }.get(
+        table.delimiter,
+        QCoreApplication.translate("FiguresImport", "separated by “%1”").replace(
+            "%1", table.delimiter
+        ),
+    )
     parts = [name, table.encoding, separator]
     if table.header_line != 1:
-        parts.append(_tr("header on line %1").replace("%1", str(table.header_line)))
+        parts.append(
+            QCoreApplication.translate("FiguresImport", "header on line %1").replace(
+                "%1", str(table.header_line)
+            )
+        )
     return " · ".join(parts)
 
 
@@ -389,21 +460,36 @@ def summary_text(table: Table | None, parsed: Parsed | None) -> str:
         return ""
     total = len(table.rows)
     if not total:
-        return _tr("The file has a header but no rows below it.")
-    read = count_text(total, _tr("1 row read"), _tr("%1 rows read"))
+        return QCoreApplication.translate(
+            "FiguresImport", "The file has a header but no rows below it."
+        )
+    read = count_text(
+        total,
+        QCoreApplication.translate("FiguresImport", "1 row read"),
+        QCoreApplication.translate("FiguresImport", "%1 rows read"),
+    )
     if parsed is None:
-        return read + "."
+        return QCoreApplication.translate("FiguresImport", "%1.").replace("%1", read)
     locale = QLocale()
     good, bad = len(parsed.rows), len(parsed.bad_lines)
-    parts = [_tr("%1 good").replace("%1", locale.toString(good))]
+    parts = [
+        QCoreApplication.translate("FiguresImport", "%1 good").replace("%1", locale.toString(good))
+    ]
     if bad:
-        parts.append(_tr("%1 with problems").replace("%1", locale.toString(bad)))
+        parts.append(
+            QCoreApplication.translate("FiguresImport", "%1 with problems").replace(
+                "%1", locale.toString(bad)
+            )
+        )
     left_out = total - good - bad
     if left_out:
         parts.append(
-            _tr("%1 left out (totals, or no figures)").replace("%1", locale.toString(left_out))
+            QCoreApplication.translate(
+                "FiguresImport", "%1 left out (totals, or no figures)"
+            ).replace("%1", locale.toString(left_out))
         )
-    return read + ": " + ", ".join(parts) + "."
+    summary = QCoreApplication.translate("FiguresImport", "%1: %2.")
+    return fill(summary, read, clauses_text(parts))
 
 
 def replaced_text(recorded: int, parsed: Parsed | None) -> str:
@@ -412,14 +498,21 @@ def replaced_text(recorded: int, parsed: Parsed | None) -> str:
         return ""
     text = count_text(
         recorded,
-        _tr("1 day in the file already has figures; the file's values replace them."),
-        _tr("%1 days in the file already have figures; the file's values replace them."),
+        QCoreApplication.translate(
+            "FiguresImport",
+            "1 day in the file already has figures; the file's values replace them.",
+        ),
+        QCoreApplication.translate(
+            "FiguresImport",
+            "%1 days in the file already have figures; the file's values replace them.",
+        ),
     )
     kept = [choice_label(f) for f in (*FIGURES, "note") if f not in parsed.fields]
     if kept:
-        text += " " + _tr("Figures it has no column for (%1) stay as recorded.").replace(
-            "%1", ", ".join(kept)
+        stay = QCoreApplication.translate(
+            "FiguresImport", "Figures it has no column for (%1) stay as recorded."
         )
+        text = sentences(text, stay.replace("%1", list_text(kept)))
     return text
 
 
@@ -427,15 +520,19 @@ def skip_question(parsed: Parsed, community: str) -> str:
     """“3 rows have problems and will be skipped (lines 4, 9, 12). Import the other 179
     rows into “深夜读书会”?”"""
     bad = parsed.bad_lines
-    lines = ", ".join(str(n) for n in bad[:8]) + (", …" if len(bad) > 8 else "")
+    lines = list_text([str(n) for n in bad[:8]] + (["…"] if len(bad) > 8 else []))
     skipped = count_text(
         len(bad),
-        _tr("1 row has problems and will be skipped (line %2)."),
-        _tr("%1 rows have problems and will be skipped (lines %2)."),
+        QCoreApplication.translate(
+            "FiguresImport", "1 row has problems and will be skipped (line %2)."
+        ),
+        QCoreApplication.translate(
+            "FiguresImport", "%1 rows have problems and will be skipped (lines %2)."
+        ),
     ).replace("%2", lines)
     others = count_text(
         len(parsed.rows),
-        _tr("Import the other row into “%2”?"),
-        _tr("Import the other %1 rows into “%2”?"),
+        QCoreApplication.translate("FiguresImport", "Import the other row into “%2”?"),
+        QCoreApplication.translate("FiguresImport", "Import the other %1 rows into “%2”?"),
     ).replace("%2", community)
-    return f"{skipped} {others}"
+    return sentences(skipped, others)

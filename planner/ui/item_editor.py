@@ -15,7 +15,7 @@ one undoable change.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
@@ -65,6 +65,7 @@ from planner.ui.item_fields import (
     select_data,
 )
 from planner.ui.labels import item_type_label, kind_label, status_label
+from planner.ui.locale_text import ui_text
 from planner.ui.recurrence_editor import RecurrenceEditor
 from planner.ui.session import Session
 from planner.ui.theme import SPACING, icon
@@ -518,13 +519,15 @@ class ItemEditor(FitsWrappedText):
             return  # not saved (scope question cancelled, or errors now shown)
         super().accept()
 
-    def show_errors(self, errors: dict[str, str]) -> None:
+    def show_errors(self, errors: Mapping[str, str]) -> None:
         """Show errors found by the caller (for example when saving) on their fields."""
         self._show_errors(errors)
 
-    def _show_errors(self, errors: dict[str, str]) -> None:
+    def _show_errors(self, errors: Mapping[str, str]) -> None:
         self._errors.show(errors)
-        general = [message for key, message in errors.items() if key not in self._errors.labels]
+        general = [
+            ui_text(message) for key, message in errors.items() if key not in self._errors.labels
+        ]
         self.general_error.setText("\n".join(general))
         self.general_error.setVisible(bool(general))
         if any(key in errors for key in GOAL_FIELDS):

@@ -9,11 +9,8 @@ from planner.calendar import EditScope, ItemKind, Status
 from planner.checklist_library import Language
 from planner.communities import BuiltAround, Platform, SegmentBasis, Stage
 from planner.history import Change
+from planner.i18n import QT_TRANSLATE_NOOP, Text
 from planner.ui.locale_text import ui_text
-
-
-def _tr(context: str, text: str) -> str:
-    return QCoreApplication.translate(context, text)
 
 
 def content_language() -> Language:
@@ -68,9 +65,11 @@ def metric_label(metric: str) -> str:
 
 def scope_label(scope: EditScope) -> str:
     return {
-        EditScope.THIS: _tr("EditScope", "This occurrence"),
-        EditScope.FOLLOWING: _tr("EditScope", "This and following occurrences"),
-        EditScope.ALL: _tr("EditScope", "All occurrences"),
+        EditScope.THIS: QCoreApplication.translate("EditScope", "This occurrence"),
+        EditScope.FOLLOWING: QCoreApplication.translate(
+            "EditScope", "This and following occurrences"
+        ),
+        EditScope.ALL: QCoreApplication.translate("EditScope", "All occurrences"),
     }[scope]
 
 
@@ -78,55 +77,69 @@ def members_text(count: int) -> str:
     """“1 member”, “486 members”, with the locale's digit grouping."""
     number = QLocale().toString(count)
     if count == 1:
-        return _tr("Members", "1 member")
-    return _tr("Members", "{0} members").format(number)
+        return ui_text(QT_TRANSLATE_NOOP("Members", "1 member"))
+    return ui_text(QT_TRANSLATE_NOOP("Members", "{count} members").format(count=number))
+
+
+# The name of each change, as shown after "Undo" / "Redo".
+ACTIONS: dict[str, Text] = {
+    "create_community": QT_TRANSLATE_NOOP("Action", "Create community “{subject}”"),
+    "edit_community": QT_TRANSLATE_NOOP("Action", "Edit community “{subject}”"),
+    "delete_community": QT_TRANSLATE_NOOP("Action", "Move “{subject}” to the trash"),
+    "restore_community": QT_TRANSLATE_NOOP("Action", "Restore “{subject}”"),
+    "create_item": QT_TRANSLATE_NOOP("Action", "Add “{subject}” to the calendar"),
+    "edit_item": QT_TRANSLATE_NOOP("Action", "Edit “{subject}”"),
+    "edit_occurrence": QT_TRANSLATE_NOOP("Action", "Edit one occurrence of “{subject}”"),
+    "edit_series": QT_TRANSLATE_NOOP("Action", "Edit every occurrence of “{subject}”"),
+    "edit_following": QT_TRANSLATE_NOOP("Action", "Edit “{subject}” from this occurrence on"),
+    "delete_item": QT_TRANSLATE_NOOP("Action", "Delete “{subject}”"),
+    "delete_occurrence": QT_TRANSLATE_NOOP("Action", "Delete one occurrence of “{subject}”"),
+    "delete_following": QT_TRANSLATE_NOOP("Action", "Delete “{subject}” from this occurrence on"),
+    "delete_series": QT_TRANSLATE_NOOP("Action", "Delete every occurrence of “{subject}”"),
+    "import_ics": QT_TRANSLATE_NOOP("Action", "Import the calendar “{subject}”"),
+    "duplicate_template": QT_TRANSLATE_NOOP("Action", "Duplicate the template “{subject}”"),
+    "edit_template": QT_TRANSLATE_NOOP("Action", "Edit the template “{subject}”"),
+    "delete_template": QT_TRANSLATE_NOOP("Action", "Delete the template “{subject}”"),
+    "tick_checklist_item": QT_TRANSLATE_NOOP("Action", "Tick “{subject}”"),
+    "untick_checklist_item": QT_TRANSLATE_NOOP("Action", "Untick “{subject}”"),
+    "edit_checklist_item": QT_TRANSLATE_NOOP("Action", "Edit the checklist item “{subject}”"),
+    "hide_checklist_item": QT_TRANSLATE_NOOP("Action", "Hide “{subject}”"),
+    "show_checklist_item": QT_TRANSLATE_NOOP("Action", "Show “{subject}” again"),
+    "add_checklist_item": QT_TRANSLATE_NOOP("Action", "Add “{subject}” to the checklist"),
+    "delete_checklist_item": QT_TRANSLATE_NOOP("Action", "Delete the checklist item “{subject}”"),
+    "move_checklist_item": QT_TRANSLATE_NOOP("Action", "Move “{subject}”"),
+    "update_checklist": QT_TRANSLATE_NOOP(
+        "Action", "Update the checklist of “{subject}” from the library"
+    ),
+    "add_library_item": QT_TRANSLATE_NOOP("Action", "Add “{subject}” to the checklist library"),
+    "edit_library_item": QT_TRANSLATE_NOOP("Action", "Edit “{subject}” in the checklist library"),
+    "remove_library_item": QT_TRANSLATE_NOOP(
+        "Action", "Remove “{subject}” from the checklist library"
+    ),
+    "restore_library_item": QT_TRANSLATE_NOOP(
+        "Action", "Put “{subject}” back in the checklist library"
+    ),
+    "link_template": QT_TRANSLATE_NOOP("Action", "Use the template “{subject}”"),
+    "unlink_template": QT_TRANSLATE_NOOP("Action", "Stop using the template “{subject}”"),
+    "replicate_community": QT_TRANSLATE_NOOP("Action", "Replicate as “{subject}”"),
+    "move_stage": QT_TRANSLATE_NOOP("Action", "Move “{subject}” to the next stage"),
+    "merge": QT_TRANSLATE_NOOP("Action", "Merge “{subject}”"),
+    "set_figures": QT_TRANSLATE_NOOP("Action", "Record the figures of “{subject}”"),
+    "clear_figures": QT_TRANSLATE_NOOP("Action", "Clear figures of “{subject}”"),
+    "import_figures": QT_TRANSLATE_NOOP("Action", "Import figures into “{subject}”"),
+    "save_fission_scenario": QT_TRANSLATE_NOOP("Action", "Save the fission plan “{subject}”"),
+    "edit_fission_scenario": QT_TRANSLATE_NOOP("Action", "Edit the fission plan “{subject}”"),
+    "delete_fission_scenario": QT_TRANSLATE_NOOP("Action", "Delete the fission plan “{subject}”"),
+    "link_fission_activity": QT_TRANSLATE_NOOP(
+        "Action", "Link the fission plan “{subject}” to an activity"
+    ),
+    "create_template": QT_TRANSLATE_NOOP("Action", "Create the template “{subject}”"),
+}
 
 
 def action_label(change: Change) -> str:
     """The name of a change as shown after "Undo" / "Redo"."""
-    templates = {
-        "create_community": _tr("Action", "Create community “{0}”"),
-        "edit_community": _tr("Action", "Edit community “{0}”"),
-        "delete_community": _tr("Action", "Move “{0}” to the trash"),
-        "restore_community": _tr("Action", "Restore “{0}”"),
-        "create_item": _tr("Action", "Add “{0}” to the calendar"),
-        "edit_item": _tr("Action", "Edit “{0}”"),
-        "edit_occurrence": _tr("Action", "Edit one occurrence of “{0}”"),
-        "edit_series": _tr("Action", "Edit every occurrence of “{0}”"),
-        "edit_following": _tr("Action", "Edit “{0}” from this occurrence on"),
-        "delete_item": _tr("Action", "Delete “{0}”"),
-        "delete_occurrence": _tr("Action", "Delete one occurrence of “{0}”"),
-        "delete_following": _tr("Action", "Delete “{0}” from this occurrence on"),
-        "delete_series": _tr("Action", "Delete every occurrence of “{0}”"),
-        "import_ics": _tr("Action", "Import the calendar “{0}”"),
-        "duplicate_template": _tr("Action", "Duplicate the template “{0}”"),
-        "edit_template": _tr("Action", "Edit the template “{0}”"),
-        "delete_template": _tr("Action", "Delete the template “{0}”"),
-        "tick_checklist_item": _tr("Action", "Tick “{0}”"),
-        "untick_checklist_item": _tr("Action", "Untick “{0}”"),
-        "edit_checklist_item": _tr("Action", "Edit the checklist item “{0}”"),
-        "hide_checklist_item": _tr("Action", "Hide “{0}”"),
-        "show_checklist_item": _tr("Action", "Show “{0}” again"),
-        "add_checklist_item": _tr("Action", "Add “{0}” to the checklist"),
-        "delete_checklist_item": _tr("Action", "Delete the checklist item “{0}”"),
-        "move_checklist_item": _tr("Action", "Move “{0}”"),
-        "update_checklist": _tr("Action", "Update the checklist of “{0}” from the library"),
-        "add_library_item": _tr("Action", "Add “{0}” to the checklist library"),
-        "edit_library_item": _tr("Action", "Edit “{0}” in the checklist library"),
-        "remove_library_item": _tr("Action", "Remove “{0}” from the checklist library"),
-        "restore_library_item": _tr("Action", "Put “{0}” back in the checklist library"),
-        "link_template": _tr("Action", "Use the template “{0}”"),
-        "unlink_template": _tr("Action", "Stop using the template “{0}”"),
-        "replicate_community": _tr("Action", "Replicate as “{0}”"),
-        "move_stage": _tr("Action", "Move “{0}” to the next stage"),
-        "merge": _tr("Action", "Merge “{0}”"),
-        "set_figures": _tr("Action", "Record the figures of “{0}”"),
-        "clear_figures": _tr("Action", "Clear figures of “{0}”"),
-        "import_figures": _tr("Action", "Import figures into “{0}”"),
-        "save_fission_scenario": _tr("Action", "Save the fission plan “{0}”"),
-        "edit_fission_scenario": _tr("Action", "Edit the fission plan “{0}”"),
-        "delete_fission_scenario": _tr("Action", "Delete the fission plan “{0}”"),
-        "link_fission_activity": _tr("Action", "Link the fission plan “{0}” to an activity"),
-    }
-    template = templates.get(change.action)
-    return template.format(change.subject) if template else change.describe()
+    template = ACTIONS.get(change.action)
+    return (
+        ui_text(template.format(subject=change.subject)) if template else ui_text(change.describe())
+    )

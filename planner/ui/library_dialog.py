@@ -48,6 +48,7 @@ from planner.history import Change
 from planner.ui.dialogs import ask_yes_no, show_error
 from planner.ui.labels import action_label, content_language, stage_hint, stage_label
 from planner.ui.library_model import LibraryModel
+from planner.ui.locale_text import ui_text
 from planner.ui.session import Session
 from planner.ui.sidebar import STAGE_COLORS
 from planner.ui.theme import SPACING, icon, swatch_icon
@@ -398,9 +399,14 @@ class LibraryDialog(QDialog):
             button.setEnabled(writable and library_only(change))
         if item is None:
             stage = self.current_stage()
+            # The stage in bold, then its hint: “<b>1 Build</b>: Find people…”.
+            heading = (
+                self.tr("<b>%1</b>: %2")
+                .replace("%2", escape(stage_hint(stage)))
+                .replace("%1", escape(f"{stage.number} {stage_label(stage)}"))
+            )
             self.details.setText(
-                f"<b>{escape(f'{stage.number} {stage_label(stage)}')}</b>: "
-                f"{escape(stage_hint(stage))}<br><span style='color: gray'>"
+                f"{heading}<br><span style='color: gray'>"
                 + escape(self.tr("Select an item to edit or remove it, or add one to this stage."))
                 + "</span>"
             )
@@ -418,7 +424,7 @@ class LibraryDialog(QDialog):
         except ValidationError:
             raise
         except PlannerError as exc:
-            show_error(self, str(exc))
+            show_error(self, ui_text(str(exc)))
             return None
 
     def _open_editor(
@@ -437,7 +443,7 @@ class LibraryDialog(QDialog):
             try:
                 result = self._run(add_library_item, stage, title, why)
             except ValidationError as exc:
-                return "\n".join(exc.fields.values())
+                return "\n".join(ui_text(v) for v in exc.fields.values())
             if result is not None:
                 self.select(result[0])
             return ""
@@ -453,7 +459,7 @@ class LibraryDialog(QDialog):
             try:
                 self._run(update_library_item, item.key, title, why)
             except ValidationError as exc:
-                return "\n".join(exc.fields.values())
+                return "\n".join(ui_text(v) for v in exc.fields.values())
             return ""
 
         self._open_editor(submit, item)
@@ -519,7 +525,7 @@ class LibraryDialog(QDialog):
         try:
             done = self.session.redo() if redo else self.session.undo()
         except PlannerError as exc:
-            show_error(self, str(exc))
+            show_error(self, ui_text(str(exc)))
             return
         self._just_removed = None
         template = self.tr("Redid %1") if redo else self.tr("Undid %1")

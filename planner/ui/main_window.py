@@ -7,7 +7,7 @@ import logging
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, Qt, QTimer
+from PySide6.QtCore import QByteArray, QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -47,8 +47,10 @@ from planner.ui.community_page import CommunityPage
 from planner.ui.dialogs import NewCommunityDialog, TrashDialog, ask_yes_no, show_error
 from planner.ui.labels import action_label
 from planner.ui.library_dialog import LibraryDialog
+from planner.ui.locale_text import ui_language
 from planner.ui.metrics_actions import MetricsActions
 from planner.ui.overview_page import OverviewPage
+from planner.ui.preferences import PreferencesDialog
 from planner.ui.session import Session
 from planner.ui.sharing import Sharing
 from planner.ui.sidebar import Sidebar
@@ -59,8 +61,17 @@ from planner.workspace import WORKSPACE_SUFFIX, Workspace, create_workspace, ope
 
 log = logging.getLogger(__name__)
 
-FILE_FILTER = "Community Planner workspace (*.cplan);;All files (*)"
-ICS_FILTER = "Calendar files (*.ics);;All files (*)"
+
+def file_filter() -> str:
+    """The file dialogs' filter for workspaces, in the UI's language."""
+    return QCoreApplication.translate(
+        "MainWindow", "Community Planner workspace (*.cplan);;All files (*)"
+    )
+
+
+def ics_filter() -> str:
+    """The file dialogs' filter for calendar files, in the UI's language."""
+    return QCoreApplication.translate("MainWindow", "Calendar files (*.ics);;All files (*)")
 
 
 @contextlib.contextmanager
@@ -245,6 +256,10 @@ class MainWindow(QMainWindow):
         self.find_action = self._action(
             self.tr("&Find community"), self._focus_search, QKeySequence.StandardKey.Find, "search"
         )
+        self.preferences_action = self._action(
+            self.tr("&Preferences…"), self.show_preferences, "Ctrl+,"
+        )
+        self.preferences_action.setMenuRole(QAction.MenuRole.PreferencesRole)
         self.new_community_action = self._action(
             self.tr("&New community…"), self.new_community, QKeySequence.StandardKey.New, "plus"
         )
@@ -355,6 +370,8 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.redo_action)
         edit_menu.addSeparator()
         edit_menu.addAction(self.find_action)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.preferences_action)
         view_menu = bar.addMenu(self.tr("&View"))
         view_menu.addAction(self.month_action)
         view_menu.addAction(self.week_action)
@@ -485,12 +502,19 @@ class MainWindow(QMainWindow):
         return True
 
     def open_sample(self) -> bool:
-        """Open the sample workspace, writing it first if it is not there yet."""
-        sample = self.paths.sample_workspace
+        """Open the sample workspace in the UI's language, writing it first if it is
+        not there yet."""
+        language = ui_language()
+        sample = self.paths.sample_workspace_in(language)
         if not sample.exists():
             try:
                 sample.parent.mkdir(parents=True, exist_ok=True)
-                write_demo(sample, device_id=self.device_id, lock_dir=self.paths.lock_dir)
+                write_demo(
+                    sample,
+                    device_id=self.device_id,
+                    lock_dir=self.paths.lock_dir,
+                    language=language,
+                )
             except (PlannerError, OSError) as exc:
                 self.show_error(str(exc))
                 return False
@@ -498,15 +522,13 @@ class MainWindow(QMainWindow):
 
     def choose_workspace(self) -> None:
         start = str(self.session.workspace.path.parent if self.session else self.paths.data_dir)
-        name, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Open workspace"), start, self.tr(FILE_FILTER)
-        )
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("Open workspace"), start, file_filter())
         if name:
             self.open_path(Path(name))
 
     def choose_new_workspace(self) -> None:
         name, _ = QFileDialog.getSaveFileName(
-            self, self.tr("New workspace"), str(self.paths.data_dir), self.tr(FILE_FILTER)
+            self, self.tr("New workspace"), str(self.paths.data_dir), file_filter()
         )
         if not name:
             return
@@ -616,6 +638,10 @@ class MainWindow(QMainWindow):
         self.trash_dialog.show()
         self.trash_dialog.raise_()
 
+    def show_preferences(self) -> None:
+        """Preferences (the language); a new language applies at the next start."""
+        PreferencesDialog(self.settings, self).exec()
+
     def show_library(self) -> None:
         """The workspace's checklist library, in a window beside this one."""
         if self.session is None:
@@ -696,7 +722,7 @@ class MainWindow(QMainWindow):
             return
         default = self.session.workspace.path.with_suffix(".ics")
         name, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Export calendar"), str(default), self.tr(ICS_FILTER)
+            self, self.tr("Export calendar"), str(default), ics_filter()
         )
         if name:
             self.export_ics_to(Path(name))
@@ -741,7 +767,7 @@ class MainWindow(QMainWindow):
         if self.session is None or self.session.read_only or self.model.rowCount() == 0:
             return
         name, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Import calendar"), str(Path.home()), self.tr(ICS_FILTER)
+            self, self.tr("Import calendar"), str(Path.home()), ics_filter()
         )
         if not name:
             return
@@ -1056,7 +1082,8 @@ class MainWindow(QMainWindow):
             .replace("%2", str(self.paths.log_file)),
         )
 
-    def show_error(self, message: str) -> None:
+    def show_error(self, message: object) -> None:
+        """Show ``message`` (a core message is shown in the UI's language)."""
         log.info("shown to the user: %s", message)
         show_error(self, message)
 

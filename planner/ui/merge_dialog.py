@@ -64,21 +64,25 @@ def teammates(plan: MergePlan) -> list[str]:
     return [labels[d] for d, _n in counts.most_common() if labels.get(d)]
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("MergeDialog", text)
-
-
 def who_text(plan: MergePlan) -> str:
     """Whose copy it is, as the summary names them: “王芳@laptop”, “A and B”,
     “A and 2 others”, or “Your teammate” when their devices have no labels."""
     people = teammates(plan)
     if not people:
-        return _tr("Your teammate")
+        return QCoreApplication.translate("MergeDialog", "Your teammate")
     if len(people) == 1:
         return people[0]
     if len(people) == 2:
-        return _tr("%1 and %2").replace("%1", people[0]).replace("%2", people[1])
-    return _tr("%1 and %2 others").replace("%1", people[0]).replace("%2", str(len(people) - 1))
+        return (
+            QCoreApplication.translate("MergeDialog", "%1 and %2")
+            .replace("%1", people[0])
+            .replace("%2", people[1])
+        )
+    return (
+        QCoreApplication.translate("MergeDialog", "%1 and %2 others")
+        .replace("%1", people[0])
+        .replace("%2", str(len(people) - 1))
+    )
 
 
 class ConflictDelegate(QStyledItemDelegate):
@@ -423,7 +427,7 @@ class MergeDialog(QDialog):
             parts.append(self.tr("%1 changed").replace("%1", str(totals["updated"])))
         if totals["deleted"]:
             parts.append(self.tr("%1 deleted").replace("%1", str(totals["deleted"])))
-        text = ", ".join(parts)
+        text = self.list_text(parts)
         both = len(self.plan.conflicts)
         if both:
             words = (
@@ -438,6 +442,11 @@ class MergeDialog(QDialog):
                 "%1's copy brings nothing new: you already have everything in it."
             ).replace("%1", who)
         return self.tr("%1's copy brings %2").replace("%1", who).replace("%2", text)
+
+    def list_text(self, parts: list[str]) -> str:
+        """“3 added, 2 changed”: the parts with the language's list separator."""
+        # The separator between the counts of a list, such as “3 added, 2 changed”.
+        return self.tr(", ", "list separator").join(parts)
 
     def breakdown_text(self) -> str:
         """Per kind of record: “Communities: 1 changed, 2 on both sides · Calendar items: …”
@@ -456,7 +465,12 @@ class MergeDialog(QDialog):
             if c.conflicts:
                 parts.append(self.tr("%1 on both sides").replace("%1", str(c.conflicts)))
             if parts:
-                entries.append(f"<b>{escape(records_kind(table))}</b>: {escape(', '.join(parts))}")
+                # The kind of record in bold, then its counts: “<b>Communities</b>: 1 changed”.
+                entries.append(
+                    self.tr("<b>%1</b>: %2")
+                    .replace("%2", escape(self.list_text(parts)))
+                    .replace("%1", escape(records_kind(table)))
+                )
         return " &nbsp;·&nbsp; ".join(entries)
 
     # -- state ------------------------------------------------------------------------
@@ -524,7 +538,10 @@ class MergeDialog(QDialog):
     def _update_list_title(self) -> None:
         total = self.conflicts.rowCount()
         taken = sum(1 for row in range(total) if self.conflicts.taken(row))
-        text = self.tr("&Changed on both sides (%1)").replace("%1", str(total))
         if taken:
-            text += self.tr(" · %1 taking theirs").replace("%1", str(taken))
-        self.list_title.setText(text)
+            text = self.tr("&Changed on both sides (%1) · %2 taking theirs").replace(
+                "%2", str(taken)
+            )
+        else:
+            text = self.tr("&Changed on both sides (%1)")
+        self.list_title.setText(text.replace("%1", str(total)))

@@ -19,6 +19,7 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractListModel,
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -40,7 +41,6 @@ from planner.ui.merge_words import (
     one_line,
     record_kind,
     side_label,
-    tr,
     value_text,
 )
 from planner.ui.theme import icon, swatch_icon
@@ -285,7 +285,11 @@ class FieldModel(QAbstractTableModel):
     ) -> Any:
         """Override QAbstractItemModel::headerData."""
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            titles = (tr("Field"), tr("Mine"), tr("Theirs"))
+            titles = (
+                QCoreApplication.translate("Merge", "Field"),
+                QCoreApplication.translate("Merge", "Mine"),
+                QCoreApplication.translate("Merge", "Theirs"),
+            )
             return titles[section] if 0 <= section < len(titles) else None
         return None
 
@@ -307,9 +311,23 @@ class FieldModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return cut(text)
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            word = tr("Mine") if side == MINE else tr("Theirs")
-            taken = tr("chosen") if chosen else tr("not chosen")
-            return f"{field_label(field)}, {word}: {one_line(text)} ({taken})"
+            word = (
+                QCoreApplication.translate("Merge", "Mine")
+                if side == MINE
+                else QCoreApplication.translate("Merge", "Theirs")
+            )
+            taken = (
+                QCoreApplication.translate("Merge", "chosen")
+                if chosen
+                else QCoreApplication.translate("Merge", "not chosen")
+            )
+            return (
+                QCoreApplication.translate("Merge", "%1, %2: %3 (%4)")
+                .replace("%1", field_label(field))
+                .replace("%2", word)
+                .replace("%4", taken)
+                .replace("%3", one_line(text))
+            )
         if role == Qt.ItemDataRole.CheckStateRole:
             return Qt.CheckState.Checked if chosen else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.ForegroundRole and not chosen:

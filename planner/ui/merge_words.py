@@ -27,6 +27,7 @@ from planner.ui.labels import (
     stage_label,
     status_label,
 )
+from planner.ui.locale_text import ui_text
 
 MINE = "mine"
 THEIRS = "theirs"
@@ -35,19 +36,15 @@ DISPLAY_LIMIT = 200  # characters of a value shown in a cell; the tooltip has mo
 TOOLTIP_LIMIT = 2000
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Merge", text)
-
-
 def record_kind(table: str) -> str:
     """What one row of ``table`` is, in words: “Calendar item”."""
     kinds = {
-        "communities": tr("Community"),
-        "calendar_items": tr("Calendar item"),
-        "templates": tr("Template"),
-        "checklist_library": tr("Checklist library item"),
-        "checklist_items": tr("Checklist item"),
-        "community_templates": tr("Template in use"),
+        "communities": QCoreApplication.translate("Merge", "Community"),
+        "calendar_items": QCoreApplication.translate("Merge", "Calendar item"),
+        "templates": QCoreApplication.translate("Merge", "Template"),
+        "checklist_library": QCoreApplication.translate("Merge", "Checklist library item"),
+        "checklist_items": QCoreApplication.translate("Merge", "Checklist item"),
+        "community_templates": QCoreApplication.translate("Merge", "Template in use"),
     }
     return kinds.get(table, table)
 
@@ -55,12 +52,12 @@ def record_kind(table: str) -> str:
 def records_kind(table: str) -> str:
     """What the rows of ``table`` are, in words: “Calendar items”."""
     kinds = {
-        "communities": tr("Communities"),
-        "calendar_items": tr("Calendar items"),
-        "templates": tr("Templates"),
-        "checklist_library": tr("Checklist library"),
-        "checklist_items": tr("Checklist items"),
-        "community_templates": tr("Templates in use"),
+        "communities": QCoreApplication.translate("Merge", "Communities"),
+        "calendar_items": QCoreApplication.translate("Merge", "Calendar items"),
+        "templates": QCoreApplication.translate("Merge", "Templates"),
+        "checklist_library": QCoreApplication.translate("Merge", "Checklist library"),
+        "checklist_items": QCoreApplication.translate("Merge", "Checklist items"),
+        "community_templates": QCoreApplication.translate("Merge", "Templates in use"),
     }
     return kinds.get(table, table)
 
@@ -79,66 +76,66 @@ KIND_ICONS = {
 def field_label(field: str) -> str:
     """A column's name as a person reads it: ``common_interest`` → “Common interest”."""
     labels = {
-        "deleted": tr("In the trash"),
-        "name": tr("Name"),
-        "platform": tr("Platform"),
-        "stage": tr("Stage"),
-        "common_interest": tr("Common interest"),
-        "value_to_members": tr("Value to members"),
-        "differentiation": tr("Differentiation"),
-        "built_around": tr("Built around"),
-        "segment_basis": tr("Divided by"),
-        "segment": tr("Segment"),
-        "joining_principles": tr("Joining principles"),
-        "management_norms": tr("Management norms"),
-        "member_count": tr("Members"),
-        "owner": tr("Owner"),
-        "color": tr("Colour"),
-        "notes": tr("Notes"),
-        "community_id": tr("Community"),
-        "kind": tr("Kind"),
-        "item_type": tr("Type"),
-        "title": tr("Title"),
-        "all_day": tr("All day"),
-        "starts_at": tr("Starts"),
-        "ends_at": tr("Ends"),
-        "tz": tr("Time zone"),
-        "status": tr("Status"),
-        "description": tr("Description"),
-        "speaker": tr("Speaker"),
-        "location": tr("Location"),
-        "rrule": tr("Repeats"),
-        "exdates": tr("Skipped dates"),
-        "last_ends_at": tr("Last occurrence ends"),
-        "series_id": tr("Series"),
-        "recurrence_id": tr("Original start"),
-        "ical_uid": tr("Calendar UID"),
-        "planned_participants": tr("Planned participants"),
-        "actual_participants": tr("Participants"),
-        "planned_new_members": tr("Planned new members"),
-        "actual_new_members": tr("New members"),
-        "planned_shares": tr("Planned shares"),
-        "actual_shares": tr("Shares"),
-        "planned_conversions": tr("Planned conversions"),
-        "actual_conversions": tr("Conversions"),
-        "planned_revenue": tr("Planned revenue"),
-        "actual_revenue": tr("Revenue"),
-        "planned_cost": tr("Planned cost"),
-        "actual_cost": tr("Cost"),
-        "language": tr("Language"),
-        "body": tr("Body"),
-        "messages": tr("Messages"),
-        "key": tr("Library key"),
-        "why": tr("Why it matters"),
-        "position": tr("Position"),
-        "removed": tr("Removed"),
-        "library_key": tr("From the library"),
-        "done_on": tr("Done on"),
-        "note": tr("Note"),
-        "assignee": tr("Assignee"),
-        "due_on": tr("Due on"),
-        "hidden": tr("Hidden"),
-        "template_ref": tr("Template"),
+        "deleted": QCoreApplication.translate("Merge", "In the trash"),
+        "name": QCoreApplication.translate("Merge", "Name"),
+        "platform": QCoreApplication.translate("Merge", "Platform"),
+        "stage": QCoreApplication.translate("Merge", "Stage"),
+        "common_interest": QCoreApplication.translate("Merge", "Common interest"),
+        "value_to_members": QCoreApplication.translate("Merge", "Value to members"),
+        "differentiation": QCoreApplication.translate("Merge", "Differentiation"),
+        "built_around": QCoreApplication.translate("Merge", "Built around"),
+        "segment_basis": QCoreApplication.translate("Merge", "Divided by"),
+        "segment": QCoreApplication.translate("Merge", "Segment"),
+        "joining_principles": QCoreApplication.translate("Merge", "Joining principles"),
+        "management_norms": QCoreApplication.translate("Merge", "Management norms"),
+        "member_count": QCoreApplication.translate("Merge", "Members"),
+        "owner": QCoreApplication.translate("Merge", "Owner"),
+        "color": QCoreApplication.translate("Merge", "Colour"),
+        "notes": QCoreApplication.translate("Merge", "Notes"),
+        "community_id": QCoreApplication.translate("Merge", "Community"),
+        "kind": QCoreApplication.translate("Merge", "Kind"),
+        "item_type": QCoreApplication.translate("Merge", "Type"),
+        "title": QCoreApplication.translate("Merge", "Title"),
+        "all_day": QCoreApplication.translate("Merge", "All day"),
+        "starts_at": QCoreApplication.translate("Merge", "Starts"),
+        "ends_at": QCoreApplication.translate("Merge", "Ends"),
+        "tz": QCoreApplication.translate("Merge", "Time zone"),
+        "status": QCoreApplication.translate("Merge", "Status"),
+        "description": QCoreApplication.translate("Merge", "Description"),
+        "speaker": QCoreApplication.translate("Merge", "Speaker"),
+        "location": QCoreApplication.translate("Merge", "Location"),
+        "rrule": QCoreApplication.translate("Merge", "Repeats"),
+        "exdates": QCoreApplication.translate("Merge", "Skipped dates"),
+        "last_ends_at": QCoreApplication.translate("Merge", "Last occurrence ends"),
+        "series_id": QCoreApplication.translate("Merge", "Series"),
+        "recurrence_id": QCoreApplication.translate("Merge", "Original start"),
+        "ical_uid": QCoreApplication.translate("Merge", "Calendar UID"),
+        "planned_participants": QCoreApplication.translate("Merge", "Planned participants"),
+        "actual_participants": QCoreApplication.translate("Merge", "Participants"),
+        "planned_new_members": QCoreApplication.translate("Merge", "Planned new members"),
+        "actual_new_members": QCoreApplication.translate("Merge", "New members"),
+        "planned_shares": QCoreApplication.translate("Merge", "Planned shares"),
+        "actual_shares": QCoreApplication.translate("Merge", "Shares"),
+        "planned_conversions": QCoreApplication.translate("Merge", "Planned conversions"),
+        "actual_conversions": QCoreApplication.translate("Merge", "Conversions"),
+        "planned_revenue": QCoreApplication.translate("Merge", "Planned revenue"),
+        "actual_revenue": QCoreApplication.translate("Merge", "Revenue"),
+        "planned_cost": QCoreApplication.translate("Merge", "Planned cost"),
+        "actual_cost": QCoreApplication.translate("Merge", "Cost"),
+        "language": QCoreApplication.translate("Merge", "Language"),
+        "body": QCoreApplication.translate("Merge", "Body"),
+        "messages": QCoreApplication.translate("Merge", "Messages"),
+        "key": QCoreApplication.translate("Merge", "Library key"),
+        "why": QCoreApplication.translate("Merge", "Why it matters"),
+        "position": QCoreApplication.translate("Merge", "Position"),
+        "removed": QCoreApplication.translate("Merge", "Removed"),
+        "library_key": QCoreApplication.translate("Merge", "From the library"),
+        "done_on": QCoreApplication.translate("Merge", "Done on"),
+        "note": QCoreApplication.translate("Merge", "Note"),
+        "assignee": QCoreApplication.translate("Merge", "Assignee"),
+        "due_on": QCoreApplication.translate("Merge", "Due on"),
+        "hidden": QCoreApplication.translate("Merge", "Hidden"),
+        "template_ref": QCoreApplication.translate("Merge", "Template"),
     }
     return labels.get(field) or field.replace("_", " ").capitalize()
 
@@ -172,13 +169,18 @@ class RecordNames:
         self.templates.update(template_names or {})
 
     def community(self, community_id: object) -> str:
-        return self.communities.get(str(community_id), tr("a community not in this workspace"))
+        return self.communities.get(
+            str(community_id),
+            QCoreApplication.translate("Merge", "a community not in this workspace"),
+        )
 
     def template(self, ref: object) -> str:
         text = str(ref)
         if text.startswith("builtin:"):
             return text.removeprefix("builtin:")
-        return self.templates.get(text, tr("a template not in this workspace"))
+        return self.templates.get(
+            text, QCoreApplication.translate("Merge", "a template not in this workspace")
+        )
 
 
 def checklist_title(row: Mapping[str, Any], lang: Language) -> str:
@@ -214,14 +216,18 @@ def conflict_label(conflict: Conflict, names: RecordNames) -> str:
 
 def deletion_note(conflict: Conflict) -> str:
     if conflict.deletion == "mine":
-        return tr("deleted on your side")
+        return QCoreApplication.translate("Merge", "deleted on your side")
     if conflict.deletion == "theirs":
-        return tr("deleted on their side")
+        return QCoreApplication.translate("Merge", "deleted on their side")
     return ""
 
 
 def side_label(side: str) -> str:
-    return {MINE: tr("Keep mine"), THEIRS: tr("Take theirs"), MIXED: tr("Mixed")}[side]
+    return {
+        MINE: QCoreApplication.translate("Merge", "Keep mine"),
+        THEIRS: QCoreApplication.translate("Merge", "Take theirs"),
+        MIXED: QCoreApplication.translate("Merge", "Mixed"),
+    }[side]
 
 
 def _number(value: float) -> str:
@@ -251,9 +257,15 @@ def _enum_label(value: str, field: str, table: str) -> str | None:
     except ValueError:
         return value
     if field == "kind" and table == "templates":
-        return {"poster": tr("Poster"), "welcome": tr("Welcome sequence")}.get(value, value)
+        return {
+            "poster": QCoreApplication.translate("Merge", "Poster"),
+            "welcome": QCoreApplication.translate("Merge", "Welcome sequence"),
+        }.get(value, value)
     if field == "language":
-        return {"zh": tr("Chinese"), "en": tr("English")}.get(value, value)
+        return {
+            "zh": QCoreApplication.translate("Merge", "Chinese"),
+            "en": QCoreApplication.translate("Merge", "English"),
+        }.get(value, value)
     if field == "item_type":
         return item_type_label(value)
     return None
@@ -262,15 +274,23 @@ def _enum_label(value: str, field: str, table: str) -> str | None:
 def value_text(table: str, field: str, value: Any, names: RecordNames) -> str:
     """A stored value as a person reads it, in full (it may run to many lines)."""
     if field == "deleted":
-        return tr("Deleted") if value else tr("Kept")
+        return (
+            QCoreApplication.translate("Merge", "Deleted")
+            if value
+            else QCoreApplication.translate("Merge", "Kept")
+        )
     if field in ("all_day", "hidden", "removed"):
-        return tr("Yes") if value else tr("No")
+        return (
+            QCoreApplication.translate("Merge", "Yes")
+            if value
+            else QCoreApplication.translate("Merge", "No")
+        )
     if isinstance(value, str):
         known = _enum_label(value, field, table)
         if known:
             return known
     if value is None or value == "":
-        return tr("(empty)")
+        return QCoreApplication.translate("Merge", "(empty)")
     if field == "community_id":
         return names.community(value)
     if field == "template_ref":
@@ -281,7 +301,7 @@ def value_text(table: str, field: str, value: Any, names: RecordNames) -> str:
         return _moment(value)
     if field == "rrule":
         try:
-            return Recurrence.parse(str(value)).describe()
+            return ui_text(Recurrence.parse(str(value)).describe())
         except RecurrenceError:
             return str(value)
     if field in ("exdates", "messages"):
@@ -299,14 +319,18 @@ def _json_list(field: str, text: str) -> str:
     if not isinstance(items, list):
         return text
     if not items:
-        return tr("(none)")
+        return QCoreApplication.translate("Merge", "(none)")
     if field == "exdates":
         return ", ".join(_moment(i) for i in items)
     lines = []
     for message in items:
         if isinstance(message, dict):
             minutes = message.get("offset_minutes", 0)
-            lines.append(f"+{minutes} min: {message.get('body', '')}")
+            lines.append(
+                QCoreApplication.translate("Merge", "+%1 min: %2")
+                .replace("%1", str(minutes))
+                .replace("%2", str(message.get("body", "")))
+            )
         else:
             lines.append(str(message))
     return "\n".join(lines)

@@ -18,6 +18,7 @@ from planner.errors import PlannerError
 from planner.health import Fix
 from planner.ui.figures_export import FiguresExportDialog
 from planner.ui.figures_import import import_figures_file
+from planner.ui.locale_text import ui_text
 
 if TYPE_CHECKING:
     from planner.ui.main_window import MainWindow
@@ -67,7 +68,7 @@ class MetricsActions(QObject):
                 confirm=window.confirm,
             )
         except PlannerError as exc:
-            window.show_error(str(exc))
+            window.show_error(ui_text(str(exc)))
             return False
 
     def export_figures(self, community_id: str) -> None:
@@ -124,7 +125,7 @@ class MetricsActions(QObject):
         try:
             occurrence = find_occurrence(window.session.workspace, key)
         except PlannerError as exc:
-            window.show_error(str(exc))
+            window.show_error(ui_text(str(exc)))
             return False
         if not window.show_calendar(None):
             return False

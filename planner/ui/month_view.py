@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from PySide6.QtCore import (
+    QCoreApplication,
     QEvent,
     QModelIndex,
     QPoint,
@@ -170,7 +171,9 @@ class MonthDelegate(QStyledItemDelegate):
             painter.drawText(
                 more,
                 Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
-                self._view.tr("+%1 more").replace("%1", str(len(entries) - len(rects))),
+                QCoreApplication.translate("MonthView", "+%1 more").replace(
+                    "%1", str(len(entries) - len(rects))
+                ),
             )
         # grid line
         painter.setPen(palette.color(QPalette.ColorRole.Mid))

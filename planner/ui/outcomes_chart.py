@@ -25,26 +25,28 @@ from planner.calendar import METRICS, MONEY_METRICS
 from planner.outcomes import Outcomes
 from planner.ui.chart_axes import nice_range
 from planner.ui.chart_style import BLUE, SLATE, ChartPanel, bar_set, fill_bars, number_text
+from planner.ui.import_mapping_model import sentences
 from planner.ui.labels import item_type_badge, item_type_label, metric_label
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("CommunityCharts", text)
 
 
 class OutcomesChart(ChartPanel):
     """Activity outcomes by type, planned against actual, for the metric chosen."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(_tr("Activity outcomes: planned vs actual"), parent)
+        super().__init__(
+            QCoreApplication.translate("CommunityCharts", "Activity outcomes: planned vs actual"),
+            parent,
+        )
         self.metric_box = QComboBox()
         for metric in METRICS:
             self.metric_box.addItem(metric_label(metric), metric)
-        self.metric_box.setToolTip(_tr("Which goal to compare"))
-        self.metric_box.setAccessibleName(_tr("Measure"))
+        self.metric_box.setToolTip(
+            QCoreApplication.translate("CommunityCharts", "Which goal to compare")
+        )
+        self.metric_box.setAccessibleName(QCoreApplication.translate("CommunityCharts", "Measure"))
         self.add_tool(self.metric_box)
-        self.planned = bar_set(_tr("Planned"), SLATE)
-        self.actual = bar_set(_tr("Actual"), BLUE)
+        self.planned = bar_set(QCoreApplication.translate("CommunityCharts", "Planned"), SLATE)
+        self.actual = bar_set(QCoreApplication.translate("CommunityCharts", "Actual"), BLUE)
         self.bars = QBarSeries()
         self.bars.append(self.planned)
         self.bars.append(self.actual)
@@ -87,19 +89,22 @@ class OutcomesChart(ChartPanel):
             self.x_axis.clear()
             self.x_axis.append(labels)
         if not outcomes.has_goals():
-            return _tr(
+            return QCoreApplication.translate(
+                "CommunityCharts",
                 "No activities with goals in this period: set goals and results on the "
-                "calendar's activities."
+                "calendar's activities.",
             )
         if not outcomes.has_goals(metric):
-            return _tr(
+            return QCoreApplication.translate(
+                "CommunityCharts",
                 "No goals or results for “%1” in this period: choose another measure, "
-                "or set them on the calendar's activities."
+                "or set them on the calendar's activities.",
             ).replace("%1", metric_label(metric))
         if not outcomes.compared(metric):
-            return _tr(
+            return QCoreApplication.translate(
+                "CommunityCharts",
                 "Nothing to compare for “%1” yet: no activity that is over has both its "
-                "goal and its result. Enter the results of past activities on the calendar."
+                "goal and its result. Enter the results of past activities on the calendar.",
             ).replace("%1", metric_label(metric))
         most = max(v or 0 for v in planned + actual)
         # Room above the tallest bar for its value label.
@@ -115,8 +120,9 @@ class OutcomesChart(ChartPanel):
         outcomes = self.outcomes
         if outcomes is None:
             return ""
-        text = _tr(
-            "Activities in this period: %1. Results recorded for %2 of the %3 that are over."
+        text = QCoreApplication.translate(
+            "CommunityCharts",
+            "Activities in this period: %1. Results recorded for %2 of the %3 that are over.",
         )
         parts = [
             text.replace("%1", str(outcomes.activities))
@@ -126,32 +132,38 @@ class OutcomesChart(ChartPanel):
         metric = self.current_metric
         if outcomes.has_goals(metric):
             parts.append(
-                _tr("Compared for “%1” (over, with its goal and its result): %2.")
+                QCoreApplication.translate(
+                    "CommunityCharts", "Compared for “%1” (over, with its goal and its result): %2."
+                )
                 .replace("%1", metric_label(metric))
                 .replace("%2", str(outcomes.compared(metric)))
             )
             if outcomes.missing(metric):
                 parts.append(
-                    _tr("Goal but no result yet, left out: %1.").replace(
-                        "%1", str(outcomes.missing(metric))
-                    )
+                    QCoreApplication.translate(
+                        "CommunityCharts", "Goal but no result yet, left out: %1."
+                    ).replace("%1", str(outcomes.missing(metric)))
                 )
             if outcomes.unplanned(metric):
                 parts.append(
-                    _tr("Result but no goal, left out: %1.").replace(
-                        "%1", str(outcomes.unplanned(metric))
-                    )
+                    QCoreApplication.translate(
+                        "CommunityCharts", "Result but no goal, left out: %1."
+                    ).replace("%1", str(outcomes.unplanned(metric)))
                 )
             upcoming = outcomes.upcoming(metric)
             if upcoming is not None:
                 parts.append(
-                    _tr("Planned for activities not over yet: %1.").replace(
-                        "%1", number_text(upcoming, money=metric in MONEY_METRICS)
-                    )
+                    QCoreApplication.translate(
+                        "CommunityCharts", "Planned for activities not over yet: %1."
+                    ).replace("%1", number_text(upcoming, money=metric in MONEY_METRICS))
                 )
         if outcomes.cancelled:
-            parts.append(_tr("Cancelled, not counted: %1.").replace("%1", str(outcomes.cancelled)))
-        return " ".join(parts)
+            parts.append(
+                QCoreApplication.translate(
+                    "CommunityCharts", "Cancelled, not counted: %1."
+                ).replace("%1", str(outcomes.cancelled))
+            )
+        return sentences(*parts)
 
     def _on_hovered(self, status: bool, index: int, bar_set: QBarSet) -> None:
         if not status or self.outcomes is None or not 0 <= index < len(self.outcomes.by_type):
@@ -168,32 +180,38 @@ class OutcomesChart(ChartPanel):
         money = metric in MONEY_METRICS
         lines = [
             item_type_label(outcome.activity_type.value),
-            _tr("Planned %1: %2")
+            QCoreApplication.translate("CommunityCharts", "Planned %1: %2")
             .replace("%1", metric_label(metric))
             .replace("%2", number_text(outcome.planned[metric], money=money)),
-            _tr("Actual %1: %2")
+            QCoreApplication.translate("CommunityCharts", "Actual %1: %2")
             .replace("%1", metric_label(metric))
             .replace("%2", number_text(outcome.actual[metric], money=money)),
-            _tr("Compared (over, with goal and result): %1").replace(
-                "%1", str(outcome.compared[metric])
-            ),
+            QCoreApplication.translate(
+                "CommunityCharts", "Compared (over, with goal and result): %1"
+            ).replace("%1", str(outcome.compared[metric])),
         ]
         if outcome.missing[metric]:
             lines.append(
-                _tr("Goal but no result yet: %1").replace("%1", str(outcome.missing[metric]))
+                QCoreApplication.translate("CommunityCharts", "Goal but no result yet: %1").replace(
+                    "%1", str(outcome.missing[metric])
+                )
             )
         if outcome.unplanned[metric]:
             lines.append(
-                _tr("Result but no goal: %1").replace("%1", str(outcome.unplanned[metric]))
+                QCoreApplication.translate("CommunityCharts", "Result but no goal: %1").replace(
+                    "%1", str(outcome.unplanned[metric])
+                )
             )
         if outcome.upcoming[metric] is not None:
             lines.append(
-                _tr("Planned, not over yet: %1").replace(
+                QCoreApplication.translate("CommunityCharts", "Planned, not over yet: %1").replace(
                     "%1", number_text(outcome.upcoming[metric], money=money)
                 )
             )
         lines.append(
-            _tr("%1 activities, %2 over without any result")
+            QCoreApplication.translate(
+                "CommunityCharts", "%1 activities, %2 over without any result"
+            )
             .replace("%1", str(outcome.activities))
             .replace("%2", str(outcome.without_results))
         )

@@ -10,8 +10,6 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
-    QDate,
-    QLocale,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -22,16 +20,13 @@ from planner.checklist_due import DueItem, OverviewRow, overview
 from planner.checklists import ChecklistItem
 from planner.communities import Stage
 from planner.ui.labels import content_language, stage_label
+from planner.ui.locale_text import day_month, long_day
 from planner.ui.session import Session
 
 Index = QModelIndex | QPersistentModelIndex
 
 WARNING = "#d93025"
 GOOD = "#1e8e3e"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Overview", text)
 
 
 class Column(IntEnum):
@@ -57,11 +52,11 @@ class SortOrder(StrEnum):
 
 def sort_label(order: SortOrder) -> str:
     return {
-        SortOrder.ATTENTION: _tr("Needs attention first"),
-        SortOrder.NAME: _tr("Name"),
-        SortOrder.STAGE: _tr("Stage on the path"),
-        SortOrder.PROGRESS: _tr("Least progress first"),
-        SortOrder.DUE: _tr("Next due date"),
+        SortOrder.ATTENTION: QCoreApplication.translate("Overview", "Needs attention first"),
+        SortOrder.NAME: QCoreApplication.translate("Overview", "Name"),
+        SortOrder.STAGE: QCoreApplication.translate("Overview", "Stage on the path"),
+        SortOrder.PROGRESS: QCoreApplication.translate("Overview", "Least progress first"),
+        SortOrder.DUE: QCoreApplication.translate("Overview", "Next due date"),
     }[order]
 
 
@@ -102,20 +97,16 @@ class Cell:
 
 
 def short_date(day: date) -> str:
-    """A due date as a list shows it: “Dec 3” (“12月3日” in Chinese)."""
-    locale = QLocale()
-    qdate = QDate(day.year, day.month, day.day)
-    if locale.language() == QLocale.Language.Chinese:
-        return locale.toString(qdate, "M月d日")
-    return locale.toString(qdate, "MMM d")
+    """A due date as a list shows it: “3 Dec” (“12月3日” in Chinese)."""
+    return day_month(day)
 
 
 def due_text(day: date, today: date) -> str:
     delta = (day - today).days
     if delta == 0:
-        return _tr("Today")
+        return QCoreApplication.translate("Overview", "Today")
     if delta == 1:
-        return _tr("Tomorrow")
+        return QCoreApplication.translate("Overview", "Tomorrow")
     return short_date(day)
 
 
@@ -123,20 +114,28 @@ def days_text(day: date, today: date) -> str:
     """“due in 3 days”, “due today”, “2 days overdue”."""
     delta = (day - today).days
     if delta == 0:
-        return _tr("due today")
+        return QCoreApplication.translate("Overview", "due today")
     if delta > 0:
         return (
-            _tr("due tomorrow") if delta == 1 else _tr("due in %1 days").replace("%1", str(delta))
+            QCoreApplication.translate("Overview", "due tomorrow")
+            if delta == 1
+            else QCoreApplication.translate("Overview", "due in %1 days").replace("%1", str(delta))
         )
     late = -delta
-    return _tr("1 day overdue") if late == 1 else _tr("%1 days overdue").replace("%1", str(late))
+    return (
+        QCoreApplication.translate("Overview", "1 day overdue")
+        if late == 1
+        else QCoreApplication.translate("Overview", "%1 days overdue").replace("%1", str(late))
+    )
 
 
 def _due_entry(item: DueItem, today: date) -> Entry:
-    details = [f"{stage_label(item.stage)} · {QLocale().toString(_qdate(item.due_on))}"]
+    details = [f"{stage_label(item.stage)} · {long_day(item.due_on)}"]
     details.append(days_text(item.due_on, today))
     if item.assignee:
-        details.append(_tr("assigned to %1").replace("%1", item.assignee))
+        details.append(
+            QCoreApplication.translate("Overview", "assigned to %1").replace("%1", item.assignee)
+        )
     return Entry(
         item.item_id,
         item.title,
@@ -151,45 +150,65 @@ def _open_entry(item: ChecklistItem) -> Entry:
     return Entry(item.id, item.title, "", item.assignee, False, f"{item.title}\n{item.why}".strip())
 
 
-def _qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
 def next_cell(row: OverviewRow, today: date) -> Cell:
     """The next three due items; without due dates, the next open items of the stage."""
     if row.next_due:
         return Cell("", Tone.PLAIN, tuple(_due_entry(i, today) for i in row.next_due))
     stage = stage_label(row.community.stage)
     if row.next_open:
-        caption = _tr("Nothing scheduled. Next in %1:").replace("%1", stage)
+        caption = QCoreApplication.translate("Overview", "Nothing scheduled. Next in %1:").replace(
+            "%1", stage
+        )
         if row.overdue:
-            caption = _tr("Nothing else scheduled. Next in %1:").replace("%1", stage)
+            caption = QCoreApplication.translate(
+                "Overview", "Nothing else scheduled. Next in %1:"
+            ).replace("%1", stage)
         return Cell(caption, Tone.HINT, tuple(_open_entry(i) for i in row.next_open))
     if row.progress.total == 0:
-        return Cell(_tr("No checklist items."), Tone.HINT, ())
+        return Cell(QCoreApplication.translate("Overview", "No checklist items."), Tone.HINT, ())
     if row.overdue:
-        return Cell(_tr("Nothing else scheduled."), Tone.HINT, ())
+        return Cell(
+            QCoreApplication.translate("Overview", "Nothing else scheduled."), Tone.HINT, ()
+        )
     if row.progress.of(row.community.stage).complete:
-        return Cell(_tr("Every item of %1 is done.").replace("%1", stage), Tone.GOOD, ())
-    return Cell(_tr("Nothing open in %1.").replace("%1", stage), Tone.HINT, ())
+        return Cell(
+            QCoreApplication.translate("Overview", "Every item of %1 is done.").replace(
+                "%1", stage
+            ),
+            Tone.GOOD,
+            (),
+        )
+    return Cell(
+        QCoreApplication.translate("Overview", "Nothing open in %1.").replace("%1", stage),
+        Tone.HINT,
+        (),
+    )
 
 
 def overdue_cell(row: OverviewRow, today: date, limit: int = 3) -> Cell:
     count = len(row.overdue)
     if not count:
-        return Cell(_tr("Nothing overdue"), Tone.GOOD, ())
-    caption = _tr("1 overdue") if count == 1 else _tr("%1 overdue").replace("%1", str(count))
+        return Cell(QCoreApplication.translate("Overview", "Nothing overdue"), Tone.GOOD, ())
+    caption = (
+        QCoreApplication.translate("Overview", "1 overdue")
+        if count == 1
+        else QCoreApplication.translate("Overview", "%1 overdue").replace("%1", str(count))
+    )
     if count > limit:
-        caption += " " + _tr("(%1 more not shown)").replace("%1", str(count - limit))
+        caption = (
+            QCoreApplication.translate("Overview", "%1 overdue (%2 more not shown)")
+            .replace("%1", str(count))
+            .replace("%2", str(count - limit))
+        )
     return Cell(caption, Tone.WARNING, tuple(_due_entry(i, today) for i in row.overdue[:limit]))
 
 
 def progress_text(row: OverviewRow) -> str:
     p = row.progress
     if not p.total:
-        return _tr("No checklist items")
+        return QCoreApplication.translate("Overview", "No checklist items")
     return (
-        _tr("%1 of %2 done (%3%)")
+        QCoreApplication.translate("Overview", "%1 of %2 done (%3%)")
         .replace("%1", str(p.done))
         .replace("%2", str(p.total))
         .replace("%3", str(round(p.fraction * 100)))
@@ -199,7 +218,9 @@ def progress_text(row: OverviewRow) -> str:
 def suggestion_text(row: OverviewRow) -> str:
     if row.suggestion is None:
         return ""
-    return _tr("Ready for %1").replace("%1", stage_label(row.suggestion))
+    return QCoreApplication.translate("Overview", "Ready for %1").replace(
+        "%1", stage_label(row.suggestion)
+    )
 
 
 def _sort_key(order: SortOrder, row: OverviewRow, today: date) -> tuple[Any, ...]:
@@ -296,10 +317,10 @@ class OverviewModel(QAbstractTableModel):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             return {
-                Column.COMMUNITY: _tr("Community and stage"),
-                Column.PROGRESS: _tr("Checklist progress"),
-                Column.NEXT: _tr("Next due"),
-                Column.OVERDUE: _tr("Overdue"),
+                Column.COMMUNITY: QCoreApplication.translate("Overview", "Community and stage"),
+                Column.PROGRESS: QCoreApplication.translate("Overview", "Checklist progress"),
+                Column.NEXT: QCoreApplication.translate("Overview", "Next due"),
+                Column.OVERDUE: QCoreApplication.translate("Overview", "Overdue"),
             }[Column(section)]
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
@@ -347,7 +368,9 @@ class OverviewModel(QAbstractTableModel):
             lines = [row.community.name, stage_label(row.community.stage)]
             if row.suggestion is not None:
                 lines.append(
-                    _tr("Every item of %1 is done: open the community to move it to %2.")
+                    QCoreApplication.translate(
+                        "Overview", "Every item of %1 is done: open the community to move it to %2."
+                    )
                     .replace("%1", stage_label(row.community.stage))
                     .replace("%2", stage_label(row.suggestion))
                 )

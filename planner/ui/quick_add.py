@@ -37,6 +37,7 @@ from planner.ui.item_fields import (
     row,
 )
 from planner.ui.labels import item_type_label, kind_label
+from planner.ui.locale_text import ui_text
 from planner.ui.session import Session
 from planner.ui.theme import SPACING
 
@@ -204,7 +205,9 @@ class QuickAddDialog(FitsWrappedText):
             errors.update(exc.fields)
         errors.update(self.times.problems())
         self._errors.show(errors)
-        general = [message for key, message in errors.items() if key not in self._errors.labels]
+        general = [
+            ui_text(message) for key, message in errors.items() if key not in self._errors.labels
+        ]
         self.general_error.setText("\n".join(general))
         self.general_error.setVisible(bool(general))
         first = self._errors.first(errors)

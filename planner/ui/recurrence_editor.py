@@ -31,6 +31,7 @@ from planner.ui.item_fields import (
     select_data,
     to_qdate,
 )
+from planner.ui.locale_text import ui_text
 from planner.ui.theme import SPACING
 
 _WEEKDAYS = (0, 1, 2, 3, 4)
@@ -387,7 +388,10 @@ class RecurrenceEditor(QWidget):
         custom = self._custom_daily is not None
         self.weekdays_only.setToolTip(
             self.tr("Repeats on: %1").replace(
-                "%1", ", ".join(QLocale().dayName(d + 1) for d in self._custom_daily or ())
+                "%1",
+                self.tr(", ", "between the items of a list").join(
+                    QLocale().dayName(d + 1) for d in self._custom_daily or ()
+                ),
             )
             if custom
             else ""
@@ -401,16 +405,18 @@ class RecurrenceEditor(QWidget):
             return ""
         problems = rule.problems()
         if problems:
-            return problems[0]
+            return ui_text(problems[0])
+        words = ui_text(rule.describe())
         if rule.until is not None and rule.until < self._start.date():
-            return self.tr("%1. The last day is before the first.").replace("%1", rule.describe())
+            return self.tr("%1. The last day is before the first.").replace("%1", words)
         starts = rule.starts(self._start, 4)
         if not starts:
-            return self.tr("%1. No date matches this rule.").replace("%1", rule.describe())
-        dates = ", ".join(date_text(s.date()) for s in starts[:3])
+            return self.tr("%1. No date matches this rule.").replace("%1", words)
+        comma = self.tr(", ", "between the items of a list")
+        dates = comma.join(date_text(s.date()) for s in starts[:3])
         if len(starts) > 3:
-            dates += ", …"
-        return self.tr("%1\nNext: %2").replace("%1", rule.describe()).replace("%2", dates)
+            dates += comma + "…"
+        return self.tr("%1\nNext: %2").replace("%1", words).replace("%2", dates)
 
     # -- locking and focus -------------------------------------------------------------
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QWidget
 
 from planner.calendar import CalendarItem
@@ -17,22 +17,27 @@ from planner.communities import BuiltAround, Platform, SegmentBasis, Stage
 from planner.replicate import ReplicationPlan
 from planner.replicate_series import SeriesSkip
 from planner.ui.labels import built_around_label, platform_label, segment_basis_label, stage_label
+from planner.ui.locale_text import iso_day, ui_text
 from planner.ui.theme import swatch_icon
 
 
 def rule_text(item: CalendarItem, start: datetime | None = None) -> str:
     """A series' pattern and time: “Every week on Wednesday · 20:00–21:30”."""
     rule = item.recurrence
-    words = rule.describe() if rule is not None else ""
+    words = ui_text(rule.describe()) if rule is not None else ""
     if item.all_day:
         return words
     begin = start or item.start
     end = begin + item.duration
-    return f"{words} · {begin:%H:%M}–{end:%H:%M}"
+    return f"{words} · {_clock(begin)}–{_clock(end)}"
+
+
+def _clock(moment: datetime) -> str:
+    return f"{moment.hour:02d}:{moment.minute:02d}"
 
 
 def _day(day: date) -> str:
-    return QLocale().toString(QDate(day.year, day.month, day.day), "yyyy-MM-dd ddd")
+    return iso_day(day)
 
 
 def _one_line(text: str, limit: int = 120) -> str:
@@ -105,10 +110,15 @@ class PreviewTree(QTreeWidget):
         if not plan.series:
             self._row(section, self.tr("None"))
         for copy in plan.series:
-            detail = self.tr("from %1 · %2").replace("%1", _day(copy.start.date()))
-            detail = detail.replace("%2", rule_text(copy.source, copy.start))
-            if copy.last_start is not None:
-                detail += self.tr(" · last on %1").replace("%1", _day(copy.last_start.date()))
+            if copy.last_start is None:
+                detail = self.tr("from %1 · %2")
+            else:
+                detail = self.tr("from %1 · %2 · last on %3").replace(
+                    "%3", _day(copy.last_start.date())
+                )
+            detail = detail.replace("%1", _day(copy.start.date())).replace(
+                "%2", rule_text(copy.source, copy.start)
+            )
             row = self._row(section, copy.source.title, detail)
             row.setToolTip(
                 1,
@@ -137,9 +147,11 @@ class PreviewTree(QTreeWidget):
             if not in_stage:
                 continue
             hidden = sum(i.hidden for i in in_stage)
-            detail = self.tr("%1 items").replace("%1", str(len(in_stage)))
-            if hidden:
-                detail += self.tr(", %1 hidden").replace("%1", str(hidden))
+            detail = (
+                self.tr("%1 items, %2 hidden").replace("%2", str(hidden))
+                if hidden
+                else self.tr("%1 items")
+            ).replace("%1", str(len(in_stage)))
             group = self._row(section, f"{stage.number}. {stage_label(stage)}", detail)
             for item in in_stage:
                 notes = [self.tr("own item")] if not item.library_key else []
@@ -189,7 +201,9 @@ class PreviewTree(QTreeWidget):
         for choice in plan.series_left_out:
             self._row(section, choice.item.title, reasons[choice.skip])
         for item, why in plan.unusable_series:
-            self._row(section, item.title, self.tr("content series: %1").replace("%1", why))
+            self._row(
+                section, item.title, self.tr("content series: %1").replace("%1", ui_text(why))
+            )
 
 
 def checklist_count(plan: ReplicationPlan) -> tuple[int, int]:
@@ -202,11 +216,14 @@ def checklist_count(plan: ReplicationPlan) -> tuple[int, int]:
 def checklist_heading(plan: ReplicationPlan) -> str:
     """“Checklist (34 items, unticked, 1 hidden)”."""
     shown, hidden = checklist_count(plan)
-    tr = QCoreApplication.translate
     if plan.checklist_from_library:
-        text = tr("ReplicatePreview", "Checklist from the library (%1 items)")
+        text = QCoreApplication.translate(
+            "ReplicatePreview", "Checklist from the library (%1 items)"
+        )
     elif hidden:
-        text = tr("ReplicatePreview", "Checklist (%1 items, unticked; %2 hidden)")
+        text = QCoreApplication.translate(
+            "ReplicatePreview", "Checklist (%1 items, unticked; %2 hidden)"
+        )
     else:
-        text = tr("ReplicatePreview", "Checklist (%1 items, unticked)")
+        text = QCoreApplication.translate("ReplicatePreview", "Checklist (%1 items, unticked)")
     return text.replace("%1", str(shown)).replace("%2", str(hidden))

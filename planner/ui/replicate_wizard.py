@@ -58,6 +58,7 @@ from planner.replicate_series import SeriesChoice, SeriesSkip, series_choices
 from planner.ui.background import BackgroundJob, Progress, Work, error_text
 from planner.ui.field_errors import FieldErrors
 from planner.ui.labels import content_language, stage_hint, stage_label
+from planner.ui.locale_text import ui_text
 from planner.ui.replicate_preview import PreviewTree, checklist_count, rule_text
 from planner.ui.session import Session
 from planner.ui.theme import SPACING
@@ -135,7 +136,7 @@ class BasicsPage(QWizardPage):
         try:
             validate_community(self._wizard.session.workspace, {"name": self.name.text()})
         except ValidationError as exc:
-            self.errors.show(exc.fields)
+            self.errors.show({k: ui_text(v) for k, v in exc.fields.items()})
             self.name.setFocus()
             return False
         self.errors.show({})
@@ -326,7 +327,9 @@ class PreviewPage(QWizardPage):
         else:
             error = job.error or RuntimeError("no plan")
             self.status.setProperty("role", "error")
-            self.status.setText(error_text(error, self.tr("The preview could not be made")))
+            self.status.setText(
+                ui_text(error_text(error, self.tr("The preview could not be made")))
+            )
         self._restyle()
         self.completeChanged.emit()
         self.ready.emit()
@@ -421,8 +424,8 @@ class RunPage(QWizardPage):
         if isinstance(error, Cancelled):
             self.status.setText(self.tr("Cancelled; nothing was changed."))
             return
-        message = error_text(
-            error, self.tr("The community could not be replicated; nothing was changed")
+        message = ui_text(
+            error_text(error, self.tr("The community could not be replicated; nothing was changed"))
         )
         self.status.setText(self.tr("Nothing was changed."))
         self.error.setText(message)

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from planner.communities import list_communities
 from planner.errors import PlannerError
+from planner.i18n import Text
 from planner.incoming import file_digest
 from planner.lock import machine_label
 from planner.merge import MergePlan
@@ -44,10 +45,9 @@ from planner.snapshot import snapshot_name, write_snapshot
 from planner.sync_folders import conflicted_copies, sync_service
 from planner.template_library import list_templates
 from planner.ui.background import BackgroundJob, Progress, error_text
+from planner.ui.locale_text import ui_text
 from planner.ui.session import Session
 from planner.workspace import WORKSPACE_SUFFIX, Workspace
-
-FILE_FILTER = "Community Planner workspaces (*.cplan)"
 
 
 class Sharing(QObject):
@@ -104,7 +104,10 @@ class Sharing(QObject):
         ws = self.session.workspace
         start = ws.path.parent / snapshot_name(ws.path.stem, date.today().isoformat())
         name, _ = QFileDialog.getSaveFileName(
-            self.window, self.tr("Share a copy"), str(start), self.tr(FILE_FILTER)
+            self.window,
+            self.tr("Share a copy"),
+            str(start),
+            self.tr("Community Planner workspaces (*.cplan)"),
         )
         if name:
             path = Path(name)
@@ -132,7 +135,9 @@ class Sharing(QObject):
         if job is None or target is None:
             return
         if job.error is not None:
-            self.show_error(error_text(job.error, self.tr("The copy could not be written")))
+            self.show_error(
+                ui_text(error_text(job.error, self.tr("The copy could not be written")))
+            )
             return
         if self.session is not None and self.session.read_only:
             text = self.tr("Wrote %1: a copy of this read-only workspace to send.")
@@ -150,7 +155,10 @@ class Sharing(QObject):
             return
         start = str(self.session.workspace.path.parent)
         name, _ = QFileDialog.getOpenFileName(
-            self.window, self.tr("Merge from teammate's file"), start, self.tr(FILE_FILTER)
+            self.window,
+            self.tr("Merge from teammate's file"),
+            start,
+            self.tr("Community Planner workspaces (*.cplan)"),
         )
         if name:
             self.merge_from(Path(name))
@@ -190,7 +198,7 @@ class Sharing(QObject):
                 try:
                     apply_merge(self.session.workspace, plan)
                 except PlannerError as exc:
-                    self.show_error(str(exc))
+                    self.show_error(ui_text(str(exc)))
                     return
             self.message.emit(
                 self.tr(
@@ -250,7 +258,7 @@ class Sharing(QObject):
         result = job.result
         assert isinstance(result, tuple)
         backup: Path = result[0]
-        summary = summary_line(plan, resolved=True)
+        summary = ui_text(summary_line(plan, resolved=True))
         self.message.emit(
             self.tr("Merged %1: %2. Edit ▸ Undo takes it back (backup: %3).")
             .replace("%1", plan.source.name)
@@ -267,7 +275,7 @@ class Sharing(QObject):
         if job.cancelled():
             self.message.emit(self.tr("Merge cancelled; nothing was changed."))
         else:
-            self.show_error(error_text(job.error, self.tr("The file could not be merged")))
+            self.show_error(ui_text(error_text(job.error, self.tr("The file could not be merged"))))
         return True
 
     # -- sync folders ---------------------------------------------------------
@@ -287,10 +295,11 @@ class Sharing(QObject):
         box = QMessageBox(self.window)
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle(self.tr("Workspace in a synced folder"))
-        where = (
-            service if service.startswith("a ") else self.tr("a %1 folder").replace("%1", service)
-        )
-        box.setText(self.tr("This workspace is in %1.").replace("%1", where))
+        # “a network folder” is a phrase of its own; “Dropbox” a sync tool's name.
+        if isinstance(service, Text) or service.startswith("a "):
+            box.setText(self.tr("This workspace is in %1.").replace("%1", ui_text(service)))
+        else:
+            box.setText(self.tr("This workspace is in a %1 folder.").replace("%1", service))
         box.setInformativeText(
             self.tr(
                 "Sync tools copy a workspace while it is being written, and make conflicted "
@@ -342,7 +351,7 @@ class Sharing(QObject):
                 device_label=machine_label(),
             )
         except (PlannerError, OSError) as exc:
-            self.show_error(str(exc))
+            self.show_error(ui_text(str(exc)))
             return None
         self.open_requested.emit(target)
         self.message.emit(

@@ -46,6 +46,7 @@ from planner.community_templates import (
 from planner.errors import PlannerError
 from planner.template_library import list_templates
 from planner.templating import Template, TemplateKind
+from planner.ui.locale_text import ui_text
 from planner.ui.session import Session
 from planner.ui.template_list import TemplateDelegate, TemplateListModel, language_name
 from planner.ui.theme import SPACING, bold_font, icon, item_panel, small_font
@@ -53,12 +54,12 @@ from planner.ui.theme import SPACING, bold_font, icon, item_panel, small_font
 Index = QModelIndex | QPersistentModelIndex
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("TemplateLinks", text)
-
-
 def kind_name(kind: TemplateKind) -> str:
-    return _tr("Welcome sequence") if kind is TemplateKind.WELCOME else _tr("Poster")
+    return (
+        QCoreApplication.translate("TemplateLinks", "Welcome sequence")
+        if kind is TemplateKind.WELCOME
+        else QCoreApplication.translate("TemplateLinks", "Poster")
+    )
 
 
 class LinkRole(IntEnum):
@@ -102,10 +103,17 @@ class TemplateLinkModel(QAbstractListModel):
         link = self._links[index.row()]
         template = link.template
         if role == Qt.ItemDataRole.DisplayRole:
-            return template.name if template else _tr("A template that was deleted")
+            return (
+                template.name
+                if template
+                else QCoreApplication.translate("TemplateLinks", "A template that was deleted")
+            )
         if role == Qt.ItemDataRole.ToolTipRole:
             if template is None:
-                return _tr("This template was deleted; remove the link or undo the deletion.")
+                return QCoreApplication.translate(
+                    "TemplateLinks",
+                    "This template was deleted; remove the link or undo the deletion.",
+                )
             return template.description or template.name
         if role == LinkRole.ID:
             return link.id
@@ -163,10 +171,16 @@ class LinkDelegate(QStyledItemDelegate):
         painter.setFont(small)
         painter.setPen(dim)
         if template is None:
-            detail = _tr("Deleted: remove the link, or undo the deletion")
+            detail = QCoreApplication.translate(
+                "TemplateLinks", "Deleted: remove the link, or undo the deletion"
+            )
         else:
-            where = _tr("built-in") if template.builtin else _tr("your copy")
-            detail = f"{kind_name(template.kind)} · {language_name(template.language)} · {where}"
+            where = (
+                QCoreApplication.translate("TemplateLinks", "built-in")
+                if template.builtin
+                else QCoreApplication.translate("TemplateLinks", "your copy")
+            )
+            detail = " · ".join((kind_name(template.kind), language_name(template.language), where))
         second = QRect(left, first.bottom() + 3, first.width(), QFontMetrics(small).height())
         detail = QFontMetrics(small).elidedText(detail, Qt.TextElideMode.ElideRight, second.width())
         painter.drawText(second, Qt.AlignmentFlag.AlignVCenter, detail)
@@ -407,7 +421,7 @@ class TemplateLinks(QWidget):
         try:
             link_id, _ = self._session.run(link_template, self._community_id, template.id)
         except PlannerError as exc:
-            self.error.emit(str(exc))
+            self.error.emit(ui_text(str(exc)))
             return
         for row, link in enumerate(self.model.links()):
             if link.id == link_id:
@@ -423,7 +437,7 @@ class TemplateLinks(QWidget):
         try:
             self._session.run(unlink_template, str(index.data(LinkRole.ID)))
         except PlannerError as exc:
-            self.error.emit(str(exc))
+            self.error.emit(ui_text(str(exc)))
             return
         count = self.model.rowCount()
         if count:

@@ -29,13 +29,12 @@ from planner.ui.theme import bold_font, icon, item_panel, small_font
 Index = QModelIndex | QPersistentModelIndex
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("TemplatePage", text)
-
-
 def language_name(code: str) -> str:
     """A language as its speakers write it (中文, English)."""
-    return {"zh": _tr("中文"), "en": _tr("English")}.get(code, code)
+    return {
+        "zh": QCoreApplication.translate("TemplatePage", "中文"),
+        "en": QCoreApplication.translate("TemplatePage", "English"),
+    }.get(code, code)
 
 
 class TemplateRole(IntEnum):
@@ -124,12 +123,17 @@ class TemplateListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             lines = [t.name, t.description] if t.description else [t.name]
             if t.builtin:
-                lines.append(_tr("Built-in: read-only. Duplicate it to make a copy you can edit."))
+                lines.append(
+                    QCoreApplication.translate(
+                        "TemplatePage",
+                        "Built-in: read-only. Duplicate it to make a copy you can edit.",
+                    )
+                )
             elif self.origin(t.id):
                 lines.append(
-                    _tr("Made by %1 and received in a shared workspace.").replace(
-                        "%1", self.origin(t.id)
-                    )
+                    QCoreApplication.translate(
+                        "TemplatePage", "Made by %1 and received in a shared workspace."
+                    ).replace("%1", self.origin(t.id))
                 )
             return "\n".join(lines)
         if role == TemplateRole.ID:
@@ -218,15 +222,19 @@ class TemplateDelegate(QStyledItemDelegate):
             lock = QRect(left, second.center().y() - self.LOCK // 2, self.LOCK, self.LOCK)
             icon("lock", dim.name()).paint(painter, lock)
             second.setLeft(lock.right() + 4)
-            words = _tr("Built-in · %1").replace("%1", language_name(template.language))
+            words = QCoreApplication.translate("TemplatePage", "Built-in · %1").replace(
+                "%1", language_name(template.language)
+            )
         elif index.data(TemplateRole.ORIGIN):
             words = (
-                _tr("From %1 · %2")
+                QCoreApplication.translate("TemplatePage", "From %1 · %2")
                 .replace("%1", index.data(TemplateRole.ORIGIN))
                 .replace("%2", language_name(template.language))
             )
         else:
-            words = _tr("Your copy · %1").replace("%1", language_name(template.language))
+            words = QCoreApplication.translate("TemplatePage", "Your copy · %1").replace(
+                "%1", language_name(template.language)
+            )
         words = QFontMetrics(small).elidedText(words, Qt.TextElideMode.ElideRight, second.width())
         painter.drawText(second, Qt.AlignmentFlag.AlignVCenter, words)
         painter.restore()

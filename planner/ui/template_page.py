@@ -57,6 +57,7 @@ from planner.devices import made_by_others
 from planner.errors import NotFound, PlannerError, ValidationError
 from planner.export.poster import poster_image, render_pdf, render_png, write_svg
 from planner.history import Change
+from planner.i18n import Text
 from planner.settings import Settings
 from planner.template_library import (
     MAX_OFFSET_MINUTES,
@@ -81,6 +82,7 @@ from planner.templating import (
     sample_context,
 )
 from planner.ui.field_errors import FieldErrors
+from planner.ui.locale_text import day_month, ui_text
 from planner.ui.poster_preview import PosterPreview, _ClickableLabel
 from planner.ui.session import Session
 from planner.ui.template_highlighter import SourceEdit
@@ -800,14 +802,14 @@ class TemplatePage(QWidget):
         try:
             self.session.run(update_template, template.id, values)
         except ValidationError as exc:
-            known = {k: v for k, v in exc.fields.items() if k in self.fields.labels}
+            known = {k: ui_text(v) for k, v in exc.fields.items() if k in self.fields.labels}
             self.fields.show(known)
             other = [v for k, v in exc.fields.items() if k not in known]
             if other:
-                self.error.emit(other[0])
+                self.error.emit(ui_text(other[0]))
             return False
         except PlannerError as exc:
-            self.error.emit(str(exc))
+            self.error.emit(ui_text(str(exc)))
             return False
         self.fields.show({})
         self._adopt_saved()
@@ -860,7 +862,7 @@ class TemplatePage(QWidget):
         try:
             new_id, _change = session.run(duplicate_template, template.id)
         except PlannerError as exc:
-            self.error.emit(str(exc))
+            self.error.emit(ui_text(str(exc)))
             return None
         self.select(new_id)
         self.message.emit(
@@ -889,7 +891,7 @@ class TemplatePage(QWidget):
         try:
             session.run(delete_template, template.id)
         except PlannerError as exc:
-            self.error.emit(str(exc))
+            self.error.emit(ui_text(str(exc)))
             return False
         self.message.emit(self.tr("Deleted the template “%1”.").replace("%1", template.name))
         return True
@@ -906,11 +908,17 @@ class TemplatePage(QWidget):
         family = html.escape(self.source.font().family(), quote=True)
         rows = []
         for n, (expression, meaning) in enumerate(CONTEXT_DOCS):
+            # The core marks these in the "TemplateDocs" context (a Text once it does).
+            words = (
+                ui_text(meaning)
+                if isinstance(meaning, Text)
+                else QCoreApplication.translate("TemplateDocs", meaning)
+            )
             rows.append(
                 f'<p style="margin: 0 0 6px 0"><a href="doc:{n}" style="text-decoration: none">'
                 f"<span style=\"font-family: '{family}'\">{html.escape(expression)}</span></a>"
                 f'<br><span style="color: {dim}">'
-                f"{html.escape(QCoreApplication.translate('TemplateDocs', meaning))}</span></p>"
+                f"{html.escape(words)}</span></p>"
             )
         self.docs.setHtml("".join(rows))
 
@@ -1070,7 +1078,9 @@ class TemplatePage(QWidget):
         # Keys stay on the Python side: QVariant cannot compare tuples for findData.
         self._item_keys = [None]
         for occ in occurrences:
-            when = occ.start.strftime("%m-%d" if occ.item.all_day else "%m-%d %H:%M")
+            when = day_month(occ.start.date())
+            if not occ.item.all_day:
+                when = f"{when} {occ.start.hour:02d}:{occ.start.minute:02d}"
             self.item.addItem(f"{when}  {occ.item.title}")
             self._item_keys.append(occ.key)
         self.item.setCurrentIndex(self._item_keys.index(self.item_key))
@@ -1108,7 +1118,7 @@ class TemplatePage(QWidget):
                 self.item_key = None
                 self._fill_communities()
             except PlannerError as exc:
-                self.error.emit(str(exc))
+                self.error.emit(ui_text(str(exc)))
         return sample_context(language)
 
     def _kind(self) -> TemplateKind | None:
@@ -1126,7 +1136,7 @@ class TemplatePage(QWidget):
         try:
             occ = find_occurrence(self.session.workspace, item_key)
         except PlannerError as exc:
-            self.error.emit(str(exc))
+            self.error.emit(ui_text(str(exc)))
             return False
         language = "zh" if _CJK.search(occ.item.title) else "en"
         wanted = POSTER_FOR_TYPE.get(occ.item.item_type, DEFAULT_POSTER)
@@ -1190,7 +1200,7 @@ class TemplatePage(QWidget):
             self.source.set_error_line(None)
             self.preview.set_stale(False)
             return
-        self.source_error.setText(str(error))
+        self.source_error.setText(ui_text(str(error)))
         self.source_error.show()
         self.source.set_error_line(error.line if isinstance(error, TemplateError) else None)
         self.preview.set_stale(self.preview.image is not None)
@@ -1226,7 +1236,7 @@ class TemplatePage(QWidget):
                 else:
                     write_svg(svg, path)
         except PlannerError as exc:
-            self.error.emit(str(exc))
+            self.error.emit(ui_text(str(exc)))
             return False
         except OSError as exc:
             self.error.emit(

@@ -26,6 +26,7 @@ from planner.export.weekly_pdf import (
     paint_pages,
     write_weekly_pdf,
 )
+from planner.i18n import QT_TRANSLATE_NOOP, Text
 from planner.weekly_plan import WeekId, build_plan, render_html
 from planner.workspace import Workspace
 
@@ -75,13 +76,31 @@ class CannotWrite(PlannerError):
     """The PDF cannot be written where it was asked for; ``reason`` is the system's."""
 
     def __init__(self, path: Path, reason: str) -> None:
-        super().__init__(f"Could not write {shown_path(path)}: {reason}")
+        super().__init__(
+            QT_TRANSLATE_NOOP("WeekExport", "Could not write {path}: {reason}").format(
+                path=shown_path(path), reason=reason
+            )
+        )
         self.path = path
         self.reason = reason
 
 
 def _reason(error: OSError) -> str:
     return error.strerror or " ".join(str(error).split()) or type(error).__name__
+
+
+def _renamed(message: str, old: Path, new: str) -> Text:
+    """``message`` naming ``new`` where it named ``old`` (it stays translatable)."""
+    if isinstance(message, Text):
+        params = {
+            key: value
+            if isinstance(value, Text) or not isinstance(value, str | Path)
+            else str(value).replace(str(old), new)
+            for key, value in message.params.items()
+        }
+        return message.format(**params) if params else message
+    plain = message.replace(str(old), new)  # a message not marked for translation
+    return Text(plain, "", plain, {})
 
 
 def write_pdf(
@@ -119,7 +138,7 @@ def write_pdf(
             raise Cancelled()
         os.replace(part, out)
     except WeeklyPdfError as exc:  # it names the hidden file: name the one asked for
-        raise type(exc)(str(exc).replace(str(part), shown_path(out))) from None
+        raise type(exc)(_renamed(exc.message, part, shown_path(out))) from None
     except OSError as exc:
         raise CannotWrite(out, _reason(exc)) from None
     finally:
@@ -155,7 +174,9 @@ def print_plan(printer: QPrinter, rendered: Rendered) -> int:
     doc = layout_document(rendered.html, paper=paper, landscape=landscape, resolution=resolution)
     painter = QPainter()
     if not painter.begin(printer):
-        raise WeeklyPdfError("The printer could not start printing.")
+        raise WeeklyPdfError(
+            QT_TRANSLATE_NOOP("WeekExport", "The printer could not start printing.")
+        )
     try:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         return paint_pages(

@@ -23,7 +23,7 @@ from datetime import date, datetime, time, timedelta
 from html import escape
 from typing import Literal
 
-from PySide6.QtCore import QDate, QEvent, QLocale, QPointF, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QLocale, QPointF, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
@@ -49,6 +49,7 @@ from planner.calendar import Occurrence, Status
 from planner.checklist_due import DueItem
 from planner.ui.due_marks import community_color, due_tooltip, paint_due
 from planner.ui.labels import item_type_badge, item_type_label, status_label
+from planner.ui.locale_text import day_month, ui_language, weekday_day_month
 from planner.ui.theme import SPACING
 from planner.ui.week_layout import (
     AUTOSCROLL_STEP,
@@ -323,7 +324,11 @@ class WeekView(QWidget):
         self._small_line = math.ceil(QFontMetricsF(self._small_font).height())
         big_line = math.ceil(QFontMetricsF(self._big_font).height())
         small = QFontMetricsF(self._small_font)
-        self._gutter = math.ceil(small.horizontalAdvance("00:00")) + 2 * SPACING
+        # Wide enough for the hours and for the week number in the corner.
+        corner = max(
+            small.horizontalAdvance("00:00"), small.horizontalAdvance(self._week_label(53))
+        )
+        self._gutter = math.ceil(corner) + 2 * SPACING
         self._header_h = SPACING + self._small_line + 2 + big_line + SPACING
         self._row_h = self._line + 4
         self._min_chip_h = self._line + 2 * CHIP_PAD_Y
@@ -845,7 +850,10 @@ class WeekView(QWidget):
     # -- text --------------------------------------------------------------------
 
     def _date_text(self, day: date) -> str:
-        return self.locale().toString(QDate(day.year, day.month, day.day), "ddd d MMM")
+        return weekday_day_month(day)
+
+    def _week_label(self, week: int) -> str:
+        return self.tr("W%1").replace("%1", str(week))
 
     def _when(self, occ: Occurrence) -> str:
         if occ.item.all_day:
@@ -856,7 +864,11 @@ class WeekView(QWidget):
         if occ.end.date() == occ.start.date() or occ.end == datetime.combine(
             occ.start.date() + timedelta(days=1), time()
         ):
-            return f"{self._date_text(occ.start.date())}, {time_range(occ)}"
+            return (
+                self.tr("%1, %2", "a day, then a time range")
+                .replace("%1", self._date_text(occ.start.date()))
+                .replace("%2", time_range(occ))
+            )
         return (
             f"{self._date_text(occ.start.date())} {hhmm(occ.start)} – "
             f"{self._date_text(occ.end.date())} {hhmm(occ.end)}"
@@ -956,7 +968,7 @@ class WeekView(QWidget):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setFont(self._small_font)
         painter.setPen(dim)
-        week_label = self.tr("W%1").replace("%1", str(self._monday.isocalendar().week))
+        week_label = self._week_label(self._monday.isocalendar().week)
         painter.drawText(
             QRectF(0, big_top, self._gutter, big_h), Qt.AlignmentFlag.AlignCenter, week_label
         )
@@ -975,7 +987,9 @@ class WeekView(QWidget):
                 ),
             )
             number = str(day.day)
-            if day.day == 1:
+            if day.day == 1 and ui_language() == "zh":
+                number = day_month(day)  # 12月1日
+            elif day.day == 1:
                 number = f"{locale.monthName(day.month, QLocale.FormatType.ShortFormat)} {day.day}"
             painter.setFont(self._big_font)
             box = QRectF(left, big_top, self._day_width, big_h)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from planner.errors import PlannerError
 from planner.template_library import MAX_OFFSET_MINUTES
 from planner.templating import TemplateError, WelcomeMessage, format_offset
+from planner.ui.locale_text import ui_text
 from planner.ui.template_highlighter import SourceEdit
 from planner.ui.theme import SPACING, icon
 
@@ -210,7 +211,7 @@ class MessageCard(QFrame):
     def set_error(self, error: PlannerError) -> None:
         """Show ``error`` under the source; the last good preview stays, dimmed."""
         self.rendered = None
-        self.error.setText(str(error))
+        self.error.setText(ui_text(str(error)))
         self.error.show()
         self.preview.setEnabled(False)
         self.copy_button.setEnabled(False)

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 import shiboken6
 from PySide6.QtCharts import QLineSeries
-from PySide6.QtCore import QCoreApplication, QEvent, QPointF, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QPointF, Qt
 from PySide6.QtGui import QImage, QPalette
 from PySide6.QtWidgets import QApplication, QLabel, QToolTip, QWidget
 
@@ -778,6 +778,19 @@ def test_date_axes_are_labelled_by_week_month_or_quarter() -> None:
     assert len({label for _, label in across}) == len(across) == 3
     quarters = [d for d, _ in date_ticks(date(2024, 2, 1), date(2026, 11, 18))]
     assert quarters[0] == date(2024, 4, 1) and all(d.month in (1, 4, 7, 10) for d in quarters)
+
+
+def test_date_axes_speak_chinese_in_a_chinese_locale() -> None:
+    before = QLocale()
+    QLocale.setDefault(QLocale("zh_CN"))
+    try:
+        weeks = date_ticks(date(2026, 10, 1), date(2026, 11, 18))
+        assert weeks[0][1] == "10月5日"
+        months = date_ticks(date(2026, 5, 20), date(2027, 2, 10))
+        assert [label for _, label in months][:2] == ["6月", "7月"]
+        assert "2027" in [label for _, label in months]
+    finally:
+        QLocale.setDefault(before)
 
 
 def test_file_names_keep_chinese_and_drop_what_systems_refuse() -> None:

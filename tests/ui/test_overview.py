@@ -119,13 +119,13 @@ def test_rows_show_progress_next_due_and_overdue(session: Session, busy: dict[st
     # The next three due items, soonest first, with date and assignee; the fourth left out.
     assert text(model, late, Column.NEXT).splitlines() == [
         f"Tomorrow · {output[2].title} · Kevin",
-        f"Nov 28 · {output[4].title}",
-        f"Dec 4 · {output[3].title}",
+        f"28 Nov · {output[4].title}",
+        f"4 Dec · {output[3].title}",
     ]
     cell = model.index(model_row(model, late), Column.NEXT).data(Role.CELL)
     assert [e.item_id for e in cell.entries] == [output[2].id, output[4].id, output[3].id]
     overdue = model.index(model_row(model, late), Column.OVERDUE)
-    assert overdue.data().splitlines() == ["1 overdue", f"Nov 21 · {output[1].title} · Lily"]
+    assert overdue.data().splitlines() == ["1 overdue", f"21 Nov · {output[1].title} · Lily"]
     assert overdue.data(Qt.ItemDataRole.ForegroundRole) == QColor("#d93025")
     assert "3 days overdue" in overdue.data(Role.CELL).entries[0].tooltip
     on_time = busy["on_time"]
@@ -268,11 +268,11 @@ def test_context_menu_lists_the_community_and_its_items(
     assert labels == [
         "Open the community",
         "Overdue",
-        f"Open “{output[1].title}”\tNov 21",
+        f"Open “{output[1].title}”\t21 Nov",
         "Next due",
         f"Open “{output[2].title}”\tTomorrow",
-        f"Open “{output[4].title}”\tNov 28",
-        f"Open “{output[3].title}”\tDec 4",
+        f"Open “{output[4].title}”\t28 Nov",
+        f"Open “{output[3].title}”\t4 Dec",
     ]
     assert [a.isSeparator() for a in menu.actions()].count(True) == 2  # the headings
     with qtbot.waitSignal(page.checklist_item_activated) as signal:
