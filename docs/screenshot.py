@@ -2,6 +2,8 @@
 
     QT_QPA_PLATFORM=offscreen python docs/screenshot.py
 
+The app is shown in Chinese, as most operators run it, except
+docs/screenshot-en.png (the month view in English, on the English sample).
 Writes docs/screenshot.png (the calendar's month view, the main screen),
 docs/screenshot-week.png, docs/screenshot-community.png,
 docs/screenshot-checklist.png, docs/screenshot-overview.png (with the
@@ -27,6 +29,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from PySide6.QtCore import QLocale  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from planner.communities import find_community, list_communities  # noqa: E402
@@ -39,6 +42,7 @@ from planner.templating import context_for, render_poster  # noqa: E402
 from planner.ui.app import create_application  # noqa: E402
 from planner.ui.calendar_page import CalendarMode  # noqa: E402
 from planner.ui.main_window import MainWindow  # noqa: E402
+from planner.ui.translations import install_language  # noqa: E402
 from planner.weekly_plan import build_plan, render_html, week_of  # noqa: E402
 
 DOCS = Path(__file__).resolve().parent
@@ -49,6 +53,8 @@ def main() -> int:
         os.environ["HOME"] = home  # the status bar shows "~/…", not a temp path
         paths = AppPaths.under(Path(home))
         app = create_application()
+        # In Chinese, as most operators run it; docs/screenshot-en.png shows English.
+        install_language("zh", QLocale("zh_CN"))
         window = MainWindow(paths, Settings(paths.settings_file), "screenshot")
         window.resize(1280, 860)
         window.show()
@@ -107,7 +113,24 @@ def main() -> int:
         print(f"wrote {page}.png")
         merge_walkthrough(window, Path(home), app)
         window.close()
+        english(app)
     return 0
+
+
+def english(app: QApplication) -> None:
+    """The month view and a community page in English, on the English sample."""
+    install_language("en", QLocale("en_US"))
+    with tempfile.TemporaryDirectory() as home:
+        paths = AppPaths.under(Path(home))
+        window = MainWindow(paths, Settings(paths.settings_file), "screenshot")
+        window.resize(1280, 860)
+        window.show()
+        window.open_sample()
+        window.show_calendar(CalendarMode.MONTH)
+        app.processEvents()
+        window.grab().save(str(DOCS / "screenshot-en.png"))
+        print(f"wrote {DOCS / 'screenshot-en.png'}")
+        window.close()
 
 
 TEAMMATE = "00000000-0000-4000-8000-00000000f00d"
