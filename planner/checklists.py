@@ -313,6 +313,12 @@ def _subject(row: Mapping[str, Any]) -> str:
     return _resolve(row, "en")[0]
 
 
+def item_title(row: Mapping[str, Any], lang: Language) -> str:
+    """A checklist item row's title in ``lang``: the operator's own title, or the
+    built-in one in that language (Edit ▸ Undo names a change this way)."""
+    return _resolve(row, lang)[0]
+
+
 def _parse_day(value: Any, key: str, errors: dict[str, Text]) -> str:
     if value is None or value == "":
         return ""

@@ -17,6 +17,7 @@ import platformdirs
 APP_DIR_NAME = "community-planner"
 DEFAULT_WORKSPACE_NAME = "My communities.cplan"
 SAMPLE_WORKSPACE_NAME = "Sample workspace.cplan"
+SAMPLE_WORKSPACE_NAME_ZH = "示例工作区.cplan"
 
 
 @dataclass(frozen=True)
@@ -67,11 +68,11 @@ class AppPaths:
         return self.data_dir / SAMPLE_WORKSPACE_NAME
 
     def sample_workspace_in(self, language: str) -> Path:
-        """The sample workspace written in ``language`` (zh keeps the original name)."""
+        """The sample workspace written in ``language``, named in that language
+        (the window title and the weekly plan show the name)."""
         if language == "zh":
-            return self.sample_workspace
-        name = Path(SAMPLE_WORKSPACE_NAME)
-        return self.data_dir / f"{name.stem}.{language}{name.suffix}"
+            return self.data_dir / SAMPLE_WORKSPACE_NAME_ZH
+        return self.sample_workspace
 
     @property
     def lock_dir(self) -> Path:

@@ -51,7 +51,7 @@ class CommunityForm(QScrollArea):
         self._errors = errors
         self.name = QLineEdit()
         self.name.setMaxLength(NAME_MAX)
-        self.name.setPlaceholderText(self.tr("e.g. 深夜读书会 · 付费会员圈"))
+        self.name.setPlaceholderText(self.tr("e.g. Late-Night Reading Club · Paid Members"))
         self.platform = QComboBox()
         for platform in Platform:
             self.platform.addItem(platform_label(platform), platform.value)
@@ -85,7 +85,9 @@ class CommunityForm(QScrollArea):
         for basis in SegmentBasis:
             self.segment_basis.addItem(segment_basis_label(basis), basis.value)
         self.segment = QLineEdit()
-        self.segment.setPlaceholderText(self.tr("e.g. 首次付费用户, 初二年级家长, 产品经理"))
+        self.segment.setPlaceholderText(
+            self.tr("e.g. first-time buyers, Grade 8 parents, product managers")
+        )
         self.joining_principles = self._text_edit(
             self.tr("Who may join, and how: fee, invitation, review")
         )

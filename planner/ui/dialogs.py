@@ -39,7 +39,7 @@ class NewCommunityDialog(QDialog):
         self.name = QLineEdit()
         self.name.setObjectName("name")
         self.name.setMaxLength(NAME_MAX)
-        self.name.setPlaceholderText(self.tr("e.g. Notion 中文用户群"))
+        self.name.setPlaceholderText(self.tr("e.g. Notion Users Group"))
         self.name.setMinimumWidth(320)
         self.platform = QComboBox()
         for platform in Platform:

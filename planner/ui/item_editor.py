@@ -183,9 +183,7 @@ class ItemEditor(FitsWrappedText):
         errors = self._errors
         self.title = QLineEdit()
         self.title.setMaxLength(TITLE_MAX)
-        self.title.setPlaceholderText(
-            self.tr("e.g. 每日早报 · Morning digest, Live class: 增长入门")
-        )
+        self.title.setPlaceholderText(self.tr("e.g. Morning digest, Live class: Growth 101"))
         bigger = QFont(self.title.font())
         bigger.setPointSizeF(bigger.pointSizeF() * 1.15)
         self.title.setFont(bigger)
@@ -214,9 +212,9 @@ class ItemEditor(FitsWrappedText):
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.owner.setCompleter(completer)
         self.speaker = QLineEdit()
-        self.speaker.setPlaceholderText(self.tr("e.g. 李老师, a member who presents"))
+        self.speaker.setPlaceholderText(self.tr("e.g. Ms Li, a member who presents"))
         self.location = QLineEdit()
-        self.location.setPlaceholderText(self.tr("e.g. the WeChat group, 腾讯会议, a café"))
+        self.location.setPlaceholderText(self.tr("e.g. the WeChat group, Zoom, a café"))
         self.description = _NotesEdit()
         self.description.setPlaceholderText(
             self.tr("Running order, materials, what to post, how to invite members")

@@ -7,6 +7,7 @@ from PySide6.QtCore import QCoreApplication, QLocale
 from planner import enum_words
 from planner.calendar import EditScope, ItemKind, Status
 from planner.checklist_library import Language
+from planner.checklists import item_title
 from planner.communities import BuiltAround, Platform, SegmentBasis, Stage
 from planner.history import Change
 from planner.i18n import QT_TRANSLATE_NOOP, Text
@@ -137,9 +138,24 @@ ACTIONS: dict[str, Text] = {
 }
 
 
+# Changes named after the one checklist item they touch.
+_ITEM_ACTIONS = {
+    "tick_checklist_item",
+    "untick_checklist_item",
+    "edit_checklist_item",
+    "hide_checklist_item",
+    "show_checklist_item",
+    "delete_checklist_item",
+    "move_checklist_item",
+}
+
+
 def action_label(change: Change) -> str:
     """The name of a change as shown after "Undo" / "Redo"."""
     template = ACTIONS.get(change.action)
-    return (
-        ui_text(template.format(subject=change.subject)) if template else ui_text(change.describe())
-    )
+    subject = change.subject
+    rows = [r.after or r.before for r in change.rows if r.table == "checklist_items"]
+    if change.action in _ITEM_ACTIONS and rows and rows[0] and rows[0].get("library_key"):
+        # A built-in item is named in the language the checklist shows it in.
+        subject = item_title(rows[0], content_language())
+    return ui_text(template.format(subject=subject)) if template else ui_text(change.describe())

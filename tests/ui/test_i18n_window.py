@@ -185,16 +185,15 @@ def clipped(widget: QWidget) -> list[str]:
 
 @pytest.fixture
 def window(qtbot, paths: AppPaths, tmp_path: Path, chinese: None) -> MainWindow:
-    from planner.demo import write_demo
-
-    sample = tmp_path / "示例.cplan"
-    write_demo(sample, device_id=DEVICE, lock_dir=paths.lock_dir)
     w = MainWindow(paths, Settings(paths.settings_file), DEVICE, confirm=Confirm(answer=True))
     qtbot.addWidget(w)
     w.resize(1280, 860)
     w.show()
     qtbot.waitExposed(w)
-    assert w.open_path(sample)
+    # The sample as File ▸ Open the sample workspace writes it: in Chinese, named so.
+    assert w.open_sample()
+    sample = paths.sample_workspace_in("zh")
+    assert sample.name == "示例工作区.cplan" and w.windowTitle().startswith("示例工作区")
     # English templates are content written in English, listed beside the Chinese ones.
     english_templates = {
         text for t in builtin_templates() if t.language == "en" for text in (t.name, t.description)
@@ -299,3 +298,17 @@ def test_every_dialog_is_in_chinese(window: MainWindow, qtbot, name: str) -> Non
     getattr(window, name).trigger()
     qtbot.waitUntil(lambda: bool(seen), timeout=5000)
     assert not problems
+
+
+def test_undo_names_a_built_in_checklist_item_in_chinese(window: MainWindow, qtbot) -> None:
+    """Ticking a built-in item: Edit ▸ Undo names it as the checklist shows it."""
+    from planner.checklists import checklist, set_done
+
+    assert window.session is not None
+    ws = window.session.workspace
+    notion = next(c for c in list_communities(ws) if "Notion" in c.name)
+    item = next(i for i in checklist(ws, notion.id, "zh") if not i.done and not i.custom_text)
+    window.session.run(set_done, item.id, True)
+    qtbot.waitUntil(lambda: item.title in window.undo_action.text())
+    assert window.undo_action.text().startswith("撤销")
+    assert not english_left(iter([("undo", window.undo_action.text())]))

@@ -1242,10 +1242,6 @@ Add what has to be done at each stage: build, structure, output, operate, replic
 <context>
     <name>CommunityForm</name>
     <message>
-        <source>e.g. 深夜读书会 · 付费会员圈</source>
-        <translation>例如：深夜读书会 · 付费会员圈</translation>
-    </message>
-    <message>
         <source>Who runs this group</source>
         <translation>谁在管理这个群</translation>
     </message>
@@ -1262,7 +1258,11 @@ Add what has to be done at each stage: build, structure, output, operate, replic
         <translation>我们和同类的其他群有什么不同？</translation>
     </message>
     <message>
-        <source>e.g. 首次付费用户, 初二年级家长, 产品经理</source>
+        <source>e.g. Late-Night Reading Club · Paid Members</source>
+        <translation>例如：深夜读书会 · 付费会员圈</translation>
+    </message>
+    <message>
+        <source>e.g. first-time buyers, Grade 8 parents, product managers</source>
         <translation>例如：首次付费用户、初二年级家长、产品经理</translation>
     </message>
     <message>
@@ -3394,10 +3394,6 @@ Add what has to be done at each stage: build, structure, output, operate, replic
         <translation>编辑日程</translation>
     </message>
     <message>
-        <source>e.g. 每日早报 · Morning digest, Live class: 增长入门</source>
-        <translation>例如：每日早报、直播课：增长入门</translation>
-    </message>
-    <message>
         <source>&amp;Title</source>
         <translation>标题(&amp;T)</translation>
     </message>
@@ -3406,11 +3402,15 @@ Add what has to be done at each stage: build, structure, output, operate, replic
         <translation>谁来准备和执行</translation>
     </message>
     <message>
-        <source>e.g. 李老师, a member who presents</source>
+        <source>e.g. Morning digest, Live class: Growth 101</source>
+        <translation>例如：每日早报、直播课：增长入门</translation>
+    </message>
+    <message>
+        <source>e.g. Ms Li, a member who presents</source>
         <translation>例如：李老师、来分享的成员</translation>
     </message>
     <message>
-        <source>e.g. the WeChat group, 腾讯会议, a café</source>
+        <source>e.g. the WeChat group, Zoom, a café</source>
         <translation>例如：微信群、腾讯会议、某家咖啡馆</translation>
     </message>
     <message>
@@ -4992,7 +4992,7 @@ Add what has to be done at each stage: build, structure, output, operate, replic
         <translation>新建社群</translation>
     </message>
     <message>
-        <source>e.g. Notion 中文用户群</source>
+        <source>e.g. Notion Users Group</source>
         <translation>例如：Notion 中文用户群</translation>
     </message>
     <message>
