@@ -406,7 +406,7 @@ def _zh_stalled(facts: Mapping[str, object], day: date) -> str:
 
 
 def _zh_no_welcome(facts: Mapping[str, object], day: date) -> str:
-    text = "还没有关联迎新话术"
+    text = "还没有关联入群欢迎流程"
     members = fact(facts, "members", int)
     if members:
         text += f"，群里已有{members}名成员"

@@ -831,7 +831,7 @@ def test_the_health_warnings_of_the_plans_communities(workspace: Workspace) -> N
     assert warning.community.name == "数据测试群"
     assert warning.detail == "10月26日以来，有1场活动没有记录结果：上周的分享会（11月17日）。"
     welcome = zh.health[1].warnings[0]
-    assert welcome.detail.startswith("还没有关联迎新话术，群里已有205名成员；")
+    assert welcome.detail.startswith("还没有关联入群欢迎流程，群里已有205名成员；")
     assert "新人 24 小时欢迎" in welcome.detail
     fly_en = en.health[0]
     assert (fly_en.severity_label, fly_en.title) == ("Warning", "Activities without results")
@@ -913,7 +913,7 @@ def test_every_health_finding_reads_in_chinese(
         "社群9月1日建立以来，还没有勾掉任何事项；“做输出”阶段还有"
     )
     assert details["no_welcome"] == (
-        "还没有关联迎新话术，群里已有100名成员；可以关联内置的（如“新人 24 小时欢迎”），"
+        "还没有关联入群欢迎流程，群里已有100名成员；可以关联内置的（如“新人 24 小时欢迎”），"
         "或工作区自己的。"
     )
     names = [i.title for i in checklist(workspace, cid)]
@@ -1028,12 +1028,12 @@ def issue_of(rule: Rule, facts: Facts) -> HealthIssue:
         (
             "no_welcome",
             Facts(members=0, example="first_24_hours"),
-            "还没有关联迎新话术；可以关联内置的（如“新人 24 小时欢迎”），或工作区自己的。",
+            "还没有关联入群欢迎流程；可以关联内置的（如“新人 24 小时欢迎”），或工作区自己的。",
         ),
         (
             "no_welcome",
             Facts(members=1, example="first_24_hours"),
-            "还没有关联迎新话术，群里已有1名成员；可以关联内置的（如“新人 24 小时欢迎”），"
+            "还没有关联入群欢迎流程，群里已有1名成员；可以关联内置的（如“新人 24 小时欢迎”），"
             "或工作区自己的。",
         ),
     ],
