@@ -17,10 +17,10 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from typing import Literal
 
-Language = Literal["zh", "en"]
-LANGUAGES: tuple[Language, ...] = ("zh", "en")
+# The languages of the built-in texts are the app's (re-exported for their users).
+from planner.i18n import LANGUAGES as LANGUAGES
+from planner.i18n import Language as Language
 
 STAGES = ("build", "structure", "output", "operate", "replicate")
 

@@ -314,9 +314,15 @@ def _subject(row: Mapping[str, Any]) -> str:
 
 
 def item_title(row: Mapping[str, Any], lang: Language) -> str:
-    """A checklist item row's title in ``lang``: the operator's own title, or the
-    built-in one in that language (Edit ▸ Undo names a change this way)."""
-    return _resolve(row, lang)[0]
+    """The title of a checklist item or library row as the checklist shows it in
+    ``lang``: the operator's own, else the built-in one (its key when this
+    version does not know it). Edit ▸ Undo and the merge dialog name rows so."""
+    title = str(row.get("title") or "")
+    if title:
+        return title
+    key = str(row.get("library_key") or row.get("key") or "")
+    builtin = BY_KEY.get(key)
+    return builtin.title(lang) if builtin is not None else key
 
 
 def _parse_day(value: Any, key: str, errors: dict[str, Text]) -> str:

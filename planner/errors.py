@@ -14,23 +14,16 @@ from __future__ import annotations
 from collections.abc import Mapping
 from pathlib import Path
 
-from planner.i18n import QT_TRANSLATE_NOOP, Text
+from planner.i18n import QT_TRANSLATE_NOOP, Text, TextError
 
 EXIT_FAILURE = 1
 EXIT_BAD_INPUT = 2
 
 
-class PlannerError(Exception):
+class PlannerError(TextError):
     """Base class: ``str(error)`` is the message shown to the user."""
 
     exit_code: int = EXIT_FAILURE
-
-    def __init__(self, message: Text) -> None:
-        super().__init__(message)
-        self.message: Text = message
-
-    def __str__(self) -> str:
-        return self.message
 
 
 class WorkspaceError(PlannerError):

@@ -72,6 +72,18 @@ class Text(str):
         return (Text, (str(self), self.context, self.source, self.params))
 
 
+class TextError(Exception):
+    """An error whose message is a :class:`Text`: ``str(error)`` and
+    :attr:`message` are the English, and the UI shows it translated."""
+
+    def __init__(self, message: Text) -> None:
+        super().__init__(message)
+        self.message: Text = message
+
+    def __str__(self) -> str:
+        return self.message
+
+
 def QT_TRANSLATE_NOOP(context: str, source: str) -> Text:  # noqa: N802 - the name lupdate looks for
     """Mark ``source`` for translation in ``context``; see the module docstring."""
     return Text(source, context, source, {})

@@ -15,7 +15,7 @@ from icalendar import Timezone, TimezoneDaylight, TimezoneStandard
 from icalendar.timezone import tzp
 from icalendar.timezone.windows_to_olson import WINDOWS_TO_OLSON
 
-from planner.i18n import QT_TRANSLATE_NOOP, Text
+from planner.i18n import QT_TRANSLATE_NOOP, TextError
 
 
 def vtimezone(name: str, first: date, last: date) -> Timezone:
@@ -96,18 +96,11 @@ def zone_ok(name: str) -> bool:
     return True
 
 
-class Problem(Exception):
+class Problem(TextError):
     """Why one event cannot be imported (a sentence); named with the event by the caller.
 
     ``str(problem)`` and :attr:`message` are the sentence, a translatable Text.
     """
-
-    def __init__(self, message: Text) -> None:
-        super().__init__(message)
-        self.message: Text = message
-
-    def __str__(self) -> str:
-        return self.message
 
 
 class Zones:

@@ -20,7 +20,7 @@ from typing import Literal
 
 from dateutil.rrule import DAILY, MONTHLY, WEEKLY, rrule, weekday
 
-from planner.i18n import QT_TRANSLATE_NOOP, Text
+from planner.i18n import QT_TRANSLATE_NOOP, Text, TextError
 
 WEEKDAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 MAX_COUNT = 1000
@@ -40,18 +40,11 @@ _DATEUTIL_FREQ: dict[Frequency, Literal[0, 1, 2, 3, 4, 5, 6]] = {
 }
 
 
-class RecurrenceError(ValueError):
+class RecurrenceError(TextError, ValueError):
     """A rule that cannot be read or makes no sense; the message says why.
 
     ``str(error)`` and :attr:`message` are the message, a translatable Text.
     """
-
-    def __init__(self, message: Text) -> None:
-        super().__init__(message)
-        self.message: Text = message
-
-    def __str__(self) -> str:
-        return self.message
 
 
 # Words for :meth:`Recurrence.describe`.

@@ -33,7 +33,7 @@ from jinja2.runtime import Context
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from jinja2.utils import Namespace, _PassArg
 
-from planner.i18n import QT_TRANSLATE_NOOP, Text
+from planner.i18n import QT_TRANSLATE_NOOP, TextError
 
 # No single value (string, list) a template builds may be larger than this.
 MAX_VALUE_SIZE = 2_000_000
@@ -41,18 +41,11 @@ MAX_INT_BITS = 4096  # about 1,200 decimal digits
 MAX_PAD = 10_000  # widths in format specs, center(), indent()...
 
 
-class Refused(Exception):  # noqa: N818 - a refusal, reported to the user as it is
+class Refused(TextError):  # noqa: N818 - a refusal, reported to the user as it is
     """A limit was hit while rendering; the message says which, for the user.
 
     ``str(refusal)`` and :attr:`message` are the message, a translatable Text.
     """
-
-    def __init__(self, message: Text) -> None:
-        super().__init__(message)
-        self.message: Text = message
-
-    def __str__(self) -> str:
-        return self.message
 
 
 class _NoLoader(BaseLoader):

@@ -29,11 +29,10 @@ from planner.calendar import (
 from planner.communities import Community, get_community
 from planner.enum_words import GROUPS
 from planner.errors import NotFound
-from planner.i18n import QT_TRANSLATE_NOOP, Translated
+from planner.i18n import LANGUAGES, QT_TRANSLATE_NOOP, Translated
 from planner.sample_communities import sample_communities
 from planner.workspace import Workspace
 
-LANGUAGES = ("zh", "en")
 UPCOMING_DAYS = 14
 UPCOMING_MAX = 5
 

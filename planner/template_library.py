@@ -20,8 +20,7 @@ from typing import Any
 
 from planner.errors import NotFound, ReadOnlyTemplate, ValidationError
 from planner.history import Change
-from planner.i18n import QT_TRANSLATE_NOOP, Text
-from planner.template_context import LANGUAGES
+from planner.i18n import LANGUAGES, QT_TRANSLATE_NOOP, Text
 from planner.templating import (
     MAX_MESSAGES,
     MAX_SOURCE_BYTES,

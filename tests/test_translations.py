@@ -12,8 +12,6 @@ import ast
 import re
 import shutil
 import sys
-import xml.etree.ElementTree as ET
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -26,20 +24,8 @@ import translations  # noqa: E402
 
 TS = translations.TS
 QM = translations.QM
+messages = translations.messages
 FIX = "run `make translations` (tools/translations.py update, translate, release)"
-
-
-def messages(ts: Path) -> Iterator[tuple[str, str, str | None]]:
-    """(context, source, translation or None when unfinished) of every message."""
-    for context in ET.parse(ts).getroot().iter("context"):
-        name = context.findtext("name") or ""
-        for message in context.iter("message"):
-            translation = message.find("translation")
-            text: str | None = None
-            if translation is not None and translation.get("type") not in ("unfinished",):
-                forms = translation.findall("numerusform")
-                text = forms[0].text if forms else translation.text
-            yield name, message.findtext("source") or "", text
 
 
 @pytest.fixture(scope="module")

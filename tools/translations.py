@@ -19,6 +19,7 @@ import shutil
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
+from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -53,18 +54,22 @@ def lrelease(ts: Path, qm: Path) -> None:
     subprocess.run(args, cwd=ROOT, capture_output=True, text=True, check=True)
 
 
-def unfinished(ts: Path) -> list[tuple[str, str]]:
-    """(context, source) of every message without a finished translation."""
-    left = []
+def messages(ts: Path) -> Iterator[tuple[str, str, str | None]]:
+    """(context, source, translation or None when unfinished) of every message."""
     for context in ET.parse(ts).getroot().iter("context"):
         name = context.findtext("name") or ""
         for message in context.iter("message"):
             translation = message.find("translation")
-            forms = [] if translation is None else translation.findall("numerusform")
-            text = "" if translation is None else (forms[0].text if forms else translation.text)
-            if translation is None or translation.get("type") == "unfinished" or not text:
-                left.append((name, message.findtext("source") or ""))
-    return left
+            text: str | None = None
+            if translation is not None and translation.get("type") != "unfinished":
+                forms = translation.findall("numerusform")
+                text = forms[0].text if forms else translation.text
+            yield name, message.findtext("source") or "", text or None
+
+
+def unfinished(ts: Path) -> list[tuple[str, str]]:
+    """(context, source) of every message without a finished translation."""
+    return [(context, source) for context, source, text in messages(ts) if not text]
 
 
 def fill(ts: Path, files: list[Path]) -> int:

@@ -57,7 +57,7 @@ from planner.settings import Settings
 from planner.ui.agenda_view import AgendaView
 from planner.ui.due_marks import due_menu
 from planner.ui.item_editor import ItemEditor
-from planner.ui.labels import content_language, item_type_label, kind_label, status_label
+from planner.ui.labels import item_type_label, kind_label, status_label
 from planner.ui.locale_text import day_month, day_month_year, month_year, ui_language, ui_text
 from planner.ui.month_view import MonthModel, MonthView
 from planner.ui.quick_add import QuickAddDialog
@@ -455,7 +455,7 @@ class CalendarPage(QWidget):
         return [
             due
             for due in due_between(
-                self.session.workspace, first, last - timedelta(days=1), content_language()
+                self.session.workspace, first, last - timedelta(days=1), ui_language()
             )
             if due.community_id not in hidden["communities"]
             and due.assignee not in hidden["owners"]

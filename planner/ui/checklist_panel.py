@@ -37,7 +37,8 @@ from planner.ui.checklist_item_dialog import ChecklistItemDialog
 from planner.ui.checklist_model import ChecklistModel, ChecklistRole
 from planner.ui.checklist_view import DONE_COLOR, ChecklistView, action_text
 from planner.ui.community_header import progress_bar_style
-from planner.ui.labels import content_language, stage_label
+from planner.ui.labels import stage_label
+from planner.ui.locale_text import ui_language
 from planner.ui.session import Session
 from planner.ui.theme import SPACING, icon
 
@@ -118,7 +119,7 @@ class ChecklistPanel(QWidget):
         self._keep: list[str] = []
         self.missing = 0
 
-        self.model = ChecklistModel(lang=content_language(), parent=self)
+        self.model = ChecklistModel(lang=ui_language(), parent=self)
         self.model.error.connect(self.error)
         self.view = ChecklistView()
         self.view.setObjectName("checklistView")

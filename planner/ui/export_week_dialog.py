@@ -50,8 +50,7 @@ from planner.errors import Cancelled, PlannerError
 from planner.export.weekly_pdf import Paper
 from planner.settings import Settings
 from planner.ui.background import BackgroundJob, Progress, error_text
-from planner.ui.labels import content_language
-from planner.ui.locale_text import ui_text
+from planner.ui.locale_text import ui_language, ui_text
 from planner.ui.session import Session
 from planner.ui.theme import SPACING, swatch_icon
 from planner.ui.week_export import (
@@ -240,7 +239,7 @@ class ExportWeekDialog(QDialog):
         return label
 
     def _restore_choices(self) -> None:
-        lang, paper, orientation = content_language(), default_paper(), "portrait"
+        lang, paper, orientation = ui_language(), default_paper(), "portrait"
         if self.settings is not None:
             lang = self.settings.get("week_pdf_language") or lang
             paper = self.settings.get("week_pdf_paper") or paper

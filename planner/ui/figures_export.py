@@ -74,8 +74,7 @@ from planner.metrics_export import (
 from planner.ui.background import BackgroundJob, Progress, error_text
 from planner.ui.import_mapping_model import count_text
 from planner.ui.item_fields import from_qdate, to_qdate
-from planner.ui.labels import content_language
-from planner.ui.locale_text import ui_text
+from planner.ui.locale_text import ui_language, ui_text
 from planner.ui.session import Session
 from planner.ui.theme import SPACING
 from planner.workspace import Workspace
@@ -256,7 +255,7 @@ class FiguresExportDialog(QDialog):
         self.language = QComboBox()
         self.language.addItem("中文", "zh")
         self.language.addItem("English", "en")
-        self.language.setCurrentIndex(max(self.language.findData(content_language()), 0))
+        self.language.setCurrentIndex(max(self.language.findData(ui_language()), 0))
         self.language.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.language.currentIndexChanged.connect(lambda _i: self._update())
 

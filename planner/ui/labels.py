@@ -6,18 +6,11 @@ from PySide6.QtCore import QCoreApplication, QLocale
 
 from planner import enum_words
 from planner.calendar import EditScope, ItemKind, Status
-from planner.checklist_library import Language
 from planner.checklists import item_title
 from planner.communities import BuiltAround, Platform, SegmentBasis, Stage
 from planner.history import Change
 from planner.i18n import QT_TRANSLATE_NOOP, Text
-from planner.ui.locale_text import ui_text
-
-
-def content_language() -> Language:
-    """The language built-in content (checklist texts) is shown in: Chinese when
-    the UI speaks Chinese, English otherwise."""
-    return "zh" if QLocale().language() == QLocale.Language.Chinese else "en"
+from planner.ui.locale_text import ui_language, ui_text
 
 
 def stage_label(stage: Stage) -> str:
@@ -157,5 +150,5 @@ def action_label(change: Change) -> str:
     rows = [r.after or r.before for r in change.rows if r.table == "checklist_items"]
     if change.action in _ITEM_ACTIONS and rows and rows[0] and rows[0].get("library_key"):
         # A built-in item is named in the language the checklist shows it in.
-        subject = item_title(rows[0], content_language())
+        subject = item_title(rows[0], ui_language())
     return ui_text(template.format(subject=subject)) if template else ui_text(change.describe())

@@ -46,9 +46,9 @@ from planner.communities import Stage
 from planner.errors import PlannerError, ValidationError
 from planner.history import Change
 from planner.ui.dialogs import ask_yes_no, show_error
-from planner.ui.labels import action_label, content_language, stage_hint, stage_label
+from planner.ui.labels import action_label, stage_hint, stage_label
 from planner.ui.library_model import LibraryModel
-from planner.ui.locale_text import ui_text
+from planner.ui.locale_text import ui_language, ui_text
 from planner.ui.session import Session
 from planner.ui.sidebar import STAGE_COLORS
 from planner.ui.theme import SPACING, icon, swatch_icon
@@ -109,7 +109,7 @@ class LibraryItemDialog(QDialog):
         if builtin is not None:
             hint = QLabel(
                 self.tr("Built-in wording: “%1”. Leave a field empty to go back to it.").replace(
-                    "%1", builtin.title(content_language())
+                    "%1", builtin.title(ui_language())
                 )
             )
             hint.setProperty("role", "hint")

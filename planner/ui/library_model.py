@@ -8,7 +8,8 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelInde
 from PySide6.QtGui import QColor, QFont
 
 from planner.communities import Stage
-from planner.ui.labels import content_language, stage_hint, stage_label
+from planner.ui.labels import stage_hint, stage_label
+from planner.ui.locale_text import ui_language
 from planner.ui.session import Session
 from planner.ui.sidebar import STAGE_COLORS
 from planner.ui.theme import swatch_icon
@@ -44,7 +45,7 @@ class LibraryModel(QAbstractItemModel):
         self.beginResetModel()
         self._items = {stage: [] for stage in Stage}
         if self._session is not None:
-            lang = content_language()
+            lang = ui_language()
             for item in library(self._session.workspace, lang, removed=self._removed):
                 self._items[item.stage].append(item)
         self.endResetModel()

@@ -13,13 +13,12 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 
 from planner.calendar import ItemKind, Status
-from planner.checklist_library import BY_KEY, Language
+from planner.checklists import item_title
 from planner.communities import BuiltAround, Platform, SegmentBasis, Stage
 from planner.merge import MERGE_ORDER, Conflict, MergePlan
 from planner.recurrence import Recurrence, RecurrenceError
 from planner.ui.labels import (
     built_around_label,
-    content_language,
     item_type_label,
     kind_label,
     platform_label,
@@ -27,7 +26,7 @@ from planner.ui.labels import (
     stage_label,
     status_label,
 )
-from planner.ui.locale_text import ui_text
+from planner.ui.locale_text import ui_language, ui_text
 
 MINE = "mine"
 THEIRS = "theirs"
@@ -183,16 +182,6 @@ class RecordNames:
         )
 
 
-def checklist_title(row: Mapping[str, Any], lang: Language) -> str:
-    """A checklist item's title as the checklist shows it (see :mod:`planner.checklists`)."""
-    title = str(row.get("title") or "")
-    if title:
-        return title
-    key = str(row.get("library_key") or row.get("key") or "")
-    builtin = BY_KEY.get(key)
-    return builtin.title(lang) if builtin is not None else key
-
-
 def conflict_label(conflict: Conflict, names: RecordNames) -> str:
     """The record in one line: “Weekly digest · 2026-11-24 · 读书会”."""
     row = conflict.mine
@@ -205,9 +194,9 @@ def conflict_label(conflict: Conflict, names: RecordNames) -> str:
     if table == "templates":
         return str(row["name"])
     if table == "checklist_library":
-        return checklist_title(row, content_language())
+        return item_title(row, ui_language())
     if table == "checklist_items":
-        title = checklist_title(row, content_language())
+        title = item_title(row, ui_language())
         return f"{title} · {names.community(row['community_id'])}"
     if table == "community_templates":
         return f"{names.template(row['template_ref'])} · {names.community(row['community_id'])}"
@@ -296,7 +285,7 @@ def value_text(table: str, field: str, value: Any, names: RecordNames) -> str:
     if field == "template_ref":
         return names.template(value)
     if field == "library_key":
-        return checklist_title({"library_key": value}, content_language())
+        return item_title({"library_key": value}, ui_language())
     if field in ("starts_at", "ends_at", "last_ends_at", "recurrence_id"):
         return _moment(value)
     if field == "rrule":

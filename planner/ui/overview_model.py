@@ -19,8 +19,8 @@ from PySide6.QtGui import QColor
 from planner.checklist_due import DueItem, OverviewRow, overview
 from planner.checklists import ChecklistItem
 from planner.communities import Stage
-from planner.ui.labels import content_language, stage_label
-from planner.ui.locale_text import day_month, long_day
+from planner.ui.labels import stage_label
+from planner.ui.locale_text import day_month, long_day, ui_language
 from planner.ui.session import Session
 
 Index = QModelIndex | QPersistentModelIndex
@@ -266,7 +266,7 @@ class OverviewModel(QAbstractTableModel):
             self.today = today
         self.beginResetModel()
         rows = (
-            overview(self._session.workspace, self.today, content_language())
+            overview(self._session.workspace, self.today, ui_language())
             if self._session is not None
             else []
         )

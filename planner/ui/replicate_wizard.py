@@ -57,8 +57,8 @@ from planner.replicate import (
 from planner.replicate_series import SeriesChoice, SeriesSkip, series_choices
 from planner.ui.background import BackgroundJob, Progress, Work, error_text
 from planner.ui.field_errors import FieldErrors
-from planner.ui.labels import content_language, stage_hint, stage_label
-from planner.ui.locale_text import ui_text
+from planner.ui.labels import stage_hint, stage_label
+from planner.ui.locale_text import ui_language, ui_text
 from planner.ui.replicate_preview import PreviewTree, checklist_count, rule_text
 from planner.ui.session import Session
 from planner.ui.theme import SPACING
@@ -280,7 +280,7 @@ class PreviewPage(QWizardPage):
         series_ids = contents.series_ids() if contents.series.isChecked() else []
         templates = contents.templates.isChecked()
         from_source = contents.checklist.isChecked()
-        lang, today = content_language(), w.today
+        lang, today = ui_language(), w.today
 
         def work(ws: Workspace, _progress: Progress, cancelled: Callable[[], bool]) -> object:
             return plan_replication(

@@ -26,7 +26,7 @@ from planner.merge_apply import apply_merge
 from planner.merge_file import prepare_merge
 from planner.paths import AppPaths
 from planner.snapshot import write_snapshot
-from planner.ui.labels import content_language
+from planner.ui.locale_text import ui_language
 from planner.ui.merge_dialog import MergeDialog, who_text
 from planner.ui.merge_model import ConflictModel, ConflictRole, FieldModel
 from planner.ui.merge_words import MINE, THEIRS, RecordNames, field_label, one_line, value_text
@@ -161,7 +161,7 @@ def test_the_models_pass_the_model_tester(qtmodeltester, case: Case) -> None:
 def test_records_are_named_as_the_operator_knows_them(case: Case) -> None:
     model = ConflictModel(case.plan.conflicts, RecordNames(case.plan, case.names))
     labels = {model.conflict(r).key: model.label(r) for r in range(model.rowCount())}
-    builtin = BY_KEY[checklist(case.ws, case.club)[0].library_key].title(content_language())
+    builtin = BY_KEY[checklist(case.ws, case.club)[0].library_key].title(ui_language())
     assert labels == {
         ("communities", case.club): "深夜读书会",
         ("communities", case.parents): "初二（3）班家长群",
