@@ -10,7 +10,7 @@ BIN := $(VENV)/bin
 endif
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench demo translations clean
+.PHONY: run test test-long lint bench demo translations clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Community Planner needs Python 3.11 or newer; set PYTHON=python3.11 (or newer)")'
@@ -24,6 +24,9 @@ run: $(STAMP)
 
 test: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+test-long: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest --long -m long $(PYTEST_ARGS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check planner tests bench tools main.py

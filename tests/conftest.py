@@ -41,3 +41,27 @@ def sample_path(tmp_path: Path, paths: AppPaths) -> Path:
     out = tmp_path / "sample.cplan"
     write_demo(out, device_id=DEVICE, lock_dir=paths.lock_dir)
     return out
+
+
+# -- long fault and fuzz runs -------------------------------------------------------------------
+# Tests marked ``long`` (many process kills, thousands of fuzzed files) are left out of the
+# default run, which stays under five minutes; ``make test-long`` (pytest --long) runs them.
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--long",
+        action="store_true",
+        help="also run the long fault and fuzz tests (marked long)",
+    )
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if config.getoption("--long"):
+        return
+    kept = [item for item in items if item.get_closest_marker("long") is None]
+    left = [item for item in items if item.get_closest_marker("long") is not None]
+    if left:
+        config.hook.pytest_deselected(items=left)
+        items[:] = kept
+
