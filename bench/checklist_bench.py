@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import statistics
 import sys
 import tempfile
@@ -31,6 +32,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 
+from benchlib import Report, peak_mb  # noqa: E402
 from generate import generate  # noqa: E402
 
 from planner.checklist_due import due_between, overview  # noqa: E402
@@ -54,13 +56,15 @@ def report(name: str, times: list[float]) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=7)
-    parser.add_argument("--workspace", type=Path, help="reuse this generated workspace")
+    parser.add_argument("--workspace", type=Path, help="a generated workspace to copy")
+    parser.add_argument("--json", type=Path, help="write the figures here (for run_all)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         home = Path(tmp)
-        path = args.workspace
-        if path is None:
-            path = home / "large.cplan"
+        path = home / "large.cplan"
+        if args.workspace:
+            shutil.copy(args.workspace, path)
+        else:
             counts = generate(path, lock_dir=home / "locks")
             print(f"generated: {counts}")
         app = create_application()
@@ -107,6 +111,10 @@ def main() -> int:
         for name, times in results.items():
             report(name, times)
         window.close()
+    figures = Report("checklists")
+    for name, times in results.items():
+        figures.add(name, times, target=100, peak=peak_mb())
+    figures.write(args.json)
     return 0
 
 

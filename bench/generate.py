@@ -1,12 +1,16 @@
 """Make a large, realistic workspace for benchmarks.
 
     python bench/generate.py OUT.cplan [--communities 200] [--items 50000] [--series 500]
+                                       [--days 730] [--templates 100]
 
 Items spread over two years around today: one-off content and activities
 (with goals, and results in the past) and recurring content series (daily
 check-ins, weekday digests, weekly classes, monthly guest shares). Every
 community has its stage checklist, ticked up to its stage, with due dates
-around today.
+around today; two years of daily figures (members drifting, quieter weekends,
+one community in ten declining over its last six weeks); and the workspace
+has 100 poster and welcome templates of its own, linked to the communities
+(one in ten has no welcome sequence).
 """
 
 from __future__ import annotations
@@ -23,8 +27,24 @@ from typing import Any
 from planner.calendar import TYPES_BY_KIND, ItemKind, format_time
 from planner.checklist_library import STAGES, builtin_items, item_id
 from planner.communities import PALETTE, Platform, Stage
+from planner.community_templates import link_id_for
+from planner.metrics import DayFigures
 from planner.recurrence import Recurrence
+from planner.template_library import builtin_templates
+from planner.templating import TemplateKind, messages_to_json
 from planner.workspace import create_workspace, now_ms
+
+DAYS = 730  # two years of daily figures, up to today
+FIGURES = (
+    "members",
+    "active_members",
+    "joined",
+    "left_members",
+    "messages",
+    "paid_conversions",
+    "revenue",
+    "note",
+)
 
 RULES = (
     "FREQ=DAILY",
@@ -49,12 +69,70 @@ def _sync(device: str, stamp: int) -> dict[str, Any]:
     }
 
 
+def daily_figures(
+    rng: random.Random, today: date, *, declining: bool, days: int = DAYS
+) -> list[DayFigures]:
+    """Days of plausible figures up to today: members drift, weekends are quieter,
+    and a declining community loses members and activity over its last six weeks."""
+    members = rng.randint(40, 480)
+    rows: list[DayFigures] = []
+    first = today - timedelta(days=days - 1)
+    for n in range(days):
+        day = first + timedelta(days=n)
+        late = declining and n >= days - 42
+        joined = rng.randint(0, 3 if late else 8)
+        left = rng.randint(2, 9) if late else rng.randint(0, 6)
+        members = max(0, members + joined - left)
+        share = rng.uniform(0.1, 0.2) if late else rng.uniform(0.25, 0.6)
+        active = min(members, round(members * share * (0.6 if day.weekday() >= 5 else 1.0)))
+        paid = rng.randint(0, 3)
+        rows.append(
+            DayFigures(
+                day,
+                members=members,
+                active_members=active,
+                joined=joined,
+                left_members=left,
+                messages=active * rng.randint(1, 12),
+                paid_conversions=paid,
+                revenue=round(paid * rng.choice((9.9, 99.0, 199.0, 1299.5)), 2) or None,
+                note="直播课" if n % 30 == 0 else "",
+            )
+        )
+    return rows
+
+
+def _templates(rng: random.Random, count: int, device: str, stamp: int) -> list[dict[str, Any]]:
+    """``count`` workspace templates: variations of the built-in posters and welcome
+    sequences, in both languages, each under a name of its own."""
+    builtins = builtin_templates()
+    rows = []
+    for n in range(count):
+        base = builtins[n % len(builtins)]
+        welcome = base.kind is TemplateKind.WELCOME
+        prefix = ("欢迎流程" if welcome else "海报") if base.language == "zh" else base.name
+        rows.append(
+            _sync(device, stamp)
+            | {
+                "kind": base.kind.value,
+                "name": f"{prefix} {n + 1:03d} · {rng.choice(TITLES)}",
+                "language": base.language,
+                "description": base.description,
+                "body": base.body,
+                "messages": messages_to_json(base.messages) if welcome else "[]",
+            }
+        )
+    return rows
+
+
 def generate(
     out: Path,
     *,
     communities: int = 200,
     items: int = 50_000,
     series: int = 500,
+    days: int = DAYS,
+    templates: int = 100,
     today: date | None = None,
     seed: int = 7,
     lock_dir: Path,
@@ -142,10 +220,38 @@ def generate(
                         row["due_on"] = due.isoformat()
                         row["assignee"] = community["owner"]
                     checklist_rows.append(row)
+        figure_rows = []
+        for n, community in enumerate(community_rows):
+            for figures in daily_figures(rng, today, declining=n % 10 == 0, days=days):
+                figure_rows.append(
+                    _sync(device, stamp)
+                    | {"community_id": community["id"], "day": figures.day.isoformat()}
+                    | {name: getattr(figures, name) for name in FIGURES}
+                )
+        template_rows = _templates(rng, templates, device, stamp)
+        welcomes = [t for t in template_rows if t["kind"] == TemplateKind.WELCOME.value]
+        posters = [t for t in template_rows if t["kind"] == TemplateKind.POSTER.value]
+        link_rows = []
+        for n, community in enumerate(community_rows):
+            chosen = [rng.choice(posters)] if posters else []
+            if welcomes and n % 10 != 3:
+                chosen.append(rng.choice(welcomes))
+            for template in chosen:
+                link_rows.append(
+                    _sync(device, stamp)
+                    | {
+                        "id": link_id_for(community["id"], template["id"]),
+                        "community_id": community["id"],
+                        "template_ref": template["id"],
+                    }
+                )
         with ws.db.atomic():
             ws.db.table("communities").insert_all(community_rows, batch_size=500)
             ws.db.table("calendar_items").insert_all(item_rows, batch_size=1000)
             ws.db.table("checklist_items").insert_all(checklist_rows, batch_size=1000)
+            ws.db.table("community_metrics").insert_all(figure_rows, batch_size=1000)
+            ws.db.table("templates").insert_all(template_rows, batch_size=100)
+            ws.db.table("community_templates").insert_all(link_rows, batch_size=500)
         ws.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         ws.db.execute("ANALYZE")
     return {
@@ -153,6 +259,9 @@ def generate(
         "calendar items": items,
         "series": series,
         "checklist items": len(checklist_rows),
+        "daily figures": len(figure_rows),
+        "templates": len(template_rows),
+        "template links": len(link_rows),
     }
 
 
@@ -162,6 +271,8 @@ def main() -> int:
     parser.add_argument("--communities", type=int, default=200)
     parser.add_argument("--items", type=int, default=50_000)
     parser.add_argument("--series", type=int, default=500)
+    parser.add_argument("--days", type=int, default=DAYS, help="days of figures per community")
+    parser.add_argument("--templates", type=int, default=100)
     args = parser.parse_args()
     if args.out.exists():
         print(f"{args.out} exists; choose another name", file=sys.stderr)
@@ -172,6 +283,8 @@ def main() -> int:
         communities=args.communities,
         items=args.items,
         series=args.series,
+        days=args.days,
+        templates=args.templates,
         lock_dir=args.out.parent / ".locks",
     )
     print(f"wrote {args.out}: {counts} in {time.perf_counter() - began:.1f} s")

@@ -28,6 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 
+from benchlib import Report, peak_mb  # noqa: E402
 from generate import generate  # noqa: E402
 
 from planner.merge_apply import apply_merge, take_all  # noqa: E402
@@ -63,7 +64,9 @@ def main() -> int:
     parser.add_argument("--overlap", type=int, default=100)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--workspace", type=Path, help="a generated workspace to reuse")
+    parser.add_argument("--json", type=Path, help="write the figures here (for run_all)")
     args = parser.parse_args()
+    report = Report("merge")
 
     with tempfile.TemporaryDirectory(prefix="merge-bench-") as tmp:
         folder = Path(tmp)
@@ -142,8 +145,15 @@ def main() -> int:
                 f"{name:>13}: {statistics.median(times) * 1000:7.0f} ms "
                 f"(worst {max(times) * 1000:.0f} ms)"
             )
+            report.add(
+                f"{name} ({args.edits:,} edits a side)" if name == "whole merge" else name,
+                [t * 1000 for t in times],
+                target=TARGET_S * 1000 if name == "whole merge" else None,
+                peak=peak_mb(),
+            )
         verdict = "✓" if statistics.median(total_t) < TARGET_S else "✗"
         print(f"target: whole merge under {TARGET_S:.0f} s {verdict}")
+    report.write(args.json)
     return 0
 
 

@@ -4,21 +4,22 @@
 
 Builds (or copies, with --workspace) the generated workspace of
 bench/generate.py (200 communities, 50,000 calendar items, 6,600 checklist
-items) and records two years of daily figures (730 days up to today) for
-every community, one ``set_figures`` call (one undoable edit) per community:
-146,000 rows. Then, median and worst of --runs:
+items, two years of daily figures for every community: 146,000 rows). Then,
+median and worst of --runs:
 
+- two years of figures (730 days) recorded for a new community, one
+  ``set_figures`` call (one undoable edit);
 - ``health.check_all`` over every community on today;
 - one community's chart: ``figures_between`` over its two years + ``by_week``;
-- the overview comparison: the same for all 200 communities, 26 weeks back;
+- the overview comparison: ``weeks_between`` for all 200 communities, 26
+  weeks back (and, for comparison, the same read day by day and folded in
+  Python, as the overview did before);
 - CSV import: ``read_table`` + ``guess_mapping`` + ``parse_rows`` +
   ``import_figures`` of one community's two years as ``export_figures_csv``
   writes them, into a fresh community each run;
 - ``export_figures_csv`` of every community (all their days).
 
-Peak memory is the process's maximum resident set (``getrusage``), shown
-before and after writing the figures and at the end; the undo history of
-those 200 edits is then cleared (resident memory shown before and after).
+Peak memory is the process's maximum resident set (``getrusage``).
 Targets (on the median), printed PASS or FAIL: check_all < 500 ms, one
 chart < 50 ms, the overview comparison < 300 ms, a 730-row CSV import
 < 500 ms.
@@ -45,17 +46,17 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 
-from generate import generate  # noqa: E402
+from benchlib import Report  # noqa: E402
+from generate import DAYS, daily_figures, generate  # noqa: E402
 
 from planner.communities import create_community, list_communities  # noqa: E402
 from planner.health import HealthIssue, check_all  # noqa: E402
-from planner.metrics import DayFigures, by_week, figures_between, set_figures  # noqa: E402
+from planner.metrics import by_week, figures_between, set_figures, weeks_between  # noqa: E402
 from planner.metrics_csv import guess_mapping, import_figures, parse_rows, read_table  # noqa: E402
 from planner.metrics_export import export_figures_csv  # noqa: E402
 from planner.workspace import Workspace, open_workspace  # noqa: E402
 
 DEVICE = "00000000-0000-4000-8000-0000000be4c4"
-DAYS = 730
 OVERVIEW_WEEKS = 26
 # Milliseconds, compared with the median.
 TARGETS = {
@@ -96,36 +97,6 @@ def timed(action: Callable[[], object]) -> float:
     return (time.perf_counter() - began) * 1000
 
 
-def daily_figures(rng: random.Random, today: date, *, declining: bool) -> list[DayFigures]:
-    """Two years of plausible days: members drift, weekends quieter, a decline at the end."""
-    members = rng.randint(40, 480)
-    rows: list[DayFigures] = []
-    first = today - timedelta(days=DAYS - 1)
-    for n in range(DAYS):
-        day = first + timedelta(days=n)
-        late = declining and n >= DAYS - 42
-        joined = rng.randint(0, 3 if late else 8)
-        left = rng.randint(2, 9) if late else rng.randint(0, 6)
-        members = max(0, members + joined - left)
-        share = rng.uniform(0.1, 0.2) if late else rng.uniform(0.25, 0.6)
-        active = min(members, round(members * share * (0.6 if day.weekday() >= 5 else 1.0)))
-        paid = rng.randint(0, 3)
-        rows.append(
-            DayFigures(
-                day,
-                members=members,
-                active_members=active,
-                joined=joined,
-                left_members=left,
-                messages=active * rng.randint(1, 12),
-                paid_conversions=paid,
-                revenue=round(paid * rng.choice((9.9, 99.0, 199.0, 1299.5)), 2) or None,
-                note="直播课" if n % 30 == 0 else "",
-            )
-        )
-    return rows
-
-
 def report(name: str, times: list[float], target: float | None = None) -> None:
     line = f"  {name:<50}{statistics.median(times):8.1f} ms  (worst {max(times):7.1f} ms)"
     if target is not None:
@@ -143,7 +114,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--workspace", type=Path, help="a generated workspace to reuse")
+    parser.add_argument("--json", type=Path, help="write the figures here (for run_all)")
     args = parser.parse_args()
+    results = Report("metrics")
     today = date.today()
     with tempfile.TemporaryDirectory(prefix="metrics-bench-") as tmp:
         folder = Path(tmp)
@@ -163,31 +136,23 @@ def main() -> int:
                 f"items; peak memory so far {peak_mb():.0f} MB"
             )
 
-            # (1) Two years of daily figures, one set_figures (one edit) per community.
+            # (1) Two years of daily figures into a new community: one set_figures, one edit.
             first = today - timedelta(days=DAYS - 1)
             rng = random.Random(5)
-            batches = [daily_figures(rng, today, declining=n % 10 == 0) for n in range(len(ids))]
-            before = peak_mb()
-            per_community: list[float] = []
-            for cid, rows in zip(ids, batches, strict=True):
-                t0 = time.perf_counter()
-                set_figures(ws, cid, rows)
-                per_community.append((time.perf_counter() - t0) * 1000)
-            del batches
             stored = ws.db.execute("SELECT count(*) FROM community_metrics").fetchone()[0]
+            per_community: list[float] = []
+            for run in range(args.runs):
+                rows = daily_figures(rng, today, declining=False)
+                fresh, _ = create_community(ws, {"name": f"新社群 {run}"}, checklist=False)
+                per_community.append(timed(lambda f=fresh, r=rows: set_figures(ws, f, r)))
             print(
-                f"\n(1) figures written: {stored:,} rows, {DAYS} days × {len(ids)} communities "
-                f"in {sum(per_community) / 1000:.1f} s; peak memory {before:.0f} → "
-                f"{peak_mb():.0f} MB (undo history: {len(ws.history.undo_stack)} edits)"
+                f"\n(1) the workspace holds {stored:,} days of figures ({DAYS} days × "
+                f"{len(ids)} communities); {args.runs} more communities given {DAYS} days each"
             )
             report(f"set_figures, one community ({DAYS} new days)", per_community)
-            held = rss_mb()
+            results.add(f"record {DAYS} days of figures (one edit)", per_community)
             ws.history.clear()
             gc.collect()
-            print(
-                f"  resident memory {held:.0f} MB; {rss_mb():.0f} MB once the undo history "
-                "is cleared"
-            )
             # The app never runs ANALYZE: the plans are those of a workspace as used.
             for name, sql in PLANS.items():
                 params = [ids[0], first.isoformat(), today.isoformat()][-sql.count("?") :]
@@ -204,6 +169,11 @@ def main() -> int:
             issues = sum(len(v) for v in found.values())
             print(f"\n(2) health: {issues} issues in {len(found)} communities")
             report("check_all, every community", health_t, TARGETS["check_all"])
+            results.add(
+                f"health of every community ({issues} issues)",
+                health_t,
+                target=TARGETS["check_all"],
+            )
 
             # (3) Charts: one community's two years; the overview's 26 weeks of all.
             one = ids[len(ids) // 2]
@@ -211,31 +181,29 @@ def main() -> int:
             since = today - timedelta(weeks=OVERVIEW_WEEKS)
             chart_t = [timed(lambda: chart(ws, one, first, today)) for _ in range(args.runs)]
 
-            overview_t: list[float] = []
-            read_t: list[float] = []
-            fold_t: list[float] = []
-            for _ in range(args.runs):
-                reading = folding = 0.0
-                began = time.perf_counter()
-                for cid in ids:
-                    t0 = time.perf_counter()
-                    days = figures_between(ws, cid, since, today)
-                    t1 = time.perf_counter()
-                    by_week(days)
-                    reading += t1 - t0
-                    folding += time.perf_counter() - t1
-                overview_t.append((time.perf_counter() - began) * 1000)
-                read_t.append(reading * 1000)
-                fold_t.append(folding * 1000)
+            # The overview's comparison: every community's weeks, added up by SQLite.
+            overview_t = [
+                timed(lambda: weeks_between(ws, ids, since, today)) for _ in range(args.runs)
+            ]
+            # What it did before: every community's days read, then folded in Python.
+            python_t = [
+                timed(lambda: [by_week(figures_between(ws, c, since, today)) for c in ids])
+                for _ in range(args.runs)
+            ]
             print(f"\n(3) charts: one community {DAYS} days → {weeks} weeks")
             report("one community, 2 years (figures_between + by_week)", chart_t, TARGETS["chart"])
             report(
-                f"overview, {len(ids)} communities × {OVERVIEW_WEEKS} weeks",
+                f"overview, {len(ids)} communities × {OVERVIEW_WEEKS} weeks (weeks_between)",
                 overview_t,
                 TARGETS["overview"],
             )
-            report(f"  of which figures_between ({len(ids)} queries)", read_t)
-            report("  of which by_week", fold_t)
+            report("  the same read day by day, folded in Python", python_t)
+            results.add("one community's chart, 2 years", chart_t, target=TARGETS["chart"])
+            results.add(
+                f"overview comparison, {len(ids)} communities × {OVERVIEW_WEEKS} weeks",
+                overview_t,
+                target=TARGETS["overview"],
+            )
 
             # (4) CSV import of one community's export into a fresh community.
             data = export_figures_csv(ws, [one], lang="zh")
@@ -265,6 +233,7 @@ def main() -> int:
                 f"{imported} rows written per run, mapping {sorted(mapping)}"
             )
             report(f"whole import ({len(table.rows)} rows)", total_t, TARGETS["import"])
+            results.add(f"CSV import, {len(table.rows)} rows", total_t, target=TARGETS["import"])
             report("  of which read_table", parts["read"])
             report("  of which guess_mapping", parts["map"])
             report("  of which parse_rows", parts["parse"])
@@ -281,8 +250,11 @@ def main() -> int:
             export_t = [timed(export_all) for _ in range(args.runs)]
             print(f"\n(5) export: {len(ids)} communities, {size / 1e6:.1f} MB of CSV")
             report("export_figures_csv, every community", export_t)
+            results.add(f"CSV export, every community ({size / 1e6:.0f} MB)", export_t)
 
         print(f"\n(6) peak memory of the whole run (max RSS): {peak_mb():.0f} MB")
+    results.add("peak resident memory", peak_mb(), unit="MB")
+    results.write(args.json)
     return 0
 
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import random
+import shutil
 import statistics
 import sys
 import tempfile
@@ -29,6 +30,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 
+from benchlib import Report, peak_mb  # noqa: E402
 from generate import generate  # noqa: E402
 
 from planner.calendar import TABLE as CALENDAR  # noqa: E402
@@ -153,13 +155,16 @@ def main() -> int:
     parser.add_argument("--templates", type=int, default=12)
     parser.add_argument("--one-offs", type=int, default=2000)
     parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--workspace", type=Path, help="reuse this generated workspace")
+    parser.add_argument("--workspace", type=Path, help="a generated workspace to copy")
+    parser.add_argument("--json", type=Path, help="write the figures here (for run_all)")
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory() as tmp:
         lock_dir = Path(tmp) / "locks"
-        path = args.workspace or Path(tmp) / "bench.cplan"
-        if not path.exists():
+        path = Path(tmp) / "bench.cplan"
+        if args.workspace:
+            shutil.copy(args.workspace, path)
+        else:
             began = time.perf_counter()
             generate(path, lock_dir=lock_dir)
             print(f"generated {path.name} in {time.perf_counter() - began:.1f} s")
@@ -203,6 +208,10 @@ def main() -> int:
                 f"{label:18} median {statistics.median(figures):7.1f} ms   "
                 f"worst {max(figures):7.1f} ms"
             )
+    report = Report("replicate")
+    report.add(f"plan (the preview) of a community with {len(plan.series)} series", plans)
+    report.add(f"replicate: {rows} rows written in one transaction", writes, peak=peak_mb())
+    report.write(args.json)
     return 0
 
 

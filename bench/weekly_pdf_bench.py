@@ -28,6 +28,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 
+from benchlib import Report, peak_mb  # noqa: E402
 from generate import generate  # noqa: E402
 
 from planner.export.weekly_pdf import write_weekly_pdf  # noqa: E402
@@ -71,6 +72,7 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--workspace", type=Path, help="reuse (or create) this workspace")
     parser.add_argument("--lang", choices=("en", "zh"), default="zh")
+    parser.add_argument("--json", type=Path, help="write the figures here (for run_all)")
     args = parser.parse_args()
 
     today = date.today()
@@ -117,6 +119,16 @@ def main() -> int:
     )
     for name, values in stages.items():
         print(f"  {name}: median {ms(statistics.median(values))}")
+    report = Report("weekly-pdf")
+    report.add(
+        f"export a week: {entries} items, {COMMUNITIES} communities, {pages} pages",
+        [t * 1000 for t in totals],
+        target=1000,
+        peak=peak_mb(),
+    )
+    for name, values in stages.items():
+        report.add(f"of which {name}", [t * 1000 for t in values])
+    report.write(args.json)
     return 0
 
 

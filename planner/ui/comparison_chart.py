@@ -19,7 +19,6 @@ an app left open does not pile up a series per community per refresh.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Callable
 from datetime import date, timedelta
 
@@ -34,7 +33,7 @@ from planner.communities import Community, list_communities
 from planner.health import declining
 from planner.history import Change
 from planner.metrics import TABLE as METRICS_TABLE
-from planner.metrics import DayFigures, WeekFigures, by_week
+from planner.metrics import WeekFigures, weeks_between
 from planner.ui.chart_axes import nice_range, set_ticks, week_ticks
 from planner.ui.chart_style import RED, ChartPanel, line_series, number_text, png_name
 from planner.ui.import_mapping_model import fill
@@ -70,23 +69,6 @@ def measure_value(week: WeekFigures, key: str) -> float | None:
     if key == "members":
         return None if week.members is None else float(week.members)
     return None if week.net is None else float(week.net)
-
-
-def weekly_figures(
-    ws: Workspace, community_ids: list[str], first_monday: date, today: date
-) -> dict[str, list[WeekFigures]]:
-    """The communities' figures from ``first_monday`` to ``today`` by ISO week, in
-    one read (a workspace may hold daily figures for many communities)."""
-    days: dict[str, list[DayFigures]] = defaultdict(list)
-    if community_ids:
-        marks = ",".join("?" * len(community_ids))
-        for row in ws.db.query(
-            f"SELECT * FROM {METRICS_TABLE} WHERE deleted = 0 AND community_id IN ({marks}) "
-            "AND day >= ? AND day <= ? ORDER BY community_id, day",
-            [*community_ids, first_monday.isoformat(), today.isoformat()],
-        ):
-            days[row["community_id"]].append(DayFigures.from_row(row))
-    return {cid: by_week(rows) for cid, rows in days.items()}
 
 
 class ComparisonChart(QWidget):
@@ -258,7 +240,7 @@ class ComparisonChart(QWidget):
             return
         ids = [c.id for c in communities]
         self._communities = communities
-        self._weeks = weekly_figures(ws, ids, first, today)
+        self._weeks = weeks_between(ws, ids, first, today)
         found = declining(ws, today, ids)
         self.declining = [cid for cid in ids if cid in found]
         self._show_measure()

@@ -576,8 +576,8 @@ def test_another_measure_redraws_without_reading_again(  # type: ignore[no-untyp
 ) -> None:
     comparison = make_comparison(qtbot, Session(sample))
     reads: list[int] = []
-    real = comparison_chart.weekly_figures
-    monkeypatch.setattr(comparison_chart, "weekly_figures", lambda *a: reads.append(1) or real(*a))
+    real = comparison_chart.weeks_between
+    monkeypatch.setattr(comparison_chart, "weeks_between", lambda *a: reads.append(1) or real(*a))
     notion = find_community(sample, NOTION).id
     comparison.measure.setCurrentIndex(comparison.measure.findData("members"))
     assert reads == []
@@ -679,13 +679,13 @@ def test_the_comparison_reads_again_when_the_date_changes(  # type: ignore[no-un
     assert before is not None
     before_points = points(before)
     reads: list[date] = []
-    read = comparison_chart.weekly_figures
+    read = comparison_chart.weeks_between
 
     def counted(ws: Workspace, ids: list[str], first: date, today: date) -> dict[str, object]:
         reads.append(today)
         return dict(read(ws, ids, first, today))
 
-    monkeypatch.setattr(comparison_chart, "weekly_figures", counted)
+    monkeypatch.setattr(comparison_chart, "weeks_between", counted)
     widget.check_date()
     assert reads == []  # the same day: nothing read
     # A new ISO week: the same weeks one step further left, the oldest gone.
