@@ -186,3 +186,28 @@ class Cancelled(PlannerError):
         if message is None:
             message = QT_TRANSLATE_NOOP("Errors", "Cancelled; nothing was changed.")
         super().__init__(message)
+
+
+class DiskProblem(PlannerError):
+    """A write failed because of the disk or the folder, not the data: nothing
+    was saved, and the same write can succeed once the problem is gone.
+
+    Built by :func:`planner.disk_errors.disk_problem`; :attr:`folder` is the
+    folder whose disk or permissions refused the write.
+    """
+
+    def __init__(self, folder: Path | str, message: Text) -> None:
+        super().__init__(message)
+        self.folder = Path(folder)
+
+
+class DiskFull(DiskProblem):
+    """The disk (or the user's quota) has no room left."""
+
+
+class FolderReadOnly(DiskProblem):
+    """The folder, its disk, or the file cannot be written any more."""
+
+
+class DiskWriteFailed(DiskProblem):
+    """The disk reported an input/output error (removed, failing, or disconnected)."""

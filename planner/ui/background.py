@@ -19,6 +19,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal
 
+from planner.disk_errors import disk_problem
 from planner.errors import PlannerError
 from planner.history import Change
 from planner.workspace import Workspace, open_worker_workspace
@@ -77,19 +78,30 @@ class BackgroundJob(QThread):
         return change if isinstance(change, Change) else None
 
     def run(self) -> None:
-        """Override QThread::run (in the new thread)."""
+        """Override QThread::run (in the new thread).
+
+        A write the disk refused (full, read-only) leaves :attr:`error` a
+        :class:`~planner.errors.DiskProblem`, one clear line: the work's
+        transaction rolled back, so nothing was changed.
+        """
+        path = self._workspace.path
         try:
             worker = open_worker_workspace(self._workspace)
         except Exception as exc:
-            log.exception("could not open a second connection to %s", self._workspace.path)
-            self.error = exc
+            log.exception("could not open a second connection to %s", path)
+            self.error = disk_problem(exc, path, "open") or exc
             return
         try:
             self.result = self._work(worker, self._report, self._cancel.is_set)
         except Exception as exc:
-            if not isinstance(exc, PlannerError):
-                log.exception("background work on %s failed", self._workspace.path)
-            self.error = exc
+            problem = disk_problem(exc, path)
+            if problem is not None:
+                log.warning("background work on %s failed: %s", path, problem)
+                self.error = problem
+            else:
+                if not isinstance(exc, PlannerError):
+                    log.exception("background work on %s failed", path)
+                self.error = exc
         finally:
             worker.close()
 

@@ -36,6 +36,7 @@ from planner.communities import (
     restore_community,
 )
 from planner.demo import write_demo
+from planner.disk_errors import Doing, disk_problem
 from planner.errors import PlannerError
 from planner.files import write_atomically
 from planner.history import Change
@@ -47,7 +48,7 @@ from planner.ui.community_page import CommunityPage
 from planner.ui.dialogs import NewCommunityDialog, TrashDialog, ask_yes_no, show_error
 from planner.ui.labels import action_label
 from planner.ui.library_dialog import LibraryDialog
-from planner.ui.locale_text import ui_language
+from planner.ui.locale_text import ui_language, ui_text
 from planner.ui.metrics_actions import MetricsActions
 from planner.ui.overview_page import OverviewPage
 from planner.ui.preferences import PreferencesDialog
@@ -472,8 +473,9 @@ class MainWindow(QMainWindow):
             workspace = open_workspace(
                 Path(path), device_id=self.device_id, lock_dir=self.paths.lock_dir
             )
-        except PlannerError as exc:
-            self.show_error(str(exc))
+        except Exception as exc:
+            if not self._show_disk_problem(exc, Path(path), "open"):
+                raise
             return False
         self._set_session(Session(workspace))
         self.sharing.check_location(workspace.path)
@@ -495,8 +497,11 @@ class MainWindow(QMainWindow):
             workspace = create_workspace(
                 path, device_id=self.device_id, lock_dir=self.paths.lock_dir
             )
-        except (PlannerError, OSError) as exc:
-            self.show_error(str(exc))
+        except Exception as exc:
+            if not self._show_disk_problem(exc, path, "open"):
+                if not isinstance(exc, OSError):
+                    raise
+                self.show_error(str(exc))
             return False
         self._set_session(Session(workspace))
         return True
@@ -920,6 +925,8 @@ class MainWindow(QMainWindow):
             return False  # the template page said why
         if self.page.leave():
             return True
+        if self.session is not None and self.session.last_disk_problem is not None:
+            return False  # the page said why: the disk refused the save, not a field
         self.show_error(
             self.tr(
                 "“%1” has changes that cannot be saved yet; fix the fields marked in red "
@@ -1087,6 +1094,15 @@ class MainWindow(QMainWindow):
         log.info("shown to the user: %s", message)
         show_error(self, message)
 
+    def _show_disk_problem(self, exc: BaseException, path: Path, doing: Doing) -> bool:
+        """Show ``exc`` if it is a PlannerError, or a disk or folder problem
+        (full, read-only) as its one line; False for anything else."""
+        problem = disk_problem(exc, path, doing)
+        if problem is None and not isinstance(exc, PlannerError):
+            return False
+        self.show_error(str(problem or exc))
+        return True
+
     # -- geometry ----------------------------------------------------------
 
     def _restore_geometry(self) -> None:
@@ -1110,12 +1126,18 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         """Override QWidget::closeEvent: save edits and geometry, close the workspace."""
         if (self.page.dirty and not self.page.leave()) or not self.templates.leave():
+            refused = self.session.last_disk_problem if self.session is not None else None
+            if refused is not None:
+                question = self.tr("Some changes could not be saved: %1 Quit and lose them?")
+                question = question.replace("%1", ui_text(refused.message))
+            else:
+                question = self.tr(
+                    "Some changes cannot be saved because fields are invalid. Quit and lose them?"
+                )
             if not self.confirm(
                 self,
                 self.tr("Unsaved changes"),
-                self.tr(
-                    "Some changes cannot be saved because fields are invalid. Quit and lose them?"
-                ),
+                question,
                 self.tr("Quit without saving"),
             ):
                 event.ignore()

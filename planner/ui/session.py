@@ -11,18 +11,29 @@ working on it (:attr:`Session.closing`), then cancels the jobs and waits for
 them: a copy under way stops at its next row and rolls back, and one that
 committed before it saw the cancel goes on the undo history like any other.
 Only then is the workspace, and its lock, let go.
+
+A write the disk refuses (full, read-only, failing: see
+:mod:`planner.disk_errors`) comes out of :meth:`Session.run`, :meth:`undo` and
+:meth:`redo` as one clear :class:`~planner.errors.DiskProblem`: its transaction
+was rolled back and nothing went on the undo history, so the views, which
+show what is saved, stay right, and the same edit works once the disk does.
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 
+from planner.disk_errors import disk_problem
+from planner.errors import DiskProblem
 from planner.history import Change
 from planner.ui.background import BackgroundJob, Work
 from planner.workspace import Workspace
+
+log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 
@@ -35,6 +46,10 @@ class Session(QObject):
         history_changed(): what Undo / Redo would do has changed.
         closing(): the workspace is about to close: dialogs working on it
             close now, before its background jobs are stopped (once).
+
+    Attributes:
+        last_disk_problem: why the disk refused the latest write (run, undo
+            or redo), or None when it was saved (or failed for another reason).
     """
 
     changed = Signal(object)
@@ -47,6 +62,7 @@ class Session(QObject):
         self._jobs: list[BackgroundJob] = []
         self._stopping = False
         self._closed = False
+        self.last_disk_problem: DiskProblem | None = None
 
     @property
     def closed(self) -> bool:
@@ -60,14 +76,47 @@ class Session(QObject):
         """Run a core operation on the workspace and announce what it changed.
 
         The operation returns a Change, or a tuple whose last item is one.
-        Errors (PlannerError) propagate to the caller, which shows them.
+        Errors (PlannerError) propagate to the caller, which shows them; a
+        write the disk refused is raised as a :class:`DiskProblem` (see
+        :meth:`_refused`).
         """
-        result = operation(self.workspace, *args)
+        result = self._write(lambda: operation(self.workspace, *args))
         change = result[-1] if isinstance(result, tuple) else result
         if isinstance(change, Change) and change.rows:
             self.changed.emit(change)
             self.history_changed.emit()
         return result
+
+    def _write(self, write: Callable[[], T]) -> T:
+        """Run ``write``; remember in :attr:`last_disk_problem` whether the disk refused it."""
+        self.last_disk_problem = None
+        before = {id(c) for c in self.workspace.history.undo_stack}
+        try:
+            return write()
+        except Exception as exc:
+            problem = disk_problem(exc, self.workspace.path)
+            if problem is None:
+                raise
+            self._refused(problem, before)
+            raise problem from exc
+
+    def _refused(self, problem: DiskProblem, before: set[int]) -> None:
+        """After a write the disk refused: nothing half-done stays open, and an
+        edit the operation committed before the failing one is shown.
+
+        The workspace's transaction rolled itself back; should SQLite have left
+        one open, it is rolled back here, so the next edit starts clean.
+        """
+        log.warning("a write to %s failed: %s", self.workspace.path, problem)
+        self.last_disk_problem = problem
+        conn = self.workspace.db.conn
+        if conn.in_transaction:
+            conn.rollback()
+        committed = [c for c in self.workspace.history.undo_stack if id(c) not in before]
+        for change in committed:
+            self.changed.emit(change)
+        if committed:
+            self.history_changed.emit()
 
     def adopt(self, change: Change) -> None:
         """Take in a change a background worker committed through its own connection.
@@ -83,13 +132,13 @@ class Session(QObject):
         self.history_changed.emit()
 
     def undo(self) -> Change:
-        change = self.workspace.undo()
+        change = self._write(self.workspace.undo)
         self.changed.emit(change)
         self.history_changed.emit()
         return change
 
     def redo(self) -> Change:
-        change = self.workspace.redo()
+        change = self._write(self.workspace.redo)
         self.changed.emit(change)
         self.history_changed.emit()
         return change
