@@ -38,7 +38,6 @@ from planner.communities import (
 from planner.demo import write_demo
 from planner.disk_errors import Doing, disk_problem
 from planner.errors import PlannerError
-from planner.files import write_atomically
 from planner.history import Change
 from planner.paths import AppPaths
 from planner.settings import Settings
@@ -46,6 +45,7 @@ from planner.ui.calendar_page import CalendarMode, CalendarPage
 from planner.ui.community_model import CommunityListModel
 from planner.ui.community_page import CommunityPage
 from planner.ui.dialogs import NewCommunityDialog, TrashDialog, ask_yes_no, show_error
+from planner.ui.ics_export_job import IcsExportJob
 from planner.ui.labels import action_label
 from planner.ui.library_dialog import LibraryDialog
 from planner.ui.locale_text import ui_language, ui_text
@@ -177,6 +177,8 @@ class MainWindow(QMainWindow):
         self.sharing = Sharing(self, paths, settings, device_id, self.show_error)
         self.sharing.message.connect(self._show_message)
         self.sharing.open_requested.connect(self.open_path)
+        self.ics_export = IcsExportJob(self, self.show_error)
+        self.ics_export.message.connect(self._show_message)
         self.metrics = MetricsActions(self)
         self.metrics.message.connect(self._show_message)
 
@@ -554,6 +556,7 @@ class MainWindow(QMainWindow):
         if self.session is not None:
             self.session.stop()
             self.sharing.set_session(None)
+            self.ics_export.set_session(None)
             self.model.set_session(None)
             self.page.set_session(None)
             self.calendar.set_session(None)
@@ -578,6 +581,7 @@ class MainWindow(QMainWindow):
         self.templates.set_session(session)
         self.overview.set_session(session)
         self.sharing.set_session(session)
+        self.ics_export.set_session(session)
         # After the model's own connection, so the window sees the reloaded list.
         session.changed.connect(self._on_changed)
         path = session.workspace.path
@@ -723,31 +727,12 @@ class MainWindow(QMainWindow):
     # -- calendar files ----------------------------------------------------
 
     def choose_ics_export(self) -> None:
-        if self.session is None:
-            return
-        default = self.session.workspace.path.with_suffix(".ics")
-        name, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Export calendar"), str(default), ics_filter()
-        )
-        if name:
-            self.export_ics_to(Path(name))
+        """File ▸ Export calendar…: ask where, then write it off the GUI thread."""
+        self.ics_export.choose_target()
 
     def export_ics_to(self, path: Path) -> bool:
-        """Write the whole calendar as an .ics file (atomically)."""
-        if self.session is None:
-            return False
-        from planner.ics import export_ics  # icalendar is slow to import: only when used
-
-        try:
-            with busy():
-                write_atomically(path, export_ics(self.session.workspace))
-        except PlannerError as exc:
-            self.show_error(str(exc))
-            return False
-        self.statusBar().showMessage(
-            self.tr("Exported the calendar to %1.").replace("%1", path.name), 8000
-        )
-        return True
+        """Start writing the calendar to ``path`` off the GUI thread (atomically)."""
+        return self.ics_export.export_to(path)
 
     def export_week(self) -> None:
         """File ▸ Export week as PDF…: the dialog that writes a week's plan."""

@@ -342,6 +342,7 @@ def test_export_and_import_ics_through_the_window(
     w = window
     out = tmp_path / "calendar.ics"
     assert w.export_ics_to(out)
+    qtbot.waitUntil(lambda: not w.ics_export.busy, timeout=10_000)  # written off the GUI thread
     assert b"BEGIN:VCALENDAR" in out.read_bytes()
     notion = find_community(ws_of(w), "Notion 中文用户群").id
     assert w.import_ics_from(out, notion)
