@@ -30,7 +30,15 @@ from planner.metrics import COUNTS
 from planner.recurrence import Recurrence, RecurrenceError
 from planner.schema import APPLICATION_ID, SCHEMA_VERSION, USER_TABLES, schema_problems
 from planner.template_library import BUILTIN_POSTERS, BUILTIN_PREFIX, BUILTIN_WELCOMES
-from planner.workspace import connect_read_only, integrity_problems, read_header
+from planner.workspace import (
+    DAMAGE_ERRORS,
+    connect_read_only,
+    damage_detail,
+    integrity_problems,
+    one_line,
+    quick_check,
+    read_header,
+)
 
 
 @dataclass
@@ -315,8 +323,79 @@ def _metrics_rows(conn: sqlite3.Connection, limit: int = 20) -> tuple[list[str],
     return fatal, other, int(live)
 
 
+def _text_rows(conn: sqlite3.Connection, limit: int = 20) -> list[str]:
+    """Text values whose bytes are not UTF-8, which no query can read back.
+
+    SQLite stores text as it is given, so a damaged page can hold such a value
+    and still pass quick_check. Each column of each table, and of each index
+    (a query may read a value from an index alone), is read as one
+    concatenation, fast enough to run on open; only a column that fails is
+    looked at row by row.
+    """
+    tables = [
+        str(name)
+        for (name,) in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' "
+            "AND name NOT LIKE 'sqlite%' ORDER BY name"
+        )
+    ]
+    # (table, how it is read, its columns) for each table and each of its indexes.
+    sources: list[tuple[str, str, list[str]]] = []
+    for table in tables:
+        sources.append(
+            (
+                table,
+                "NOT INDEXED",
+                [str(r[1]) for r in conn.execute(f'PRAGMA table_info("{table}")')],
+            )
+        )
+        for index in conn.execute(f'PRAGMA index_list("{table}")').fetchall():
+            if index[4]:  # a partial index cannot be asked for by name
+                continue
+            columns = [str(r[2]) for r in conn.execute(f'PRAGMA index_info("{index[1]}")') if r[2]]
+            sources.append((table, f'INDEXED BY "{index[1]}"', columns))
+    found: list[str] = []
+    factory = conn.text_factory
+    conn.text_factory = bytes
+    try:
+        for table, how, columns in sources:
+            for column in columns:
+                text_only = f'FROM "{table}" {how} WHERE typeof("{column}") = \'text\''
+                try:
+                    (joined,) = conn.execute(
+                        f'SELECT group_concat("{column}", char(10)) {text_only}'
+                    ).fetchone()
+                except sqlite3.OperationalError as exc:
+                    if "no query solution" in str(exc):  # an index SQLite cannot scan so
+                        continue
+                    raise
+                try:
+                    bytes(joined or b"").decode("utf-8")
+                    continue
+                except UnicodeDecodeError:
+                    pass
+                for (value,) in conn.execute(f'SELECT "{column}" {text_only}'):
+                    try:
+                        bytes(value).decode("utf-8")
+                    except UnicodeDecodeError:
+                        shown = one_line(bytes(value).decode("utf-8", "replace"), 60)
+                        found.append(
+                            f"{table}: damaged {column} “{shown}” (text that is not UTF-8)"
+                        )
+                        if len(found) >= limit:
+                            return found
+                        break
+    finally:
+        conn.text_factory = factory
+    return found
+
+
 def unreadable_rows(conn: sqlite3.Connection, version: int) -> list[str]:
-    """Rows holding values this version cannot read (an open must refuse them)."""
+    """Rows holding values this version cannot read (an open must refuse them).
+
+    (Text that is not UTF-8 is left to ``check_workspace``: looking at every
+    value takes seconds on a large workspace.)
+    """
     fatal, _, _ = _community_rows(conn)
     if version >= 2:
         fatal += _calendar_rows(conn)[0]
@@ -336,15 +415,15 @@ def check_workspace(path: Path) -> CheckReport:
     try:
         conn = connect_read_only(path)
     except sqlite3.Error as exc:
-        raise CorruptWorkspace(path, str(exc)) from None
+        raise CorruptWorkspace(path, damage_detail(exc)) from None
     try:
         try:
             app_id, version = (
                 conn.execute("PRAGMA application_id").fetchone()[0],
                 conn.execute("PRAGMA user_version").fetchone()[0],
             )
-        except sqlite3.DatabaseError as exc:
-            raise CorruptWorkspace(path, str(exc)) from None
+        except DAMAGE_ERRORS as exc:
+            raise CorruptWorkspace(path, damage_detail(exc)) from None
         if app_id != APPLICATION_ID:
             raise NotAWorkspace(
                 path,
@@ -360,9 +439,9 @@ def check_workspace(path: Path) -> CheckReport:
             problems.append("the file has no schema version")
             return report
         try:
-            integrity = [r[0] for r in conn.execute("PRAGMA quick_check")]
-        except sqlite3.DatabaseError as exc:
-            integrity = [str(exc)]
+            integrity = quick_check(conn)
+        except DAMAGE_ERRORS as exc:
+            integrity = [damage_detail(exc)]
         if integrity != ["ok"]:
             problems.extend(f"damaged: {line}" for line in integrity_problems(integrity))
             return report
@@ -370,7 +449,9 @@ def check_workspace(path: Path) -> CheckReport:
             for table, rowid, parent, _ in conn.execute("PRAGMA foreign_key_check"):
                 problems.append(f"{table} row {rowid} points to a missing {parent} record")
             problems.extend(schema_problems(conn, version))
-            if not any(p.startswith("missing table") for p in problems):
+            text = _text_rows(conn)
+            problems.extend(text)
+            if not text and not any(p.startswith("missing table") for p in problems):
                 fatal, other, report.counts["communities"] = _community_rows(conn)
                 problems.extend(fatal + other)
                 if version >= 2:
@@ -387,8 +468,10 @@ def check_workspace(path: Path) -> CheckReport:
                 if version >= 6:
                     fatal, other, report.counts["days of figures"] = _metrics_rows(conn)
                     problems.extend(fatal + other)
-        except sqlite3.DatabaseError as exc:
-            problems.append(f"damaged: {exc}")
+        except DAMAGE_ERRORS as exc:
+            problems.append(f"damaged: {damage_detail(exc)}")
+        # One line each, whatever a damaged name or title holds.
+        report.problems[:] = [one_line(problem, None) for problem in problems]
         return report
     finally:
         conn.close()

@@ -78,6 +78,15 @@ def _labelled(source: str, message: Text) -> Text:
     )
 
 
+def _shown(text: str, limit: int = 40) -> str:
+    """A value from the file as it may be quoted in a message: one line, clipped.
+
+    (A form feed or vertical tab is a line break to Qt and to str.splitlines.)
+    """
+    line = " ".join(text.split())
+    return line if len(line) <= limit else line[:limit] + "…"
+
+
 def _error(source: str, message: Text) -> IcsError:
     return IcsError(_labelled(source, message))
 
@@ -169,7 +178,7 @@ def _check_structure(text: str, source: str) -> None:
         if ":" not in line or not _NAME.match(name):
             if not seen_calendar:
                 raise _error(source, _not_begun())
-            shown = line if len(line) <= 40 else line[:40] + "…"
+            shown = _shown(line)
             raise _error(
                 source,
                 QT_TRANSLATE_NOOP(
@@ -475,7 +484,7 @@ def _recurrence(text: str, start: datetime, target: str, zones: Zones) -> Recurr
             raise Problem(
                 QT_TRANSLATE_NOOP(
                     "IcsImport", "its repeat rule ends on “{value}”, which is not a date."
-                ).format(value=value)
+                ).format(value=_shown(value))
             ) from None
         if value.endswith("Z"):
             moment = zones.local(moment.replace(tzinfo=UTC), None, target)
@@ -498,7 +507,7 @@ def _recurrence(text: str, start: datetime, target: str, zones: Zones) -> Recurr
     except (ValueError, TypeError):
         raise Problem(
             QT_TRANSLATE_NOOP("IcsImport", "its repeat rule “{rule}” cannot be read.").format(
-                rule=text
+                rule=_shown(text, 80)
             )
         ) from None
     if rule.starts(start, RULE_CHECK_COUNT) != expected:
@@ -507,7 +516,7 @@ def _recurrence(text: str, start: datetime, target: str, zones: Zones) -> Recurr
                 "IcsImport",
                 "its repeat rule “{rule}” would repeat differently here "
                 "(weeks start on Monday in Community Planner).",
-            ).format(rule=text)
+            ).format(rule=_shown(text, 80))
         )
     return rule
 

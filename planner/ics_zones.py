@@ -138,7 +138,7 @@ class Zones:
                     QT_TRANSLATE_NOOP(
                         "IcsZones",
                         "it uses the time zone “{zone}”, which the file does not define.",
-                    ).format(zone=tzid)
+                    ).format(zone=" ".join(tzid.split())[:80])
                 )
             try:
                 self._custom[tzid] = tzp.create_timezone(component)
@@ -146,7 +146,7 @@ class Zones:
                 raise Problem(
                     QT_TRANSLATE_NOOP(
                         "IcsZones", "the time zone “{zone}” in the file cannot be read."
-                    ).format(zone=tzid)
+                    ).format(zone=" ".join(tzid.split())[:80])
                 ) from None
         return self._custom[tzid]
 

@@ -150,6 +150,7 @@ class Table:
     def column_name(self, column: int) -> str:
         """The header of ``column``, or "column 3" when it has none."""
         header = self.headers[column] if column < len(self.headers) else ""
+        header = " ".join(header.split())  # a quoted header may hold line breaks
         return header or QT_TRANSLATE_NOOP("MetricsCsv", "column {number}").format(
             number=column + 1
         )
@@ -571,7 +572,7 @@ def read_figure(name: str, text: str) -> int | float | None:
     except _Bad as bad:
         raise ValueError(
             QT_TRANSLATE_NOOP("MetricsCsv", "“{text}” {problem}.").format(
-                text=text.strip(), problem=bad.reason
+                text=_shown(text), problem=bad.reason
             )
         ) from None
 
@@ -660,10 +661,17 @@ def _check_mapping(table: Table, mapping: Mapping[str, int]) -> None:
             )
 
 
+def _shown(text: str, limit: int = 40) -> str:
+    """A cell or header quoted in a message: one line (a quoted cell may hold line
+    breaks), clipped."""
+    line = " ".join(text.split())
+    return line if len(line) <= limit else line[: limit - 1] + "…"
+
+
 def _bad_cell(text: str, column: str, bad: _Bad) -> Text:
     """ "“12a” in 成员数 is not a whole number."."""
     return QT_TRANSLATE_NOOP("MetricsCsv", "“{text}” in {column} {problem}.").format(
-        text=text, column=column, problem=bad.reason
+        text=_shown(text), column=column, problem=bad.reason
     )
 
 

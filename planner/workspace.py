@@ -122,6 +122,10 @@ def read_header(path: Path) -> Header:
                 "Workspace", "{path}: not a Community Planner workspace (not an SQLite database)."
             ).format(path=path),
         )
+    if head[18] not in (1, 2) or head[19] not in (1, 2):
+        # SQLite's file format versions (1 rollback journal, 2 WAL): another value
+        # makes SQLite refuse the file, or open it read-only, which is damage here.
+        raise CorruptWorkspace(path, QT_TRANSLATE_NOOP("Workspace", "its header is damaged"))
     header = Header(
         application_id=int.from_bytes(head[68:72], "big", signed=True),
         user_version=int.from_bytes(head[60:64], "big", signed=True),
@@ -178,6 +182,44 @@ def connect_read_only(path: Path, *, immutable: bool | None = None) -> sqlite3.C
     return conn
 
 
+def one_line(text: object, limit: int | None = 200) -> str:
+    """``text`` as one line (every run of white space one space), clipped to ``limit``.
+
+    SQLite's messages can quote a damaged file's schema, line breaks and all.
+    """
+    line = " ".join(str(text).split())
+    if limit is not None and len(line) > limit:
+        line = line[: limit - 1] + "…"
+    return line
+
+
+def damage_detail(exc: BaseException) -> str:
+    """What a damaged file's error says, as one line for a message."""
+    if isinstance(exc, UnicodeDecodeError):
+        # Python's words for it name codecs and byte positions.
+        return QT_TRANSLATE_NOOP("Workspace", "it holds text that is not UTF-8")
+    return one_line(exc)
+
+
+# What reading a damaged file can raise: SQLite's errors, and Python's when a
+# text value's bytes are not UTF-8 (SQLite stores them as they come).
+DAMAGE_ERRORS = (sqlite3.DatabaseError, UnicodeDecodeError)
+
+
+def quick_check(conn: sqlite3.Connection) -> list[str]:
+    """SQLite's ``PRAGMA quick_check`` rows (``["ok"]`` for a sound file).
+
+    Its rows quote the damaged bytes, which need not be UTF-8: they are read
+    with the bad bytes replaced.
+    """
+    factory = conn.text_factory
+    conn.text_factory = lambda raw: raw.decode("utf-8", "replace")
+    try:
+        return [str(row[0]) for row in conn.execute("PRAGMA quick_check")]
+    finally:
+        conn.text_factory = factory
+
+
 def verify_connection(conn: sqlite3.Connection, path: Path) -> int:
     """Check identity and integrity through ``conn``; return the schema version."""
     try:
@@ -189,9 +231,9 @@ def verify_connection(conn: sqlite3.Connection, path: Path) -> int:
             raise NewerSchema(path, version, SCHEMA_VERSION)
         if version < 1:
             raise CorruptWorkspace(path, QT_TRANSLATE_NOOP("Workspace", "it has no schema version"))
-        result = [row[0] for row in conn.execute("PRAGMA quick_check")]
-    except sqlite3.DatabaseError as exc:
-        raise CorruptWorkspace(path, str(exc)) from None
+        result = quick_check(conn)
+    except DAMAGE_ERRORS as exc:
+        raise CorruptWorkspace(path, damage_detail(exc)) from None
     if result != ["ok"]:
         log.warning("quick_check of %s failed:\n%s", path, "\n".join(result))
         raise CorruptWorkspace(path, integrity_problems(result)[0])
@@ -204,8 +246,8 @@ def verify_connection(conn: sqlite3.Connection, path: Path) -> int:
 
         # The rows' own problems first (they name the row), then the bookkeeping's.
         unreadable = unreadable_rows(conn, version) or bookkeeping_problems(conn, version)
-    except sqlite3.DatabaseError as exc:
-        raise CorruptWorkspace(path, str(exc)) from None
+    except DAMAGE_ERRORS as exc:
+        raise CorruptWorkspace(path, damage_detail(exc)) from None
     if unreadable:
         detail = unreadable[0]
         if len(unreadable) > 1:
@@ -346,7 +388,7 @@ class Workspace:
                     "Workspace",
                     "{name} is busy with another change (a copy or an import "
                     "still running); nothing was changed. Try again in a moment. ({reason})",
-                ).format(name=self.path.name, reason=str(exc)),
+                ).format(name=self.path.name, reason=one_line(exc)),
             ) from None
         try:
             yield
@@ -569,7 +611,7 @@ def _connect(path: Path) -> sqlite3.Connection:
             path,
             QT_TRANSLATE_NOOP(
                 "Workspace", "{path}: cannot be opened for writing ({reason})."
-            ).format(path=path, reason=str(exc)),
+            ).format(path=path, reason=one_line(exc)),
         ) from None
     return conn
 
@@ -636,7 +678,7 @@ def open_workspace(
                             "Workspace",
                             "{path}: could not write a backup copy before upgrading it "
                             "({reason}); the file was left as it was.",
-                        ).format(path=path, reason=str(exc)),
+                        ).format(path=path, reason=one_line(exc)),
                     ) from None
                 log.info("backed up %s to %s before migrating", path, backup)
         finally:
@@ -648,6 +690,17 @@ def open_workspace(
             return Workspace(path, db, device_id=device_id, read_only=True)
         db = Database(_connect(path), execute_plugins=False)
         try:
+            try:
+                db.execute("BEGIN IMMEDIATE")
+                db.execute("ROLLBACK")
+            except DAMAGE_ERRORS as exc:
+                # What the read-only checks cannot see: SQLite refusing to write it.
+                raise WorkspaceError(
+                    path,
+                    QT_TRANSLATE_NOOP(
+                        "Workspace", "{path}: cannot be opened for writing ({reason})."
+                    ).format(path=path, reason=damage_detail(exc)),
+                ) from None
             if version < SCHEMA_VERSION:
                 try:
                     migrate(db)
@@ -663,7 +716,7 @@ def open_workspace(
                             "Workspace",
                             "{path}: upgrading the workspace from schema {version} failed "
                             "({reason}); the file was left as it was.",
-                        ).format(path=path, version=version, reason=str(exc)),
+                        ).format(path=path, version=version, reason=one_line(exc)),
                     ) from exc
                 db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             _configure(db, writable=True, device_id=device_id)
