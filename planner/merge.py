@@ -19,6 +19,13 @@ two teammates who resolved it differently see it again. Merging the same
 file again finds nothing new. There is no per-teammate state to
 lose, so merging through a third teammate's copy works the same way.
 
+Names of live communities and templates stay unique, case aside. Where the
+rows taken and ours would share a name, the record with the smallest id
+keeps it and the others become "name (2)"... (the same records, the same
+way, whichever side merges). A resolved conflict gives way to every record
+not in conflict: a row only one side changed comes exactly as that side
+has it, and the resolution, a new version anyway, gets the "(2)".
+
 This module plans a merge (nothing is written); :mod:`planner.merge_apply`
 writes it, as one transaction and one verbatim :class:`Change` (see
 :mod:`planner.history`): undo puts the workspace back as it was.
@@ -374,17 +381,18 @@ def _plan_table(
     plan.takes.extend(takes)
 
 
-def unique_names(live: Mapping[str, str]) -> dict[str, str]:
+def unique_names(live: Mapping[str, str], yielding: Collection[str] = ()) -> dict[str, str]:
     """New names that make the live names (id -> name) unique, case aside: of
-    the records sharing a name, the one with the smallest id keeps it and the
-    others become "name (2)", "name (3)"..."""
+    the records sharing a name, one not in ``yielding`` keeps it before one in
+    it, then the one with the smallest id; the others become "name (2)",
+    "name (3)"..."""
     groups: dict[str, list[str]] = {}
     for row_id, name in live.items():
         groups.setdefault(name.casefold(), []).append(row_id)
     used = set(groups)
     new_names: dict[str, str] = {}
     for key in sorted(groups):
-        for row_id in sorted(groups[key])[1:]:
+        for row_id in sorted(groups[key], key=lambda i: (i in yielding, i))[1:]:
             name = live[row_id]
             n = 2
             while f"{name} ({n})".casefold() in used:
@@ -403,13 +411,20 @@ def _settle_names(
     the one with the smallest id keeps it and the others become "name (2)",
     "name (3)"... The rule looks at the result only, so whichever side
     merges renames the same records the same way (their two renames are then
-    the same change). A record of ours renamed so is written by the merge;
-    one in conflict is left to the person resolving it.
+    the same change). A record of ours renamed so is written by the merge.
+
+    Records in conflict take no part: their names are known only once the
+    person has resolved them, and then a resolved record gives way to every
+    other one (:func:`planner.merge_apply.apply_merge`). A record only one
+    side changed is never renamed for a conflict: it comes as that side has
+    it, and the resolution, a new version anyway, takes the "(2)".
     """
     column = UNIQUE_NAMES[table]
+    in_conflict = {c.id for c in plan.conflicts if c.table == table}
     live: dict[str, str] = {
         str(i): str(n)
         for i, n in mine_conn.execute(f'SELECT id, "{column}" FROM "{table}" WHERE deleted = 0')
+        if str(i) not in in_conflict
     }
     for take in takes:
         if take.theirs["deleted"]:
@@ -420,9 +435,8 @@ def _settle_names(
     if not new_names:
         return takes
     by_id = {t.id: t for t in takes}
-    in_conflict = {c.id for c in plan.conflicts if c.table == table}
     settled = [replace(t, rename=new_names[t.id]) if t.id in new_names else t for t in takes]
-    ours = [i for i in new_names if i not in by_id and i not in in_conflict]
+    ours = [i for i in new_names if i not in by_id]
     for row_id, row in sorted(read_rows(mine_conn, table, ours).items()):
         plan.renames.append((table, row, new_names[row_id]))
         plan.mine[(table, row_id)] = version(row)

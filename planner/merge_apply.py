@@ -2,7 +2,8 @@
 
 One transaction: the versions learnt from their copy, the rows taken, ours
 renamed where names would clash, the conflicts as the person resolved them
-(each a new version that knows both sides), their device labels and a line
+(each a new version that knows both sides; one whose name another record
+has gets "name (2)"), their device labels and a line
 in the merge log. It returns one verbatim :class:`Change`, which undo puts
 back exactly, stamps included. Cancelling or a failure changes nothing.
 """
@@ -102,23 +103,18 @@ def apply_merge(
                 tick()
             for table, row, new_name in plan.renames:
                 rename_ours(table, row, new_name)
-            for conflict in plan.conflicts:
-                resolved = _resolve(conflict, choices.get(conflict.key, ()), stamp, ws.device_id)
+            resolutions = [
+                (c, _resolve(c, choices.get(c.key, ()), stamp, ws.device_id))
+                for c in plan.conflicts
+            ]
+            clashes = _settle_resolved_names(conn, resolutions)
+            for conflict, resolved in resolutions:
                 learnt.append(_learn(conn, conflict.table, conflict.id, resolved))
                 _write(ws, conflict.table, conflict.id, conflict.mine, resolved)
                 rows.append(RowChange(conflict.table, conflict.id, conflict.mine, resolved))
                 tick()
-            # A conflict resolved with their name can clash with another record.
-            for table, column in UNIQUE_NAMES.items():
-                live = {
-                    str(i): str(n)
-                    for i, n in conn.execute(
-                        f'SELECT id, "{column}" FROM "{table}" WHERE deleted = 0'
-                    )
-                }
-                clashes = unique_names(live)
-                for row_id, row in sorted(read_rows(conn, table, clashes).items()):
-                    rename_ours(table, row, clashes[row_id])
+            for table, row, new_name in clashes:
+                rename_ours(table, row, new_name)
             learn_devices(conn, plan.devices)
             entry = _log_entry(ws, plan, choices, stamp)
             ws.db.table("merge_log").insert(entry)
@@ -130,6 +126,34 @@ def apply_merge(
             ).format(name=plan.source.name, reason=str(exc))
         ) from None
     return Change("merge", plan.source.name, tuple(rows), verbatim=True, versions=tuple(learnt))
+
+
+def _settle_resolved_names(
+    conn: sqlite3.Connection, resolutions: list[tuple[Conflict, Row]]
+) -> list[tuple[str, Row, str]]:
+    """Keep live names unique once the conflicts are resolved (the takes and the
+    plan's renames already written): a resolution whose name another live
+    record has gives way, and is renamed "name (2)"... in place (the
+    resolution's own version). Returns the other records still sharing a name
+    (table, row, new name), renamed by the smallest-id rule; the plan leaves
+    none, unless the workspace changed since it was made."""
+    clashes: list[tuple[str, Row, str]] = []
+    for table, column in UNIQUE_NAMES.items():
+        resolved = {c.id: row for c, row in resolutions if c.table == table}
+        live = {
+            str(i): str(n)
+            for i, n in conn.execute(f'SELECT id, "{column}" FROM "{table}" WHERE deleted = 0')
+            if str(i) not in resolved
+        }
+        live.update({i: str(row[column]) for i, row in resolved.items() if not row["deleted"]})
+        new_names = unique_names(live, yielding=resolved)
+        for row_id, name in new_names.items():
+            if row_id in resolved:
+                resolved[row_id][column] = name
+        others = [i for i in new_names if i not in resolved]
+        for row_id, row in sorted(read_rows(conn, table, others).items()):
+            clashes.append((table, row, new_names[row_id]))
+    return clashes
 
 
 def _renamed(table: str, row: Row, name: str, stamp: int, device: str) -> Row:

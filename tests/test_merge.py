@@ -13,6 +13,7 @@ import pytest
 from planner import merge as merge_module
 from planner import merge_apply
 from planner.calendar import CalendarFilter, create_item, occurrences_between
+from planner.check import check_workspace
 from planner.checklists import checklist, set_done
 from planner.communities import (
     create_community,
@@ -23,7 +24,7 @@ from planner.communities import (
 )
 from planner.devices import made_by_others
 from planner.errors import Cancelled
-from planner.merge import MergeError
+from planner.merge import MergeError, version
 from planner.merge_apply import apply_merge, take_all
 from planner.merge_file import BACKUPS_KEPT, backup_before_merge, prepare_merge
 from planner.paths import AppPaths
@@ -626,3 +627,92 @@ def test_two_workspaces_with_one_name_keep_their_own_backups(
             backup_before_merge(other, folder)
     assert mine.exists()
     assert len(list(folder.iterdir())) == BACKUPS_KEPT + 1
+
+
+# A record made with the greatest id there can be: of two records sharing a name, the
+# smallest-id rule would let the other one keep it.
+LAST_ID = "ffffffff-ffff-4fff-bfff-ffffffffffff"
+
+
+def made_last(monkeypatch: pytest.MonkeyPatch, ws: Workspace, name: str) -> str:
+    """A new community ``name`` in ``ws``, under LAST_ID."""
+    with monkeypatch.context() as patch:
+        patch.setattr("planner.workspace.new_id", lambda: LAST_ID)
+        made, _ = create_community(ws, {"name": name})
+    assert made == LAST_ID
+    return made
+
+
+def versions_of(ws: Workspace, row_id: str) -> set[tuple[int, str]]:
+    return {
+        (int(at), str(by))
+        for at, by in ws.db.execute(
+            "SELECT updated_at, updated_by FROM row_versions WHERE row_id = ?", [row_id]
+        )
+    }
+
+
+def test_a_resolution_taking_their_name_gives_way_to_my_record_with_that_name(
+    pair: Pair, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found by the merge properties: they renamed a record I changed too (a conflict)
+    and I made a record with that name. Taking their name, the resolution is renamed
+    "name (2)"; my record, which only I changed, stays exactly as I had it."""
+    cid = community(pair.mine, 0)
+    update_community(pair.mine, cid, {"notes": "我的备注"})
+    mine_new = made_last(monkeypatch, pair.mine, "读书会")
+    with pair.teammate() as ws:
+        update_community(ws, cid, {"name": "读书会"})
+    my_row = pair.mine.get_row("communities", mine_new)
+    known = versions_of(pair.mine, cid)
+    plan = pair.merge("theirs")
+    [conflict] = plan.conflicts
+    assert conflict.key == ("communities", cid) and set(conflict.fields) == {"name", "notes"}
+    assert not plan.renames and not any(t.rename for t in plan.takes)
+    assert pair.mine.get_row("communities", mine_new) == my_row
+    resolved = pair.mine.get_row("communities", cid)
+    assert resolved is not None
+    assert resolved["name"] == "读书会 (2)"
+    assert resolved["notes"] == conflict.theirs["notes"]
+    # Their version is learnt, and one new version of mine: the resolution, renamed.
+    assert versions_of(pair.mine, cid) - known == {
+        version(conflict.theirs),
+        (resolved["updated_at"], DEVICE),
+    }
+    assert not check_workspace(pair.mine.path).problems
+    assert prepare_merge(pair.mine, pair.theirs).up_to_date
+    # The teammate takes it all back without a conflict or a rename of their own.
+    mine_copy = tmp_path / "mine-now.cplan"
+    write_snapshot(pair.mine, mine_copy, device_id=DEVICE, device_label="me@laptop")
+    with pair.teammate() as ws:
+        back = prepare_merge(ws, mine_copy)
+        assert not back.conflicts and not back.renames
+        assert not any(t.rename for t in back.takes)
+        ws.history.push(apply_merge(ws, back))
+        assert ws.get_row("communities", cid) == resolved
+        assert ws.get_row("communities", mine_new) == my_row
+
+
+def test_a_record_arriving_with_the_name_of_a_resolution_comes_as_they_made_it(
+    pair: Pair, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found by the merge properties: I renamed a record they changed too (a conflict)
+    and they made a record with my new name. Keeping mine, the resolution is renamed
+    "name (2)"; their record arrives exactly as they made it."""
+    cid = community(pair.mine, 0)
+    update_community(pair.mine, cid, {"name": "读书会"})
+    with pair.teammate() as ws:
+        update_community(ws, cid, {"notes": "她的备注"})
+        theirs_new = made_last(monkeypatch, ws, "读书会")
+        their_row = ws.get_row("communities", theirs_new)
+    plan = pair.merge("mine")
+    [conflict] = plan.conflicts
+    assert conflict.key == ("communities", cid) and set(conflict.fields) == {"name", "notes"}
+    [arrival] = [t for t in plan.takes if t.id == theirs_new]
+    assert arrival.kind == "added" and arrival.rename is None and not plan.renames
+    assert pair.mine.get_row("communities", theirs_new) == their_row
+    resolved = pair.mine.get_row("communities", cid)
+    assert resolved is not None and resolved["updated_by"] == DEVICE
+    assert (resolved["name"], resolved["notes"]) == ("读书会 (2)", conflict.mine["notes"])
+    assert not check_workspace(pair.mine.path).problems
+    assert prepare_merge(pair.mine, pair.theirs).up_to_date

@@ -512,12 +512,14 @@ def check_nothing_lost(
     ours_renamed = {(table, str(row["id"])): new for table, row, new in plan.renames}
     conflicts = {c.key: c for c in plan.conflicts}
     takes = {(t.table, t.id): t for t in plan.takes}
+    resolved_names = names_of_resolutions(plan, choices, merged)
     assert len(takes) == len(plan.takes) and len(conflicts) == len(plan.conflicts)
     assert not takes.keys() & conflicts.keys()
     events(plan)
     duplicate_names(merged)
-    if needless_renames(plan, merged):
-        event("needless rename")
+    # A record is renamed for a clash only with another record not in conflict (one in
+    # conflict gives way instead), and only where that one keeps the name.
+    assert not needless_renames(plan, merged, set(conflicts)), needless_renames(plan, merged)
     check_arrivals(plan, merged)
     check_derived(merged)
     assert not plan.unrelated
@@ -563,9 +565,50 @@ def check_nothing_lost(
             # The resolution is always a new version that knows both.
             assert m["updated_by"] == DEV_A, key
             assert m["updated_at"] > max(a["updated_at"], b["updated_at"]), key
-            took = taken_fields(conflict, choices.get(key, ()))
-            expected = without(content(a) | {f: b[f] for f in took}, *DERIVED.get(key[0], ()))
+            expected = without(resolution(conflict, choices), *DERIVED.get(key[0], ()))
+            if key in resolved_names:
+                expected["name"] = resolved_names[key]
             assert without(content(m), *DERIVED.get(key[0], ())) == expected, key
+
+
+def resolution(conflict: Conflict, choices: Any) -> Row:
+    """What the person chose for ``conflict``: ours, with the fields taken from theirs."""
+    took = taken_fields(conflict, choices.get(conflict.key, ()))
+    return content(conflict.mine) | {f: conflict.theirs[f] for f in took}
+
+
+def names_of_resolutions(plan: MergePlan, choices: Any, merged: Rows) -> dict[Key, str]:
+    """The names the live resolutions get. A resolution gives way to every live record
+    not in conflict (those come exactly as a side had them, or renamed as the plan
+    says): the name chosen, or, when one of them has it (case aside), "name (2)",
+    "name (3)"... (the first not in use); among resolutions choosing one name, the
+    smallest id keeps it."""
+    found: dict[Key, str] = {}
+    for table in ("communities", "templates"):
+        chosen = {
+            c.id: str(row["name"])
+            for c in plan.conflicts
+            if c.table == table
+            for row in [resolution(c, choices)]
+            if not row["deleted"]
+        }
+        held = {
+            str(row["name"]).casefold()
+            for (t, row_id), row in merged.items()
+            if t == table and row_id not in chosen and not row["deleted"]
+        }
+        used = held | {name.casefold() for name in chosen.values()}
+        for row_id in sorted(chosen, key=lambda i: (chosen[i].casefold(), i)):
+            name = new = chosen[row_id]
+            if name.casefold() in held:
+                n = 2
+                while f"{name} ({n})".casefold() in used:
+                    n += 1
+                new = f"{name} ({n})"
+                used.add(new.casefold())
+            held.add(new.casefold())
+            found[(table, row_id)] = new
+    return found
 
 
 def check_renamed(before: Row, after: Row, name: str) -> None:
@@ -619,8 +662,9 @@ def _label(table: str, row: Row) -> str:
     return f"{row['name']}".casefold()  # templates: one name across kinds, as the app has
 
 
-def needless_renames(plan: MergePlan, merged: Rows) -> list[Key]:
-    """Rows the merge renamed although, after it, no other live row has their name."""
+def needless_renames(plan: MergePlan, merged: Rows, ignored: Any = ()) -> list[Key]:
+    """Rows the merge renamed although, after it, no other live row (bar the
+    ``ignored`` ones) has their name."""
     before = {(t.table, t.id): t.theirs for t in plan.takes if t.rename is not None}
     before.update({(table, str(row["id"])): row for table, row, _ in plan.renames})
     needless = []
@@ -629,7 +673,7 @@ def needless_renames(plan: MergePlan, merged: Rows) -> list[Key]:
             other
             for other_key, other in merged.items()
             if other_key[0] == key[0] and other_key != key and not other["deleted"]
-            if _label(key[0], other) == _label(key[0], row)
+            if other_key not in ignored and _label(key[0], other) == _label(key[0], row)
         ]
         if not holders:
             needless.append(key)
