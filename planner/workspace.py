@@ -170,14 +170,22 @@ def is_read_only_file(path: Path) -> bool:
 def connect_read_only(path: Path, *, immutable: bool | None = None) -> sqlite3.Connection:
     """A connection that cannot write to ``path``, with untrusted schema off.
 
-    ``immutable`` (by default: when no ``-wal`` file sits beside ``path``)
-    keeps SQLite from creating ``-wal``/``-shm`` files for a WAL-mode file,
-    so looking at a file leaves its folder exactly as it was.
+    ``immutable`` (by default: when no ``-wal`` file with changes in it sits
+    beside ``path``) keeps SQLite from creating ``-wal``/``-shm`` files for a
+    WAL-mode file, so looking at a file leaves its folder exactly as it was.
+    A file with committed changes still in its ``-wal`` (a folder that
+    turned read-only before the window closed) is read with them, which
+    needs the ``-shm`` beside it when the folder cannot be written.
+
+    The connection can be handed to another thread once its first thread is
+    done with it (``check_same_thread`` off): the window opens a workspace
+    on a worker thread and then uses it on its own.
     """
     if immutable is None:
-        immutable = is_read_only_file(path) or not Path(f"{path}-wal").exists()
+        wal = Path(f"{path}-wal")
+        immutable = not (wal.exists() and wal.stat().st_size > 0)
     uri = path.resolve().as_uri() + "?mode=ro" + ("&immutable=1" if immutable else "")
-    conn = sqlite3.connect(uri, uri=True)
+    conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
     conn.execute("PRAGMA trusted_schema = OFF")
     return conn
 
@@ -382,6 +390,8 @@ class Workspace:
         try:
             conn.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as exc:
+            if exc.sqlite_errorcode & 0xFF not in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
+                raise  # not another writer: the disk or the folder (see disk_errors)
             raise WorkspaceBusy(
                 self.path,
                 QT_TRANSLATE_NOOP(
@@ -604,7 +614,8 @@ def create_workspace(path: Path, *, device_id: str, lock_dir: Path) -> Workspace
 def _connect(path: Path) -> sqlite3.Connection:
     """A read-write connection that never runs code stored in the file's schema."""
     try:
-        conn = sqlite3.connect(path)
+        # Opened on a worker thread by the window, then used on its own (one at a time).
+        conn = sqlite3.connect(path, check_same_thread=False)
         conn.execute("PRAGMA trusted_schema = OFF")
     except sqlite3.Error as exc:
         raise WorkspaceError(
@@ -649,6 +660,23 @@ def open_workspace(
     path = Path(path)
     read_header(path)
     read_only = read_only or is_read_only_file(path)
+    wal, shm = Path(f"{path}-wal"), Path(f"{path}-shm")
+    if (
+        wal.exists()
+        and wal.stat().st_size > 0
+        and not shm.exists()
+        and not os.access(path.parent, os.W_OK)
+    ):
+        # SQLite needs the -shm to read the -wal, and cannot make one here.
+        raise WorkspaceError(
+            path,
+            QT_TRANSLATE_NOOP(
+                "Workspace",
+                "{path}: its newest changes are in {name}-wal, which cannot be read in a "
+                "read-only folder. Copy both files to a folder you can write to and open "
+                "the copy.",
+            ).format(path=path, name=path.name),
+        )
     lock = None if read_only else WorkspaceLock(path, lock_dir)
     try:
         probe = connect_read_only(path)

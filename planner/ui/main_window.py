@@ -58,6 +58,7 @@ from planner.ui.sidebar import Sidebar
 from planner.ui.start_screen import StartScreen
 from planner.ui.template_page import TemplatePage
 from planner.ui.theme import SPACING, app_icon, icon
+from planner.ui.wait import wait_for
 from planner.workspace import WORKSPACE_SUFFIX, Workspace, create_workspace, open_workspace
 
 log = logging.getLogger(__name__)
@@ -472,8 +473,12 @@ class MainWindow(QMainWindow):
         if not self._leave_page():
             return False
         try:
-            workspace = open_workspace(
-                Path(path), device_id=self.device_id, lock_dir=self.paths.lock_dir
+            # Checking a large file's pages and rows takes a while: the window
+            # keeps painting meanwhile (user input waits).
+            workspace = wait_for(
+                lambda: open_workspace(
+                    Path(path), device_id=self.device_id, lock_dir=self.paths.lock_dir
+                )
             )
         except Exception as exc:
             if not self._show_disk_problem(exc, Path(path), "open"):
