@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, NoReturn
 from planner import APP_NAME, __version__
 from planner.cli_share import add_parsers as add_share_parsers
 from planner.cli_share import cmd_merge, cmd_snapshot
+from planner.disk_errors import disk_problem
 from planner.errors import EXIT_BAD_INPUT, EXIT_FAILURE, PlannerError
 from planner.files import check_target, write_atomically
 from planner.i18n import untranslated
@@ -549,6 +550,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("planner: interrupted", file=sys.stderr)
         return EXIT_FAILURE
     except Exception as exc:
+        target = getattr(args, "workspace", None)
+        problem = disk_problem(exc, Path(target)) if isinstance(target, Path) else None
+        if problem is not None:
+            # A full disk or a read-only folder: SQLite rolled the change back.
+            log.warning("%s failed: %s", args.command, problem)
+            print(f"planner: {problem}", file=sys.stderr)
+            return EXIT_FAILURE
         log.exception("unexpected error in %s", args.command)
         print(
             f"planner: unexpected error ({type(exc).__name__}: {exc}); "

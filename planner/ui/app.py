@@ -14,6 +14,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from planner import APP_NAME, __version__
+from planner.disk_errors import disk_problem
 from planner.paths import AppPaths, device_id
 from planner.settings import Settings
 from planner.ui.dialogs import show_error
@@ -50,6 +51,12 @@ def install_excepthook(window: MainWindow) -> None:
 
     def hook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
         log.error("unexpected error:\n%s", "".join(traceback.format_exception(kind, exc, tb)))
+        session = window.session
+        problem = disk_problem(exc, session.workspace.path) if session is not None else None
+        if problem is not None:
+            # A write the disk refused outside the session's own handling: one line.
+            show_error(window, ui_text(problem.message))
+            return
         show_error(
             window,
             QCoreApplication.translate(
