@@ -63,6 +63,11 @@ def backup_before_merge(ws: Workspace, folder: Path) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     where = hashlib.sha256(os.path.normcase(str(ws.path.resolve())).encode()).hexdigest()[:8]
     prefix = f"{ws.path.stem}.{where}.before-merge-"
+    # A backup cut short (the app killed half-way) leaves its temporary files; the
+    # workspace's lock means no other backup of this workspace is being written now.
+    for stale in folder.glob(f".{glob.escape(prefix)}*{ws.path.suffix}.tmp*"):
+        with contextlib.suppress(OSError):
+            stale.unlink()
     stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S-%f")
     n = 1
     target = folder / f"{prefix}{stamp}-{n:03d}{ws.path.suffix}"
@@ -79,8 +84,9 @@ def backup_before_merge(ws: Workspace, folder: Path) -> Path:
             dest.close()
         os.replace(tmp, target)
     except (OSError, sqlite3.Error) as exc:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
+        for part in (tmp, Path(f"{tmp}-journal")):
+            with contextlib.suppress(OSError):
+                part.unlink()
         raise MergeError(
             QT_TRANSLATE_NOOP(
                 "MergeFile",

@@ -716,3 +716,26 @@ def test_a_record_arriving_with_the_name_of_a_resolution_comes_as_they_made_it(
     assert (resolved["name"], resolved["notes"]) == ("读书会 (2)", conflict.mine["notes"])
     assert not check_workspace(pair.mine.path).problems
     assert prepare_merge(pair.mine, pair.theirs).up_to_date
+
+
+def test_a_backup_cut_short_leaves_nothing_behind_at_the_next_merge(
+    pair: Pair, tmp_path: Path
+) -> None:
+    """A merge killed while writing its backup leaves a hidden ``.tmp`` (and its
+    journal); the next backup of that workspace clears them, and keeps the others'."""
+    folder = tmp_path / "backups"
+    first = backup_before_merge(pair.mine, folder)
+    prefix = first.name.split("before-merge-")[0] + "before-merge-"
+    stale = [
+        folder / f".{prefix}20261123-081500-000000-001.cplan.tmp",
+        folder / f".{prefix}20261123-081500-000000-001.cplan.tmp-journal",
+    ]
+    other = folder / ".another.12345678.before-merge-20261123-081500-000000-001.cplan.tmp"
+    for path in (*stale, other):
+        path.write_bytes(b"half a copy")
+    made = backup_before_merge(pair.mine, folder)
+    assert not any(path.exists() for path in stale)
+    assert other.exists()
+    assert sorted(p.name for p in folder.iterdir() if not p.name.startswith(".")) == sorted(
+        [first.name, made.name]
+    )
