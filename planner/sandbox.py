@@ -26,7 +26,7 @@ from functools import update_wrapper
 from itertools import islice
 from typing import Any
 
-from jinja2 import BaseLoader, StrictUndefined, TemplateNotFound, nodes
+from jinja2 import BaseLoader, StrictUndefined, TemplateNotFound, Undefined, nodes
 from jinja2.compiler import CodeGenerator, Frame
 from jinja2.exceptions import SecurityError
 from jinja2.runtime import Context
@@ -239,6 +239,13 @@ class Sandbox(ImmutableSandboxedEnvironment):
         return join(parts)
 
     def _finalize(self, value: Any) -> Any:
+        if callable(value) and not isinstance(value, str | Undefined):
+            # ``{{ wrap }}`` would print "<function _wrap at 0x…>" into a poster.
+            raise Refused(
+                QT_TRANSLATE_NOOP(
+                    "Sandbox", "a helper cannot be shown as it is; call it with its arguments."
+                )
+            )
         if not isinstance(value, str):
             self._refuse_size(_approx_size(value, MAX_VALUE_SIZE))
         return value
