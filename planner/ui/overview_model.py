@@ -256,9 +256,16 @@ class OverviewModel(QAbstractTableModel):
         self._overdue: list[Cell] = []
         self.reload()
 
-    def set_session(self, session: Session | None) -> None:
+    def set_session(self, session: Session | None, *, load: bool = True) -> None:
+        """Show ``session``'s communities; with ``load`` False, no rows until
+        :meth:`reload` (a hidden page reads when it is shown)."""
         self._session = session
-        self.reload()
+        if load:
+            self.reload()
+        else:
+            self.beginResetModel()
+            self._rows, self._next, self._overdue = [], [], []
+            self.endResetModel()
 
     def reload(self, today: date | None = None) -> None:
         """Ask the core for the overview (as of ``today``) and sort it."""

@@ -164,10 +164,12 @@ class OverviewPage(QWidget):
         self.session = session
         if session is not None:
             session.changed.connect(self._on_changed)
-        self.model.set_session(session)
+        # A hidden page reads the new workspace when it is shown.
+        visible = self.isVisible()
+        self.model.set_session(session, load=visible)
         self.health.set_session(session)
         self.comparison.set_session(session)
-        self._stale = False
+        self._stale = not visible
 
     def refresh(self) -> None:
         """Ask the core again (as of today), keeping the current community."""

@@ -167,6 +167,7 @@ class TemplatePage(QWidget):
         self._last_row = 0
         self._stale = False  # changes arrived while the page was hidden
         self._preview_pending = False  # a template was loaded while hidden
+        self._items_pending = False  # the calendar items are read when shown
         self.preview_timer = QTimer(self)
         self.preview_timer.setSingleShot(True)
         self.preview_timer.setInterval(PREVIEW_DELAY_MS)
@@ -538,6 +539,8 @@ class TemplatePage(QWidget):
         self._catch_up()
 
     def _catch_up(self) -> None:
+        if self._items_pending and not self._stale:
+            self._fill_items()
         if self._stale:
             self._stale = False
             self.refresh()
@@ -1068,6 +1071,15 @@ class TemplatePage(QWidget):
         self.item.blockSignals(True)
         self.item.clear()
         self.item.addItem(self.tr("No calendar item"))
+        if not self.isVisible():
+            # Hidden (behind the calendar when a workspace opens): the community's
+            # coming items are read when the page is shown; the item chosen stays.
+            self._items_pending = True
+            self._item_keys = [None]
+            self.item.setEnabled(False)
+            self.item.blockSignals(False)
+            return
+        self._items_pending = False
         occurrences = self._occurrences()
         keys = {occ.key for occ in occurrences}
         if self.item_key is not None and self.item_key not in keys and self.session is not None:

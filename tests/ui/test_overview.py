@@ -539,3 +539,24 @@ def test_the_keyboard_reaches_due_and_overdue_items(
         qtbot.keyClick(view, Qt.Key.Key_Enter)
     assert signal.args == [late]
     assert "Menu key" in page.hint.text()
+
+
+def test_a_hidden_overview_reads_a_new_workspace_only_when_shown(
+    qtbot, session: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    import planner.ui.overview_model as overview_model
+
+    add(session, "深夜读书会")
+    reads: list[int] = []
+    real = overview_model.overview
+    monkeypatch.setattr(
+        overview_model, "overview", lambda *a, **k: reads.append(1) or real(*a, **k)
+    )
+    page = OverviewPage()
+    qtbot.addWidget(page)
+    page.set_session(session)
+    assert reads == [] and page.model.rowCount() == 0  # hidden: nothing read yet
+    page.show()
+    qtbot.waitExposed(page)
+    assert reads == [1]
+    assert page.model.rowCount() == 1

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from markupsafe import escape
@@ -594,3 +595,29 @@ def test_select_unknown_and_cleared_current(page: TemplatePage) -> None:
     assert not page.select("no-such-template")
     page.list.setCurrentIndex(QModelIndex())
     assert page.template is None and page.right.currentWidget() is page.empty
+
+
+def test_a_hidden_page_reads_the_calendar_items_only_when_shown(
+    qtbot: QtBot, paths: AppPaths, session: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Opening a workspace sets the session of the page hidden behind the calendar:
+    the preview's choice of calendar items is read when the page is shown."""
+    import planner.ui.template_page as template_page
+
+    reads: list[int] = []
+    real = template_page.occurrences_between
+
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        reads.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(template_page, "occurrences_between", counted)
+    p = TemplatePage(Settings(paths.settings_file), confirm=Confirm())
+    qtbot.addWidget(p)
+    p.set_session(session)
+    assert reads == [] and not p.item.isEnabled()
+    p.resize(1200, 760)
+    p.show()
+    qtbot.waitExposed(p)
+    assert reads
+    assert p.item.count() > 1 and p.item.isEnabled()  # the sample community's coming items
