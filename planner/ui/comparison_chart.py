@@ -38,7 +38,6 @@ from planner.ui.chart_axes import nice_range, set_ticks, week_ticks
 from planner.ui.chart_style import RED, ChartPanel, line_series, number_text, png_name
 from planner.ui.import_mapping_model import fill
 from planner.ui.session import Session
-from planner.workspace import Workspace
 
 WEEKS = 26
 MEASURES = ("retention", "members", "net")
