@@ -13,7 +13,9 @@ or all. :func:`occurrences_between` expands series for one range only.
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import gc
 import json
 import math
 import os
@@ -21,11 +23,12 @@ import sqlite3
 import sys
 import time as time_module
 import uuid
-from collections.abc import Iterable, Iterator, Mapping
+import weakref
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from planner.errors import NotFound, ValidationError
@@ -221,6 +224,17 @@ class CalendarItem:
             deleted=bool(row["deleted"]),
         )
 
+    if not TYPE_CHECKING:  # (so type checkers still catch misspelt attributes)
+
+        def __getattr__(self, name: str) -> Any:
+            """Fields a partial read left out load on first use (see _partial_item)."""
+            rest = self.__dict__.get("_rest")
+            if rest is None or name not in _REST_FIELDS:
+                raise AttributeError(name)
+            self.__dict__.update(rest.load(self.id))
+            del self.__dict__["_rest"]
+            return self.__dict__[name]
+
     @property
     def duration(self) -> timedelta:
         return self.end - self.start
@@ -255,7 +269,7 @@ class CalendarItem:
         return base
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Occurrence:
     """One appearance of an item on the calendar.
 
@@ -264,6 +278,9 @@ class Occurrence:
         start, end: when this occurrence happens (local wall-clock time).
         series: the series this occurrence belongs to, if any.
         recurrence_id: its original start within the series.
+
+    Slots, not a dict: a month holds thousands, and the calendar keeps a few
+    months (half the objects for the garbage collector to walk).
     """
 
     item: CalendarItem
@@ -271,6 +288,8 @@ class Occurrence:
     end: datetime
     series: CalendarItem | None = None
     recurrence_id: datetime | None = None
+    # The key, once worked out (not compared, not shown).
+    _key: tuple[str, str] | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def is_recurring(self) -> bool:
@@ -281,12 +300,17 @@ class Occurrence:
         """The day it ends on (an end at midnight belongs to the day before)."""
         return (self.end - timedelta(microseconds=1)).date()
 
-    @functools.cached_property
+    @property
     def key(self) -> tuple[str, str]:
         """Stable identity of this occurrence across reloads (computed once)."""
-        if self.series is not None and self.recurrence_id is not None:
-            return (self.series.id, format_time(self.recurrence_id))
-        return (self.item.id, "")
+        key = self._key
+        if key is None:
+            if self.series is not None and self.recurrence_id is not None:
+                key = (self.series.id, format_time(self.recurrence_id))
+            else:
+                key = (self.item.id, "")
+            object.__setattr__(self, "_key", key)
+        return key
 
     def values(self) -> dict[str, Any]:
         """The editable fields as this occurrence shows them."""
@@ -534,15 +558,298 @@ def get_item(ws: Workspace, item_id: str) -> CalendarItem:
 # "+c.community_id" keeps SQLite on the range index instead of the community one.
 _LIVE = "c.deleted = 0 AND +c.community_id IN (SELECT id FROM communities WHERE deleted = 0)"
 
+# The columns of a CalendarItem, in the order _item_from_values reads them.
+_ITEM_COLUMNS = (
+    "id",
+    "community_id",
+    "kind",
+    "item_type",
+    "title",
+    "all_day",
+    "starts_at",
+    "ends_at",
+    "tz",
+    "status",
+    "owner",
+    "description",
+    "speaker",
+    "location",
+    "rrule",
+    "exdates",
+    "last_ends_at",
+    "series_id",
+    "recurrence_id",
+    "updated_at",
+    "deleted",
+    *GOAL_FIELDS,
+)
+_SELECT_ITEM = ", ".join(f"c.{name}" for name in _ITEM_COLUMNS)
+_GOALS_AT = _ITEM_COLUMNS.index(GOAL_FIELDS[0])
+_from_iso = datetime.fromisoformat
 
-def _rows(ws: Workspace, sql: str, params: list[Any]) -> Iterator[sqlite3.Row]:
-    """Rows as sqlite3.Row (read by name without building a dict per row)."""
+
+def _item_from_values(v: Sequence[Any]) -> CalendarItem:
+    """The CalendarItem of a row of ``_ITEM_COLUMNS``, equal to ``from_row``'s.
+
+    A month view makes thousands: filling the instance's dict directly skips
+    the frozen dataclass' ``__init__``, which sets each field through
+    ``object.__setattr__``, and reading by position skips the name lookups.
+    """
+    rule, last, original = v[14], v[16], v[18]
+    item = object.__new__(CalendarItem)
+    item.__dict__.update(
+        id=v[0],
+        community_id=v[1],
+        kind=_KINDS[v[2]],
+        item_type=v[3],
+        title=v[4],
+        all_day=bool(v[5]),
+        start=_from_iso(v[6]),
+        end=_from_iso(v[7]),
+        tz=v[8],
+        status=_STATUSES[v[9]],
+        owner=v[10],
+        description=v[11],
+        speaker=v[12],
+        location=v[13],
+        recurrence=_parse_rule(rule) if rule else None,
+        exdates=_parse_exdates(v[15]),
+        last_end=_from_iso(last) if last else None,
+        series_id=v[17],
+        recurrence_id=_from_iso(original) if original else None,
+        goals=dict(zip(GOAL_FIELDS, v[_GOALS_AT:], strict=True)),
+        updated_at=int(v[19]),
+        deleted=bool(v[20]),
+    )
+    return item
+
+
+# What the calendar's views draw (and its filters test). A partial read of
+# one-off items reads only these; the rest of the row loads when an item is
+# opened, edited or compared. (A one-off item has no rule: rrule = ''.)
+_DRAWN_COLUMNS = (
+    "id",
+    "community_id",
+    "kind",
+    "item_type",
+    "title",
+    "all_day",
+    "starts_at",
+    "ends_at",
+    "status",
+    "owner",
+    "speaker",
+    "series_id",
+    "recurrence_id",
+    "updated_at",
+    "deleted",
+)
+_SELECT_DRAWN = ", ".join(f"c.{name}" for name in _DRAWN_COLUMNS)
+_REST_COLUMNS = ("tz", "description", "location", "exdates", "last_ends_at", *GOAL_FIELDS)
+_REST_FIELDS = frozenset({"tz", "description", "location", "exdates", "last_end", "goals"})
+
+
+class _RestOfRow:
+    """Loads the fields a partial read left out, from the workspace read from."""
+
+    __slots__ = ("_ws",)
+
+    def __init__(self, ws: Workspace) -> None:
+        self._ws = weakref.ref(ws)
+
+    def load(self, item_id: str) -> dict[str, Any]:
+        ws = self._ws()
+        row = None
+        if ws is not None:
+            row = ws.db.conn.execute(
+                f"SELECT {', '.join(_REST_COLUMNS)} FROM {TABLE} WHERE id = ?", [item_id]
+            ).fetchone()
+        if row is None:  # the workspace was let go, or the row purged since
+            raise NotFound(
+                QT_TRANSLATE_NOOP("Calendar", "No calendar item with id {id}.").format(id=item_id)
+            )
+        tz, description, location, exdates, last_end = row[:5]
+        return {
+            "tz": tz,
+            "description": description,
+            "location": location,
+            "exdates": _parse_exdates(exdates),
+            "last_end": _from_iso(last_end) if last_end else None,
+            "goals": dict(zip(GOAL_FIELDS, row[5:], strict=True)),
+        }
+
+
+def _partial_item(v: Sequence[Any], rest: _RestOfRow) -> CalendarItem:
+    """The CalendarItem of a one-off row of ``_DRAWN_COLUMNS``; its other fields
+    (``_REST_FIELDS``) load through ``rest`` when first read."""
+    original = v[12]
+    item = object.__new__(CalendarItem)
+    item.__dict__.update(
+        id=v[0],
+        community_id=v[1],
+        kind=_KINDS[v[2]],
+        item_type=v[3],
+        title=v[4],
+        all_day=bool(v[5]),
+        start=_from_iso(v[6]),
+        end=_from_iso(v[7]),
+        status=_STATUSES[v[8]],
+        owner=v[9],
+        speaker=v[10],
+        recurrence=None,
+        series_id=v[11],
+        recurrence_id=_from_iso(original) if original else None,
+        updated_at=int(v[13]),
+        deleted=bool(v[14]),
+        _rest=rest,
+    )
+    return item
+
+
+def _occurrence(
+    item: CalendarItem,
+    start: datetime,
+    end: datetime,
+    series: CalendarItem | None,
+    recurrence_id: datetime | None,
+) -> Occurrence:
+    """``Occurrence(item, start, end, series, recurrence_id)``, without the frozen
+    dataclass' ``__init__`` (the same object; a month makes about 9,000)."""
+    occ = object.__new__(Occurrence)
+    _set(occ, "item", item)
+    _set(occ, "start", start)
+    _set(occ, "end", end)
+    _set(occ, "series", series)
+    _set(occ, "recurrence_id", recurrence_id)
+    _set(occ, "_key", None)
+    return occ
+
+
+_set = object.__setattr__  # past the frozen dataclass' own __setattr__
+
+
+def _item_rows(ws: Workspace, sql: str, params: Sequence[Any] = ()) -> list[CalendarItem]:
+    """Items of a ``SELECT {_SELECT_ITEM} ...`` query, read as plain tuples."""
     cursor = ws.db.conn.cursor()
-    cursor.row_factory = sqlite3.Row
+    cursor.row_factory = None
     try:
-        yield from cursor.execute(sql, params)
+        return [_item_from_values(v) for v in cursor.execute(sql, params)]
     finally:
         cursor.close()
+
+
+def data_token(ws: Workspace) -> tuple[int, int] | None:
+    """A value that changes whenever the workspace's data may have changed.
+
+    A write through the workspace's own connection (an edit, an undo, an
+    import) raises its ``total_changes``; a commit by any other connection (a
+    background job, another process) changes ``PRAGMA data_version``. None
+    inside an open transaction: its writes may still be rolled back, which
+    ``total_changes`` does not undo, so nothing read then may be kept.
+    """
+    conn = ws.db.conn
+    if conn.in_transaction:
+        return None
+    return conn.total_changes, int(conn.execute("PRAGMA data_version").fetchone()[0])
+
+
+# Series expanded over one range: series id -> (series, its occurrences there).
+_Expanded = dict[str, tuple[CalendarItem, list[Occurrence]]]
+_RANGES_KEPT = 8  # ranges whose series expansions stay cached (steps either way)
+_RESULTS_KEPT = 6  # whole results kept: the ranges shown and prefetched
+_LONGEST_CACHED = timedelta(days=100)  # longer ranges (reports) are not kept
+
+
+@dataclass
+class _ReadCache:
+    """What :func:`occurrences_between` keeps of one workspace while
+    :func:`data_token` stays ``token``: every live series, their expansions
+    over recent ranges and the recent results (oldest first in each dict)."""
+
+    token: tuple[int, int]
+    series: list[CalendarItem]
+    by_id: dict[str, CalendarItem]
+    ranges: dict[tuple[datetime, datetime], _Expanded] = field(default_factory=dict)
+    results: dict[tuple[datetime, datetime, CalendarFilter, bool], list[Occurrence]] = field(
+        default_factory=dict
+    )
+
+
+_CACHES: weakref.WeakKeyDictionary[Workspace, _ReadCache] = weakref.WeakKeyDictionary()
+
+
+def _remember(store: dict[Any, Any], key: Any, value: Any, keep: int) -> None:
+    store.pop(key, None)
+    store[key] = value
+    while len(store) > keep:
+        del store[next(iter(store))]
+
+
+def _read_cache(ws: Workspace) -> _ReadCache:
+    """The workspace's cache, rebuilt (every live series of a live community read
+    again) when its data may have changed; not kept inside a transaction."""
+    token = data_token(ws)
+    cache = _CACHES.get(ws)
+    if cache is not None and token is not None and cache.token == token:
+        return cache
+    series = _item_rows(ws, f"SELECT {_SELECT_ITEM} FROM {TABLE} c WHERE {_LIVE} AND c.rrule > ''")
+    cache = _ReadCache(token or (-1, -1), series, {s.id: s for s in series})
+    if token is None:
+        _CACHES.pop(ws, None)
+    else:
+        _CACHES[ws] = cache
+    return cache
+
+
+def _expanded(ws: Workspace, cache: _ReadCache, start: datetime, end: datetime) -> _Expanded:
+    """The series overlapping [start, end) with their occurrences there (overridden
+    and removed ones left out)."""
+    key = (start, end)
+    found = cache.ranges.get(key)
+    if found is not None:
+        _remember(cache.ranges, key, found, _RANGES_KEPT)
+        return found
+    # What the stored text comparisons ("starts_at < end") would keep.
+    lo, hi = start.replace(second=0, microsecond=0), end.replace(second=0, microsecond=0)
+    overlapping = {
+        s.id: s for s in cache.series if s.start < hi and (s.last_end is None or s.last_end > lo)
+    }
+    replaced = _overridden(ws, overlapping, start, end) if overlapping else set()
+    result: _Expanded = {}
+    for series_id, item in overlapping.items():
+        rule = item.recurrence
+        assert rule is not None
+        duration = item.end - item.start
+        last_start = item.last_end - duration if item.last_end else None
+        exdates = item.exdates
+        result[series_id] = (
+            item,
+            [
+                _occurrence(item, occ_start, occ_start + duration, item, occ_start)
+                for occ_start in expand(
+                    rule, item.start, duration, start, end, last_start=last_start
+                )
+                if occ_start not in exdates and (series_id, occ_start) not in replaced
+            ],
+        )
+    if end - start <= _LONGEST_CACHED:
+        _remember(cache.ranges, key, result, _RANGES_KEPT)
+    return result
+
+
+def _sort_key(occ: Occurrence) -> tuple[date, bool, datetime, str]:
+    return (occ.start.date(), not occ.item.all_day, occ.start, occ.item.title)
+
+
+def _quick_sort_key(occ: Occurrence) -> tuple[datetime, bool, str]:
+    # The same order as _sort_key when every all-day occurrence starts at
+    # midnight (as clean_values stores them): its start then comes first on
+    # its day, and ties go all-day first. One date() per item less.
+    return (occ.start, not occ.item.all_day, occ.item.title)
+
+
+def _midnight(moment: datetime) -> bool:
+    return not (moment.hour or moment.minute or moment.second or moment.microsecond)
 
 
 def occurrences_between(
@@ -550,60 +857,135 @@ def occurrences_between(
     start: datetime,
     end: datetime,
     filters: CalendarFilter | None = None,
+    *,
+    partial: bool = False,
 ) -> list[Occurrence]:
-    """Every occurrence overlapping [start, end), sorted by start, all-day first."""
-    where, params = (filters or CalendarFilter()).sql()
+    """Every occurrence overlapping [start, end), sorted by start, all-day first.
+
+    With ``partial``, one-off items are read with only what the calendar's
+    views draw; their other fields (description, location, time zone, goals
+    and results...) load from the workspace when first read, e.g. when the
+    item is opened. A view of thousands of occurrences reads less than half.
+
+    The live series, their expansions and the results of the last few ranges
+    asked for are kept between calls until the workspace's data changes (see
+    :func:`data_token`), so stepping back and forth through a calendar, or
+    showing a range :func:`prefetch` read, reads and expands nothing again.
+    """
+    filters = filters or CalendarFilter()
+    cache = _read_cache(ws)
+    result_key = (start, end, filters, partial)
+    kept = cache.results.get(result_key)
+    if kept is not None:
+        _remember(cache.results, result_key, kept, _RESULTS_KEPT)
+        return list(kept)
+    with _gc_paused():
+        found = _read_between(ws, cache, start, end, filters, partial)
+    if end - start <= _LONGEST_CACHED and _CACHES.get(ws) is cache:
+        _remember(cache.results, result_key, found, _RESULTS_KEPT)
+        return list(found)
+    return found
+
+
+@contextlib.contextmanager
+def _gc_paused() -> Iterator[None]:
+    """No cyclic garbage collection while thousands of (acyclic) objects are
+    made: with a few cached ranges alive, the collections it would trigger
+    cost more than building them."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _read_between(
+    ws: Workspace,
+    cache: _ReadCache,
+    start: datetime,
+    end: datetime,
+    filters: CalendarFilter,
+    partial: bool,
+) -> list[Occurrence]:
+    where, params = filters.sql()
     lo = format_time(start - timedelta(days=MAX_ITEM_DAYS))
     found: list[Occurrence] = []
-    series_by_id: dict[str, CalendarItem] = {}
-    for row in _rows(
-        ws,
-        f"SELECT c.* FROM {TABLE} c WHERE {_LIVE} AND c.rrule = '' "
-        f"AND c.starts_at >= ? AND c.starts_at < ? AND c.ends_at > ?{where}",
-        [lo, format_time(end), format_time(start), *params],
-    ):
-        item = CalendarItem.from_row(row)
-        found.append(Occurrence(item, item.start, item.end, None, item.recurrence_id))
-    series_rows = _rows(
-        ws,
-        f"SELECT c.* FROM {TABLE} c WHERE {_LIVE} AND c.rrule > '' AND c.starts_at < ? "
-        f"AND (c.last_ends_at IS NULL OR c.last_ends_at > ?){where}",
-        [format_time(end), format_time(start), *params],
+    shown_series: dict[str, CalendarItem] = {}
+    quick_sort = True  # every all-day occurrence starts at midnight (see _quick_sort_key)
+    for series_id, (series, occurrences) in _expanded(ws, cache, start, end).items():
+        if filters.matches(series):
+            shown_series[series_id] = series
+            found.extend(occurrences)
+            if series.all_day and not _midnight(series.start):
+                quick_sort = False
+    sql = (
+        f"FROM {TABLE} c WHERE {_LIVE} AND c.rrule = '' "
+        f"AND c.starts_at >= ? AND c.starts_at < ? AND c.ends_at > ?{where}"
     )
-    for row in series_rows:
-        series = CalendarItem.from_row(row)
-        series_by_id[series.id] = series
-    if series_by_id:
-        replaced = _overridden(ws, series_by_id, start, end)
-        for series in series_by_id.values():
-            assert series.recurrence is not None
-            last_start = series.last_end - series.duration if series.last_end else None
-            for occ_start in expand(
-                series.recurrence,
-                series.start,
-                series.duration,
-                start,
-                end,
-                last_start=last_start,
-            ):
-                if occ_start in series.exdates or (series.id, occ_start) in replaced:
-                    continue
-                found.append(
-                    Occurrence(series, occ_start, occ_start + series.duration, series, occ_start)
-                )
-    # Overrides found among the one-offs: attach their series.
-    result = []
-    for occ in found:
-        if occ.item.is_override and occ.series is None:
-            parent = series_by_id.get(occ.item.series_id or "") or _maybe_item(
-                ws, occ.item.series_id
-            )
-            if parent is None or parent.deleted:
-                continue
-            occ = replace(occ, series=parent)
-        result.append(occ)
-    result.sort(key=lambda o: (o.start.date(), not o.item.all_day, o.start, o.item.title))
-    return result
+    args = [lo, format_time(end), format_time(start), *params]
+    cursor = ws.db.conn.cursor()
+    cursor.row_factory = None
+    try:
+        if partial:
+            rest = _RestOfRow(ws)
+            items = [
+                _partial_item(v, rest)
+                for v in cursor.execute(f"SELECT {_SELECT_DRAWN} {sql}", args)
+            ]
+        else:
+            items = [
+                _item_from_values(v) for v in cursor.execute(f"SELECT {_SELECT_ITEM} {sql}", args)
+            ]
+    finally:
+        cursor.close()
+    for item in items:
+        if item.all_day and not _midnight(item.start):
+            quick_sort = False
+        if item.series_id is None:
+            found.append(_occurrence(item, item.start, item.end, None, item.recurrence_id))
+            continue
+        # An override: attach its series.
+        parent = (
+            shown_series.get(item.series_id)
+            or cache.by_id.get(item.series_id)
+            or _maybe_item(ws, item.series_id)
+        )
+        if parent is None or parent.deleted:
+            continue
+        found.append(_occurrence(item, item.start, item.end, parent, item.recurrence_id))
+    found.sort(key=_quick_sort_key if quick_sort else _sort_key)
+    return found
+
+
+def prefetch(
+    ws: Workspace,
+    start: datetime,
+    end: datetime,
+    filters: CalendarFilter | None = None,
+    *,
+    partial: bool = False,
+) -> bool:
+    """Read [start, end) ahead, so :func:`occurrences_between` answers it from
+    the cache; False when it already was (nothing read)."""
+    cache = _read_cache(ws)
+    if (start, end, filters or CalendarFilter(), partial) in cache.results:
+        return False
+    occurrences_between(ws, start, end, filters, partial=partial)
+    return True
+
+
+def forget_cached(ws: Workspace | None = None, *, series: bool = True) -> None:
+    """Drop what :func:`occurrences_between` keeps (of ``ws``, or of every
+    workspace); with ``series`` False, only the ranges read and expanded (the
+    list of series stays, as it does until the next edit)."""
+    for workspace in [ws] if ws is not None else list(_CACHES):
+        if series:
+            _CACHES.pop(workspace, None)
+        elif (cache := _CACHES.get(workspace)) is not None:
+            cache.ranges.clear()
+            cache.results.clear()
 
 
 def _maybe_item(ws: Workspace, item_id: str | None) -> CalendarItem | None:
@@ -614,7 +996,7 @@ def _maybe_item(ws: Workspace, item_id: str | None) -> CalendarItem | None:
 
 
 def _overridden(
-    ws: Workspace, series: dict[str, CalendarItem], start: datetime, end: datetime
+    ws: Workspace, series: Mapping[str, CalendarItem], start: datetime, end: datetime
 ) -> set[tuple[str, datetime]]:
     """(series id, original start) of overrides whose original falls in range."""
     ids = list(series)

@@ -8,10 +8,12 @@ current stage (:func:`overview`).
 
 from __future__ import annotations
 
+import weakref
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
+from planner.calendar import data_token
 from planner.checklist_library import Language
 from planner.checklists import (
     TABLE,
@@ -50,10 +52,26 @@ class OverviewRow:
     suggestion: Stage | None
 
 
+# The last few due_between answers per workspace, valid while its data_token
+# stays the same: a calendar step (and the page's read-ahead) asks again for
+# days it showed a moment ago.
+_KEPT = 8
+_CACHE: weakref.WeakKeyDictionary[
+    Workspace, tuple[tuple[int, int], dict[tuple[date, date, str, bool], list[DueItem]]]
+] = weakref.WeakKeyDictionary()
+
+
 def due_between(
     ws: Workspace, first: date, last: date, lang: Language = "en", *, include_done: bool = True
 ) -> list[DueItem]:
     """Items due from ``first`` to ``last`` (inclusive) of live communities, by date."""
+    token = data_token(ws)
+    key = (first, last, lang, include_done)
+    kept = _CACHE.get(ws)
+    if token is not None and kept is not None and kept[0] == token and key in kept[1]:
+        answers = kept[1]
+        answers[key] = answers.pop(key)  # most recently used last
+        return list(answers[key])
     sql = (
         f"SELECT i.* FROM {TABLE} i JOIN communities c ON c.id = i.community_id "
         "WHERE i.deleted = 0 AND i.hidden = 0 AND c.deleted = 0 "
@@ -62,7 +80,22 @@ def due_between(
     if not include_done:
         sql += " AND i.done_on = ''"
     rows = ws.db.query(sql + " ORDER BY i.due_on", [first.isoformat(), last.isoformat()])
-    return [_due(item_from_row(r, lang)) for r in rows]
+    found = [_due(item_from_row(r, lang)) for r in rows]
+    if token is not None:
+        answers = kept[1] if kept is not None and kept[0] == token else {}
+        answers[key] = found
+        while len(answers) > _KEPT:
+            del answers[next(iter(answers))]
+        _CACHE[ws] = (token, answers)
+    return list(found)
+
+
+def forget_cached(ws: Workspace | None = None) -> None:
+    """Drop the answers :func:`due_between` keeps (of ``ws``, or of every workspace)."""
+    if ws is None:
+        _CACHE.clear()
+    else:
+        _CACHE.pop(ws, None)
 
 
 def _due(item: ChecklistItem) -> DueItem:

@@ -12,6 +12,7 @@ same as a new one.
 from __future__ import annotations
 
 import re
+from calendar import monthrange
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
@@ -493,7 +494,9 @@ def expand(
     limit = last_start
     if rule.until is not None:
         limit = min(limit, _end_of(rule.until)) if limit else _end_of(rule.until)
-    if rule.freq is Frequency.MONTHLY:
+    if rule.freq is Frequency.MONTHLY and _plain_monthly(rule):
+        starts = _month_starts(rule, dtstart, window_start - duration, window_end, limit)
+    elif rule.freq is Frequency.MONTHLY:
         begin = _aligned_start(rule, dtstart, window_start - duration)
         starts = rule._rrule(begin, limit).between(window_start - duration, window_end, inc=True)
     else:
@@ -536,6 +539,63 @@ def _day_starts(
             if moment >= lo and moment >= dtstart:
                 out.append(moment)
         week += timedelta(days=period)
+    return out
+
+
+def _plain_monthly(rule: Recurrence) -> bool:
+    """A monthly rule on one date, the last day, or one nth (or last) weekday:
+    what :func:`_month_starts` works out by arithmetic."""
+    if rule.weekdays:
+        return False
+    if rule.nth_weekday is not None:
+        return rule.month_day is None and rule.nth_weekday[0] in (1, 2, 3, 4, 5, -1)
+    return rule.month_day is None or rule.month_day == -1 or 1 <= rule.month_day <= 31
+
+
+def _day_of_month(rule: Recurrence, year: int, month: int, default: int) -> int | None:
+    """The day a plain monthly rule falls on in that month, or None if it has none
+    (the 31st in April, a 5th Monday in a month with four)."""
+    days = monthrange(year, month)[1]
+    if rule.nth_weekday is not None:
+        n, weekday_ = rule.nth_weekday
+        if n == -1:
+            return days - (date(year, month, days).weekday() - weekday_) % 7
+        day = 1 + (weekday_ - date(year, month, 1).weekday()) % 7 + 7 * (n - 1)
+        return day if day <= days else None
+    wanted = rule.month_day if rule.month_day is not None else default
+    if wanted == -1:
+        return days
+    return wanted if wanted <= days else None
+
+
+def _month_starts(
+    rule: Recurrence, dtstart: datetime, lo: datetime, hi: datetime, limit: datetime | None
+) -> list[datetime]:
+    """Plain monthly starts in [lo, hi) by date arithmetic (see :func:`_plain_monthly`).
+
+    The same occurrences dateutil gives (a property test holds them equal),
+    without its set-up per call: every ``interval``-th month counted from
+    dtstart's month, on the rule's day of it (months without one skipped), at
+    dtstart's time of day.
+    """
+    out: list[datetime] = []
+    end = hi if limit is None else min(hi, limit + timedelta(seconds=1))
+    first = dtstart.year * 12 + dtstart.month - 1
+    index = max(first, lo.year * 12 + lo.month - 1)
+    index += (first - index) % rule.interval
+    clock = dtstart.time()
+    while index < 9999 * 12:
+        year, month = divmod(index, 12)
+        if datetime(year, month + 1, 1) >= end:
+            break
+        day = _day_of_month(rule, year, month + 1, dtstart.day)
+        if day is not None:
+            moment = datetime.combine(date(year, month + 1, day), clock)
+            if moment >= end:
+                break
+            if moment >= lo and moment >= dtstart:
+                out.append(moment)
+        index += rule.interval
     return out
 
 

@@ -26,6 +26,7 @@ from PySide6.QtGui import (
     QContextMenuEvent,
     QFont,
     QGuiApplication,
+    QIcon,
     QKeyEvent,
     QPalette,
 )
@@ -58,6 +59,10 @@ class AgendaColumn(IntEnum):
     STATUS = 5
 
 
+_COLUMNS = len(AgendaColumn)
+_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+
 class AgendaRole(IntEnum):
     OCCURRENCE = Qt.ItemDataRole.UserRole + 1
     DATE = Qt.ItemDataRole.UserRole + 2
@@ -65,6 +70,21 @@ class AgendaRole(IntEnum):
 
 
 Entry = Occurrence | DueItem
+
+# The roles data() answers; a view asks for a dozen per cell as it paints.
+_ROLES = frozenset(
+    {
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.DecorationRole,
+        Qt.ItemDataRole.FontRole,
+        Qt.ItemDataRole.ForegroundRole,
+        Qt.ItemDataRole.BackgroundRole,
+        Qt.ItemDataRole.ToolTipRole,
+        AgendaRole.OCCURRENCE,
+        AgendaRole.DATE,
+        AgendaRole.DUE,
+    }
+)
 
 
 class AgendaModel(QAbstractItemModel):
@@ -76,6 +96,26 @@ class AgendaModel(QAbstractItemModel):
         self._names: dict[str, str] = {}
         self._colors: dict[str, str] = {}
         self._today = date.today()
+        # Icons and fonts are made once, not for every cell painted.
+        self._swatches: dict[str, QIcon] = {}
+        self._checkboxes: dict[tuple[str, bool], QIcon] = {}
+        self._struck = QFont()
+        self._struck.setStrikeOut(True)
+        self._bold = QFont()
+        self._bold.setWeight(QFont.Weight.DemiBold)
+        self._day_brush = QBrush(QColor(127, 127, 127, 28))
+
+    def _swatch(self, color: str) -> QIcon:
+        icon = self._swatches.get(color)
+        if icon is None:
+            icon = self._swatches[color] = swatch_icon(color)
+        return icon
+
+    def _checkbox(self, color: str, done: bool) -> QIcon:
+        icon = self._checkboxes.get((color, done))
+        if icon is None:
+            icon = self._checkboxes[(color, done)] = checkbox_icon(color, done)
+        return icon
 
     def set_occurrences(
         self,
@@ -122,11 +162,31 @@ class AgendaModel(QAbstractItemModel):
 
     def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
         """Override QAbstractItemModel::index."""
-        if not self.hasIndex(row, column, parent):
+        # Bounds checked here rather than with hasIndex(), which would call
+        # back into rowCount() and columnCount(): the view asks for every row.
+        if row < 0 or not 0 <= column < _COLUMNS:
             return QModelIndex()
         if not parent.isValid():
+            if row >= len(self._days):
+                return QModelIndex()
             return self.createIndex(row, column, _NO_DAY)
+        if (
+            parent.internalId() != _NO_DAY
+            or parent.column() != 0
+            or row >= len(self._days[parent.row()][1])
+        ):
+            return QModelIndex()
         return self.createIndex(row, column, parent.row())
+
+    def hasChildren(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        """Override QAbstractItemModel::hasChildren (one call instead of two)."""
+        if not parent.isValid():
+            return bool(self._days)
+        return (
+            parent.internalId() == _NO_DAY
+            and parent.column() == 0
+            and bool(self._days[parent.row()][1])
+        )
 
     def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
         """Override QAbstractItemModel::parent."""
@@ -148,7 +208,7 @@ class AgendaModel(QAbstractItemModel):
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         """Override QAbstractItemModel::data."""
-        if not index.isValid():
+        if role not in _ROLES or not index.isValid():
             return None
         if index.internalId() == _NO_DAY:
             return self._day_data(index, role)
@@ -177,11 +237,9 @@ class AgendaModel(QAbstractItemModel):
             if column == AgendaColumn.STATUS:
                 return status_label(item.status)
         if role == Qt.ItemDataRole.DecorationRole and column == AgendaColumn.COMMUNITY:
-            return swatch_icon(self._colors.get(occ.item.community_id, "#7a7a7a"))
+            return self._swatch(self._colors.get(occ.item.community_id, "#7a7a7a"))
         if role == Qt.ItemDataRole.FontRole and occ.item.status is Status.CANCELLED:
-            font = QFont()
-            font.setStrikeOut(True)
-            return font
+            return QFont(self._struck)
         if role == Qt.ItemDataRole.ToolTipRole:
             return occ.item.description or occ.item.title
         return None
@@ -207,13 +265,11 @@ class AgendaModel(QAbstractItemModel):
         color = self._colors.get(due.community_id, "#7a7a7a")
         if role == Qt.ItemDataRole.DecorationRole:
             if column == AgendaColumn.TITLE:
-                return checkbox_icon(color, due.done)
+                return self._checkbox(color, due.done)
             if column == AgendaColumn.COMMUNITY:
-                return swatch_icon(color)
+                return self._swatch(color)
         if role == Qt.ItemDataRole.FontRole and due.done and column == AgendaColumn.TITLE:
-            font = QFont()
-            font.setStrikeOut(True)
-            return font
+            return QFont(self._struck)
         if role == Qt.ItemDataRole.ForegroundRole:
             if due.done:
                 return QGuiApplication.palette().brush(QPalette.ColorRole.PlaceholderText)
@@ -239,11 +295,9 @@ class AgendaModel(QAbstractItemModel):
                 text = self.tr("Today · %1").replace("%1", text)
             return text
         if role == Qt.ItemDataRole.FontRole:
-            font = QFont()
-            font.setWeight(QFont.Weight.DemiBold)
-            return font
+            return QFont(self._bold)
         if role == Qt.ItemDataRole.BackgroundRole:
-            return QBrush(QColor(127, 127, 127, 28))
+            return QBrush(self._day_brush)
         return None
 
     def headerData(
@@ -266,7 +320,7 @@ class AgendaModel(QAbstractItemModel):
         """Override QAbstractItemModel::flags."""
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return _FLAGS  # (made once: or-ing the flags is a Python call per item)
 
 
 class AgendaView(QTreeView):
@@ -331,8 +385,11 @@ class AgendaView(QTreeView):
         self.agenda_model.modelReset.connect(self._after_reset)
 
     def _after_reset(self) -> None:
-        self.expandAll()
-        for row in range(self.agenda_model.rowCount()):
+        # Expand the days one by one: expandAll() visits every item (thousands,
+        # each a call into the model) when only the days have children.
+        model = self.agenda_model
+        for row in range(model.rowCount()):
+            self.expand(model.index(row, 0))
             self.setFirstColumnSpanned(row, QModelIndex(), True)
 
     def set_days(

@@ -9,12 +9,13 @@ in their community's checklist and can be ticked from their context menu.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 from typing import Any
 
-from PySide6.QtCore import QDate, QPoint, Qt, Signal
+from PySide6.QtCore import QDate, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -40,11 +41,13 @@ from planner.calendar import (
     Occurrence,
     Status,
     create_item,
+    data_token,
     delete_occurrence,
     local_timezone,
     move_occurrence,
     occurrences_between,
     owners,
+    prefetch,
     update_occurrence,
     week_start,
 )
@@ -67,6 +70,10 @@ from planner.ui.theme import SPACING, arrow_button, icon
 from planner.ui.week_view import WeekView
 
 AGENDA_DAYS = 14
+# After showing a range, the page reads the next one (in the direction last
+# stepped), then the previous one, each this long after the last refresh or
+# prefetch, so a step at a normal pace finds its range read already.
+PREFETCH_DELAY_MS = 40
 FILTER_KEYS = ("communities", "item_types", "statuses", "owners")
 
 AskScope = Callable[[QWidget, str], EditScope | None]
@@ -127,6 +134,16 @@ class CalendarPage(QWidget):
         self._shown_range: tuple[date, date] | None = None  # what occurrences cover
         self._stale = ""  # "all" or "due": what changed while the page was hidden
         self._communities: list[Community] = []
+        self._communities_token: tuple[int, int] | None = None  # data_token they were read at
+        self._filter = CalendarFilter()  # the filter of the last refresh
+        # Ranges to read ahead (see PREFETCH_DELAY_MS); off: every step reads.
+        self.prefetch_enabled = True
+        self._last_direction = 1
+        self._prefetch_queue: list[tuple[date, date]] = []
+        self._prefetch_timer = QTimer(self)
+        self._prefetch_timer.setSingleShot(True)
+        self._prefetch_timer.setInterval(PREFETCH_DELAY_MS)
+        self._prefetch_timer.timeout.connect(self._prefetch_next)
         try:
             self.mode = CalendarMode(settings.get("calendar_mode"))
         except ValueError:
@@ -266,6 +283,9 @@ class CalendarPage(QWidget):
         self.hidden = {}
         self._stale = ""
         self._shown_range = None
+        self._communities_token = None
+        self._prefetch_queue = []
+        self._prefetch_timer.stop()
         if session is not None:
             session.changed.connect(self._on_changed)
             saved = self.settings.get("calendar_filters").get(self._filter_key(), {})
@@ -319,27 +339,34 @@ class CalendarPage(QWidget):
 
     def step(self, direction: int) -> None:
         """Move one month, week or agenda page forwards (1) or back (-1)."""
+        self._last_direction = 1 if direction >= 0 else -1
+        self.go_to(self._stepped(self.anchor, direction))
+
+    def _stepped(self, anchor: date, direction: int) -> date:
+        """Where :meth:`step` goes from ``anchor``."""
         if self.mode is CalendarMode.MONTH:
-            index = self.anchor.month - 1 + direction
-            target = date(self.anchor.year + index // 12, index % 12 + 1, 1)
-        elif self.mode is CalendarMode.WEEK:
-            target = self.anchor + timedelta(weeks=direction)
-        else:
-            target = self.anchor + timedelta(days=AGENDA_DAYS * direction)
-        self.go_to(target)
+            index = anchor.month - 1 + direction
+            return date(anchor.year + index // 12, index % 12 + 1, 1)
+        if self.mode is CalendarMode.WEEK:
+            return anchor + timedelta(weeks=direction)
+        return anchor + timedelta(days=AGENDA_DAYS * direction)
 
     def _on_day_changed(self, day: date) -> None:
         self.focus_day = day
 
     def visible_range(self) -> tuple[date, date]:
         """The first day shown and the day after the last."""
+        return self._range_at(self.anchor)
+
+    def _range_at(self, anchor: date) -> tuple[date, date]:
+        """The first day shown and the day after the last, with ``anchor`` as anchor."""
         if self.mode is CalendarMode.MONTH:
-            first = MonthModel.grid_start(self.anchor)
+            first = MonthModel.grid_start(anchor)
             return first, first + timedelta(weeks=MonthModel.WEEKS)
         if self.mode is CalendarMode.WEEK:
-            monday = week_start(self.anchor)
+            monday = week_start(anchor)
             return monday, monday + timedelta(days=7)
-        return self.anchor, self.anchor + timedelta(days=AGENDA_DAYS)
+        return anchor, anchor + timedelta(days=AGENDA_DAYS)
 
     def focus_date(self) -> None:
         self.date_edit.setFocus()
@@ -399,13 +426,19 @@ class CalendarPage(QWidget):
         else:
             first, last = self.visible_range()
             if occurrences or self._shown_range != (first, last):
-                self._communities = list_communities(session.workspace)
+                token = data_token(session.workspace)
+                if token is None or token != self._communities_token:
+                    self._communities = list_communities(session.workspace)
+                    self._communities_token = token
+                self._filter = self.current_filter()
+                # Partial: the rest of an item's fields load when it is opened.
                 self.occurrences = occurrences_between(
-                    session.workspace, _dt(first), _dt(last), self.current_filter()
+                    session.workspace, _dt(first), _dt(last), self._filter, partial=True
                 )
                 self._shown_range = (first, last)
             self.due = self._due_between(first, last)
             self.overdue = self._overdue() if self.mode is CalendarMode.AGENDA else []
+            self._schedule_prefetch()
         colors = {c.id: c.color for c in self._communities}
         names = {c.id: c.name for c in self._communities}
         if self.mode is CalendarMode.MONTH:
@@ -435,6 +468,41 @@ class CalendarPage(QWidget):
             )
             self.stack.setCurrentWidget(self.agenda)
         self._update_empty()
+
+    # -- reading ahead -------------------------------------------------------------
+
+    def _schedule_prefetch(self) -> None:
+        """Read the neighbouring ranges soon, the one in the last step's direction first."""
+        self._prefetch_timer.stop()
+        self._prefetch_queue = []
+        if not self.prefetch_enabled or self.session is None:
+            return
+        self._prefetch_queue = [
+            self._range_at(self._stepped(self.anchor, direction))
+            for direction in (self._last_direction, -self._last_direction)
+        ]
+        self._prefetch_timer.start()
+
+    def prefetch_pending(self) -> bool:
+        """Whether ranges are still to be read ahead."""
+        return bool(self._prefetch_queue)
+
+    def _prefetch_next(self) -> None:
+        """Read one neighbouring range (occurrences and due items) into the caches."""
+        session = self.session
+        if session is None or session.closed or not self._prefetch_queue:
+            self._prefetch_queue = []
+            return
+        first, last = self._prefetch_queue.pop(0)
+        try:
+            prefetch(session.workspace, _dt(first), _dt(last), self._filter, partial=True)
+            due_between(session.workspace, first, last - timedelta(days=1), ui_language())
+        except (PlannerError, sqlite3.Error):
+            # Reading ahead is only a guess: the step itself reads (and reports).
+            self._prefetch_queue = []
+            return
+        if self._prefetch_queue:
+            self._prefetch_timer.start()
 
     def _overdue(self) -> list[DueItem]:
         """Open checklist items due before the agenda's first day, when it shows

@@ -7,7 +7,7 @@ each of them) and the checklist items due on it.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 from enum import IntEnum
 from typing import Any
 
@@ -86,18 +86,31 @@ class MonthModel(QAbstractTableModel):
                 self._due_by_day.setdefault(item.due_on, []).append(item)
         by_day = self._by_day
         one_day = timedelta(days=1)
+        first = self._first
+        # Most items start and end on one day, and occurrences come in time
+        # order: work out each day's bounds and list once, not per item.
+        day_begins = day_ends = datetime.max
+        bucket: list[Occurrence] | None = None
         for occ in occurrences:
-            day = occ.start.date()
-            end_day = occ.last_day
-            if day == end_day:
-                if self._first <= day < last:
-                    by_day.setdefault(day, []).append(occ)
+            start = occ.start
+            if not day_begins <= start < day_ends:
+                day = start.date()
+                day_begins = datetime.combine(day, time())
+                day_ends = day_begins + one_day
+                bucket = by_day.setdefault(day, []) if first <= day < last else None
+            if occ.end <= day_ends:  # ends that day (an end at midnight belongs to it)
+                if bucket is not None:
+                    bucket.append(occ)
                 continue
             # An item spanning several days shows on each of them.
+            day, end_day = start.date(), occ.last_day
             while day <= end_day and day < last:
-                if day >= self._first:
+                if day >= first:
                     by_day.setdefault(day, []).append(occ)
                 day += one_day
+        # Days without items have no list (as before): drop the ones made empty.
+        for day in [d for d, items in by_day.items() if not items]:
+            del by_day[day]
         self.endResetModel()
 
     def due_on(self, day: date) -> list[DueItem]:

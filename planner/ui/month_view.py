@@ -6,6 +6,7 @@ see :mod:`planner.ui.due_marks`), then its content and activities.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from datetime import date
 
@@ -30,6 +31,7 @@ from PySide6.QtGui import (
     QMouseEvent,
     QPainter,
     QPalette,
+    QPixmap,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -45,7 +47,13 @@ from PySide6.QtWidgets import (
 
 from planner.calendar import Occurrence, Status
 from planner.checklist_due import DueItem
-from planner.ui.due_marks import checkbox_icon, community_color, due_tooltip, paint_due
+from planner.ui.due_marks import (
+    checkbox_icon,
+    community_color,
+    due_tooltip,
+    is_overdue,
+    paint_due,
+)
 from planner.ui.labels import item_type_badge
 from planner.ui.month_model import Index, MonthModel, MonthRole
 
@@ -59,16 +67,39 @@ def readable_on(color: QColor) -> QColor:
 
 
 class MonthDelegate(QStyledItemDelegate):
-    """Paints a day: its number, then one line per item, then "+N more"."""
+    """Paints a day: its number, then one line per item, then "+N more".
+
+    Fonts and their metrics are made once per view font. An item's line and a
+    checklist item's mark are painted once into a pixmap and then copied: the
+    same series and the same checklist titles (the stage checklists'), in
+    the same community colours, fill every month.
+    """
 
     PADDING = 4
+    DUE_PIXMAPS_KEPT = 1000  # lines kept as pixmaps: about 12 MB at most
 
     def __init__(self, view: MonthView) -> None:
         super().__init__(view)
         self._view = view
+        self._font: QFont | None = None  # the font self._font_set was made for
+        self._font_set: tuple[QFont, QFont, QFont, QFontMetrics, QFontMetrics] | None = None
+        self._small_key = ""
+        self._due_pixmaps: dict[tuple[object, ...], QPixmap] = {}
+
+    def fonts(self, font: QFont) -> tuple[QFont, QFont, QFont, QFontMetrics, QFontMetrics]:
+        """The view's ``font``, its small and bold forms, and both sizes' metrics."""
+        found = self._font_set
+        if found is None or font != self._font:
+            small = self.small_font(font)
+            bold = QFont(font)
+            bold.setWeight(QFont.Weight.DemiBold)
+            found = (QFont(font), small, bold, QFontMetrics(font), QFontMetrics(small))
+            self._font, self._font_set = QFont(font), found
+            self._small_key = small.key()
+        return found
 
     def line_height(self, option_font: QFont) -> int:
-        return QFontMetrics(self.small_font(option_font)).height() + 4
+        return self.fonts(option_font)[4].height() + 4
 
     @staticmethod
     def small_font(font: QFont) -> QFont:
@@ -79,7 +110,7 @@ class MonthDelegate(QStyledItemDelegate):
     def layout(self, rect: QRect, count: int, font: QFont) -> tuple[list[QRect], QRect | None]:
         """Rectangles of the item lines that fit in ``rect``, and of "+N more" if needed."""
         line = self.line_height(font)
-        top = rect.top() + QFontMetrics(font).height() + self.PADDING + 2
+        top = rect.top() + self.fonts(font)[3].height() + self.PADDING + 2
         available = max((rect.bottom() - self.PADDING - top) // line, 0)
         shown = count if count <= available else max(available - 1, 0)
         rects = [
@@ -121,7 +152,7 @@ class MonthDelegate(QStyledItemDelegate):
             text = palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
 
         # day number; today in a filled circle
-        fm = QFontMetrics(option.font)
+        _, small, bold, fm, sfm = self.fonts(option.font)
         number = str(index.data(Qt.ItemDataRole.DisplayRole))
         num_rect = QRect(
             rect.left() + self.PADDING, rect.top() + self.PADDING, fm.height() + 6, fm.height()
@@ -133,36 +164,22 @@ class MonthDelegate(QStyledItemDelegate):
             painter.setPen(palette.color(QPalette.ColorRole.HighlightedText))
         else:
             painter.setPen(text)
-        bold = QFont(option.font)
-        bold.setWeight(QFont.Weight.DemiBold)
         painter.setFont(bold)
         painter.drawText(num_rect, Qt.AlignmentFlag.AlignCenter, number)
 
         entries: list[Occurrence | DueItem] = index.data(MonthRole.ENTRIES) or []
         rects, more = self.layout(rect, len(entries), option.font)
-        small = self.small_font(option.font)
-        sfm = QFontMetrics(small)
         painter.setFont(small)
         selected_key = self._view.selected_key()
         selected_due = self._view.selected_due()
         today = self._view.month_model.today
         for entry, line in zip(entries, rects, strict=False):
             if isinstance(entry, DueItem):
-                color = community_color(self._view.color_of(entry.community_id))
                 painter.setOpacity(1.0 if in_month else 0.55)  # like the days around it
-                paint_due(
-                    painter,
-                    QRectF(line),
-                    entry,
-                    color,
-                    palette,
-                    small,
-                    today=today,
-                    selected=entry == selected_due,
-                )
+                self._paint_due(painter, line, entry, palette, small, today, entry == selected_due)
                 painter.setOpacity(1.0)
             else:
-                self._paint_item(
+                self._paint_cached_item(
                     painter, entry, line, sfm, text, entry.key == selected_key, palette
                 )
         if more is not None:
@@ -180,6 +197,113 @@ class MonthDelegate(QStyledItemDelegate):
         painter.drawLine(rect.topRight(), rect.bottomRight())
         painter.drawLine(rect.bottomLeft(), rect.bottomRight())
         painter.restore()
+
+    def _paint_due(
+        self,
+        painter: QPainter,
+        line: QRect,
+        due: DueItem,
+        palette: QPalette,
+        font: QFont,
+        today: date,
+        selected: bool,
+    ) -> None:
+        """A checklist item's mark in ``line``, from the pixmap cache when it can."""
+        color = community_color(self._view.color_of(due.community_id))
+        if selected:  # one at a time: not worth keeping
+            paint_due(painter, QRectF(line), due, color, palette, font, today=today, selected=True)
+            return
+        ratio = painter.device().devicePixelRatioF()
+        key = (
+            due.title,
+            color.rgba(),
+            due.done,
+            is_overdue(due, today),
+            line.width(),
+            line.height(),
+            self._small_key
+            if self._font_set is not None and font == self._font_set[1]
+            else font.key(),
+            ratio,
+            palette.cacheKey(),
+        )
+        pixmap = self._due_pixmaps.pop(key, None)
+        if pixmap is None:
+            pixmap = QPixmap(
+                max(1, math.ceil(line.width() * ratio)), max(1, math.ceil(line.height() * ratio))
+            )
+            pixmap.setDevicePixelRatio(ratio)
+            pixmap.fill(Qt.GlobalColor.transparent)
+            inner = QPainter(pixmap)
+            inner.setRenderHints(painter.renderHints())
+            paint_due(
+                inner,
+                QRectF(0, 0, line.width(), line.height()),
+                due,
+                color,
+                palette,
+                font,
+                today=today,
+            )
+            inner.end()
+            while len(self._due_pixmaps) >= self.DUE_PIXMAPS_KEPT:
+                del self._due_pixmaps[next(iter(self._due_pixmaps))]
+        self._due_pixmaps[key] = pixmap  # most recently used last
+        painter.drawPixmap(line.topLeft(), pixmap)
+
+    def _paint_cached_item(
+        self,
+        painter: QPainter,
+        occ: Occurrence,
+        line: QRect,
+        fm: QFontMetrics,
+        text: QColor,
+        selected: bool,
+        palette: QPalette,
+    ) -> None:
+        """An item's line, from the pixmap cache when it can: a series shows the
+        same line (time, title, colour) on many days, and month after month."""
+        if selected:  # one at a time: not worth keeping
+            self._paint_item(painter, occ, line, fm, text, selected, palette)
+            return
+        item = occ.item
+        ratio = painter.device().devicePixelRatioF()
+        key = (
+            "item",
+            item.title,
+            item.all_day,
+            occ.start.hour,
+            occ.start.minute,
+            item.status is Status.CANCELLED,
+            item.item_type,
+            self._view.color_of(item.community_id),
+            text.rgba(),
+            line.width(),
+            line.height(),
+            self._small_key
+            if self._font_set is not None and painter.font() == self._font_set[1]
+            else painter.font().key(),
+            ratio,
+            palette.cacheKey(),
+        )
+        pixmap = self._due_pixmaps.pop(key, None)
+        if pixmap is None:
+            pixmap = QPixmap(
+                max(1, math.ceil(line.width() * ratio)), max(1, math.ceil(line.height() * ratio))
+            )
+            pixmap.setDevicePixelRatio(ratio)
+            pixmap.fill(Qt.GlobalColor.transparent)
+            inner = QPainter(pixmap)
+            inner.setRenderHints(painter.renderHints())
+            inner.setFont(painter.font())
+            self._paint_item(
+                inner, occ, QRect(0, 0, line.width(), line.height()), fm, text, False, palette
+            )
+            inner.end()
+            while len(self._due_pixmaps) >= self.DUE_PIXMAPS_KEPT:
+                del self._due_pixmaps[next(iter(self._due_pixmaps))]
+        self._due_pixmaps[key] = pixmap  # most recently used last
+        painter.drawPixmap(line.topLeft(), pixmap)
 
     def _paint_item(
         self,
@@ -313,7 +437,10 @@ class MonthView(QTableView):
         key = self._selected.key if self._selected else None
         due_id = self._selected_due.item_id if self._selected_due else None
         self.month_model.set_month(month, occurrences, today, due)
-        self._selected = next((o for o in occurrences if o.key == key), None)
+        # (Only look for the selection when there is one: a month holds thousands.)
+        self._selected = (
+            next((o for o in occurrences if o.key == key), None) if key is not None else None
+        )
         self._selected_due = next((d for d in due if d.item_id == due_id), None)
         target = current or (today or date.today())
         index = self.month_model.index_of(target)

@@ -197,6 +197,13 @@ class Chip:
     text: ChipText | None = None
 
 
+# Placeholders for a new chip's geometry and colours, shared rather than made
+# per chip: the week view replaces them (never changes them in place) when it
+# maps the layout to pixels and styles the chips.
+_NO_RECT = QRectF()
+_NO_COLOR = QColor()
+
+
 def split_week(occurrences: list[Occurrence], monday: date) -> tuple[list[list[Chip]], list[Chip]]:
     """Timed pieces per day (split at midnight), and the all-day strip's chips.
 
@@ -206,32 +213,52 @@ def split_week(occurrences: list[Occurrence], monday: date) -> tuple[list[list[C
     week_end = week_start + timedelta(days=7)
     timed: list[list[Chip]] = [[] for _ in range(7)]
     all_day: list[Chip] = []
+    one_minute = timedelta(minutes=1)
+    one_day = timedelta(days=1)
+    midnights = [week_start + one_day * n for n in range(8)]
     for occ in occurrences:
-        start, end = occ.start, max(occ.end, occ.start + timedelta(minutes=1))
+        start, end = occ.start, occ.end
+        if end < start + one_minute:
+            end = start + one_minute
         if end <= week_start or start >= week_end:
             continue
-        if occ.item.all_day or end - start >= timedelta(days=1):
+        if occ.item.all_day or end - start >= one_day:
             first = max(start, week_start)
             last = min(end, week_end) - timedelta(microseconds=1)
             day = (first.date() - monday).days
             span = max(1, (last.date() - monday).days - day + 1)
-            all_day.append(Chip(occ, True, day, span, ends_here=end <= week_end))
+            all_day.append(
+                Chip(
+                    occ,
+                    True,
+                    day,
+                    span,
+                    ends_here=end <= week_end,
+                    rect=_NO_RECT,
+                    fill=_NO_COLOR,
+                    text_color=_NO_COLOR,
+                )
+            )
             continue
-        day_start = datetime.combine(max(start.date(), monday), time())
-        while day_start < min(end, week_end):
-            day_end = day_start + timedelta(days=1)
-            piece_start, piece_end = max(start, day_start), min(end, day_end)
-            timed[(day_start.date() - monday).days].append(
+        index = max((start.date() - monday).days, 0)
+        while index < 7 and midnights[index] < end:
+            day_start, day_end = midnights[index], midnights[index + 1]
+            piece_start = start if start > day_start else day_start
+            piece_end = end if end < day_end else day_end
+            timed[index].append(
                 Chip(
                     occ,
                     False,
-                    (day_start.date() - monday).days,
+                    index,
                     start_min=(piece_start - day_start).total_seconds() / 60,
                     end_min=(piece_end - day_start).total_seconds() / 60,
                     ends_here=piece_end == end,
+                    rect=_NO_RECT,
+                    fill=_NO_COLOR,
+                    text_color=_NO_COLOR,
                 )
             )
-            day_start = day_end
+            index += 1
     return timed, all_day
 
 
