@@ -241,8 +241,8 @@ def test_a_busy_week_has_a_sensible_number_of_pages(
     )
     assert code == 0, err
     pages = len(PdfReader(out).pages)
-    # 140 rows of about 18 to 34 per A4 page (34 when the plan has no health section
-    # before them: made on the week's own Monday), plus headings: from 5 to 12 pages.
+    # 140 rows of about 18 to 34 per A4 page (what comes before the rows depends on
+    # the day the plan is made), plus headings: from 5 to 12 pages.
     assert 5 <= pages <= 12, pages
     text = text_of(out)
     for n in (1, 70, 140):
