@@ -24,9 +24,10 @@ neither the file nor the community is imported as a one-off item.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from planner.errors import NotFound
+from planner.errors import Cancelled, NotFound
 from planner.history import Change
 from planner.i18n import QT_TRANSLATE_NOOP
 from planner.ics_export import PRODID as PRODID
@@ -43,6 +44,7 @@ from planner.ics_import import (
     Existing,
     IcsError,
     Parsed,
+    checking,
     day,
     event_error,
     plan_item,
@@ -50,7 +52,7 @@ from planner.ics_import import (
     read_calendar,
     read_event,
     text,
-    write,
+    write_all,
 )
 from planner.ics_zones import Problem, Zones, vtimezone, zone_ok
 from planner.workspace import Workspace
@@ -67,7 +69,14 @@ class ImportResult:
 
 
 def import_ics(
-    ws: Workspace, data: bytes, *, community_id: str, default_tz: str, source: str = ""
+    ws: Workspace,
+    data: bytes,
+    *,
+    community_id: str,
+    default_tz: str,
+    source: str = "",
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
 ) -> ImportResult:
     """Import an iCalendar file into one community, as one undoable edit.
 
@@ -76,6 +85,10 @@ def import_ics(
         community_id: every event goes into this (live) community.
         default_tz: the zone for floating, UTC and all-day times.
         source: names the file in messages and in the undo history.
+        progress: called with (done, total) now and then (total 0 while the
+            file is read, then three steps per event: read, checked, written).
+        cancelled: looked at as often; when it returns True the import stops
+            with :class:`~planner.errors.Cancelled` and nothing is imported.
 
     Raises IcsError (and imports nothing) when the file cannot be read or an
     event cannot be held by the planner; NotFound for an unknown community.
@@ -89,11 +102,22 @@ def import_ics(
         raise IcsError(
             QT_TRANSLATE_NOOP("Ics", "“{zone}” is not a time zone.").format(zone=default_tz)
         )
+
+    def step(done: int, total: int) -> None:
+        if cancelled is not None and cancelled():
+            raise Cancelled()
+        if progress is not None:
+            progress(done, total)
+
+    step(0, 0)
     events, vtimezones = read_calendar(data, source)
+    total = 3 * len(events)
     zones = Zones(default_tz, vtimezones)
     masters: dict[str, Parsed] = {}
     overrides: dict[tuple[str, str], Parsed] = {}
-    for event in events:
+    for done, event in enumerate(events):
+        if done % _STEP == 0:
+            step(done, total)
         try:
             parsed = read_event(event, zones)
         except Problem as exc:
@@ -114,23 +138,30 @@ def import_ics(
             overrides[key] = parsed
     # Everything is checked before anything is written.
     existing = Existing(ws, community_id)
-    plans = [plan_item(ws, p, existing, community_id, source) for p in masters.values()]
+    lookups = checking(ws)
+    plans = []
+    for done, parsed in enumerate(masters.values(), start=len(events)):
+        if done % _STEP == 0:
+            step(done, total)
+        plans.append(plan_item(lookups, parsed, existing, community_id, source))
     series = {plan.parsed.uid: plan for plan in plans if plan.row["rrule"]}
-    for parsed in overrides.values():
+    for done, parsed in enumerate(overrides.values(), start=len(events) + len(masters)):
+        if done % _STEP == 0:
+            step(done, total)
         plans.append(
-            plan_override(ws, parsed, series, set(masters), existing, community_id, zones, source)
+            plan_override(
+                lookups, parsed, series, set(masters), existing, community_id, zones, source
+            )
         )
-    counts = {"added": 0, "updated": 0, "unchanged": 0}
     with ws.edit("import_ics", source) as edit:
-        written: dict[str, str] = {}
-        for plan in plans:
-            if plan.series_uid is not None:
-                plan.row["series_id"] = written[plan.series_uid]
-            outcome, row_id = write(edit, plan)
-            if plan.parsed.recurrence_id is None:
-                written[plan.parsed.uid] = row_id
-            counts[outcome] += 1
+        counts = write_all(
+            edit, plans, lambda done, _: step(2 * len(events) + done, total), cancelled
+        )
     return ImportResult(counts["added"], counts["updated"], counts["unchanged"], edit.change)
+
+
+# Events between two progress reports (and looks at the Cancel).
+_STEP = 200
 
 
 __all__ = ["IcsError", "ImportResult", "export_ics", "import_ics", "vtimezone"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import sys
@@ -36,6 +37,10 @@ def create_application(argv: list[str] | None = None) -> QApplication:
         return existing
     app = existing if isinstance(existing, QApplication) else QApplication(argv or [sys.argv[0]])
     app.setProperty("planner_ready", True)
+    # A large workspace keeps many objects alive (the calendar's cache, the
+    # models): collect the young ones less often, so that a full collection
+    # (which walks them all, 50-200 ms) does not stall a step of the calendar.
+    gc.set_threshold(10_000, 50, 100)
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setOrganizationName("Community Planner")

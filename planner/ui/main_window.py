@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import gc
 import logging
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -27,7 +28,6 @@ from PySide6.QtWidgets import (
 )
 
 from planner import APP_NAME, __version__
-from planner.calendar import local_timezone
 from planner.communities import (
     create_community,
     delete_community,
@@ -46,6 +46,7 @@ from planner.ui.community_model import CommunityListModel
 from planner.ui.community_page import CommunityPage
 from planner.ui.dialogs import NewCommunityDialog, TrashDialog, ask_yes_no, show_error
 from planner.ui.ics_export_job import IcsExportJob
+from planner.ui.ics_import_job import IcsImportJob
 from planner.ui.labels import action_label
 from planner.ui.library_dialog import LibraryDialog
 from planner.ui.locale_text import ui_language, ui_text
@@ -59,7 +60,7 @@ from planner.ui.start_screen import StartScreen
 from planner.ui.template_page import TemplatePage
 from planner.ui.theme import SPACING, app_icon, icon
 from planner.ui.wait import wait_for
-from planner.workspace import WORKSPACE_SUFFIX, Workspace, create_workspace, open_workspace
+from planner.workspace import WORKSPACE_SUFFIX, create_workspace, open_workspace
 
 log = logging.getLogger(__name__)
 
@@ -180,6 +181,8 @@ class MainWindow(QMainWindow):
         self.sharing.open_requested.connect(self.open_path)
         self.ics_export = IcsExportJob(self, self.show_error)
         self.ics_export.message.connect(self._show_message)
+        self.ics_import = IcsImportJob(self, self.show_error)
+        self.ics_import.message.connect(self._show_message)
         self.metrics = MetricsActions(self)
         self.metrics.message.connect(self._show_message)
 
@@ -562,6 +565,7 @@ class MainWindow(QMainWindow):
             self.session.stop()
             self.sharing.set_session(None)
             self.ics_export.set_session(None)
+            self.ics_import.set_session(None)
             self.model.set_session(None)
             self.page.set_session(None)
             self.calendar.set_session(None)
@@ -587,6 +591,7 @@ class MainWindow(QMainWindow):
         self.overview.set_session(session)
         self.sharing.set_session(session)
         self.ics_export.set_session(session)
+        self.ics_import.set_session(session)
         # After the model's own connection, so the window sees the reloaded list.
         session.changed.connect(self._on_changed)
         path = session.workspace.path
@@ -595,6 +600,9 @@ class MainWindow(QMainWindow):
         first = self.model.index(0)
         if first.isValid():
             self.sidebar.select(str(self.model.community(0).id))
+        # What is loaded now lives as long as the workspace: keep it out of the
+        # garbage collector's full passes (they walk every object; see app.py).
+        gc.freeze()
 
     # -- communities -------------------------------------------------------
 
@@ -759,7 +767,12 @@ class MainWindow(QMainWindow):
         )
 
     def choose_ics_to_import(self) -> None:
-        if self.session is None or self.session.read_only or self.model.rowCount() == 0:
+        if (
+            self.session is None
+            or self.session.read_only
+            or self.ics_import.busy
+            or self.model.rowCount() == 0
+        ):
             return
         name, _ = QFileDialog.getOpenFileName(
             self, self.tr("Import calendar"), str(Path.home()), ics_filter()
@@ -780,36 +793,10 @@ class MainWindow(QMainWindow):
             self.import_ics_from(Path(name), self.model.community(names.index(chosen)).id)
 
     def import_ics_from(self, path: Path, community_id: str) -> bool:
-        """Import an .ics file into one community: one undoable step, all or nothing."""
-        if self.session is None:
-            return False
-        from planner.ics import ImportResult, import_ics  # slow to import: only when used
-
-        def run(ws: Workspace) -> tuple[ImportResult, Change]:
-            result = import_ics(
-                ws,
-                path.read_bytes(),
-                community_id=community_id,
-                default_tz=local_timezone(),
-                source=path.name,
-            )
-            return result, result.change
-
-        try:
-            with busy():
-                result, _ = self.session.run(run)
-        except (PlannerError, OSError) as exc:
-            self.show_error(str(exc))
-            return False
-        self.statusBar().showMessage(
-            self.tr("Imported %1 new, %2 updated, %3 unchanged events from %4.")
-            .replace("%1", str(result.added))
-            .replace("%2", str(result.updated))
-            .replace("%3", str(result.unchanged))
-            .replace("%4", path.name),
-            10000,
-        )
-        return True
+        """Start importing an .ics file into one community, off the GUI thread: one
+        undoable step, all or nothing. False if it did not start; the outcome comes
+        in the status bar, or as one line (see IcsImportJob)."""
+        return self.ics_import.import_from(path, community_id)
 
     # -- views -------------------------------------------------------------
 
