@@ -33,6 +33,7 @@ from generate import generate  # noqa: E402
 from merge_bench import edit  # noqa: E402
 from PySide6.QtWidgets import QAbstractScrollArea, QScrollBar, QWizard  # noqa: E402
 from replicate_bench import add_large_community  # noqa: E402
+from shiboken6 import isValid  # noqa: E402
 from stall import StallMeter, settle  # noqa: E402
 
 from planner.communities import list_communities  # noqa: E402
@@ -157,8 +158,8 @@ def main() -> int:
             steps = [1] * (args.runs // 2) + [-1] * (args.runs - args.runs // 2)
             moves = iter(steps)
             bench.measure(
-                f"{name}: next / previous",
-                lambda moves=moves: window.calendar.step(next(moves)),
+                f"{name}: next / previous, painted",
+                lambda moves=moves: (window.calendar.step(next(moves)), window.calendar.repaint()),
                 runs=len(steps),
                 target=None if mode is CalendarMode.AGENDA else 50,
             )
@@ -170,7 +171,10 @@ def main() -> int:
         pages = max(1, min(40, bar.maximum() // max(1, bar.pageStep())))
         bench.measure(
             f"agenda: scroll a page down ({pages} pages)",
-            lambda: bar.triggerAction(QScrollBar.SliderAction.SliderPageStepAdd),
+            lambda: (
+                bar.triggerAction(QScrollBar.SliderAction.SliderPageStepAdd),
+                window.calendar.repaint(),
+            ),
             runs=pages,
         )
 
@@ -184,11 +188,14 @@ def main() -> int:
         window.show_calendar(CalendarMode.MONTH)
         settle()
 
-        # The weekly plan of every community, written off the GUI thread.
+        # The weekly plan of every community, written off the GUI thread. The
+        # question that offers to open the PDF is answered "no" (it would wait
+        # for a click).
         window.export_week()
         settle()
         dialog = window.findChild(ExportWeekDialog)
         assert dialog is not None
+        dialog.confirm = lambda *a, **k: False
         pdf = home / "week.pdf"
         bench.measure(
             "weekly PDF export, all communities",
@@ -197,15 +204,18 @@ def main() -> int:
         )
         if not pdf.exists():
             raise SystemExit(f"the weekly plan was not written: {dialog.status.text()}")
-        dialog.reject()
+        if isValid(dialog):  # the dialog closes itself once the plan is written
+            dialog.reject()
         settle()
 
         ics = home / "calendar.ics"
         bench.measure(
             "ICS export of the whole calendar",
             lambda: window.export_ics_to(ics),
-            lambda: ics.exists() and not window.sharing.busy,
+            lambda: not window.ics_export.busy,
         )
+        if not ics.exists():
+            raise SystemExit("the calendar was not exported")
 
         # Merge: check and plan (off the GUI thread), then the dialog's Merge.
         sharing = window.sharing
