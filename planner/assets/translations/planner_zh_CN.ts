@@ -1616,6 +1616,33 @@ Add what has to be done at each stage: build, structure, output, operate, replic
     </message>
 </context>
 <context>
+    <name>DiskErrors</name>
+    <message>
+        <source>{path}: cannot be opened because the disk is full. Free some space on the disk that holds {folder} and try again.</source>
+        <translation>{path}：磁盘已满，无法打开。请在 {folder} 所在的磁盘上腾出一些空间后重试。</translation>
+    </message>
+    <message>
+        <source>{path}: cannot be opened because {folder} cannot be written. Make it writable and try again.</source>
+        <translation>{path}：无法打开，因为 {folder} 不可写入。请将其设为可写后重试。</translation>
+    </message>
+    <message>
+        <source>{path}: cannot be opened because of a disk error ({reason}). Check that the disk is still connected and try again.</source>
+        <translation>{path}：磁盘出错，无法打开（{reason}）。请确认磁盘仍已连接后重试。</translation>
+    </message>
+    <message>
+        <source>The disk is full: the change was not saved. Free some space on the disk that holds {folder} and try again.</source>
+        <translation>磁盘已满：更改未保存。请在 {folder} 所在的磁盘上腾出一些空间后重试。</translation>
+    </message>
+    <message>
+        <source>The folder {folder} is read-only: the change was not saved. Make it writable again, or copy the workspace to a folder you can write to, and try again.</source>
+        <translation>文件夹 {folder} 是只读的：更改未保存。请让它恢复可写，或把工作区复制到可写入的文件夹，然后重试。</translation>
+    </message>
+    <message>
+        <source>{name} could not be written (a disk error: {reason}): the change was not saved. Check that the disk holding {folder} is still connected and try again.</source>
+        <translation>{name} 无法写入（磁盘错误：{reason}）：更改未保存。请确认 {folder} 所在的磁盘仍已连接后重试。</translation>
+    </message>
+</context>
+<context>
     <name>DueMarks</name>
     <message>
         <source>Done</source>
@@ -3137,6 +3164,37 @@ Add what has to be done at each stage: build, structure, output, operate, replic
     </message>
 </context>
 <context>
+    <name>IcsExportJob</name>
+    <message>
+        <source>Export calendar</source>
+        <translation>导出日历</translation>
+    </message>
+    <message>
+        <source>Calendar files (*.ics);;All files (*)</source>
+        <translation>日历文件 (*.ics);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Export cancelled; no file was written.</source>
+        <translation>已取消导出，没有写入文件。</translation>
+    </message>
+    <message>
+        <source>The calendar could not be exported</source>
+        <translation>无法导出日历</translation>
+    </message>
+    <message>
+        <source>Exported the calendar to %1.</source>
+        <translation>日历已导出到 %1。</translation>
+    </message>
+    <message>
+        <source>Writing the calendar to %1…</source>
+        <translation>正在将日历写入 %1…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>IcsImport</name>
     <message>
         <source>(No title)</source>
@@ -3285,6 +3343,37 @@ Add what has to be done at each stage: build, structure, output, operate, replic
     <message>
         <source>its {property} is not valid ({reason}).</source>
         <translation>它的 {property} 无效：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>IcsImportJob</name>
+    <message>
+        <source>Import cancelled; nothing was imported.</source>
+        <translation>导入已取消，未导入任何内容。</translation>
+    </message>
+    <message>
+        <source>%1: cannot be read (%2).</source>
+        <translation>%1：无法读取（%2）。</translation>
+    </message>
+    <message>
+        <source>The calendar could not be imported</source>
+        <translation>无法导入日历</translation>
+    </message>
+    <message>
+        <source>Imported %1 new, %2 updated, %3 unchanged events from %4.</source>
+        <translation>已从 %4 导入日程：新增 %1 条，更新 %2 条，%3 条未变。</translation>
+    </message>
+    <message>
+        <source>Importing %1…</source>
+        <translation>正在导入 %1…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Import calendar</source>
+        <translation>导入日历</translation>
     </message>
 </context>
 <context>
@@ -3980,14 +4069,6 @@ Add what has to be done at each stage: build, structure, output, operate, replic
         <translation>已重做：%1</translation>
     </message>
     <message>
-        <source>Export calendar</source>
-        <translation>导出日历</translation>
-    </message>
-    <message>
-        <source>Exported the calendar to %1.</source>
-        <translation>日历已导出到 %1。</translation>
-    </message>
-    <message>
         <source>Exported the weekly plan to %1.</source>
         <translation>周计划已导出到 %1。</translation>
     </message>
@@ -3998,10 +4079,6 @@ Add what has to be done at each stage: build, structure, output, operate, replic
     <message>
         <source>Add the events of %1 to which community?</source>
         <translation>把 %1 里的日程添加到哪个社群？</translation>
-    </message>
-    <message>
-        <source>Imported %1 new, %2 updated, %3 unchanged events from %4.</source>
-        <translation>已从 %4 导入日程：新增 %1 条，更新 %2 条，%3 条未变。</translation>
     </message>
     <message>
         <source>“%1” has changes that cannot be saved yet; fix the fields marked in red or choose Revert.</source>
@@ -4038,6 +4115,10 @@ Add what has to be done at each stage: build, structure, output, operate, replic
     <message>
         <source>&lt;b&gt;Community Planner %1&lt;/b&gt;&lt;p&gt;Plan, run and replicate online communities.&lt;/p&gt;&lt;p&gt;Log file: %2&lt;/p&gt;</source>
         <translation>&lt;b&gt;Community Planner %1&lt;/b&gt;&lt;p&gt;规划、运营和复制线上社群。&lt;/p&gt;&lt;p&gt;日志文件：%2&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Some changes could not be saved: %1 Quit and lose them?</source>
+        <translation>有些更改未能保存：%1 仍要退出并放弃这些更改吗？</translation>
     </message>
     <message>
         <source>Unsaved changes</source>
@@ -6066,6 +6147,10 @@ Next: %2</source>
         <translation>格式说明中不允许嵌套字段。</translation>
     </message>
     <message>
+        <source>a helper cannot be shown as it is; call it with its arguments.</source>
+        <translation>辅助函数不能直接显示，请带上参数调用它。</translation>
+    </message>
+    <message>
         <source>“{name}” cannot be used in a template (blocked for safety).</source>
         <translation>模板中不能使用“{name}”（出于安全考虑已禁止）。</translation>
     </message>
@@ -7707,12 +7792,20 @@ Built-in templates are read-only: Duplicate to edit makes your own copy, saved i
         <translation>{path}：不是 Community Planner 工作区（不是 SQLite 数据库）。</translation>
     </message>
     <message>
+        <source>its header is damaged</source>
+        <translation>文件头已损坏</translation>
+    </message>
+    <message>
         <source>{path}: cannot be read ({reason}).</source>
         <translation>{path}：无法读取（{reason}）。</translation>
     </message>
     <message>
         <source>{path}: an SQLite database, but not a Community Planner workspace.</source>
         <translation>{path}：这是一个 SQLite 数据库，但不是 Community Planner 工作区。</translation>
+    </message>
+    <message>
+        <source>it holds text that is not UTF-8</source>
+        <translation>其中有不是 UTF-8 编码的文字</translation>
     </message>
     <message>
         <source>it has no schema version</source>
@@ -7761,6 +7854,10 @@ Built-in templates are read-only: Duplicate to edit makes your own copy, saved i
     <message>
         <source>{path}: cannot be opened for writing ({reason}).</source>
         <translation>{path}：无法以写入方式打开（{reason}）。</translation>
+    </message>
+    <message>
+        <source>{path}: its newest changes are in {name}-wal, which cannot be read in a read-only folder. Copy both files to a folder you can write to and open the copy.</source>
+        <translation>{path}：最新的更改在 {name}-wal 中，而只读文件夹里无法读取它。请把这两个文件复制到可写入的文件夹，再打开副本。</translation>
     </message>
     <message>
         <source>{path}: this workspace uses an older format (schema {version}) and is read-only, so it cannot be upgraded. Copy it to a folder you can write to and open the copy.</source>
