@@ -34,13 +34,7 @@ lint: $(STAMP)
 	$(BIN)/mypy
 
 bench: $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/startup.py
-	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/calendar_bench.py
-	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/checklist_bench.py
-	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/replicate_bench.py
-	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/weekly_pdf_bench.py
-	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/merge_bench.py
-	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/metrics_bench.py
+	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/run_all.py $(BENCH_ARGS)
 
 # After changing or adding UI text: collect it into the .ts, translate what
 # `status` lists (Qt Linguist: pyside6-linguist, or a JSON for `fill`), build the .qm.

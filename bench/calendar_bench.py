@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import statistics
 import sys
 import tempfile
@@ -39,6 +40,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 
+from benchlib import Report, peak_mb  # noqa: E402
 from generate import generate  # noqa: E402
 from PySide6.QtCore import QPoint, QPointF, Qt  # noqa: E402
 from PySide6.QtGui import QWheelEvent  # noqa: E402
@@ -166,7 +168,8 @@ def describe(steps: list[float]) -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=12)
-    parser.add_argument("--workspace", type=Path, help="reuse this generated workspace")
+    parser.add_argument("--workspace", type=Path, help="a generated workspace to copy")
+    parser.add_argument("--json", type=Path, help="write the figures here (for run_all)")
     parser.add_argument(
         "--cpu",
         action="store_true",
@@ -178,8 +181,10 @@ def main() -> int:
         CLOCK = time.thread_time
     with tempfile.TemporaryDirectory() as tmp:
         home = Path(tmp)
-        path = args.workspace or home / "large.cplan"
-        if not path.exists():
+        path = home / "large.cplan"
+        if args.workspace:
+            shutil.copy(args.workspace, path)
+        else:
             began = time.perf_counter()
             generate(path, lock_dir=home / "locks")
             print(f"generated {path.name} in {time.perf_counter() - began:.1f} s")
@@ -239,6 +244,17 @@ def main() -> int:
         f"  {'agenda scroll, wheel notch, median':<40}{describe(notches)}   ({len(notches)} steps)"
     )
     print(f"  {'memory growth':<40}{growth:8.1f} MB   (target < 100)")
+    report = Report("calendar")
+    report.add("open, month view painted", open_ms, target=300)
+    for mode in paced:
+        target = None if mode == "agenda" else 50.0
+        report.add(f"{mode} change, paced (neighbours read ahead)", paced[mode], target=target)
+        report.add(f"{mode} change, rapid (nothing read ahead)", rapid[mode], target=target)
+        report.add(f"{mode} read-ahead, longest slice", blocked[mode], target=100)
+    report.add(f"agenda scroll, page down ({agenda_rows:,} rows)", page_downs)
+    report.add("agenda scroll, wheel notch", notches)
+    report.add("memory growth", growth, unit="MB", target=100, peak=peak_mb())
+    report.write(args.json)
     return 0
 
 
