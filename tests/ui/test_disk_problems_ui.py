@@ -184,8 +184,8 @@ def start_copy(qtbot, w: MainWindow) -> background.BackgroundJob:
     club = w.page.community_id
     plan = plan_replication(ws_of(w), club, f"{READING} 二期", MONDAY + timedelta(days=7))
     job = w.session.start_job(lambda ws, p, c: replicate(ws, plan, p, c), commits=True)
-    with qtbot.waitSignal(job.finished, timeout=10_000):
-        pass
+    # Not waitSignal: a job refused at once can finish before a signal could be awaited.
+    qtbot.waitUntil(job.isFinished, timeout=10_000)
     qtbot.waitUntil(lambda: not w.session or job not in w.session.jobs)
     return job
 
