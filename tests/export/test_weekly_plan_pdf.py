@@ -156,7 +156,8 @@ def test_english_is_set_in_a_latin_font_and_chinese_in_the_chinese_one(
         widths = em_widths(quote)
         if lang == "en":
             assert quote.rawFont().familyName() != cjk_family()
-            assert widths[0] < 0.5, widths  # not a full-width quote
+            # Not a full-width quote (1 em): a Latin font's is about half (DejaVu Sans 0.52).
+            assert widths[0] < 0.7, widths
             letters = glyph_runs(doc, "welcome")
             assert all(r.rawFont().familyName() != cjk_family() for r in letters)
         else:
