@@ -5,6 +5,8 @@
     planner check WORKSPACE       exit 0 sound, 1 problems listed, 2 unreadable
     planner export-week WORKSPACE --week 2026-W48 [--community NAME]... [--lang en|zh]
             [--paper a4|letter] [--landscape] [--grid] -o OUT.pdf
+    planner export-week --html PLAN.html [--title T] [--page-label L] [--paper a4|letter]
+            [--landscape] -o OUT.pdf        (a plan already rendered: the app's export)
     planner export-ics WORKSPACE [--from DATE] [--to DATE] [--community NAME]... -o OUT.ics
     planner import-ics WORKSPACE FILE.ics --community NAME     (idempotent by UID)
     planner poster WORKSPACE --template NAME --community NAME [--item ID] -o OUT.png|.pdf|.svg
@@ -109,10 +111,14 @@ def build_parser() -> argparse.ArgumentParser:
         "items due, and last week in review (planned vs actual).",
     )
     export_week.add_argument(
-        "workspace", type=Path, metavar="WORKSPACE", help="the workspace file (.cplan)"
+        "workspace",
+        type=Path,
+        nargs="?",
+        metavar="WORKSPACE",
+        help="the workspace file (.cplan)",
     )
     export_week.add_argument(
-        "--week", required=True, metavar="YYYY-Www", help="the ISO week, such as 2026-W48"
+        "--week", metavar="YYYY-Www", help="the ISO week, such as 2026-W48 (required)"
     )
     export_week.add_argument(
         "--community",
@@ -134,6 +140,22 @@ def build_parser() -> argparse.ArgumentParser:
     )
     export_week.add_argument(
         "-o", "--output", type=Path, required=True, metavar="OUT.pdf", help="the file to write"
+    )
+    export_week.add_argument(
+        "--html",
+        type=Path,
+        metavar="PLAN.html",
+        help="instead of WORKSPACE and --week: a plan already rendered to HTML, drawn as "
+        "it is (the app has its PDFs drawn this way)",
+    )
+    export_week.add_argument(
+        "--title", default="", help="with --html: the title in each page's footer"
+    )
+    export_week.add_argument(
+        "--page-label",
+        default="Page {page} of {pages}",
+        metavar="TEXT",
+        help="with --html: the page number in each footer, with {page} and {pages}",
     )
 
     export_ics = sub.add_parser(
@@ -334,11 +356,20 @@ def _cmd_export_ics(args: argparse.Namespace, paths: AppPaths) -> int:
 
 
 def _cmd_export_week(args: argparse.Namespace, paths: AppPaths) -> int:
+    if args.output.suffix.lower() != ".pdf":
+        raise UsageError(f"{args.output}: the plan is written as a .pdf file.")
+    if args.html is not None:
+        if args.workspace is not None or args.week or args.community:
+            raise UsageError(
+                "--html draws a plan already rendered: leave out WORKSPACE, --week and --community."
+            )
+        return _draw_week_html(args)
+    if args.workspace is None or not args.week:
+        raise UsageError("give the WORKSPACE and the --week to export (or --html).")
+    from planner.export.weekly_pdf import write_weekly_pdf
     from planner.weekly_plan import build_plan, parse_week, render_html
 
     week = parse_week(args.week)
-    if args.output.suffix.lower() != ".pdf":
-        raise UsageError(f"{args.output}: the plan is written as a .pdf file.")
     _check_output(args.output)
     # Read-only, so exporting works while the workspace is open in the app.
     ws = _open(args, paths, read_only=True)
@@ -347,8 +378,6 @@ def _cmd_export_week(args: argparse.Namespace, paths: AppPaths) -> int:
     finally:
         ws.close()
     html = render_html(plan, layout="grid" if args.grid else "list")
-    from planner.export.weekly_pdf import write_weekly_pdf
-
     pages = write_weekly_pdf(
         html,
         args.output,
@@ -361,6 +390,28 @@ def _cmd_export_week(args: argparse.Namespace, paths: AppPaths) -> int:
         f"Wrote the plan for {week.label} ({pages} page{'s' if pages != 1 else ''}) "
         f"to {args.output}"
     )
+    return 0
+
+
+def _draw_week_html(args: argparse.Namespace) -> int:
+    """``export-week --html``: draw a plan already rendered (the app's export runs this)."""
+    from planner.export.weekly_pdf import write_weekly_pdf
+
+    try:
+        html = args.html.read_bytes().decode("utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise UsageError(f"{args.html}: cannot be read ({reason}).") from None
+    _check_output(args.output)
+    pages = write_weekly_pdf(
+        html,
+        args.output,
+        paper=args.paper,
+        landscape=args.landscape or args.grid,
+        page_label=args.page_label,
+        title=args.title,
+    )
+    print(f"Wrote the plan ({pages} page{'s' if pages != 1 else ''}) to {args.output}")
     return 0
 
 

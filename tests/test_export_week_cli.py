@@ -156,10 +156,10 @@ def test_other_bad_input_is_one_line_and_exit_2(
     )
     assert code == 2 and "no such file" in err
     assert not out.exists()
-    with pytest.raises(SystemExit) as exited:
-        cli.main(["export-week", str(sample), "-o", str(out)])
-    assert exited.value.code == 2
-    assert "--week" in capsys.readouterr().err
+    for argv in (["export-week", str(sample)], ["export-week", "--week", "2026-W48"]):
+        code, _, err = run([*argv, "-o", str(out)], capsys)
+        assert code == 2 and "WORKSPACE and the --week" in err and err.count("\n") == 1, err
+    assert not out.exists()
 
 
 def test_help_lists_export_week(capsys: pytest.CaptureFixture[str]) -> None:
@@ -170,7 +170,8 @@ def test_help_lists_export_week(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit):
         cli.main(["export-week", "--help"])
     help_text = capsys.readouterr().out
-    for option in ("--week", "--community", "--lang", "--paper", "--landscape", "--grid"):
+    options = ("--week", "--community", "--lang", "--paper", "--landscape", "--grid", "--html")
+    for option in options:
         assert option in help_text
 
 
@@ -336,3 +337,47 @@ def test_qt_messages_go_to_the_log_not_the_terminal(
     assert done.stdout == f"Wrote the plan for 2026-W48 (1 page) to {out}\n"
     assert done.stderr == ""
     assert "一人日12" in text_of(out)
+
+
+# -- --html: a plan already rendered (how the app draws its PDFs, in a child process) --
+
+PLAN_HTML = (
+    "<html><body><h1>Plan 一人日</h1>"
+    "<table><tr><td>Monday</td><td>Office hours 11</td></tr></table></body></html>"
+)
+
+
+def test_html_is_drawn_as_it_is_with_its_footer(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], qapp: object
+) -> None:
+    html = tmp_path / "plan.html"
+    html.write_text(PLAN_HTML, encoding="utf-8")
+    out = tmp_path / "plan.pdf"
+    argv = ["export-week", "--html", str(html), "--title", "周计划 W48"]
+    argv += ["--page-label", "P{page}/{pages}", "--paper", "letter", "--landscape"]
+    code, stdout, err = run([*argv, "-o", str(out)], capsys)
+    assert code == 0, err
+    assert stdout == f"Wrote the plan (1 page) to {out}\n"
+    reader = PdfReader(out)
+    box = reader.pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (792, 612)  # Letter, landscape
+    text = text_of(out)
+    for words in ("Plan一人日", "Monday", "Officehours11", "周计划W48", "P1/1"):
+        assert words in text, words
+
+
+def test_html_cannot_be_mixed_with_a_workspace_and_must_be_readable(
+    sample: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    html = tmp_path / "plan.html"
+    html.write_text(PLAN_HTML, encoding="utf-8")
+    out = tmp_path / "plan.pdf"
+    cases = [
+        (["export-week", str(sample), "--html", str(html)], "leave out WORKSPACE"),
+        (["export-week", "--week", "2026-W48", "--html", str(html)], "leave out WORKSPACE"),
+        (["export-week", "--html", str(tmp_path / "none.html")], "cannot be read"),
+    ]
+    for argv, words in cases:
+        code, _, err = run([*argv, "-o", str(out)], capsys)
+        assert code == 2 and words in err and err.count("\n") == 1, err
+    assert not out.exists()

@@ -67,6 +67,7 @@ __all__ = [
     "page_count",
     "page_layout",
     "paint_pages",
+    "weekly_pdf_bytes",
     "write_weekly_pdf",
 ]
 
@@ -402,15 +403,28 @@ def write_weekly_pdf(
     """
     out = Path(out)
     check_target(out, WeeklyPdfError)
-    pdf, pages = _fixed_pdf(html, paper, landscape, page_label, title)
+    pdf, pages = weekly_pdf_bytes(
+        html, paper=paper, landscape=landscape, page_label=page_label, title=title
+    )
     write_atomically(out, pdf, WeeklyPdfError)
     return pages
 
 
-def _fixed_pdf(
-    html: str, paper: Paper, landscape: bool, page_label: str, title: str
+def weekly_pdf_bytes(
+    html: str,
+    *,
+    paper: Paper = "a4",
+    landscape: bool = False,
+    page_label: str = "Page {page} of {pages}",
+    title: str = "",
 ) -> tuple[bytes, int]:
-    """The PDF's bytes, text mapping corrected, and its page count.
+    """The weekly plan's ``html`` as the bytes of a PDF, text mapping corrected; and its pages.
+
+    Laying the document out and painting it are long calls into Qt that hold
+    Python's GIL throughout (a second or more for a week of thousands of
+    items): no other Python thread runs meanwhile. The app therefore runs
+    this in a process of its own (``planner export-week --html``; see
+    :mod:`planner.ui.week_export`), never in a thread beside its GUI.
 
     The document is destroyed here, whatever happens: the writer may run on a
     worker thread, and a Qt object left to an exception's traceback would be

@@ -8,11 +8,13 @@ print preview, from which they can also be printed; **Export…** asks for a
 file and writes the PDF.
 
 The plan is read and rendered off the GUI thread, as a job of the session
-(:meth:`Session.start_job`) on a connection of its own, so the dialog stays
-responsive and Cancel stops it; the PDF is written to a hidden file beside the
-chosen one and moved into place only when whole, so a failed or cancelled
-export leaves nothing behind. Exporting only reads: a read-only workspace
-exports like any other.
+(:meth:`Session.start_job`) on a connection of its own; the job has the PDF
+drawn by a child process (Qt's layout and painting hold Python's GIL for
+seconds, which would freeze the GUI thread; see :mod:`planner.ui.week_export`),
+so the dialog stays responsive and Cancel stops it (killing the child). The
+PDF is written to a hidden file beside the chosen one and moved into place
+only when whole, so a failed or cancelled export leaves nothing behind.
+Exporting only reads: a read-only workspace exports like any other.
 """
 
 from __future__ import annotations

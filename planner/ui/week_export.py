@@ -1,11 +1,27 @@
 """The weekly plan export the dialog runs: what to export, reading and rendering it
-(in a worker thread), writing it whole or not at all, and painting it on a printer.
+(in a worker thread), drawing the PDF in a child process, writing it whole or not at
+all, and painting it on a printer.
+
+The PDF is drawn by a child process, ``planner export-week --html - -o -`` (see
+:func:`draw_in_child`), not by the worker thread: laying out and painting the
+document are long calls into Qt that hold Python's GIL throughout (over a second
+for a week of thousands of items), and the GUI thread, which needs the GIL for
+every Python slot, timer and paint event, would freeze meanwhile. The child is the
+app's own interpreter running the ``planner`` command line (``sys.executable -m
+planner``; a frozen app's executable is that command line itself, so it is run as
+``sys.executable export-week …``). Reading the plan and rendering it to HTML stay
+in the worker thread: they are Python, which gives up the GIL every few
+milliseconds, and their errors stay translatable.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import re
+import subprocess
+import sys
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -16,6 +32,7 @@ from PySide6.QtCore import QLocale, QRectF
 from PySide6.QtGui import QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrinter
 
+import planner
 from planner.checklist_library import Language
 from planner.errors import Cancelled, PlannerError
 from planner.export.weekly_pdf import (
@@ -24,8 +41,8 @@ from planner.export.weekly_pdf import (
     layout_document,
     page_layout,
     paint_pages,
-    write_weekly_pdf,
 )
+from planner.files import write_atomically
 from planner.i18n import QT_TRANSLATE_NOOP, Text
 from planner.weekly_plan import WeekId, build_plan, render_html
 from planner.workspace import Workspace
@@ -103,13 +120,103 @@ def _renamed(message: str, old: Path, new: str) -> Text:
     return Text(plain, "", plain, {})
 
 
+def planner_command() -> list[str]:
+    """How the app runs its own ``planner`` command line in a child process.
+
+    From source or an installed package: this interpreter, ``-m planner``. A
+    frozen (packaged) app has no ``-m``: its executable is the command line
+    itself (its entry point is :func:`planner.cli.main`), so it is run as is.
+    """
+    if getattr(sys, "frozen", False):
+        return [sys.executable]
+    return [sys.executable, "-m", "planner"]
+
+
+_PAGES = re.compile(r"\((\d+) pages?\)")
+POLL_S = 0.05  # how often a Cancel is looked for while the child draws
+
+
+def draw_command(rendered: Rendered, choices: Choices, html: Path, pdf: Path) -> list[str]:
+    """The child's command line: draw the plan's ``html`` file into ``pdf``."""
+    command = [*planner_command(), "export-week", "--html", str(html), "--paper", choices.paper]
+    command += ["--title", rendered.title, "--page-label", rendered.page_label]
+    return command + (["--landscape"] if choices.landscape else []) + ["-o", str(pdf)]
+
+
+def _child_environment() -> dict[str, str]:
+    env = dict(os.environ)
+    env["QT_QPA_PLATFORM"] = "offscreen"  # fonts and painting, no window, no dock icon
+    env["PYTHONIOENCODING"] = "utf-8"
+    # The planner package this app runs, even from a source tree not installed.
+    root = str(Path(planner.__file__).resolve().parent.parent)
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (root, env.get("PYTHONPATH", "")) if p)
+    return env
+
+
+def _not_drawn(reason: str) -> WeeklyPdfError:
+    return WeeklyPdfError(
+        QT_TRANSLATE_NOOP("WeekExport", "The PDF could not be drawn: {reason}").format(
+            reason=reason
+        )
+    )
+
+
+def draw_in_child(
+    rendered: Rendered, choices: Choices, cancelled: Callable[[], bool]
+) -> tuple[bytes, int]:
+    """The PDF of ``rendered``, drawn by a child process; and its page count.
+
+    Runs in the worker thread, which only waits for the child (holding no
+    GIL). The HTML goes to the child, and the PDF comes back, through files
+    in a private temporary folder, removed whatever happens. A Cancel kills
+    the child and raises Cancelled; the child's failure is a WeeklyPdfError
+    with its one line.
+    """
+    with tempfile.TemporaryDirectory(prefix="planner-week-", ignore_cleanup_errors=True) as folder:
+        html, pdf = Path(folder) / "plan.html", Path(folder) / "plan.pdf"
+        said = Path(folder) / "said.txt"
+        html.write_text(rendered.html, encoding="utf-8")
+        with said.open("wb") as output:
+            try:
+                child = subprocess.Popen(
+                    draw_command(rendered, choices, html, pdf),
+                    stdin=subprocess.DEVNULL,
+                    stdout=output,
+                    stderr=subprocess.STDOUT,
+                    env=_child_environment(),
+                    creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0),
+                )
+            except OSError as exc:
+                raise _not_drawn(_reason(exc)) from None
+            try:
+                while True:
+                    try:
+                        code = child.wait(POLL_S)
+                        break
+                    except subprocess.TimeoutExpired:
+                        if cancelled():
+                            raise Cancelled() from None
+            finally:
+                if child.returncode is None:  # cancelled, or the wait itself failed
+                    child.kill()
+                    child.wait()
+        lines = [line.strip() for line in said.read_text("utf-8", "replace").splitlines()]
+        last = next((line for line in reversed(lines) if line), "")
+        found = _PAGES.search(last)
+        if code != 0 or found is None or not pdf.is_file():
+            raise _not_drawn(last.removeprefix("planner:").strip() or f"exit code {code}")
+        return pdf.read_bytes(), int(found.group(1))
+
+
 def write_pdf(
     ws: Workspace, choices: Choices, today: date, out: Path, cancelled: Callable[[], bool]
 ) -> int:
     """Write the plan to ``out``, whole or not at all; the number of pages.
 
-    The writer is atomic; writing to a hidden name beside ``out`` first lets a
-    Cancel that comes while the pages are drawn still leave ``out`` as it was.
+    The plan is read and rendered here (the worker thread), drawn by a child
+    process (:func:`draw_in_child`), then written to a hidden name beside
+    ``out`` and moved into place, so that a Cancel or a failure at any point
+    leaves ``out`` as it was and nothing else behind.
     Raises CannotWrite (a folder that is missing, read-only or not a folder),
     Cancelled, or the plan's and the writer's own PlannerErrors.
     """
@@ -118,24 +225,18 @@ def write_pdf(
         raise Cancelled()
     part = out.with_name(f".{out.name}.part")
     try:
-        # The folder says here, in the system's words, if it cannot take the file;
-        # a file replaced keeps its permissions.
+        # The folder says here, in the system's words, if it cannot take the file
+        # (before the drawing, not after it); a file replaced keeps its permissions.
         part.open("wb").close()
         with contextlib.suppress(OSError):
             part.chmod(out.stat().st_mode & 0o777)
     except OSError as exc:
         raise CannotWrite(out, _reason(exc)) from None
     try:
-        pages = write_weekly_pdf(
-            rendered.html,
-            part,
-            paper=choices.paper,
-            landscape=choices.landscape,
-            page_label=rendered.page_label,
-            title=rendered.title,
-        )
+        pdf, pages = draw_in_child(rendered, choices, cancelled)
         if cancelled():
             raise Cancelled()
+        write_atomically(part, pdf, WeeklyPdfError)
         os.replace(part, out)
     except WeeklyPdfError as exc:  # it names the hidden file: name the one asked for
         raise type(exc)(_renamed(exc.message, part, shown_path(out))) from None

@@ -8,6 +8,8 @@ never open a file chooser or a PDF viewer (``export_to`` takes the path, and
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import threading
 from collections.abc import Callable, Iterator
 from datetime import date
@@ -20,6 +22,7 @@ from PySide6.QtPrintSupport import QPrinter
 from pytestqt.qtbot import QtBot
 
 from planner.communities import find_community
+from planner.export import weekly_pdf
 from planner.export.weekly_pdf import WeeklyPdfError
 from planner.paths import AppPaths
 from planner.settings import Settings
@@ -232,10 +235,10 @@ def test_a_folder_that_cannot_be_written_gives_one_line_and_no_file(
 def test_a_failed_write_names_the_file_asked_for_and_leaves_nothing(
     qtbot: QtBot, dialog: ExportWeekDialog, out_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def full_disk(_html: str, out: Path, **_options: object) -> int:
+    def full_disk(out: Path, _data: bytes, _error: object) -> None:
         raise WeeklyPdfError(f"{out}: cannot be written (No space left on device).")
 
-    monkeypatch.setattr(week_export, "write_weekly_pdf", full_disk)
+    monkeypatch.setattr(week_export, "write_atomically", full_disk)
     out = out_dir / "w.pdf"
     with qtbot.waitSignal(dialog.failed, timeout=TIMEOUT) as failed:
         assert dialog.export_to(out)
@@ -262,6 +265,120 @@ def test_a_folder_that_refuses_the_file_gives_one_line(
     [message] = failed.args
     assert message == f"{week_export.shown_path(out)}: cannot be written (Permission denied)."
     assert list(out_dir.iterdir()) == []  # the hidden part file is gone too
+
+
+# -- the child process that draws the PDF --------------------------------------------
+
+
+class Children:
+    """The drawing processes the export starts, seen as they start."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.started: list[subprocess.Popen[bytes]] = []
+        self.commands: list[list[str]] = []
+        self.event = threading.Event()
+        real = subprocess.Popen
+
+        def popen(command: list[str], **kwargs: object) -> subprocess.Popen[bytes]:
+            child = real(command, **kwargs)  # type: ignore[call-overload]
+            self.commands.append(list(command))
+            self.started.append(child)
+            self.event.set()
+            return child  # type: ignore[no-any-return]
+
+        monkeypatch.setattr(week_export.subprocess, "Popen", popen)
+
+
+def instead_of_planner(monkeypatch: pytest.MonkeyPatch, script: str) -> None:
+    """The drawing child runs ``script`` (its arguments follow) instead of ``planner``."""
+    monkeypatch.setattr(week_export, "planner_command", lambda: [sys.executable, "-c", script])
+
+
+def test_the_pdf_is_drawn_by_a_child_process_not_in_the_app(
+    qtbot: QtBot, dialog: ExportWeekDialog, out_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Qt's layout and painting hold the GIL for seconds; in the app's process they
+    would freeze its GUI thread. Here they cannot run in the app at all."""
+
+    def not_here(*_args: object, **_kwargs: object) -> object:
+        raise AssertionError("the PDF was drawn in the app's process")
+
+    monkeypatch.setattr(weekly_pdf, "layout_document", not_here)
+    children = Children(monkeypatch)
+    dialog.paper.setCurrentIndex(dialog.paper.findData("letter"))
+    dialog.orientation.setCurrentIndex(dialog.orientation.findData("landscape"))
+    out = out_dir / "w.pdf"
+    pages = export(qtbot, dialog, out)
+    [command] = children.commands
+    assert command[:3] == [sys.executable, "-m", "planner"]
+    assert command[3:5] == ["export-week", "--html"]
+    assert "letter" in command and "--landscape" in command
+    assert len(PdfReader(out).pages) == pages
+    box = PdfReader(out).pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (792, 612)  # Letter, landscape
+    assert dialog.choices().week.label in pdf_text(out)
+    # Its files are gone with it; only the PDF asked for is left.
+    html = Path(command[command.index("--html") + 1])
+    assert not html.parent.exists()
+    assert sorted(p.name for p in out_dir.iterdir()) == ["w.pdf"]
+
+
+def test_a_frozen_app_runs_its_own_executable_as_the_command_line(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    assert week_export.planner_command() == [sys.executable, "-m", "planner"]
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    assert week_export.planner_command() == [sys.executable]
+
+
+def test_a_child_that_fails_gives_its_one_line_and_no_file(
+    qtbot: QtBot, dialog: ExportWeekDialog, out_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    instead_of_planner(
+        monkeypatch,
+        "import sys; print('Qt says things'); print('planner: the fonts are gone.'); sys.exit(1)",
+    )
+    out = out_dir / "w.pdf"
+    out.write_bytes(b"last week's plan")
+    with qtbot.waitSignal(dialog.failed, timeout=TIMEOUT) as failed:
+        assert dialog.export_to(out)
+    assert failed.args == ["The PDF could not be drawn: the fonts are gone."]
+    assert dialog.status.text() == "The PDF could not be drawn: the fonts are gone."
+    assert out.read_bytes() == b"last week's plan"
+    assert leftovers(out_dir) == []
+
+
+def test_a_child_that_dies_without_a_word_says_so(
+    qtbot: QtBot, dialog: ExportWeekDialog, out_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    instead_of_planner(monkeypatch, "import os; os._exit(3)")
+    out = out_dir / "w.pdf"
+    with qtbot.waitSignal(dialog.failed, timeout=TIMEOUT) as failed:
+        assert dialog.export_to(out)
+    assert failed.args == ["The PDF could not be drawn: exit code 3"]
+    assert list(out_dir.iterdir()) == []
+
+
+def test_cancel_while_the_child_draws_kills_it_and_writes_nothing(
+    qtbot: QtBot, dialog: ExportWeekDialog, out_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    instead_of_planner(monkeypatch, "import time; time.sleep(60)")
+    children = Children(monkeypatch)
+    out = out_dir / "w.pdf"
+    out.write_bytes(b"last week's plan")
+    assert dialog.export_to(out)
+    assert children.event.wait(TIMEOUT / 1000)
+    [child] = children.started
+    assert child.poll() is None  # drawing
+    qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
+    assert not dialog.busy
+    assert dialog.status.text() == "Cancelled; no file was written."
+    assert child.returncode not in (None, 0)  # killed (not let sleep on), and waited for
+    html = Path(children.commands[0][children.commands[0].index("--html") + 1])
+    assert not html.parent.exists()
+    assert out.read_bytes() == b"last week's plan"
+    assert leftovers(out_dir) == []
+    assert dialog.isVisible() and dialog.export_button.isEnabled()
 
 
 def test_only_the_ticked_communities_are_in_the_plan(
