@@ -7,6 +7,11 @@ calendar, a new content item, the Figures tab, the checklist, the templates).
 On the community page it shows one community's issues; on the overview,
 every community's, each card naming its community. The panel asks the core
 again when a change touches what the rules read, and when the day changes.
+
+On a large workspace (:func:`planner.ui.paced.is_large`) the overview's panel
+checks every community off the GUI thread, and builds its cards
+:data:`CARDS_PER_TURN` at a time, one batch per event-loop turn, so that the
+window keeps painting; :attr:`HealthPanel.busy` says it is not done yet.
 """
 
 from __future__ import annotations
@@ -14,9 +19,10 @@ from __future__ import annotations
 import html
 from collections.abc import Callable, Sequence
 from datetime import date
+from functools import partial
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
-from PySide6.QtGui import QResizeEvent, QShowEvent
+from PySide6.QtGui import QPixmap, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -35,8 +41,10 @@ from planner.health import FixKind, HealthIssue, check_all, check_community
 from planner.history import Change
 from planner.ui.import_mapping_model import clauses_text
 from planner.ui.locale_text import ui_text
+from planner.ui.paced import Reader, Steps, is_large
 from planner.ui.session import Session
 from planner.ui.theme import SPACING, icon, small_font
+from planner.workspace import Workspace
 
 # Tables the rules read: a change to any of them may raise or clear an issue.
 WATCHED = frozenset(
@@ -51,14 +59,30 @@ WATCHED = frozenset(
 )
 # The most a community page gives its health cards before they scroll.
 COMPACT_HEIGHT = 200
+# Cards built in one event-loop turn on a large workspace's overview (a small one: all at once).
+CARDS_PER_TURN = 4
 ALERT_COLOR = "#d93025"
 WARNING_COLOR = "#e37400"
+# The cards' look, set once on the list (a style sheet per card costs every card
+# a style of its own).
 CARD_STYLE = (
     "QFrame#healthCard { border: 1px solid palette(mid); border-radius: 4px;"
     " background: palette(base); }"
     f'QFrame#healthCard[severity="alert"] {{ border-left: 4px solid {ALERT_COLOR}; }}'
     f'QFrame#healthCard[severity="warning"] {{ border-left: 4px solid {WARNING_COLOR}; }}'
+    "QPushButton#healthFix { color: palette(link); text-align: left; padding: 2px 0;"
+    " border: none; }"
+    "QPushButton#healthFix:focus { text-decoration: underline; }"
 )
+# The warning mark of each colour, drawn once.
+_MARKS: dict[str, QPixmap] = {}
+
+
+def mark_pixmap(color: str) -> QPixmap:
+    """The 16 px warning triangle in ``color``."""
+    if color not in _MARKS:
+        _MARKS[color] = icon("alert-triangle", color).pixmap(16, 16)
+    return _MARKS[color]
 
 
 def fix_text(kind: FixKind) -> str:
@@ -70,6 +94,13 @@ def fix_text(kind: FixKind) -> str:
         "checklist": QCoreApplication.translate("Health", "Open the checklist"),
         "templates": QCoreApplication.translate("Health", "Link a welcome sequence"),
     }[kind]
+
+
+def every_issue(ws: Workspace, today: date) -> tuple[list[HealthIssue], dict[str, str]]:
+    """Every live community's issues on ``today``, and the communities' names by id
+    (what the overview's panel shows; read off the GUI thread on a large workspace)."""
+    issues = [issue for found in check_all(ws, today).values() for issue in found]
+    return issues, {c.id: c.name for c in list_communities(ws)}
 
 
 class IssueCard(QFrame):
@@ -92,7 +123,7 @@ class IssueCard(QFrame):
         self.setProperty("severity", issue.severity)
         color = ALERT_COLOR if issue.severity == "alert" else WARNING_COLOR
         mark = QLabel()
-        mark.setPixmap(icon("alert-triangle", color).pixmap(16, 16))
+        mark.setPixmap(mark_pixmap(color))
         mark.setFixedSize(16, 16)
         title = html.escape(ui_text(issue.title), quote=False)
         community = html.escape(community_name, quote=False)
@@ -113,10 +144,7 @@ class IssueCard(QFrame):
         self.fix = QPushButton(fix_text(issue.fix.kind) + " →")
         self.fix.setFlat(True)
         self.fix.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.fix.setStyleSheet(
-            "QPushButton { color: palette(link); text-align: left; padding: 2px 0; border: none; }"
-            "QPushButton:focus { text-decoration: underline; }"
-        )
+        self.fix.setObjectName("healthFix")  # its look: CARD_STYLE
         self.fix.clicked.connect(lambda: self.fix_requested.emit(issue.community_id, issue.fix))
 
         text = QVBoxLayout()
@@ -158,6 +186,15 @@ class HealthPanel(QWidget):
         self._stale = False
         self.issues: list[HealthIssue] = []
         self.cards: list[IssueCard] = []
+        # The cards sit in groups, one per batch (the layout as one list of cards).
+        self._groups: list[QWidget] = []
+        # The community names on the cards, by the id of each community with an issue.
+        self._card_names: dict[str, str] = {}
+        # How many cards each event-loop turn of the latest rebuild built.
+        self.batches: list[int] = []
+        self._reader = Reader(self)
+        self._reader.done.connect(self._on_read)
+        self._steps = Steps(self)
 
         self.heading = QLabel()
         self.heading.setWordWrap(True)
@@ -226,9 +263,20 @@ class HealthPanel(QWidget):
 
     # -- data ----------------------------------------------------------------------
 
+    @property
+    def busy(self) -> bool:
+        """A check is under way off the GUI thread, or cards are still to be built."""
+        return self._reader.busy or self._steps.pending
+
     def set_session(self, session: Session | None) -> None:
         if self._session is not None:
             self._session.changed.disconnect(self._on_changed)
+        # What was being read or built belongs to the workspace before, and so do
+        # the cards: none of them is shown while this workspace is read.
+        self._reader.cancel()
+        self._steps.clear()
+        if session is not self._session and self.cards:
+            self._show([], {})
         self._session = session
         self._community = ""
         if session is not None:
@@ -240,10 +288,22 @@ class HealthPanel(QWidget):
         self._refresh_when_visible()
 
     def refresh(self) -> None:
-        """Check again, as of today."""
+        """Check again, as of today: at once, or on a large workspace's overview
+        off the GUI thread (the cards follow when the check is done)."""
         self._stale = False
-        self._checked_on = self._today()
-        self._show(self._check(self._checked_on))
+        self._checked_on = today = self._today()
+        session = self._session
+        if self._every and session is not None and is_large(session.workspace):
+            self._reader.start(session, partial(every_issue, today=today))
+            return
+        self._reader.cancel()
+        self._steps.clear()
+        self._show(self._check(today))
+
+    def _on_read(self, found: tuple[list[HealthIssue], dict[str, str]]) -> None:
+        # In a turn of its own, as the batches of cards that follow.
+        issues, names = found
+        self._steps.add(partial(self._show, issues, names, paced=True))
 
     def check_date(self) -> None:
         """Check again when the day has changed since the last check (past midnight)."""
@@ -306,27 +366,47 @@ class HealthPanel(QWidget):
             return {}
         return {c.id: c.name for c in list_communities(self._session.workspace)}
 
-    def _show(self, issues: Sequence[HealthIssue]) -> None:
-        names = self._names()
+    def _show(
+        self,
+        issues: Sequence[HealthIssue],
+        names: dict[str, str] | None = None,
+        *,
+        paced: bool = False,
+    ) -> None:
+        """Show a card per issue, unless they are the cards shown already.
+
+        ``paced`` (a large workspace's overview): :data:`CARDS_PER_TURN` cards
+        a turn; else every card at once.
+        """
+        if names is None:
+            names = self._names()
+        wanted = {i.community_id: names.get(i.community_id, "") for i in issues}
         if (
-            self.cards
+            (self.cards or self._steps.pending)
             and list(issues) == self.issues
-            and all(names.get(c.issue.community_id, "") == c.community_name for c in self.cards)
+            and wanted == self._card_names
+            and (len(self.cards) == len(self.issues) or self._steps.pending)
         ):
             return  # most edits change no issue: keep the cards (and the scroll position)
+        self._steps.clear()
         self.issues = list(issues)
-        for card in self.cards:
-            self._list_layout.removeWidget(card)
-            card.hide()  # gone now, not when the event loop next deletes it
-            card.deleteLater()
+        self._card_names = wanted
+        for group in self._groups:
+            self._list_layout.removeWidget(group)
+            group.hide()  # gone now, not when the event loop next deletes it
+            group.deleteLater()
+        self._groups = []
         self.cards = []
+        self.batches = []
         # Alerts first across communities: what to act on this week leads.
         ordered = sorted(self.issues, key=lambda i: i.severity != "alert")
-        for issue in ordered:
-            card = IssueCard(issue, names.get(issue.community_id, ""))
-            card.fix_requested.connect(self.fix_requested)
-            self._list_layout.insertWidget(self._list_layout.count() - 1, card)
-            self.cards.append(card)
+        size = CARDS_PER_TURN if paced else max(len(ordered), 1)
+        batches = [ordered[n : n + size] for n in range(0, len(ordered), size)]
+        if len(batches) == 1:
+            self._add_cards(batches[0])
+        else:  # a batch a turn, the first one too: this turn has had its share
+            for batch in batches:
+                self._steps.add(partial(self._add_cards, batch))
         alerts = sum(1 for i in self.issues if i.severity == "alert")
         warnings = len(self.issues) - alerts
         self.heading.setText(self._heading(alerts, warnings))
@@ -339,6 +419,22 @@ class HealthPanel(QWidget):
             )
         )
         self._update_visibility()
+
+    def _add_cards(self, issues: list[HealthIssue]) -> None:
+        """Build the cards of ``issues``, below those built already."""
+        group = QWidget()
+        column = QVBoxLayout(group)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(SPACING // 2)
+        for issue in issues:
+            card = IssueCard(issue, self._card_names.get(issue.community_id, ""))
+            card.fix_requested.connect(self.fix_requested)
+            column.addWidget(card)
+            self.cards.append(card)
+        self._list_layout.insertWidget(self._list_layout.count() - 1, group)
+        self._groups.append(group)
+        self.batches.append(len(issues))
+        self._fit()
 
     @staticmethod
     def _heading(alerts: int, warnings: int) -> str:

@@ -1,10 +1,16 @@
-"""The overview's Qt model: every live community, where it stands and what is next."""
+"""The overview's Qt model: every live community, where it stands and what is next.
+
+On a large workspace (:func:`planner.ui.paced.is_large`) :meth:`OverviewModel.reload`
+asks the core off the GUI thread: the rows shown stay until the new ones come
+(:attr:`OverviewModel.loading` meanwhile), then the model is reset once.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
 from enum import IntEnum, StrEnum
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import (
@@ -19,9 +25,12 @@ from PySide6.QtGui import QColor
 from planner.checklist_due import DueItem, OverviewRow, overview
 from planner.checklists import ChecklistItem
 from planner.communities import Stage
+from planner.i18n import Language
 from planner.ui.labels import stage_label
 from planner.ui.locale_text import day_month, long_day, ui_language
+from planner.ui.paced import Reader, Steps, is_large
 from planner.ui.session import Session
+from planner.workspace import Workspace
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -238,6 +247,17 @@ def _sort_key(order: SortOrder, row: OverviewRow, today: date) -> tuple[Any, ...
     return (-len(row.overdue), row.suggestion is None, first_due, *name)
 
 
+# The rows in order, and the Next due and Overdue cell of each.
+Found = tuple[list[OverviewRow], list[Cell], list[Cell]]
+
+
+def read_rows(ws: Workspace, today: date, order: SortOrder, lang: Language) -> Found:
+    """The overview as of ``today`` in ``order``, with the cells the rows show
+    (plain data and translated text: read off the GUI thread on a large workspace)."""
+    rows = sorted(overview(ws, today, lang), key=lambda r: _sort_key(order, r, today))
+    return rows, [next_cell(r, today) for r in rows], [overdue_cell(r, today) for r in rows]
+
+
 class OverviewModel(QAbstractTableModel):
     """One row per live community; reload() asks the core again.
 
@@ -254,12 +274,25 @@ class OverviewModel(QAbstractTableModel):
         self._rows: list[OverviewRow] = []
         self._next: list[Cell] = []
         self._overdue: list[Cell] = []
+        self._reader = Reader(self)
+        self._reader.done.connect(self._on_read)
+        self._steps = Steps(self)
         self.reload()
+
+    @property
+    def loading(self) -> bool:
+        """The core is being asked off the GUI thread; the rows shown are the last ones."""
+        return self._reader.busy or self._steps.pending
 
     def set_session(self, session: Session | None, *, load: bool = True) -> None:
         """Show ``session``'s communities; with ``load`` False, no rows until
         :meth:`reload` (a hidden page reads when it is shown)."""
         self._session = session
+        self._reader.cancel()  # what it would find belongs to the workspace before
+        self._steps.clear()
+        if load and session is not None and is_large(session.workspace):
+            # No rows of the workspace before while this one's are read.
+            self._show(([], [], []))
         if load:
             self.reload()
         else:
@@ -268,18 +301,26 @@ class OverviewModel(QAbstractTableModel):
             self.endResetModel()
 
     def reload(self, today: date | None = None) -> None:
-        """Ask the core for the overview (as of ``today``) and sort it."""
+        """Ask the core for the overview (as of ``today``) and sort it: at once,
+        or on a large workspace off the GUI thread (see :attr:`loading`)."""
         if today is not None:
             self.today = today
+        session = self._session
+        read = partial(read_rows, today=self.today, order=self.order, lang=ui_language())
+        if session is not None and is_large(session.workspace):
+            self._reader.start(session, read)
+            return
+        self._reader.cancel()
+        self._steps.clear()
+        self._show(read(session.workspace) if session is not None else ([], [], []))
+
+    def _on_read(self, found: Found) -> None:
+        # In a turn of its own: the page's other panels take theirs.
+        self._steps.add(partial(self._show, found))
+
+    def _show(self, found: Found) -> None:
         self.beginResetModel()
-        rows = (
-            overview(self._session.workspace, self.today, ui_language())
-            if self._session is not None
-            else []
-        )
-        self._rows = sorted(rows, key=lambda r: _sort_key(self.order, r, self.today))
-        self._next = [next_cell(r, self.today) for r in self._rows]
-        self._overdue = [overdue_cell(r, self.today) for r in self._rows]
+        self._rows, self._next, self._overdue = found
         self.endResetModel()
 
     def set_order(self, order: SortOrder) -> None:

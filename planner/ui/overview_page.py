@@ -9,6 +9,11 @@ Each row reads like a dashboard card: the community with its stage (and
 progress, the next three due items and what is overdue. Clicking an item
 opens it on its community's checklist; double-click (or Enter) on a row opens
 the community.
+
+On a large workspace the rows, the chart and the health cards are read off
+the GUI thread and filled in over a few event-loop turns (see
+:mod:`planner.ui.paced`), so the page paints at once; :attr:`OverviewPage.busy`
+says it is still filling.
 """
 
 from __future__ import annotations
@@ -170,11 +175,19 @@ class OverviewPage(QWidget):
         self.health.set_session(session)
         self.comparison.set_session(session)
         self._stale = not visible
+        self._show_state()
+
+    @property
+    def busy(self) -> bool:
+        """The rows, the chart or the health cards are still being read or built."""
+        return self.model.loading or self.health.busy or self.comparison.busy
 
     def refresh(self) -> None:
         """Ask the core again (as of today), keeping the current community."""
         self._stale = False
         self.model.reload(self._today())
+        if self.model.loading:
+            self._show_state()  # the rows are on their way: no "No communities yet"
 
     def check_date(self) -> None:
         """Refresh when the day has changed since the last look."""
@@ -216,12 +229,16 @@ class OverviewPage(QWidget):
         self._current = self.current_id()
 
     def _after_reset(self) -> None:
-        rows = [self.model.row(n) for n in range(self.model.rowCount())]
-        self.stack.setCurrentWidget(self.view if rows else self.empty)
-        self.hint.setVisible(bool(rows))
-        self.summary.setText(self._summary(rows))
+        self._show_state()
         if self._current:
             self.select(self._current)
+
+    def _show_state(self) -> None:
+        rows = self.model.rows()
+        filled = bool(rows) or self.model.loading
+        self.stack.setCurrentWidget(self.view if filled else self.empty)
+        self.hint.setVisible(filled)
+        self.summary.setText(self._summary(rows))
 
     def _summary(self, rows: list[OverviewRow]) -> str:
         if not rows:
