@@ -18,7 +18,6 @@ import sys
 import tempfile
 from datetime import date, timedelta
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
@@ -31,7 +30,7 @@ from planner.ics import export_ics, import_ics  # noqa: E402
 from planner.workspace import open_workspace  # noqa: E402
 
 DEVICE = "00000000-0000-4000-8000-00000000b1c5"
-ZONE = ZoneInfo("Asia/Shanghai")
+ZONE = "Asia/Shanghai"
 
 
 def main() -> int:

@@ -7421,6 +7421,10 @@ Built-in templates are read-only: Duplicate to edit makes your own copy, saved i
         <translation>无法写入 {path}：{reason}</translation>
     </message>
     <message>
+        <source>The PDF could not be drawn: {reason}</source>
+        <translation>无法生成 PDF：{reason}</translation>
+    </message>
+    <message>
         <source>The printer could not start printing.</source>
         <translation>打印机无法开始打印。</translation>
     </message>
