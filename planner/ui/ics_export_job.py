@@ -15,53 +15,29 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QFileDialog, QProgressDialog, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QFileDialog
 
 from planner.errors import Cancelled, PlannerError
 from planner.files import check_target, write_atomically
-from planner.ui.background import BackgroundJob, Progress, error_text
+from planner.ui.background import Progress, error_text
 from planner.ui.locale_text import ui_text
-from planner.ui.session import Session
+from planner.ui.progress_job import ProgressJob
 from planner.workspace import Workspace
 
 
-class IcsExportJob(QObject):
-    """The calendar export of one window.
+class IcsExportJob(ProgressJob):
+    """The calendar export of one window (:class:`ProgressJob`: ``message`` says
+    it was exported or cancelled, ``progressed`` the percentage of events written).
 
     Signals:
-        message(str): a line for the status bar (exported, or cancelled).
-        progressed(int): the percentage of the events written so far.
         exported(object): the Path written, after ``message``.
     """
 
-    message = Signal(str)
-    progressed = Signal(int)
     exported = Signal(object)
+    EMPTY_PERCENT = 100  # no events: nothing left to write
 
-    def __init__(self, window: QWidget, show_error: Callable[[str], None]) -> None:
-        super().__init__(window)
-        self.window = window
-        self.show_error = show_error
-        self.session: Session | None = None
-        self.progress: QProgressDialog | None = None
-        self._percent = -1
-        self._job: BackgroundJob | None = None
-        self._target: Path | None = None
-
-    def set_session(self, session: Session | None) -> None:
-        """Follow the window's workspace; an export under way ends with the old one."""
-        if self.session is not None:
-            self.session.closing.disconnect(self._end)
-        self._end()
-        self.session = session
-        if session is not None:
-            session.closing.connect(self._end)
-
-    @property
-    def busy(self) -> bool:
-        """An export is under way (a second one does not start)."""
-        return self._job is not None
+    _target: Path | None = None
 
     def choose_target(self) -> None:
         """Ask for the file (beside the workspace by default), then export to it."""
@@ -99,31 +75,19 @@ class IcsExportJob(QObject):
             return path
 
         self._target = path
-        self._percent = -1
-        self._show_progress(path)
-        self._job = self.session.start_job(work, self._on_finished, self._on_progress)
+        self.start(
+            work,
+            self.tr("Writing the calendar to %1…").replace("%1", path.name),
+            self.tr("Export calendar"),
+            self.tr("Cancel"),
+            commits=False,
+        )
         return True
-
-    def cancel(self) -> None:
-        """Stop the export under way (as the dialog's Cancel does); no file is written."""
-        if self._job is not None:
-            self._job.cancel()
 
     # -- the job --------------------------------------------------------------
 
-    def _on_progress(self, done: int, total: int) -> None:
-        if self._job is None:
-            return  # a report queued behind the end of the export
-        percent = done * 100 // total if total else 100
-        self._percent = percent
-        self.progressed.emit(percent)
-        if self.progress is not None:
-            # Last: a modal progress dialog's setValue turns the event loop, which can
-            # deliver the reports queued after this one.
-            self.progress.setValue(percent)
-
     def _on_finished(self) -> None:
-        job, target = self._take_job(), self._target
+        job, target = self.take_job(), self._target
         self._target = None
         if job is None or target is None:
             return  # the workspace closed first
@@ -134,50 +98,9 @@ class IcsExportJob(QObject):
                 what = self.tr("The calendar could not be exported")
                 self.show_error(ui_text(error_text(job.error, what)))
             return
-        if self._percent != 100:
-            # The worker's last reports can still be queued behind its end.
-            self._percent = 100
-            self.progressed.emit(100)
+        self.report_done()
         self.message.emit(self.tr("Exported the calendar to %1.").replace("%1", target.name))
         self.exported.emit(target)
 
-    def _show_progress(self, path: Path) -> None:
-        progress = QProgressDialog(
-            self.tr("Writing the calendar to %1…").replace("%1", path.name),
-            self.tr("Cancel"),
-            0,
-            100,
-            self.window,
-        )
-        progress.setWindowTitle(self.tr("Export calendar"))
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
-        progress.setMinimumDuration(300)
-        progress.setAutoClose(False)
-        progress.setAutoReset(False)
-        progress.setValue(0)
-        progress.canceled.connect(self.cancel)
-        self.progress = progress
-
-    def _close_progress(self) -> None:
-        if self.progress is not None:
-            self.progress.canceled.disconnect(self.cancel)
-            self.progress.close()
-            self.progress.deleteLater()
-            self.progress = None
-
-    def _take_job(self) -> BackgroundJob | None:
-        """The job that just finished, collected; the progress dialog closes."""
-        job, self._job = self._job, None
-        self._close_progress()
-        if job is not None and self.session is not None:
-            self.session.collect(job)
-        return job
-
-    def _end(self) -> None:
-        """The workspace is closing: the export stops (the session waits for it),
-        and its outcome is ignored."""
-        if self._job is not None:
-            self._job.cancel()
-        self._job = None
+    def _forget(self) -> None:
         self._target = None
-        self._close_progress()
