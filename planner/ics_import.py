@@ -440,7 +440,7 @@ def _check_structure(text: str, source: str) -> None:
                     source,
                     QT_TRANSLATE_NOOP(
                         "IcsImport", "line {number}: END:{end} does not close BEGIN:{begin}."
-                    ).format(number=number, end=value, begin=stack[-1]),
+                    ).format(number=number, end=_shown(value), begin=_shown(stack[-1])),
                 )
             stack.pop()
     if not seen_calendar:
@@ -455,7 +455,7 @@ def _check_structure(text: str, source: str) -> None:
             source,
             QT_TRANSLATE_NOOP(
                 "IcsImport", "the file ends before END:{end}; it may have been cut short."
-            ).format(end=stack[-1]),
+            ).format(end=_shown(stack[-1])),
         )
 
 

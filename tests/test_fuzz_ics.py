@@ -325,3 +325,27 @@ def test_a_line_with_a_control_break_is_quoted_on_one_line(
         import_ics(ws, data, community_id=community_id, default_tz=ZONE, source="f.ics")
     assert_planner_error(caught.value)
     assert str(caught.value) == "f.ics: line 4 is not an iCalendar line: “-WR-CALNAME:sample”."
+
+
+@pytest.mark.parametrize("control", ["\x1e", "\x1c", "\x0b", "\u2028"])
+def test_an_end_with_a_control_break_is_quoted_on_one_line(
+    control: str, target: tuple[Workspace, str]
+) -> None:
+    # Found in CI: 'f.ics: line 34: END:0\x1e0 does not close BEGIN:VEVENT.' (a value
+    # replaced), and the same for a file cut short inside such a component.
+    ws, community_id = target
+    closing = (
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//fuzz//EN\r\n"
+        f"BEGIN:VEVENT\r\nEND:0{control}0\r\nEND:VCALENDAR\r\n"
+    ).encode()
+    cut = (
+        f"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//fuzz//EN\r\nBEGIN:X{control}Y\r\n"
+    ).encode()
+    for data, expected in (
+        (closing, "f.ics: line 5: END:0 0 does not close BEGIN:VEVENT."),
+        (cut, "f.ics: the file ends before END:X Y; it may have been cut short."),
+    ):
+        with pytest.raises(PlannerError) as caught:
+            import_ics(ws, data, community_id=community_id, default_tz=ZONE, source="f.ics")
+        assert_planner_error(caught.value)
+        assert str(caught.value) == expected
