@@ -7,7 +7,7 @@ see :mod:`planner.ui.due_marks`), then its content and activities.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 
 from PySide6.QtCore import (
@@ -227,8 +227,28 @@ class MonthDelegate(QStyledItemDelegate):
             ratio,
             palette.cacheKey(),
         )
+        self._draw_cached(
+            painter,
+            line,
+            key,
+            lambda inner, rect: paint_due(
+                inner, QRectF(rect), due, color, palette, font, today=today
+            ),
+        )
+
+    def _draw_cached(
+        self,
+        painter: QPainter,
+        line: QRect,
+        key: tuple[object, ...],
+        draw: Callable[[QPainter, QRect], None],
+    ) -> None:
+        """Draw ``line`` from the pixmap kept under ``key``, made by ``draw`` (given a
+        painter on the pixmap and the line's rectangle at the origin) when missing;
+        the least recently used go first once DUE_PIXMAPS_KEPT are kept."""
         pixmap = self._due_pixmaps.pop(key, None)
         if pixmap is None:
+            ratio = painter.device().devicePixelRatioF()
             pixmap = QPixmap(
                 max(1, math.ceil(line.width() * ratio)), max(1, math.ceil(line.height() * ratio))
             )
@@ -236,15 +256,8 @@ class MonthDelegate(QStyledItemDelegate):
             pixmap.fill(Qt.GlobalColor.transparent)
             inner = QPainter(pixmap)
             inner.setRenderHints(painter.renderHints())
-            paint_due(
-                inner,
-                QRectF(0, 0, line.width(), line.height()),
-                due,
-                color,
-                palette,
-                font,
-                today=today,
-            )
+            inner.setFont(painter.font())
+            draw(inner, QRect(0, 0, line.width(), line.height()))
             inner.end()
             while len(self._due_pixmaps) >= self.DUE_PIXMAPS_KEPT:
                 del self._due_pixmaps[next(iter(self._due_pixmaps))]
@@ -286,24 +299,12 @@ class MonthDelegate(QStyledItemDelegate):
             ratio,
             palette.cacheKey(),
         )
-        pixmap = self._due_pixmaps.pop(key, None)
-        if pixmap is None:
-            pixmap = QPixmap(
-                max(1, math.ceil(line.width() * ratio)), max(1, math.ceil(line.height() * ratio))
-            )
-            pixmap.setDevicePixelRatio(ratio)
-            pixmap.fill(Qt.GlobalColor.transparent)
-            inner = QPainter(pixmap)
-            inner.setRenderHints(painter.renderHints())
-            inner.setFont(painter.font())
-            self._paint_item(
-                inner, occ, QRect(0, 0, line.width(), line.height()), fm, text, False, palette
-            )
-            inner.end()
-            while len(self._due_pixmaps) >= self.DUE_PIXMAPS_KEPT:
-                del self._due_pixmaps[next(iter(self._due_pixmaps))]
-        self._due_pixmaps[key] = pixmap  # most recently used last
-        painter.drawPixmap(line.topLeft(), pixmap)
+        self._draw_cached(
+            painter,
+            line,
+            key,
+            lambda inner, rect: self._paint_item(inner, occ, rect, fm, text, False, palette),
+        )
 
     def _paint_item(
         self,
