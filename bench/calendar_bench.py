@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import shutil
 import statistics
 import sys
 import tempfile
@@ -41,7 +40,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 
 from benchlib import Report, peak_mb  # noqa: E402
-from generate import generate  # noqa: E402
+from generate import workspace_at  # noqa: E402
 from PySide6.QtCore import QPoint, QPointF, Qt  # noqa: E402
 from PySide6.QtGui import QWheelEvent  # noqa: E402
 from PySide6.QtWidgets import QAbstractSlider, QApplication  # noqa: E402
@@ -182,12 +181,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         home = Path(tmp)
         path = home / "large.cplan"
-        if args.workspace:
-            shutil.copy(args.workspace, path)
-        else:
-            began = time.perf_counter()
-            generate(path, lock_dir=home / "locks")
-            print(f"generated {path.name} in {time.perf_counter() - began:.1f} s")
+        workspace_at(path, args.workspace, lock_dir=home / "locks")
         app = create_application()
         settings = Settings(home / "settings.json")
         page = CalendarPage(settings, confirm=lambda *a: False)

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import shutil
 import statistics
 import sys
 import tempfile
@@ -33,7 +32,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 
 from benchlib import Report, peak_mb  # noqa: E402
-from generate import generate  # noqa: E402
+from generate import workspace_at  # noqa: E402
 
 from planner.checklist_due import due_between, overview  # noqa: E402
 from planner.checklists import checklist, progress_by_community, set_done  # noqa: E402
@@ -62,11 +61,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         home = Path(tmp)
         path = home / "large.cplan"
-        if args.workspace:
-            shutil.copy(args.workspace, path)
-        else:
-            counts = generate(path, lock_dir=home / "locks")
-            print(f"generated: {counts}")
+        workspace_at(path, args.workspace, lock_dir=home / "locks")
         app = create_application()
         paths = AppPaths.under(home / "home")
         window = MainWindow(paths, Settings(paths.settings_file), "bench")

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import random
+import shutil
 import sys
 import time
 import uuid
@@ -263,6 +264,17 @@ def generate(
         "templates": len(template_rows),
         "template links": len(link_rows),
     }
+
+
+def workspace_at(path: Path, given: Path | None, *, lock_dir: Path) -> None:
+    """The large workspace at ``path``: a copy of ``given`` (benchmarks write to
+    theirs, and leave the one they were given as it was), else a new one."""
+    if given is not None:
+        shutil.copy(given, path)
+        return
+    began = time.perf_counter()
+    counts = generate(path, lock_dir=lock_dir)
+    print(f"generated {path.name} in {time.perf_counter() - began:.1f} s: {counts}", flush=True)
 
 
 def main() -> int:

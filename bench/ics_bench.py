@@ -13,7 +13,6 @@ changes nothing: import is idempotent by UID). Median (worst) of --runs.
 from __future__ import annotations
 
 import argparse
-import shutil
 import sys
 import tempfile
 from datetime import date, timedelta
@@ -23,7 +22,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 
 from benchlib import Report, peak_mb, timed  # noqa: E402
-from generate import generate  # noqa: E402
+from generate import workspace_at  # noqa: E402
 
 from planner.communities import create_community  # noqa: E402
 from planner.ics import export_ics, import_ics  # noqa: E402
@@ -46,11 +45,7 @@ def main() -> int:
         folder = Path(tmp)
         locks = folder / "locks"
         path = folder / "large.cplan"
-        if args.workspace:
-            shutil.copy(args.workspace, path)
-        else:
-            print("generating the large workspace…", flush=True)
-            generate(path, lock_dir=locks)
+        workspace_at(path, args.workspace, lock_dir=locks)
         with open_workspace(path, device_id=DEVICE, lock_dir=locks) as ws:
             data = b""
 

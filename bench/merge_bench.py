@@ -29,7 +29,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 
 from benchlib import Report, peak_mb  # noqa: E402
-from generate import generate  # noqa: E402
+from generate import workspace_at  # noqa: E402
 
 from planner.merge_apply import apply_merge, take_all  # noqa: E402
 from planner.merge_file import backup_before_merge, prepare_merge  # noqa: E402
@@ -72,11 +72,7 @@ def main() -> int:
         folder = Path(tmp)
         locks = folder / "locks"
         base = folder / "base.cplan"
-        if args.workspace:
-            shutil.copy(args.workspace, base)
-        else:
-            print("generating the large workspace…", flush=True)
-            generate(base, lock_dir=locks)
+        workspace_at(base, args.workspace, lock_dir=locks)
         rng = random.Random(11)
         with open_workspace(base, device_id=MINE, lock_dir=locks) as ws:
             candidates = [

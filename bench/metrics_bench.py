@@ -32,7 +32,6 @@ import gc
 import os
 import random
 import resource
-import shutil
 import statistics
 import sys
 import tempfile
@@ -47,7 +46,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 
 from benchlib import Report  # noqa: E402
-from generate import DAYS, daily_figures, generate  # noqa: E402
+from generate import DAYS, daily_figures, workspace_at  # noqa: E402
 
 from planner.communities import create_community, list_communities  # noqa: E402
 from planner.health import HealthIssue, check_all  # noqa: E402
@@ -122,11 +121,7 @@ def main() -> int:
         folder = Path(tmp)
         locks = folder / "locks"
         path = folder / "bench.cplan"
-        if args.workspace:
-            shutil.copy(args.workspace, path)
-        else:
-            print("generating the large workspace…", flush=True)
-            generate(path, lock_dir=locks)
+        workspace_at(path, args.workspace, lock_dir=locks)
         with open_workspace(path, device_id=DEVICE, lock_dir=locks) as ws:
             communities = list_communities(ws)
             ids = [c.id for c in communities]

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import argparse
 import random
-import shutil
 import statistics
 import sys
 import tempfile
@@ -31,7 +30,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 
 from benchlib import Report, peak_mb  # noqa: E402
-from generate import generate  # noqa: E402
+from generate import workspace_at  # noqa: E402
 
 from planner.calendar import TABLE as CALENDAR  # noqa: E402
 from planner.calendar import _row as storage_row  # noqa: E402
@@ -162,12 +161,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         lock_dir = Path(tmp) / "locks"
         path = Path(tmp) / "bench.cplan"
-        if args.workspace:
-            shutil.copy(args.workspace, path)
-        else:
-            began = time.perf_counter()
-            generate(path, lock_dir=lock_dir)
-            print(f"generated {path.name} in {time.perf_counter() - began:.1f} s")
+        workspace_at(path, args.workspace, lock_dir=lock_dir)
         with open_workspace(path, device_id="bench", lock_dir=lock_dir) as ws:
             try:
                 source = find_community(ws, BIG).id

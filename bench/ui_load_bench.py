@@ -15,7 +15,6 @@ from __future__ import annotations
 import argparse
 import os
 import random
-import shutil
 import sys
 import tempfile
 import time
@@ -29,7 +28,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 
 from benchlib import STALL_TARGET_MS, Report, peak_mb  # noqa: E402
-from generate import generate  # noqa: E402
+from generate import workspace_at  # noqa: E402
 from merge_bench import edit  # noqa: E402
 from PySide6.QtWidgets import QAbstractScrollArea, QScrollBar, QWizard  # noqa: E402
 from replicate_bench import add_large_community  # noqa: E402
@@ -108,11 +107,7 @@ def main() -> int:
         home = Path(tmp)
         paths = AppPaths.under(home / "app")
         path = home / "large.cplan"
-        if args.workspace:
-            shutil.copy(args.workspace, path)
-        else:
-            print("generating the large workspace…", flush=True)
-            generate(path, lock_dir=paths.lock_dir)
+        workspace_at(path, args.workspace, lock_dir=paths.lock_dir)
         # A large community to replicate, and a teammate's copy with 2,000 edits a side.
         with open_workspace(path, device_id=DEVICE, lock_dir=paths.lock_dir) as ws:
             big = add_large_community(ws, series=300, checklist=200, templates=12, one_offs=2000)
