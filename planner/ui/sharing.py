@@ -16,7 +16,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -318,10 +318,11 @@ class Sharing(QObject):
         def done() -> None:
             self.dialog = None
             if box.clickedButton() is local:
-                if self.make_local_copy(path) is not None:
-                    # The sync tool's copies stay beside the synced file: offer them
-                    # for merging into the local copy now open.
-                    self.offer_conflicted_copies(path)
+                # Opening the copy turns the event loop while the file is checked
+                # (wait_for), which may delete this box (it deletes itself on
+                # close) while its finished signal is still being sent: go on
+                # from the event loop's next turn instead.
+                QTimer.singleShot(0, self, lambda: self._work_locally(path))
                 return
             if remember.isChecked():
                 ignored = list(self.settings.get("sync_warning_ignored"))
@@ -331,6 +332,13 @@ class Sharing(QObject):
         box.finished.connect(done)
         self.dialog = box
         box.open()
+
+    def _work_locally(self, path: Path) -> None:
+        """Open a local copy of the synced ``path``; offer the sync tool's copies of it."""
+        if self.make_local_copy(path) is not None:
+            # The sync tool's copies stay beside the synced file: offer them
+            # for merging into the local copy now open.
+            self.offer_conflicted_copies(path)
 
     def make_local_copy(self, path: Path) -> Path | None:
         """Copy the open workspace into the app's folder and ask the window to open it."""

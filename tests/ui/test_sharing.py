@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import time
 from pathlib import Path
 
 import pytest
@@ -248,6 +249,36 @@ def test_a_local_copy_is_offered_the_conflicted_copies_left_in_the_synced_folder
     dialog = w.sharing.dialog
     assert isinstance(dialog, ConflictedCopiesDialog) and dialog.chosen() == copy
     assert w.session is not None and w.session.workspace.path.parent == paths.data_dir
+
+
+def test_a_slow_open_of_the_local_copy_does_not_pull_the_warning_out_from_under_itself(
+    qtbot, paths: AppPaths, synced: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The box deletes itself on close; opening the copy turns the event loop while
+    the file is checked. Done inside the box's finished signal, that loop deleted
+    the box before the signal returned (a crash when the check took a while)."""
+    import planner.ui.main_window as main_window
+
+    real_open = main_window.open_workspace
+
+    def slow_open(*args: object, **kwargs: object) -> object:
+        time.sleep(0.2)  # a large file: wait_for turns the event loop meanwhile
+        return real_open(*args, **kwargs)
+
+    copy = conflicted_copy(synced.parent, synced.stem, synced, paths)
+    w = make_window(qtbot, paths)
+    assert w.open_path(synced)
+    box = warning_box(w)
+    destroyed: list[bool] = []
+    box.destroyed.connect(lambda: destroyed.append(True))
+    monkeypatch.setattr(main_window, "open_workspace", slow_open)
+    local = next(b for b in box.buttons() if b.text() == "Work on a local copy")
+    qtbot.mouseClick(local, Qt.MouseButton.LeftButton)
+    assert w.session is not None and w.session.workspace.path == synced  # not yet: next turn
+    qtbot.waitUntil(lambda: isinstance(w.sharing.dialog, ConflictedCopiesDialog), timeout=TIMEOUT)
+    assert w.session is not None and w.session.workspace.path.parent == paths.data_dir
+    assert w.sharing.dialog.chosen() == copy  # type: ignore[union-attr]
+    qtbot.waitUntil(lambda: bool(destroyed), timeout=TIMEOUT)
 
 
 def test_a_conflicted_copy_already_merged_is_not_offered_again(
