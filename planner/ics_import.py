@@ -131,6 +131,11 @@ def read_calendar(data: bytes, source: str) -> tuple[list[Event], dict[str, Time
     fast = _read_quickly(text)
     if fast is not None:
         return fast
+    return _read_by_icalendar(text, source)
+
+
+def _read_by_icalendar(text: str, source: str) -> tuple[list[Event], dict[str, Timezone]]:
+    """What :func:`read_calendar` returns, read by icalendar's parser (the plain way)."""
     try:
         with warnings.catch_warnings():
             # icalendar warns when it guesses a vendor-prefixed TZID; we resolve
