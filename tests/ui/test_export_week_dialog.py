@@ -11,7 +11,7 @@ from __future__ import annotations
 import subprocess
 import sys
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -46,13 +46,6 @@ CHINESE = QLocale("zh_CN")
 def today() -> date:
     """The sample workspace's calendar is written around the real today."""
     return date.today()
-
-
-@pytest.fixture
-def session(sample_path: Path, paths: AppPaths) -> Iterator[Session]:
-    s = Session(open_workspace(sample_path, device_id=DEVICE, lock_dir=paths.lock_dir))
-    yield s
-    s.close()
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ threshold to send the sample's small files down that path.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -32,7 +32,6 @@ from planner.communities import (
 from planner.metrics import DayFigures, figures_between, set_figures
 from planner.metrics_csv import guess_mapping, import_figures, parse_rows, read_table
 from planner.metrics_export import export_figures_csv, export_results_csv
-from planner.paths import AppPaths
 from planner.ui import figures_export
 from planner.ui.figures_export import (
     ExportChoices,
@@ -43,8 +42,7 @@ from planner.ui.figures_export import (
 )
 from planner.ui.figures_import import FiguresImportDialog
 from planner.ui.session import Session
-from planner.workspace import Workspace, open_workspace
-from tests.conftest import DEVICE
+from planner.workspace import Workspace
 
 READING = "深夜读书会 · 付费会员圈"
 TODAY = date.today()  # the sample's figures are written up to the real today
@@ -60,13 +58,6 @@ class Chooser:
     def __call__(self, name: str) -> Path | None:
         self.offered.append(name)
         return self.answer
-
-
-@pytest.fixture
-def session(sample_path: Path, paths: AppPaths) -> Iterator[Session]:
-    s = Session(open_workspace(sample_path, device_id=DEVICE, lock_dir=paths.lock_dir))
-    yield s
-    s.close()
 
 
 @pytest.fixture

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -20,13 +19,6 @@ from planner.workspace import Workspace, open_workspace
 from tests.conftest import DEVICE
 
 TIMEOUT = 10_000
-
-
-@pytest.fixture
-def session(sample_path: Path, paths: AppPaths) -> Iterator[Session]:
-    s = Session(open_workspace(sample_path, device_id=DEVICE, lock_dir=paths.lock_dir))
-    yield s
-    s.close()
 
 
 @pytest.fixture

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QColor
@@ -18,12 +15,10 @@ from planner.communities import (
     list_communities,
     update_community,
 )
-from planner.paths import AppPaths
 from planner.ui.community_model import CommunityFilterModel, CommunityListModel, Role
 from planner.ui.session import Session
 from planner.ui.sidebar import STAGE_COLORS, Sidebar
-from planner.workspace import Workspace, open_workspace
-from tests.conftest import DEVICE
+from planner.workspace import Workspace
 
 SAMPLE_LIVE = {
     "Growth Hackers 增长交流群",
@@ -32,15 +27,6 @@ SAMPLE_LIVE = {
     "深夜读书会 · 付费会员圈",
 }
 SAMPLE_TRASHED = "双十一临时福利群"
-
-
-@pytest.fixture
-def session(sample_path: Path, paths: AppPaths) -> Iterator[Session]:
-    """A session over the sample workspace, closed after the test."""
-    ws = open_workspace(sample_path, device_id=DEVICE, lock_dir=paths.lock_dir)
-    s = Session(ws)
-    yield s
-    s.close()
 
 
 def names(model: CommunityListModel | CommunityFilterModel) -> list[str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 import sqlite3
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -39,13 +39,6 @@ from tests.conftest import DEVICE
 READING = "深夜读书会 · 付费会员圈"
 TODAY = date(2026, 11, 25)  # a Wednesday
 TIMEOUT = 10_000
-
-
-@pytest.fixture
-def session(sample_path: Path, paths: AppPaths) -> Iterator[Session]:
-    s = Session(open_workspace(sample_path, device_id=DEVICE, lock_dir=paths.lock_dir))
-    yield s
-    s.close()
 
 
 @pytest.fixture

@@ -39,8 +39,7 @@ from planner.ui.template_page import (
     TemplatePage,
     TemplateRole,
 )
-from planner.workspace import Workspace, open_workspace
-from tests.conftest import DEVICE
+from planner.workspace import Workspace
 from tests.ui.conftest import Confirm
 
 READING = "深夜读书会 · 付费会员圈"
@@ -48,14 +47,6 @@ NOTION = "Notion 中文用户群"
 CJK = re.compile(r"[\u4e00-\u9fff]")
 # Long enough for the debounce plus a render on a slow machine.
 RENDER_TIMEOUT_MS = 5000
-
-
-@pytest.fixture
-def session(sample_path: Path, paths: AppPaths) -> Iterator[Session]:
-    """A session over the sample workspace, closed after the test."""
-    s = Session(open_workspace(sample_path, device_id=DEVICE, lock_dir=paths.lock_dir))
-    yield s
-    s.close()
 
 
 @pytest.fixture
