@@ -39,7 +39,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 
-from benchlib import Report, peak_mb  # noqa: E402
+from benchlib import Report, peak_mb, rss_mb  # noqa: E402
 from generate import workspace_at  # noqa: E402
 from PySide6.QtCore import QPoint, QPointF, Qt  # noqa: E402
 from PySide6.QtGui import QWheelEvent  # noqa: E402
@@ -51,16 +51,6 @@ from planner.ui.app import create_application  # noqa: E402
 from planner.ui.calendar_page import CalendarMode, CalendarPage  # noqa: E402
 from planner.ui.session import Session  # noqa: E402
 from planner.workspace import open_workspace  # noqa: E402
-
-
-def rss_mb() -> float:
-    """Resident memory of this process in MB (Linux /proc; 0 elsewhere)."""
-    try:
-        pages = int(Path("/proc/self/statm").read_text().split()[1])
-    except (OSError, ValueError, IndexError):
-        return 0.0
-    return pages * os.sysconf("SC_PAGE_SIZE") / 1e6
-
 
 CLOCK = time.perf_counter  # --cpu: time.thread_time (the GUI thread's CPU time)
 

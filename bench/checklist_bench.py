@@ -21,7 +21,6 @@ import os
 import statistics
 import sys
 import tempfile
-import time
 from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
@@ -31,7 +30,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 
-from benchlib import Report, peak_mb  # noqa: E402
+from benchlib import Report, peak_mb, timed  # noqa: E402
 from generate import workspace_at  # noqa: E402
 
 from planner.checklist_due import due_between, overview  # noqa: E402
@@ -40,12 +39,6 @@ from planner.paths import AppPaths  # noqa: E402
 from planner.settings import Settings  # noqa: E402
 from planner.ui.app import create_application  # noqa: E402
 from planner.ui.main_window import MainWindow  # noqa: E402
-
-
-def timed(action: Callable[[], object]) -> float:
-    began = time.perf_counter()
-    action()
-    return (time.perf_counter() - began) * 1000
 
 
 def report(name: str, times: list[float]) -> None:

@@ -31,12 +31,10 @@ import argparse
 import gc
 import os
 import random
-import resource
 import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -45,7 +43,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 
-from benchlib import Report  # noqa: E402
+from benchlib import Report, peak_mb, timed  # noqa: E402
 from generate import DAYS, daily_figures, workspace_at  # noqa: E402
 
 from planner.communities import create_community, list_communities  # noqa: E402
@@ -73,27 +71,6 @@ PLANS = {
     "FROM community_metrics WHERE deleted = 0 AND day >= ? AND day <= ? "
     "ORDER BY community_id, day",
 }
-
-
-def peak_mb() -> float:
-    """The process's peak resident memory so far, in MB (ru_maxrss is KB on Linux)."""
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return peak / (1e6 if sys.platform == "darwin" else 1e3)
-
-
-def rss_mb() -> float:
-    """The process's resident memory now, in MB (Linux /proc; 0 elsewhere)."""
-    try:
-        pages = int(Path("/proc/self/statm").read_text().split()[1])
-    except (OSError, ValueError, IndexError):
-        return 0.0
-    return pages * os.sysconf("SC_PAGE_SIZE") / 1e6
-
-
-def timed(action: Callable[[], object]) -> float:
-    began = time.perf_counter()
-    action()
-    return (time.perf_counter() - began) * 1000
 
 
 def report(name: str, times: list[float], target: float | None = None) -> None:
