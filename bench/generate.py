@@ -29,23 +29,13 @@ from planner.calendar import TYPES_BY_KIND, ItemKind, format_time
 from planner.checklist_library import STAGES, builtin_items, item_id
 from planner.communities import PALETTE, Platform, Stage
 from planner.community_templates import link_id_for
-from planner.metrics import DayFigures
+from planner.metrics import FIGURES, DayFigures
 from planner.recurrence import Recurrence
 from planner.template_library import builtin_templates
 from planner.templating import TemplateKind, messages_to_json
 from planner.workspace import create_workspace, now_ms
 
 DAYS = 730  # two years of daily figures, up to today
-FIGURES = (
-    "members",
-    "active_members",
-    "joined",
-    "left_members",
-    "messages",
-    "paid_conversions",
-    "revenue",
-    "note",
-)
 
 RULES = (
     "FREQ=DAILY",
@@ -227,7 +217,7 @@ def generate(
                 figure_rows.append(
                     _sync(device, stamp)
                     | {"community_id": community["id"], "day": figures.day.isoformat()}
-                    | {name: getattr(figures, name) for name in FIGURES}
+                    | {name: getattr(figures, name) for name in (*FIGURES, "note")}
                 )
         template_rows = _templates(rng, templates, device, stamp)
         welcomes = [t for t in template_rows if t["kind"] == TemplateKind.WELCOME.value]
