@@ -9,6 +9,7 @@ the GUI thread went without an event-loop turn while it was done.
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import resource
@@ -22,6 +23,18 @@ from typing import Any
 # The longest the GUI thread may go without an event-loop turn (issue: proof
 # under load), whatever the action.
 STALL_TARGET_MS = 100.0
+
+
+def arguments(
+    doc: str, *, runs: int, workspace: str = "a generated workspace to copy"
+) -> argparse.ArgumentParser:
+    """A benchmark's command line, with what ``run_all.py`` gives every benchmark
+    (``--workspace``, ``--json``) and ``--runs``; the benchmark adds its own."""
+    parser = argparse.ArgumentParser(description=doc.split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=runs)
+    parser.add_argument("--workspace", type=Path, help=workspace)
+    parser.add_argument("--json", type=Path, help="write the figures here (for run_all)")
+    return parser
 
 
 def rss_mb() -> float:

@@ -24,7 +24,6 @@ growth.
 
 from __future__ import annotations
 
-import argparse
 import os
 import statistics
 import sys
@@ -39,7 +38,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 
-from benchlib import Report, peak_mb, rss_mb  # noqa: E402
+from benchlib import Report, arguments, peak_mb, rss_mb  # noqa: E402
 from generate import workspace_at  # noqa: E402
 from PySide6.QtCore import QPoint, QPointF, Qt  # noqa: E402
 from PySide6.QtGui import QWheelEvent  # noqa: E402
@@ -155,10 +154,7 @@ def describe(steps: list[float]) -> str:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=12)
-    parser.add_argument("--workspace", type=Path, help="a generated workspace to copy")
-    parser.add_argument("--json", type=Path, help="write the figures here (for run_all)")
+    parser = arguments(__doc__, runs=12)
     parser.add_argument(
         "--cpu",
         action="store_true",

@@ -16,7 +16,6 @@ Target: each under 100 ms, so the GUI thread never stalls on them.
 
 from __future__ import annotations
 
-import argparse
 import os
 import statistics
 import sys
@@ -30,7 +29,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 
-from benchlib import Report, peak_mb, timed  # noqa: E402
+from benchlib import Report, arguments, peak_mb, timed  # noqa: E402
 from generate import workspace_at  # noqa: E402
 
 from planner.checklist_due import due_between, overview  # noqa: E402
@@ -46,10 +45,7 @@ def report(name: str, times: list[float]) -> None:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=7)
-    parser.add_argument("--workspace", type=Path, help="a generated workspace to copy")
-    parser.add_argument("--json", type=Path, help="write the figures here (for run_all)")
+    parser = arguments(__doc__, runs=7)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         home = Path(tmp)

@@ -12,7 +12,6 @@ changes nothing: import is idempotent by UID). Median (worst) of --runs.
 
 from __future__ import annotations
 
-import argparse
 import sys
 import tempfile
 from datetime import date, timedelta
@@ -21,7 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 
-from benchlib import Report, peak_mb, timed  # noqa: E402
+from benchlib import Report, arguments, peak_mb, timed  # noqa: E402
 from generate import workspace_at  # noqa: E402
 
 from planner.communities import create_community  # noqa: E402
@@ -33,10 +32,7 @@ ZONE = "Asia/Shanghai"
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--workspace", type=Path, help="a generated workspace to copy")
-    parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--json", type=Path, help="write the figures here (for run_all)")
+    parser = arguments(__doc__, runs=3)
     args = parser.parse_args()
     report = Report("ics")
     today = date.today()

@@ -16,7 +16,6 @@ each step and of the whole merge; the target is under 2 s for the whole.
 
 from __future__ import annotations
 
-import argparse
 import random
 import shutil
 import statistics
@@ -28,7 +27,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 
-from benchlib import Report, peak_mb  # noqa: E402
+from benchlib import Report, arguments, peak_mb  # noqa: E402
 from generate import workspace_at  # noqa: E402
 
 from planner.merge_apply import apply_merge, take_all  # noqa: E402
@@ -59,12 +58,9 @@ def edit(ws: Workspace, ids: list[tuple[str, str]], side: str, rng: random.Rando
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser = arguments(__doc__, runs=3, workspace="a generated workspace to reuse")
     parser.add_argument("--edits", type=int, default=5000)
     parser.add_argument("--overlap", type=int, default=100)
-    parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--workspace", type=Path, help="a generated workspace to reuse")
-    parser.add_argument("--json", type=Path, help="write the figures here (for run_all)")
     args = parser.parse_args()
     report = Report("merge")
 

@@ -27,7 +27,6 @@ chart < 50 ms, the overview comparison < 300 ms, a 730-row CSV import
 
 from __future__ import annotations
 
-import argparse
 import gc
 import os
 import random
@@ -43,7 +42,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 
-from benchlib import Report, peak_mb, timed  # noqa: E402
+from benchlib import Report, arguments, peak_mb, timed  # noqa: E402
 from generate import DAYS, daily_figures, workspace_at  # noqa: E402
 
 from planner.communities import create_community, list_communities  # noqa: E402
@@ -87,10 +86,7 @@ def chart(ws: Workspace, community_id: str, start: date, end: date) -> int:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--runs", type=int, default=7)
-    parser.add_argument("--workspace", type=Path, help="a generated workspace to reuse")
-    parser.add_argument("--json", type=Path, help="write the figures here (for run_all)")
+    parser = arguments(__doc__, runs=7, workspace="a generated workspace to reuse")
     args = parser.parse_args()
     results = Report("metrics")
     today = date.today()

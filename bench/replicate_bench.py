@@ -17,7 +17,6 @@ and worst of each, and the rows written.
 
 from __future__ import annotations
 
-import argparse
 import random
 import statistics
 import sys
@@ -29,7 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 
-from benchlib import Report, peak_mb  # noqa: E402
+from benchlib import Report, arguments, peak_mb  # noqa: E402
 from generate import workspace_at  # noqa: E402
 
 from planner.calendar import TABLE as CALENDAR  # noqa: E402
@@ -148,14 +147,11 @@ def add_large_community(
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = arguments(__doc__, runs=5)
     parser.add_argument("--series", type=int, default=300)
     parser.add_argument("--checklist", type=int, default=200)
     parser.add_argument("--templates", type=int, default=12)
     parser.add_argument("--one-offs", type=int, default=2000)
-    parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--workspace", type=Path, help="a generated workspace to copy")
-    parser.add_argument("--json", type=Path, help="write the figures here (for run_all)")
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory() as tmp:

@@ -11,7 +11,6 @@ With ``--workspace``, the app is also timed opening that (large) workspace.
 
 from __future__ import annotations
 
-import argparse
 import os
 import shutil
 import statistics
@@ -24,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 
-from benchlib import Report  # noqa: E402
+from benchlib import Report, arguments  # noqa: E402
 
 
 def time_to_shown(cmd: list[str], env: dict[str, str]) -> float:
@@ -40,10 +39,7 @@ def time_to_shown(cmd: list[str], env: dict[str, str]) -> float:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=7)
-    parser.add_argument("--workspace", type=Path, help="also time opening this workspace")
-    parser.add_argument("--json", type=Path, help="write the figures here (for run_all)")
+    parser = arguments(__doc__, runs=7, workspace="also time opening this workspace")
     args = parser.parse_args()
     large_times: list[float] = []
     with tempfile.TemporaryDirectory() as home:

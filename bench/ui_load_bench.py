@@ -12,7 +12,6 @@ longest gap between two turns of the event loop (``bench/stall.py``). Target
 
 from __future__ import annotations
 
-import argparse
 import os
 import random
 import sys
@@ -27,7 +26,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 
-from benchlib import STALL_TARGET_MS, Report, peak_mb  # noqa: E402
+from benchlib import STALL_TARGET_MS, Report, arguments, peak_mb  # noqa: E402
 from generate import workspace_at  # noqa: E402
 from merge_bench import edit  # noqa: E402
 from PySide6.QtWidgets import QAbstractScrollArea, QScrollBar, QWizard  # noqa: E402
@@ -96,10 +95,7 @@ def scroll_area(window: MainWindow) -> QAbstractScrollArea:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--workspace", type=Path, help="a generated workspace to copy")
-    parser.add_argument("--runs", type=int, default=6)
-    parser.add_argument("--json", type=Path, help="write the figures here (for run_all)")
+    parser = arguments(__doc__, runs=6)
     args = parser.parse_args()
     report = Report("ui")
     today = date.today()

@@ -14,7 +14,6 @@ median, and the page count. Target (issue: the weekly plan as a PDF): under
 
 from __future__ import annotations
 
-import argparse
 import os
 import statistics
 import sys
@@ -28,7 +27,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 
-from benchlib import Report, peak_mb  # noqa: E402
+from benchlib import Report, arguments, peak_mb  # noqa: E402
 from generate import generate  # noqa: E402
 
 from planner.export.weekly_pdf import write_weekly_pdf  # noqa: E402
@@ -68,11 +67,8 @@ def busy_workspace(path: Path, lock_dir: Path, today: date) -> None:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--workspace", type=Path, help="reuse (or create) this workspace")
+    parser = arguments(__doc__, runs=5, workspace="reuse (or create) this workspace")
     parser.add_argument("--lang", choices=("en", "zh"), default="zh")
-    parser.add_argument("--json", type=Path, help="write the figures here (for run_all)")
     args = parser.parse_args()
 
     today = date.today()
