@@ -22,13 +22,7 @@ QUICK = settings(
     database=None,
     phases=[Phase.explicit, Phase.reuse, Phase.generate, Phase.target, Phase.shrink],
 )
-LONG = settings(
-    max_examples=2000,
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-    database=None,
-    phases=[Phase.explicit, Phase.reuse, Phase.generate, Phase.target, Phase.shrink],
-)
+LONG = settings(QUICK, max_examples=2000)
 
 # What a message must never show: Python's own words for its objects and errors.
 REPR_NOISE = ("Traceback", "<class", "<function", "<built-in", " object at 0x", "Error(")
