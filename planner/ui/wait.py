@@ -30,6 +30,12 @@ def wait_for(work: Callable[[], T]) -> T:
     ``work`` must not touch widgets. A SQLite connection it opens can be used
     on the GUI thread afterwards only if it was opened with
     ``check_same_thread=False`` (the workspace's are).
+
+    The loop carries out pending deferred deletes: do not call this inside a
+    signal of an object that may be waiting for one (a dialog with
+    ``WA_DeleteOnClose`` sending ``finished``), or the object goes while its
+    signal is still being sent. Go on from the next turn instead
+    (``QTimer.singleShot(0, ...)``), as the synced-folder warning does.
     """
     outcome: dict[str, object] = {}
     finished = threading.Event()
