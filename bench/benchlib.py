@@ -57,14 +57,6 @@ def peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024 / 1e6
 
 
-def reset_peak() -> None:
-    """Start the peak (VmHWM) again from the memory held now (Linux 4.0+; else no-op)."""
-    try:
-        Path("/proc/self/clear_refs").write_text("5")
-    except OSError:
-        pass
-
-
 def timed(action: Callable[[], object]) -> float:
     """How long ``action()`` took, in ms."""
     began = time.perf_counter()
@@ -135,13 +127,3 @@ class Report:
 def read_rows(path: Path) -> list[Row]:
     data: list[dict[str, Any]] = json.loads(path.read_text(encoding="utf-8"))
     return [Row(**row) for row in data]
-
-
-# -- the GUI thread ---------------------------------------------------------------------------
-
-
-def stall_meter() -> Any:
-    """A :class:`StallMeter` (Qt is imported only by the benchmarks that draw)."""
-    from stall import StallMeter
-
-    return StallMeter()
