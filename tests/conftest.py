@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -35,11 +36,21 @@ def workspace(tmp_path: Path, paths: AppPaths) -> Iterator[Workspace]:
     ws.close()
 
 
+@pytest.fixture(scope="session")
+def _sample_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample workspace, written once for the run (about 0.1 s a write)."""
+    folder = tmp_path_factory.mktemp("sample")
+    out = folder / "sample.cplan"
+    write_demo(out, device_id=DEVICE, lock_dir=folder / "locks")
+    return out
+
+
 @pytest.fixture
-def sample_path(tmp_path: Path, paths: AppPaths) -> Path:
-    """The sample workspace written to a file (not open)."""
+def sample_path(tmp_path: Path, paths: AppPaths, _sample_file: Path) -> Path:
+    """The sample workspace written to a file (not open): a copy of its own (``paths``
+    too, as the tests that use it expect)."""
     out = tmp_path / "sample.cplan"
-    write_demo(out, device_id=DEVICE, lock_dir=paths.lock_dir)
+    shutil.copyfile(_sample_file, out)
     return out
 
 
